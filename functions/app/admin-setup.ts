@@ -1,0 +1,101 @@
+import type { AdminOffering, AdminProvider, OfferingContract, ProviderInput, ProviderPatch, StaffInput } from '../contract/admin.js';
+import type { District } from '../contract/providers.js';
+import { fail, invalid, notFound } from '../domain/errors.js';
+import { nextStatus, type StatusAction } from '../domain/provider.js';
+import { newId } from '../security/ids.js';
+import { hashPassword } from '../security/passwords.js';
+import type { Provider } from '../store/index.js';
+import type { AdminCtx } from './context.js';
+
+function adminView(p: Provider): AdminProvider {
+  const { offerings: _offerings, ...profile } = p;
+  return profile;
+}
+
+async function requireDistrict(ctx: AdminCtx, district: string): Promise<void> {
+  const known = await ctx.deps.catalog.districts();
+  if (!known.some((d) => d.id === district)) invalid([{ in: 'body', field: 'district', message: `unknown sub-district ${district}` }]);
+}
+
+async function requireProvider(ctx: AdminCtx, id: string): Promise<Provider> {
+  return (await ctx.deps.store.providers.get(id)) ?? notFound('provider');
+}
+
+/** Every admin write goes through here so this process's catalogue cache never serves the old state. */
+async function saved<T>(ctx: AdminCtx, write: Promise<T>): Promise<T> {
+  const out = await write;
+  ctx.deps.catalog.invalidate();
+  return out;
+}
+
+export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string }): Promise<{ district: District }> {
+  const district = { id: params.id, name: body.name };
+  await saved(ctx, ctx.deps.store.districts.put(district));
+  return { district };
+}
+
+export async function listAllProviders(ctx: AdminCtx): Promise<{ providers: AdminProvider[] }> {
+  const districts = await ctx.deps.catalog.districts();
+  const all = await Promise.all(districts.map((d) => ctx.deps.store.providers.listInDistrict(d.id)));
+  return { providers: all.flat().map(adminView) };
+}
+
+export async function createProvider(ctx: AdminCtx, body: ProviderInput): Promise<{ provider: AdminProvider }> {
+  await requireDistrict(ctx, body.district);
+  const at = ctx.now.toISOString();
+  const provider: Provider = { ...body, id: newId('p'), status: 'PENDING', createdAt: at, updatedAt: at, offerings: {} };
+  await saved(ctx, ctx.deps.store.providers.create(provider));
+  return { provider: adminView(provider) };
+}
+
+export async function getProviderForAdmin(ctx: AdminCtx, params: { id: string }): Promise<{ provider: AdminProvider }> {
+  return { provider: adminView(await requireProvider(ctx, params.id)) };
+}
+
+async function changeProfile(ctx: AdminCtx, id: string, change: (p: Provider) => Provider): Promise<{ provider: AdminProvider }> {
+  const before = await requireProvider(ctx, id);
+  const after = { ...change(before), updatedAt: ctx.now.toISOString() };
+  // Two writes in the same millisecond (or under a frozen test clock) must still differ.
+  if (after.updatedAt <= before.updatedAt) after.updatedAt = new Date(Date.parse(before.updatedAt) + 1).toISOString();
+  await saved(ctx, ctx.deps.store.providers.saveProfile(after, before.updatedAt));
+  return { provider: adminView(after) };
+}
+
+export async function updateProvider(ctx: AdminCtx, params: { id: string }, body: ProviderPatch) {
+  if (body.district) await requireDistrict(ctx, body.district);
+  return changeProfile(ctx, params.id, (p) => ({ ...p, ...body }));
+}
+
+const changeStatus = (action: StatusAction) => (ctx: AdminCtx, params: { id: string }) =>
+  changeProfile(ctx, params.id, (p) => {
+    const status = nextStatus(p.status, action);
+    return status ? { ...p, status } : fail('CONFLICT', `a ${p.status} provider cannot be ${action === 'approve' ? 'approved' : 'suspended'}`);
+  });
+
+export const approveProvider = changeStatus('approve');
+export const suspendProvider = changeStatus('suspend');
+
+export async function putOffering(
+  ctx: AdminCtx,
+  params: { id: string; offeringId: string },
+  body: OfferingContract,
+): Promise<{ offering: AdminOffering }> {
+  await requireProvider(ctx, params.id);
+  const offering: AdminOffering = {
+    ...body,
+    weekdays: [...body.weekdays].sort(),
+    id: params.offeringId,
+    providerId: params.id,
+    updatedAt: ctx.now.toISOString(),
+  };
+  await saved(ctx, ctx.deps.store.providers.putOffering(offering));
+  return { offering };
+}
+
+export async function createStaff(ctx: AdminCtx, body: StaffInput) {
+  const provider = await ctx.deps.store.providers.get(body.providerId);
+  if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
+  const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
+  await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) });
+  return { staff };
+}

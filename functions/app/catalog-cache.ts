@@ -1,0 +1,37 @@
+import type { Config } from '../config.js';
+import type { District, Provider, Store } from '../store/index.js';
+
+/**
+ * Districts and ACTIVE providers (with their offerings) through a short-lived in-process cache:
+ * a warm Lambda or the local server answers listings without re-reading contracts each time.
+ * Writes in this process invalidate at once; other processes see changes within the TTL.
+ * Live counts (slots) are never cached. Staleness is measured on the process's monotonic clock,
+ * not the service clock: a test clock set back or frozen must not pin stale data.
+ */
+export interface Catalog {
+  districts(): Promise<District[]>;
+  activeProviders(district: string): Promise<Provider[]>;
+  invalidate(): void;
+}
+
+export function catalogCache(store: Store, config: Config, clock: () => number = () => performance.now()): Catalog {
+  const ttl = config.cache.catalogTtlMs;
+  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+
+  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const at = clock();
+    const hit = entries.get(key);
+    if (hit && at - hit.at < ttl) return hit.value as Promise<T>;
+    const value = load();
+    entries.set(key, { at, value });
+    // A failed load must not be served from the cache.
+    value.catch(() => entries.delete(key));
+    return value;
+  }
+
+  return {
+    districts: () => cached('districts', () => store.districts.list()),
+    activeProviders: (district) => cached(`providers:${district}`, () => store.providers.listInDistrict(district, 'ACTIVE')),
+    invalidate: () => entries.clear(),
+  };
+}

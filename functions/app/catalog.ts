@@ -1,0 +1,55 @@
+import type { District, ProviderListResponse, ProviderResponse, ProvidersQuery, PublicProvider } from '../contract/index.js';
+import { notFound } from '../domain/errors.js';
+import { remaining, runsOn, emptySlot } from '../domain/offering.js';
+import { isOpenForBookings } from '../domain/provider.js';
+import { localMoment } from '../domain/time.js';
+import { slotId } from '../store/slots.js';
+import type { Provider } from '../store/index.js';
+import type { Ctx } from './context.js';
+
+export const listDistricts = (ctx: Ctx): Promise<District[]> => ctx.deps.catalog.districts();
+
+/** Providers open today with today's offerings and live meals left: one cached read, one batch of slot reads. */
+async function publicView(ctx: Ctx, providers: Provider[]): Promise<PublicProvider[]> {
+  const { date, weekday } = localMoment(ctx.now, ctx.deps.config.timeZone);
+  const open = providers.filter((p) => isOpenForBookings(p, date));
+  const today = open.map((p) => ({ p, offerings: Object.values(p.offerings).filter((o) => runsOn(o, weekday)) }));
+  const slots = await ctx.deps.store.slots.getMany(
+    today.flatMap(({ p, offerings }) => offerings.map((o) => ({ providerId: p.id, offeringId: o.id, date }))),
+  );
+  return today.map(({ p, offerings }) => ({
+    id: p.id,
+    name: p.name,
+    kind: p.kind,
+    district: p.district,
+    address: p.address,
+    date,
+    offerings: offerings
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((o) => ({
+        id: o.id,
+        name: o.name,
+        kind: o.kind,
+        standard: o.standard,
+        valueFen: o.valueFen,
+        windows: o.windows,
+        capacity: o.dailyQuota,
+        remaining: remaining(o.dailyQuota, slots.get(slotId({ providerId: p.id, offeringId: o.id, date })) ?? emptySlot),
+      })),
+  }));
+}
+
+export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<ProviderListResponse> {
+  const { catalog } = ctx.deps;
+  const districts = query.district ? [query.district] : (await catalog.districts()).map((d) => d.id);
+  const perDistrict = await Promise.all(districts.map((d) => catalog.activeProviders(d)));
+  const providers = perDistrict.flat().filter((p) => !query.kind || p.kind === query.kind);
+  providers.sort((a, b) => a.district.localeCompare(b.district) || a.name.localeCompare(b.name, 'zh-CN'));
+  return { providers: await publicView(ctx, providers) };
+}
+
+export async function getProvider(ctx: Ctx, params: { id: string }): Promise<ProviderResponse> {
+  const p = await ctx.deps.store.providers.get(params.id);
+  const [view] = p ? await publicView(ctx, [p]) : [];
+  return { provider: view ?? notFound('provider') };
+}

@@ -1,0 +1,14 @@
+import type { Principal } from '../security/tokens.js';
+import type { Deps } from './deps.js';
+
+/** What every use case receives besides its input: dependencies, the time, and who is asking. */
+export interface Ctx<P extends Principal | null = Principal | null> {
+  deps: Deps;
+  now: Date;
+  principal: P;
+  requestId: string;
+}
+
+export type RecipientCtx = Ctx<Extract<Principal, { role: 'recipient' }>>;
+export type StaffCtx = Ctx<Extract<Principal, { role: 'staff' }>>;
+export type AdminCtx = Ctx<Extract<Principal, { role: 'admin' }>>;

@@ -1,0 +1,17 @@
+import type { Config } from '../config.js';
+import type { TokenService } from '../security/tokens.js';
+import type { Store } from '../store/index.js';
+import type { WechatClient } from '../wechat/code2session.js';
+import type { Catalog } from './catalog-cache.js';
+
+/** Everything a use case may touch, built once per process (functions/deps.ts). */
+export interface Deps {
+  config: Config;
+  store: Store;
+  catalog: Catalog;
+  tokens: TokenService;
+  /** Keys recipient ids (HMAC of device key or openid). */
+  idSecret: Uint8Array;
+  /** null when WeChat's app id and secret are not configured. */
+  wechat: WechatClient | null;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Identifiers minted by M餐 or chosen by admins (offering and window ids): url-safe, short. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64');
+export type Id = z.infer<typeof Id>;
+
+/** A calendar date in Asia/Shanghai, YYYY-MM-DD. */
+export const DateString = z.iso.date();
+/** A time of day in Asia/Shanghai, HH:MM. */
+export const TimeString = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59');
+
+export const ErrorCode = z.enum([
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'VERIFICATION_REQUIRED',
+  'SUSPENDED',
+  'PROVIDER_UNAVAILABLE',
+  'NOT_FOUND',
+  'INVALID_VOUCHER',
+  'QUOTA_EXHAUSTED',
+  'ACTIVE_BOOKING_EXISTS',
+  'DAILY_LIMIT_REACHED',
+  'ALREADY_REDEEMED',
+  'NOT_REDEEMABLE',
+  'BOOKING_CLOSED',
+  'INSUFFICIENT_POINTS',
+  'OUT_OF_STOCK',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'VALIDATION_FAILED',
+  'METHOD_NOT_ALLOWED',
+  'RATE_LIMITED',
+  'BUSY',
+  'NOT_CONFIGURED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: ErrorCode,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;

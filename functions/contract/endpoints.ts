@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import {
+  AdminOfferingResponse,
+  AdminProvider,
+  AdminProviderResponse,
+  DistrictInput,
+  OfferingContract,
+  OfferingParams,
+  ProviderInput,
+  ProviderPatch,
+  StaffInput,
+  StaffResponse,
+} from './admin.js';
+import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
+import {
+  AdminSessionResponse,
+  DeviceSessionBody,
+  MeResponse,
+  PasswordSessionBody,
+  RecipientSessionResponse,
+  StaffSessionResponse,
+  WechatSessionBody,
+} from './sessions.js';
+
+export type Role = 'recipient' | 'staff' | 'admin';
+export type Auth = 'public' | Role;
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One HTTP route of the contract: what it accepts and answers. The server binds a use case to
+ * each (functions/routes.ts); the mini-program's client and the CDK stack read the same list.
+ */
+export interface Endpoint {
+  method: Method;
+  /** API Gateway style template: /v1/providers/{id} */
+  path: string;
+  auth: Auth;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  response: z.ZodType;
+  /** Success status; 200 unless stated. */
+  status?: number;
+  /** Content type of a non-JSON answer (CSV exports, QR images). */
+  produces?: string;
+}
+
+const AdminProviderList = z.object({ providers: z.array(AdminProvider) });
+const DistrictResponse = z.object({ district: District });
+
+export const endpoints = {
+  // Sessions
+  createDeviceSession: { method: 'POST', path: '/v1/sessions/device', auth: 'public', body: DeviceSessionBody, response: RecipientSessionResponse },
+  createWechatSession: { method: 'POST', path: '/v1/sessions/wechat', auth: 'public', body: WechatSessionBody, response: RecipientSessionResponse },
+  createStaffSession: { method: 'POST', path: '/v1/staff/sessions', auth: 'public', body: PasswordSessionBody, response: StaffSessionResponse },
+  createAdminSession: { method: 'POST', path: '/v1/admin/sessions', auth: 'public', body: PasswordSessionBody, response: AdminSessionResponse },
+  getMe: { method: 'GET', path: '/v1/me', auth: 'recipient', response: MeResponse },
+
+  // Public reads
+  listDistricts: { method: 'GET', path: '/v1/districts', auth: 'public', response: DistrictList },
+  listProviders: { method: 'GET', path: '/v1/providers', auth: 'public', query: ProvidersQuery, response: ProviderListResponse },
+  getProvider: { method: 'GET', path: '/v1/providers/{id}', auth: 'public', params: IdParams, response: ProviderResponse },
+
+  // Admin setup
+  putDistrict: { method: 'PUT', path: '/v1/admin/districts/{id}', auth: 'admin', params: IdParams, body: DistrictInput, response: DistrictResponse },
+  adminListProviders: { method: 'GET', path: '/v1/admin/providers', auth: 'admin', response: AdminProviderList },
+  createProvider: { method: 'POST', path: '/v1/admin/providers', auth: 'admin', body: ProviderInput, response: AdminProviderResponse, status: 201 },
+  adminGetProvider: { method: 'GET', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  updateProvider: { method: 'PATCH', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, body: ProviderPatch, response: AdminProviderResponse },
+  approveProvider: { method: 'POST', path: '/v1/admin/providers/{id}/approve', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingContract, response: AdminOfferingResponse },
+  createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;

@@ -1,0 +1,6 @@
+// The contract shared by the handlers and the mini-program: zod only, no AWS, no Node built-ins.
+export * from './common.js';
+export * from './sessions.js';
+export * from './providers.js';
+export * from './admin.js';
+export * from './endpoints.js';

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { DateString, Id } from './common.js';
+
+export const DeviceSessionBody = z.strictObject({
+  deviceKey: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, '32–128 url-safe characters'),
+});
+export type DeviceSessionBody = z.infer<typeof DeviceSessionBody>;
+
+export const WechatSessionBody = z.strictObject({
+  code: z.string().min(1).max(128),
+});
+export type WechatSessionBody = z.infer<typeof WechatSessionBody>;
+
+export const PasswordSessionBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export type PasswordSessionBody = z.infer<typeof PasswordSessionBody>;
+
+/** What a recipient sees of themself; never anything that identifies them outside M餐. */
+export const RecipientSummary = z.object({
+  id: Id,
+  verified: z.boolean(),
+  freeClaimsLeft: z.number().int().min(0),
+  claimsToday: z.number().int().min(0),
+});
+export type RecipientSummary = z.infer<typeof RecipientSummary>;
+
+export const RecipientSessionResponse = z.object({ token: z.string(), user: RecipientSummary });
+export type RecipientSessionResponse = z.infer<typeof RecipientSessionResponse>;
+
+export const StaffIdentity = z.object({ id: Id, providerId: Id, name: z.string() });
+export const StaffSessionResponse = z.object({ token: z.string(), staff: StaffIdentity });
+export type StaffSessionResponse = z.infer<typeof StaffSessionResponse>;
+
+export const AdminIdentity = z.object({ id: Id, name: z.string() });
+export const AdminSessionResponse = z.object({ token: z.string(), admin: AdminIdentity });
+export type AdminSessionResponse = z.infer<typeof AdminSessionResponse>;
+
+export const VerificationStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED']);
+
+export const MeResponse = z.object({
+  user: RecipientSummary.extend({
+    verifiedUntil: DateString.nullable(),
+    claimsThisMonth: z.number().int().min(0),
+    suspendedUntil: DateString.nullable(),
+    verification: z.object({ id: Id, status: VerificationStatus }).nullable(),
+  }),
+});
+export type MeResponse = z.infer<typeof MeResponse>;

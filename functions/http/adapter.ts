@@ -1,0 +1,119 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Ctx } from '../app/context.js';
+import type { Deps } from '../app/deps.js';
+import type { ErrorCode } from '../contract/common.js';
+import { DomainError, type FieldProblem } from '../domain/errors.js';
+import type { Route } from '../routes.js';
+import type { Principal } from '../security/tokens.js';
+import { envelope, statusOf } from './errors.js';
+import { pathMatcher } from './match.js';
+
+export type HttpEvent = APIGatewayProxyEventV2;
+export type HttpResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
+export type HttpHandler = (event: HttpEvent) => Promise<HttpResult>;
+
+const NoBody = z.strictObject({});
+const NoQuery = z.strictObject({});
+
+function json(status: number, body: unknown, requestId: string, extra: Record<string, string> = {}): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...extra },
+    body: JSON.stringify(body),
+  };
+}
+
+function errorResult(e: DomainError, requestId: string, extra: Record<string, string> = {}): HttpResult {
+  const headers = e.retryAfter !== undefined ? { ...extra, 'retry-after': String(e.retryAfter) } : extra;
+  return json(statusOf[e.code], envelope(e.code, e.message, e.details), requestId, headers);
+}
+
+const refuse = (code: ErrorCode, message: string, details?: unknown): never => {
+  throw new DomainError(code, message, details);
+};
+
+function problems(where: FieldProblem['in'], error: z.ZodError): FieldProblem[] {
+  return error.issues.map((i) => {
+    // Unknown keys are reported once per key, named by the key itself.
+    const keys = i.code === 'unrecognized_keys' ? i.keys : [undefined];
+    return keys.map((k) => ({ in: where, field: [...i.path, ...(k === undefined ? [] : [k])].join('.') || '(root)', message: i.message }));
+  }).flat();
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown, where: FieldProblem['in']): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const found = problems(where, r.error);
+  return refuse('VALIDATION_FAILED', found.map((p) => `${p.field}: ${p.message}`).join('; '), found);
+}
+
+function readBody(event: HttpEvent, maxBytes: number): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > maxBytes) refuse('PAYLOAD_TOO_LARGE', `bodies are limited to ${maxBytes} bytes`);
+  const type = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') refuse('BAD_REQUEST', 'send the body as application/json');
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(raw));
+  } catch {
+    return refuse('BAD_REQUEST', 'the body is not valid UTF-8 JSON');
+  }
+}
+
+async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Date): Promise<Principal | null> {
+  if (route.auth === 'public') return null;
+  const header = event.headers.authorization ?? '';
+  const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header)?.[1];
+  const principal = token ? await deps.tokens.verify(token, now) : null;
+  if (!principal) return refuse('UNAUTHENTICATED', 'sign in again: the session token is missing, invalid or expired');
+  if (principal.role !== route.auth) return refuse('FORBIDDEN', `this route is for ${route.auth} accounts`);
+  return principal;
+}
+
+export interface AdapterOptions {
+  routes: readonly Route[];
+  deps: Deps;
+  clock: () => Date;
+  /** Where unexpected errors are reported (with the request id; never sent to the client). */
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * API Gateway HTTP API (v2) event → route → parsed input → use case → response. The one place
+ * where input is validated, roles are checked and errors become the contract's envelope.
+ */
+export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)) }: AdapterOptions): HttpHandler {
+  const match = pathMatcher(routes.map((r) => ({ path: r.path, value: r })));
+
+  return async function handle(event) {
+    const requestId = event.requestContext?.requestId || randomUUID();
+    const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
+    const matches = match(event.rawPath ?? '/');
+    const allowed = [...new Set(matches.map((m) => m.value.method))];
+    try {
+      if (matches.length === 0) refuse('NOT_FOUND', `no route ${event.rawPath}`);
+      const hit = matches.find((m) => m.value.method === method);
+      if (!hit) {
+        return errorResult(new DomainError('METHOD_NOT_ALLOWED', `use ${allowed.join(', ')}`), requestId, { allow: allowed.join(', ') });
+      }
+      const route = hit.value;
+      const now = clock();
+      const principal = await authenticate(route, event, deps, now);
+      const rawBody = readBody(event, deps.config.http.maxBodyBytes);
+      const body = route.body ? validate(route.body, rawBody ?? refuse('BAD_REQUEST', 'this route needs a JSON body'), 'body') : validate(NoBody, rawBody ?? {}, 'body');
+      const query = validate(route.query ?? NoQuery, event.queryStringParameters ?? {}, 'query');
+      const params = route.params ? route.params.safeParse(hit.params) : { success: true as const, data: undefined };
+      if (!params.success) refuse('NOT_FOUND', `no such ${route.path}`);
+      const ctx: Ctx = { deps, now, principal, requestId };
+      const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
+      // Answers pass through the contract's schema: fields it does not name never leave the server.
+      return json(route.status ?? 200, route.response.parse(result), requestId);
+    } catch (e) {
+      if (e instanceof DomainError) return errorResult(e, requestId);
+      log({ level: 'error', requestId, route: `${method} ${event.rawPath}`, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });
+      return json(500, envelope('INTERNAL', `something went wrong on our side (request ${requestId})`), requestId);
+    }
+  };
+}

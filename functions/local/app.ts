@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Deps } from '../app/deps.js';
+import { config as defaultConfig, type Config } from '../config.js';
+import { buildDeps } from '../deps.js';
+import { httpHandler, type HttpHandler } from '../http/adapter.js';
+import { routes } from '../routes.js';
+import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
+import { documentClient, localClientConfig } from '../store/client.js';
+import { ensureTable } from '../store/create-table.js';
+import { wechatClient, type WechatConfig } from '../wechat/code2session.js';
+import { settableClock, type Clock } from './clock.js';
+import { assertPortFree } from './dynamodb-local.js';
+import { createLocalServer } from './http-server.js';
+import { localSecrets } from './secrets.js';
+import { z } from 'zod';
+
+export interface AppOptions {
+  dynamoEndpoint: string;
+  tableName: string;
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  seed: boolean;
+  testClock: boolean;
+  adminPassword?: string;
+  dataDir?: string;
+  staticDir?: string | null;
+  wechat?: WechatConfig | null;
+  config?: Config;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  adminPassword: string;
+  seeded: boolean;
+  deps: Deps;
+  clock: Clock;
+  stop(): Promise<void>;
+}
+
+const ClockBody = z.strictObject({ now: z.iso.datetime({ offset: true }).nullable() });
+
+function jsonResult(statusCode: number, body: unknown) {
+  return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
+}
+
+function testClockRoute(clock: Clock): HttpHandler {
+  return async (event) => {
+    if (event.requestContext.http.method !== 'POST') return jsonResult(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'use POST' } });
+    let parsed;
+    try {
+      parsed = ClockBody.safeParse(JSON.parse(event.body ?? ''));
+    } catch {
+      return jsonResult(400, { error: { code: 'BAD_REQUEST', message: 'the body is not JSON' } });
+    }
+    if (!parsed.success) return jsonResult(422, { error: { code: 'VALIDATION_FAILED', message: 'send {"now": "<ISO time with offset>"} or {"now": null}' } });
+    clock.set(parsed.data.now === null ? null : new Date(parsed.data.now));
+    return jsonResult(200, { now: clock.now().toISOString(), frozen: parsed.data.now !== null });
+  };
+}
+
+/** Table, seed data, handlers and HTTP server: everything local mode runs except DynamoDB Local itself. */
+export async function startApp(o: AppOptions): Promise<RunningApp> {
+  const host = o.host ?? '127.0.0.1';
+  if (o.port !== 0) await assertPortFree(o.port, host, 'the M餐 server');
+  const config = o.config ?? defaultConfig;
+  const doc = documentClient(localClientConfig(o.dynamoEndpoint));
+  await ensureTable(doc as unknown as Parameters<typeof ensureTable>[0], o.tableName);
+  const clock = settableClock();
+  const deps = buildDeps({
+    table: { doc, tableName: o.tableName },
+    secrets: localSecrets(o.dataDir),
+    wechat: o.wechat ? wechatClient(o.wechat) : null,
+    config,
+  });
+
+  const adminPassword = o.adminPassword ?? randomBytes(9).toString('base64url');
+  await ensureAdmin(deps.store, config, adminPassword);
+  await seedDistricts(deps.store);
+  const { seeded } = o.seed ? await seedDemo(deps.store, config, clock.now()) : { seeded: false };
+
+  const api = httpHandler({ routes, deps, clock: clock.now, log: (e) => console.error(JSON.stringify(e)) });
+  const extra: Record<string, HttpHandler> = {
+    '/healthz': async () => jsonResult(200, { ok: true }),
+  };
+  if (o.testClock) extra['/__test__/clock'] = testClockRoute(clock);
+  const server = createLocalServer({ api, extra, staticDir: o.staticDir ?? null });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    adminPassword,
+    seeded,
+    deps,
+    clock,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      doc.destroy();
+    },
+  };
+}

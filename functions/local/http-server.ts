@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { HttpEvent, HttpHandler, HttpResult } from '../http/adapter.js';
+import { envelope } from '../http/errors.js';
+
+/** API Gateway's own cap on request bodies; the adapter enforces the contract's smaller one. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export interface LocalRoutes {
+  /** The route table's adapter: everything under /v1. */
+  api: HttpHandler;
+  /** Extra local-only routes (/healthz, /__test__/clock), answered before the API. */
+  extra: Record<string, HttpHandler>;
+  /** The built H5 app, served at /. */
+  staticDir: string | null;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= GATEWAY_MAX_BODY) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > GATEWAY_MAX_BODY ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/** The request as API Gateway HTTP API (payload 2.0) would hand it to Lambda. */
+export function toEvent(req: IncomingMessage, body: Buffer): HttpEvent {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const method = (req.method ?? 'GET').toUpperCase();
+  const text = body.toString('utf8');
+  const binary = body.length > 0 && !Buffer.from(text, 'utf8').equals(body);
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    body: body.length ? (binary ? body.toString('base64') : text) : undefined,
+    isBase64Encoded: binary,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      requestId: randomUUID(),
+      routeKey: '$default',
+      stage: '$default',
+      time: new Date().toUTCString(),
+      timeEpoch: Date.now(),
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+    },
+  };
+}
+
+function send(res: ServerResponse, r: HttpResult): void {
+  res.writeHead(r.statusCode, r.headers);
+  res.end(r.body);
+}
+
+function serveStatic(root: string, pathname: string, res: ServerResponse): boolean {
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).slice(1);
+  } catch {
+    return false;
+  }
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(root + sep)) return false;
+  try {
+    if (!statSync(file).isFile()) return false;
+  } catch {
+    return false;
+  }
+  // index.html must revalidate so a rebuild shows at once; hashed assets may be cached.
+  const cache = rel === 'index.html' ? 'no-cache' : 'public, max-age=3600';
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+  createReadStream(file).pipe(res);
+  return true;
+}
+
+export function createLocalServer(routes: LocalRoutes): Server {
+  return createServer(async (req, res) => {
+    try {
+      const body = await readBody(req);
+      const url = new URL(req.url ?? '/', 'http://local');
+      if (body === 'too-large') {
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(JSON.stringify(envelope('PAYLOAD_TOO_LARGE', 'bodies are limited to 64 KiB')));
+        return;
+      }
+      const extra = routes.extra[url.pathname];
+      if (extra) return send(res, await extra(toEvent(req, body)));
+      if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return send(res, await routes.api(toEvent(req, body)));
+      if ((req.method === 'GET' || req.method === 'HEAD') && routes.staticDir && serveStatic(routes.staticDir, url.pathname, res)) return;
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(envelope('NOT_FOUND', `nothing at ${url.pathname}`)));
+    } catch (e) {
+      // The adapter answers every API error itself; this is only reached by a broken connection or a bug here.
+      console.error(e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(envelope('INTERNAL', 'local server error')));
+    }
+  });
+}

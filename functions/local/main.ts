@@ -1,0 +1,112 @@
+/**
+ * `npm start`: DynamoDB Local, the table, demo data, the API, the H5 app — one command, one URL.
+ *   --data DIR     keep data (and local secrets) in DIR across restarts (default: in memory)
+ *   --no-seed      start empty except for the admin account and the sub-districts
+ *   --test-clock   enable POST /__test__/clock
+ * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { demoProviders, demoStaffPassword } from '../seed/demo.js';
+import { defaultTableName } from '../store/table.js';
+import { startApp } from './app.js';
+import { PortInUseError, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
+import { wechatFromEnv } from './wechat-env.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const h5Dir = `${root}miniapp/dist/h5`;
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const port = raw ? Number(raw) : fallback;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1–65535), not "${raw}".`);
+  return port;
+}
+
+function buildH5IfMissing(): string | null {
+  if (existsSync(`${h5Dir}/index.html`)) return h5Dir;
+  console.log('Building the H5 app once (about half a minute)…');
+  const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0 || !existsSync(`${h5Dir}/index.html`)) {
+    console.error('The H5 build failed; the API still runs. Fix the build and run `npm run build:h5`.');
+    return null;
+  }
+  return h5Dir;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      'no-seed': { type: 'boolean', default: false },
+      'test-clock': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = portFromEnv('PORT', 8787);
+  const dynamoPort = portFromEnv('DYNAMODB_PORT', 8000);
+  const started = Date.now();
+  const staticDir = buildH5IfMissing();
+
+  let dynamo: DynamoLocal | null = null;
+  let stopping = false;
+  const stop = async (app?: { stop(): Promise<void> }) => {
+    if (stopping) return;
+    stopping = true;
+    await app?.stop().catch(() => undefined);
+    await dynamo?.stop();
+  };
+  try {
+    dynamo = await startDynamoLocal({ port: dynamoPort, dataDir: values.data });
+    const app = await startApp({
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: defaultTableName,
+      port,
+      seed: !values['no-seed'],
+      testClock: values['test-clock'],
+      adminPassword: process.env.MCAN_ADMIN_PASSWORD || undefined,
+      dataDir: values.data,
+      staticDir,
+      wechat: wechatFromEnv(process.env),
+    });
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.once(signal, () => void stop(app).then(() => process.exit(0)));
+    }
+    printBanner(app.url, app.adminPassword, !values['no-seed'], values.data, Date.now() - started, values['test-clock']);
+  } catch (e) {
+    await stop();
+    if (e instanceof PortInUseError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+}
+
+function printBanner(url: string, adminPassword: string, seeded: boolean, dataDir: string | undefined, ms: number, testClock: boolean) {
+  const lines = [
+    '',
+    `M餐 is running at ${url}   (started in ${(ms / 1000).toFixed(1)} s)`,
+    `  app:     ${url}/`,
+    `  API:     ${url}/v1   health: ${url}/healthz`,
+    `  data:    ${dataDir ? `kept in ${dataDir}` : 'in memory (use --data DIR to keep it)'}`,
+    ...(testClock ? ['  clock:   test clock on — POST /__test__/clock {"now": "<ISO time>"}'] : []),
+    '',
+    'Accounts:',
+    `  admin                 password ${adminPassword}${process.env.MCAN_ADMIN_PASSWORD ? ' (from MCAN_ADMIN_PASSWORD)' : ''}`,
+  ];
+  if (seeded) {
+    for (const p of demoProviders) lines.push(`  ${p.staff.username.padEnd(22)}password ${demoStaffPassword}   staff of ${p.input.name}`);
+  }
+  lines.push('', 'Recipients need no account: open the app. Ctrl-C stops everything.', '');
+  console.log(lines.join('\n'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

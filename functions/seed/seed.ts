@@ -1,0 +1,36 @@
+import type { Config } from '../config.js';
+import { hashPassword } from '../security/passwords.js';
+import type { Store } from '../store/index.js';
+import { demoProviders, demoStaffPassword } from './demo.js';
+import { futianDistricts } from './futian.js';
+
+export const ADMIN_USERNAME = 'admin';
+
+/** The admin account always exists; its password is reset to the one given at every start. */
+export async function ensureAdmin(store: Store, config: Config, password: string): Promise<void> {
+  await store.accounts.upsert({
+    role: 'admin',
+    id: 'a_admin',
+    username: ADMIN_USERNAME,
+    name: '管理员',
+    passwordHash: await hashPassword(password, config.passwords),
+  });
+}
+
+/** Sub-districts are reference data, loaded on every start (idempotent puts). */
+export async function seedDistricts(store: Store): Promise<void> {
+  await Promise.all(futianDistricts.map((d) => store.districts.put(d)));
+}
+
+/** Demo providers, offerings and staff. Skipped when already there (a --data folder from an earlier run). */
+export async function seedDemo(store: Store, config: Config, now: Date): Promise<{ seeded: boolean }> {
+  if (await store.accounts.get(demoProviders[0]!.staff.username)) return { seeded: false };
+  const at = now.toISOString();
+  const passwordHash = await hashPassword(demoStaffPassword, config.passwords);
+  for (const p of demoProviders) {
+    await store.providers.create({ ...p.input, id: p.id, status: 'ACTIVE', createdAt: at, updatedAt: at, offerings: {} });
+    for (const o of p.offerings) await store.providers.putOffering({ ...o.contract, id: o.id, providerId: p.id, updatedAt: at });
+    await store.accounts.create({ role: 'staff', id: `s-${p.id}`, providerId: p.id, ...p.staff, passwordHash });
+  }
+  return { seeded: true };
+}

@@ -1,0 +1,125 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ProviderStatus } from '../contract/providers.js';
+import { DomainError } from '../domain/errors.js';
+import { isConditionFailure, type TableRef } from './client.js';
+import { keys } from './keys.js';
+import type { Offering, Provider } from './records.js';
+
+const PROVIDER_FIELDS = ['id', 'name', 'kind', 'district', 'address', 'businessLicence', 'hygienePermit', 'status', 'createdAt', 'updatedAt', 'offerings'] as const;
+
+function toProvider(item: Record<string, unknown>): Provider {
+  const p = Object.fromEntries(PROVIDER_FIELDS.map((f) => [f, item[f]])) as unknown as Provider;
+  p.offerings ??= {};
+  return p;
+}
+
+const providerItem = (p: Provider) => ({ ...keys.provider(p.id), ...keys.providerIndex(p.district, p.status, p.id), ...p });
+
+export function providerStore({ doc, tableName }: TableRef) {
+  return {
+    async get(id: string): Promise<Provider | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.provider(id) }));
+      return out.Item ? toProvider(out.Item) : null;
+    },
+
+    async create(p: Provider): Promise<void> {
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: providerItem(p), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+    },
+
+    /**
+     * Write a provider's profile (not its offerings), guarded by the `updatedAt` it was read
+     * with: two admins editing at once cannot silently overwrite each other (the loser gets
+     * CONFLICT).
+     */
+    async saveProfile(p: Provider, expectedUpdatedAt: string): Promise<void> {
+      const { offerings: _offerings, id: _id, ...profile } = p;
+      const fields = { ...profile, ...keys.providerIndex(p.district, p.status, p.id) };
+      const names = Object.keys(fields);
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.provider(p.id),
+            UpdateExpression: 'SET ' + names.map((_, i) => `#f${i} = :v${i}`).join(', '),
+            ConditionExpression: '#updatedAt = :expected',
+            ExpressionAttributeNames: { ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])), '#updatedAt': 'updatedAt' },
+            ExpressionAttributeValues: {
+              ...Object.fromEntries(names.map((n, i) => [`:v${i}`, fields[n as keyof typeof fields]])),
+              ':expected': expectedUpdatedAt,
+            },
+          }),
+        );
+      } catch (e) {
+        if (isConditionFailure(e)) throw new DomainError('CONFLICT', 'the provider changed meanwhile; reload and retry');
+        throw e;
+      }
+    },
+
+    /** Providers of one sub-district, optionally only those in one status. One Query on GSI1. */
+    async listInDistrict(district: string, status?: ProviderStatus): Promise<Provider[]> {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: status ? 'GSI1PK = :pk AND begins_with(GSI1SK, :st)' : 'GSI1PK = :pk',
+            ExpressionAttributeValues: {
+              ':pk': keys.providersInDistrict(district),
+              ...(status ? { ':st': `${status}#` } : {}),
+            },
+            ExclusiveStartKey: start,
+          }),
+        );
+        items.push(...(out.Items ?? []));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items.map(toProvider);
+    },
+
+    /**
+     * Set one offering's contract. Offering ids are unique across providers: an owner item,
+     * written in the same transaction, makes a second provider's claim on the id fail.
+     */
+    async putOffering(o: Offering): Promise<void> {
+      try {
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { ...keys.offeringOwner(o.id), providerId: o.providerId },
+                  ConditionExpression: 'attribute_not_exists(PK) OR providerId = :pid',
+                  ExpressionAttributeValues: { ':pid': o.providerId },
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: keys.provider(o.providerId),
+                  UpdateExpression: 'SET offerings.#oid = :o',
+                  ConditionExpression: 'attribute_exists(PK)',
+                  ExpressionAttributeNames: { '#oid': o.id },
+                  ExpressionAttributeValues: { ':o': o },
+                },
+              },
+            ],
+          }),
+        );
+      } catch (e) {
+        if (isConditionFailure(e)) throw new DomainError('CONFLICT', `offering id ${o.id} belongs to another provider`);
+        throw e;
+      }
+    },
+
+    /** Which provider owns an offering id. */
+    async offeringOwner(offeringId: string): Promise<string | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.offeringOwner(offeringId) }));
+      return (out.Item?.providerId as string | undefined) ?? null;
+    },
+  };
+}
