@@ -28,10 +28,9 @@ async function saved<T>(ctx: AdminCtx, write: Promise<T>): Promise<T> {
   return out;
 }
 
-export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string }): Promise<{ district: District }> {
-  const district = { id: params.id, name: body.name };
-  await saved(ctx, ctx.deps.store.districts.put(district));
-  return { district };
+export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; position?: number }): Promise<{ district: District }> {
+  await saved(ctx, ctx.deps.store.districts.put({ id: params.id, ...body }));
+  return { district: { id: params.id, name: body.name } };
 }
 
 export async function listAllProviders(ctx: AdminCtx): Promise<{ providers: AdminProvider[] }> {

@@ -98,4 +98,4 @@ export type StaffInput = z.infer<typeof StaffInput>;
 export const StaffView = z.object({ id: Id, providerId: Id, username: z.string(), name: z.string() });
 export const StaffResponse = z.object({ staff: StaffView });
 
-export const DistrictInput = z.strictObject({ name: Text(40) });
+export const DistrictInput = z.strictObject({ name: Text(40), position: z.number().int().min(0).max(100_000).optional() });

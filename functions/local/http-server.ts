@@ -43,13 +43,20 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
+/** Path and query of a request target as sent; `new URL` would read `//x` as a host. */
+function splitTarget(target: string): { pathname: string; search: string } {
+  const q = target.indexOf('?');
+  return q < 0 ? { pathname: target, search: '' } : { pathname: target.slice(0, q), search: target.slice(q) };
+}
+
 /** The request as API Gateway HTTP API (payload 2.0) would hand it to Lambda. */
 export function toEvent(req: IncomingMessage, body: Buffer): HttpEvent {
-  const url = new URL(req.url ?? '/', 'http://local');
+  const url = splitTarget(req.url ?? '/');
+  const searchParams = new URLSearchParams(url.search);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  for (const [k, v] of searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const method = (req.method ?? 'GET').toUpperCase();
   const text = body.toString('utf8');
   const binary = body.length > 0 && !Buffer.from(text, 'utf8').equals(body);
@@ -107,7 +114,7 @@ export function createLocalServer(routes: LocalRoutes): Server {
   return createServer(async (req, res) => {
     try {
       const body = await readBody(req);
-      const url = new URL(req.url ?? '/', 'http://local');
+      const url = splitTarget(req.url ?? '/');
       if (body === 'too-large') {
         res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
         res.end(JSON.stringify(envelope('PAYLOAD_TOO_LARGE', 'bodies are limited to 64 KiB')));

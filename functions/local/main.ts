@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { demoProviders, demoStaffPassword } from '../seed/demo.js';
 import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
-import { PortInUseError, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
+import { assertPortFree, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { wechatFromEnv } from './wechat-env.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -50,6 +50,8 @@ async function main(): Promise<void> {
   const port = portFromEnv('PORT', 8787);
   const dynamoPort = portFromEnv('DYNAMODB_PORT', 8000);
   const started = Date.now();
+  // Refuse a taken port before spending time on the build or DynamoDB Local.
+  await assertPortFree(port, '127.0.0.1', 'the M餐 server');
   const staticDir = buildH5IfMissing();
 
   let dynamo: DynamoLocal | null = null;
@@ -79,10 +81,6 @@ async function main(): Promise<void> {
     printBanner(app.url, app.adminPassword, !values['no-seed'], values.data, Date.now() - started, values['test-clock']);
   } catch (e) {
     await stop();
-    if (e instanceof PortInUseError) {
-      console.error(e.message);
-      process.exit(1);
-    }
     throw e;
   }
 }
@@ -106,7 +104,8 @@ function printBanner(url: string, adminPassword: string, seeded: boolean, dataDi
   console.log(lines.join('\n'));
 }
 
+// Expected failures (a taken port, no Java) carry a sentence for people, not a stack trace.
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? e.message : String(e));
   process.exit(1);
 });

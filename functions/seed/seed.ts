@@ -19,7 +19,7 @@ export async function ensureAdmin(store: Store, config: Config, password: string
 
 /** Sub-districts are reference data, loaded on every start (idempotent puts). */
 export async function seedDistricts(store: Store): Promise<void> {
-  await Promise.all(futianDistricts.map((d) => store.districts.put(d)));
+  await Promise.all(futianDistricts.map((d, position) => store.districts.put({ ...d, position })));
 }
 
 /** Demo providers, offerings and staff. Skipped when already there (a --data folder from an earlier run). */

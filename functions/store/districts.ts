@@ -9,10 +9,12 @@ export function districtStore({ doc, tableName }: TableRef) {
       const out = await doc.send(
         new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.districts() } }),
       );
-      return (out.Items ?? []).map((i) => ({ id: i.id as string, name: i.name as string }));
+      const items = (out.Items ?? []).sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || String(a.id).localeCompare(String(b.id)));
+      return items.map((i) => ({ id: i.id as string, name: i.name as string }));
     },
 
-    async put(d: District): Promise<void> {
+    /** `position` orders the list as people there know it; districts without one come last. */
+    async put(d: District & { position?: number }): Promise<void> {
       await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.district(d.id), ...d } }));
     },
   };

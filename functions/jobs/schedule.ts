@@ -1,0 +1,27 @@
+/**
+ * The scheduled jobs: one list read by the CDK stack (an EventBridge Scheduler schedule and a
+ * Lambda function per job) and by local mode (timers). A job slots in by adding an element here.
+ */
+export interface JobDefinition {
+  /** Short, stable, PascalCase-free id: names the function and the schedule (`expire-bookings`). */
+  name: string;
+  /** The job's module, relative to the project root; it exports `handler(event: JobEvent)`. */
+  entry: string;
+  /** When it runs: a fixed rate, or a cron expression in `timeZone` (the service's, by default). */
+  schedule: JobSchedule;
+  description?: string;
+}
+
+export type JobSchedule =
+  | { everyMinutes: number }
+  /** EventBridge Scheduler's six-field cron, e.g. `0 3 * * ? *` (03:00 daily). */
+  | { cron: string; timeZone?: string };
+
+/** What a job's handler receives: the scheduler passes the job name and its own scheduled time. */
+export interface JobEvent {
+  job: string;
+  /** ISO time the run was scheduled for (`<aws.scheduler.scheduled-time>`); absent when run by hand. */
+  scheduledTime?: string;
+}
+
+export const jobs: readonly JobDefinition[] = [];

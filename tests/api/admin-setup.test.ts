@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+let admin: string;
+beforeAll(async () => {
+  app = await startTestApp({ seed: false });
+  admin = await app.adminToken();
+});
+afterAll(() => app.stop());
+
+const provider = {
+  name: '测试餐厅',
+  kind: 'restaurant',
+  district: 'meilin',
+  address: '梅林路 1 号',
+  businessLicence: { number: 'BL-1', expiresOn: '2027-12-31' },
+  hygienePermit: { number: 'HP-1', expiresOn: '2027-06-30' },
+};
+
+const lunch = {
+  name: '午餐套餐',
+  kind: 'meal',
+  dailyQuota: 40,
+  weekdays: [1, 2, 3, 4, 5, 6, 7],
+  windows: [{ id: 'lunch', start: '11:30', end: '13:30' }],
+  standard: '两荤一素',
+  valueFen: 2000,
+  active: true,
+};
+
+const publicIds = async (query = '') => (await app.call('GET', `/v1/providers${query}`)).body.providers.map((p: { id: string }) => p.id);
+
+describe('admin sets a provider up', () => {
+  it('creates PENDING, lists only once approved, hides again when suspended', async () => {
+    const created = await app.call('POST', '/v1/admin/providers', { token: admin, body: provider });
+    expect(created.status).toBe(201);
+    expect(created.body.provider).toMatchObject({ ...provider, status: 'PENDING', id: expect.any(String) });
+    const id = created.body.provider.id;
+    expect(await publicIds()).not.toContain(id);
+    expect((await app.call('GET', `/v1/providers/${id}`)).status).toBe(404);
+
+    const approved = await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin });
+    expect(approved.body.provider.status).toBe('ACTIVE');
+    expect(await publicIds('?district=meilin')).toContain(id);
+    expect(await publicIds('?district=lianhua')).not.toContain(id);
+
+    expect((await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin })).body.error.code).toBe('CONFLICT');
+    expect((await app.call('POST', `/v1/admin/providers/${id}/suspend`, { token: admin })).body.provider.status).toBe('SUSPENDED');
+    expect(await publicIds()).not.toContain(id);
+    expect((await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin })).body.provider.status).toBe('ACTIVE');
+  });
+
+  it('puts an offering contract and shows today’s capacity and remaining publicly', async () => {
+    const { body } = await app.call('POST', '/v1/admin/providers', { token: admin, body: provider });
+    const id = body.provider.id;
+    await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin });
+    const put = await app.call('PUT', `/v1/admin/providers/${id}/offerings/off-${id}`, { token: admin, body: lunch });
+    expect(put.status).toBe(200);
+    expect(put.body.offering).toMatchObject({ ...lunch, id: `off-${id}`, providerId: id });
+
+    const one = await app.call('GET', `/v1/providers/${id}`);
+    expect(one.body.provider.offerings).toEqual([
+      { id: `off-${id}`, name: '午餐套餐', kind: 'meal', standard: '两荤一素', valueFen: 2000, windows: lunch.windows, capacity: 40, remaining: 40 },
+    ]);
+
+    // An offering off today (or inactive) is not among today's offerings.
+    await app.call('PUT', `/v1/admin/providers/${id}/offerings/off-${id}`, { token: admin, body: { ...lunch, active: false } });
+    expect((await app.call('GET', `/v1/providers/${id}`)).body.provider.offerings).toEqual([]);
+  });
+
+  it('refuses an offering id another provider already uses', async () => {
+    const a = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const b = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    expect((await app.call('PUT', `/v1/admin/providers/${a}/offerings/shared-id`, { token: admin, body: lunch })).status).toBe(200);
+    const clash = await app.call('PUT', `/v1/admin/providers/${b}/offerings/shared-id`, { token: admin, body: lunch });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('CONFLICT');
+    expect((await app.call('GET', `/v1/admin/providers/${b}`, { token: admin })).status).toBe(200);
+  });
+
+  it('hides providers whose licence or permit has expired, by the Asia/Shanghai date', async () => {
+    const expiring = { ...provider, hygienePermit: { number: 'HP-2', expiresOn: '2026-11-30' } };
+    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: expiring })).body.provider.id;
+    await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin });
+    try {
+      await app.setClock('2026-11-30T23:59:00+08:00');
+      expect(await publicIds()).toContain(id);
+      // 16:00 UTC on the 30th is already 1 December in Shanghai.
+      await app.setClock('2026-11-30T16:00:00Z');
+      expect(await publicIds()).not.toContain(id);
+    } finally {
+      await app.setClock(null);
+    }
+  });
+
+  it('edits a provider with PATCH and validates the sub-district', async () => {
+    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const moved = await app.call('PATCH', `/v1/admin/providers/${id}`, { token: admin, body: { district: 'huafu', address: '华富路 2 号' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.provider).toMatchObject({ district: 'huafu', address: '华富路 2 号', name: provider.name, status: 'PENDING' });
+    const unknown = await app.call('PATCH', `/v1/admin/providers/${id}`, { token: admin, body: { district: 'atlantis' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.details).toEqual([expect.objectContaining({ field: 'district' })]);
+    // Status, ids and points cannot be mass-assigned.
+    for (const sneaky of [{ status: 'ACTIVE' }, { id: 'x' }, { points: 1000 }]) {
+      const r = await app.call('PATCH', `/v1/admin/providers/${id}`, { token: admin, body: sneaky });
+      expect(r.status).toBe(422);
+    }
+    expect((await app.call('GET', `/v1/admin/providers/${id}`, { token: admin })).body.provider.status).toBe('PENDING');
+    expect((await app.call('PATCH', '/v1/admin/providers/nope', { token: admin, body: { name: 'x' } })).status).toBe(404);
+  });
+
+  it('creates staff bound to a provider who can then sign in; usernames are unique', async () => {
+    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const staff = { providerId: id, username: `cook-${id.slice(2, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`, password: 'longenough', name: '王师傅' };
+    const created = await app.call('POST', '/v1/admin/staff', { token: admin, body: staff });
+    expect(created.status).toBe(201);
+    expect(created.body.staff).toEqual({ id: expect.any(String), providerId: id, username: staff.username, name: '王师傅' });
+    expect(created.text).not.toContain('longenough');
+    expect((await app.call('POST', '/v1/admin/staff', { token: admin, body: staff })).status).toBe(409);
+    const signIn = await app.call('POST', '/v1/staff/sessions', { body: { username: staff.username, password: 'longenough' } });
+    expect(signIn.body.staff.providerId).toBe(id);
+
+    const short = await app.call('POST', '/v1/admin/staff', { token: admin, body: { ...staff, username: 'other', password: 'short' } });
+    expect(short.status).toBe(422);
+    const orphan = await app.call('POST', '/v1/admin/staff', { token: admin, body: { ...staff, username: 'orphan', providerId: 'p_none' } });
+    expect(orphan.status).toBe(422);
+  });
+
+  it('validates offering contracts: windows in order and not overlapping, weekdays 1–7', async () => {
+    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const bad = [
+      { ...lunch, windows: [{ id: 'w', start: '13:30', end: '11:30' }] },
+      { ...lunch, windows: [{ id: 'a', start: '11:00', end: '12:00' }, { id: 'b', start: '11:30', end: '13:00' }] },
+      { ...lunch, weekdays: [0] },
+      { ...lunch, dailyQuota: -1 },
+      { ...lunch, valueFen: 12.5 },
+    ];
+    for (const body of bad) {
+      expect((await app.call('PUT', `/v1/admin/providers/${id}/offerings/o-bad`, { token: admin, body })).status).toBe(422);
+    }
+    expect((await app.call('PUT', `/v1/admin/providers/p_missing/offerings/o-x`, { token: admin, body: lunch })).status).toBe(404);
+  });
+
+  it('adds a sub-district as data', async () => {
+    const r = await app.call('PUT', '/v1/admin/districts/chegongmiao', { token: admin, body: { name: '车公庙' } });
+    expect(r.status).toBe(200);
+    expect((await app.call('GET', '/v1/districts')).body).toContainEqual({ id: 'chegongmiao', name: '车公庙' });
+  });
+});

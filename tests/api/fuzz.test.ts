@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../functions/routes.js';
+import { deviceKey, startTestApp, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+let tokens: string[];
+beforeAll(async () => {
+  app = await startTestApp({ seed: true });
+  const recipient = (await app.call('POST', '/v1/sessions/device', { body: { deviceKey: deviceKey() } })).body.token;
+  const staff = (await app.call('POST', '/v1/staff/sessions', { body: { username: 'staff-futian', password: 'mcan-demo' } })).body.token;
+  tokens = [recipient, staff, await app.adminToken()];
+});
+afterAll(() => app.stop());
+
+/** Paths shaped like real routes, with their parameters replaced by anything at all. */
+const path = fc.oneof(
+  fc.constantFrom(...routes.map((r) => r.path)).chain((template) =>
+    fc
+      .array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('%', '%zz', '..', '%2F', '😀', 'demo-futian-x')), { minLength: 4, maxLength: 4 })
+      .map((vals) => {
+        let i = 0;
+        return template.replace(/\{[^}]+\}/g, () => encodeURIComponent(vals[i++]!).replace('%25zz', '%zz'));
+      }),
+  ),
+  fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)),
+  fc.constantFrom('/v1', '/v1/', '/v1//providers', '/v1/providers/', '/v1/admin/providers/x/offerings/', '/__test__/nope'),
+);
+
+const body = fc.oneof(
+  fc.constant(undefined),
+  fc.json().map((j) => j),
+  fc.string({ maxLength: 300 }),
+  fc.jsonValue().map((v) => JSON.stringify({ deviceKey: v, username: v, password: v, name: v, kind: v, windows: v, dailyQuota: v })),
+  fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')),
+  fc.constant('{"a":' + '['.repeat(5000)),
+  fc.constant(JSON.stringify({ blob: 'x'.repeat(70 * 1024) })),
+);
+
+const headers = fc.record({
+  'content-type': fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', '', 'application/x-www-form-urlencoded', 'APPLICATION/JSON'),
+  authorization: fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }).map((s) => `Bearer ${s}`), fc.nat({ max: 2 }).map((i) => `Bearer ${tokens[i]}`), fc.constant('Basic YWRtaW46YWRtaW4=')),
+});
+
+const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
+
+describe('no input a client can send yields a 5xx or a stack trace', () => {
+  it('2,000 random requests: only contract errors, nothing changed', async () => {
+    const admin = await app.adminToken();
+    const before = (await app.call('GET', '/v1/admin/providers', { token: admin })).text;
+    const seen = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(method, path, headers, body, async (m, p, h, b) => {
+        const hdrs: Record<string, string> = {};
+        if (h['content-type']) hdrs['content-type'] = h['content-type'];
+        if (h.authorization) hdrs.authorization = h.authorization;
+        const res = await fetch(app.url + p, { method: m, headers: hdrs, body: m === 'GET' || m === 'HEAD' ? undefined : b });
+        const text = await res.text();
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        expect(res.status, `${m} ${p} → ${text}`).toBeLessThan(500);
+        expect(text).not.toMatch(/\bat .+\(.+:\d+:\d+\)|node_modules|Error:/);
+        if (res.status >= 400 && m !== 'HEAD') {
+          const parsed = JSON.parse(text);
+          expect(Object.keys(parsed)).toEqual(['error']);
+          expect(typeof parsed.error.code).toBe('string');
+          expect(typeof parsed.error.message).toBe('string');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    expect((await app.call('GET', '/v1/admin/providers', { token: admin })).text).toBe(before);
+    // The run really exercised the error paths, not just one of them.
+    for (const status of [400, 401, 404, 405, 413, 422]) expect(seen.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ seed: true });
+});
+afterAll(() => app.stop());
+
+describe('public reads', () => {
+  it('lists the ten Futian sub-districts in their usual order', async () => {
+    const r = await app.call('GET', '/v1/districts');
+    expect(r.status).toBe(200);
+    expect(r.body.map((d: { name: string }) => d.name)).toEqual(['园岭', '南园', '福田', '沙头', '梅林', '华富', '香蜜湖', '莲花', '华强北', '福保']);
+  });
+
+  it('lists seeded providers with today’s meals left, filtered by sub-district and kind', async () => {
+    await app.setClock('2026-11-30T09:00:00+08:00'); // a Monday: blind boxes run on weekdays
+    try {
+      const all = (await app.call('GET', '/v1/providers')).body.providers;
+      expect(all).toHaveLength(12);
+      for (const p of all) {
+        expect(p.date).toBe('2026-11-30');
+        for (const o of p.offerings) expect(o.remaining).toBe(o.capacity);
+      }
+      const lianhua = (await app.call('GET', '/v1/providers?district=lianhua')).body.providers;
+      expect(lianhua.map((p: { id: string }) => p.id).sort()).toEqual(['demo-lianhua', 'demo-youth']);
+      const boxes = (await app.call('GET', '/v1/providers?kind=youth_station')).body.providers;
+      expect(boxes.map((p: { id: string }) => p.id)).toEqual(['demo-youth']);
+      expect(boxes[0].offerings[0]).toMatchObject({ kind: 'blind_box', capacity: 20, remaining: 20 });
+
+      // Saturday: the weekday-only blind boxes are not on offer.
+      await app.setClock('2026-12-05T09:00:00+08:00');
+      const saturday = (await app.call('GET', '/v1/providers/demo-youth')).body.provider;
+      expect(saturday.offerings).toEqual([]);
+    } finally {
+      await app.setClock(null);
+    }
+  });
+
+  it('answers 404 for an unknown provider and 422 for an unknown kind', async () => {
+    expect((await app.call('GET', '/v1/providers/nope')).body.error.code).toBe('NOT_FOUND');
+    const bad = await app.call('GET', '/v1/providers?kind=bar');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ in: 'query', field: 'kind' })]);
+    expect((await app.call('GET', '/v1/providers?district=atlantis')).body.providers).toEqual([]);
+  });
+
+  it('serves /healthz', async () => {
+    expect((await app.call('GET', '/healthz')).body).toEqual({ ok: true });
+  });
+});

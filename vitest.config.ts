@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// The global setup loads the AWS SDK in this process; the Node 20 notice is known and noted in TOOLCHAIN.md.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // DynamoDB Local starts once for the whole run; each test file uses its own table.
+    globalSetup: ['tests/support/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  },
+});
