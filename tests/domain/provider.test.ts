@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { emptySlot, remaining, runsOn } from '../../functions/domain/offering.js';
+import { isOpenForBookings, nextStatus } from '../../functions/domain/provider.js';
+
+const doc = (expiresOn: string) => ({ number: 'X', expiresOn });
+
+describe('provider status and documents', () => {
+  it('PENDING → ACTIVE ⇄ SUSPENDED, nothing else', () => {
+    expect(nextStatus('PENDING', 'approve')).toBe('ACTIVE');
+    expect(nextStatus('SUSPENDED', 'approve')).toBe('ACTIVE');
+    expect(nextStatus('ACTIVE', 'approve')).toBeNull();
+    expect(nextStatus('ACTIVE', 'suspend')).toBe('SUSPENDED');
+    expect(nextStatus('PENDING', 'suspend')).toBeNull();
+    expect(nextStatus('SUSPENDED', 'suspend')).toBeNull();
+  });
+
+  it('takes bookings only when ACTIVE with both documents valid through today', () => {
+    const ok = { status: 'ACTIVE' as const, businessLicence: doc('2026-12-01'), hygienePermit: doc('2026-12-01') };
+    expect(isOpenForBookings(ok, '2026-12-01')).toBe(true);
+    expect(isOpenForBookings(ok, '2026-12-02')).toBe(false);
+    expect(isOpenForBookings({ ...ok, hygienePermit: doc('2026-11-30') }, '2026-12-01')).toBe(false);
+    expect(isOpenForBookings({ ...ok, status: 'SUSPENDED' }, '2026-11-01')).toBe(false);
+    expect(isOpenForBookings({ ...ok, status: 'PENDING' }, '2026-11-01')).toBe(false);
+  });
+});
+
+describe('offerings', () => {
+  it('run only when active and on one of their weekdays', () => {
+    expect(runsOn({ active: true, weekdays: [1, 2, 3, 4, 5] }, 5)).toBe(true);
+    expect(runsOn({ active: true, weekdays: [1, 2, 3, 4, 5] }, 6)).toBe(false);
+    expect(runsOn({ active: false, weekdays: [1, 2, 3, 4, 5, 6, 7] }, 1)).toBe(false);
+  });
+
+  it('meals left never go below zero nor above capacity (property)', () => {
+    fc.assert(
+      fc.property(fc.nat(500), fc.nat(600), fc.nat(600), fc.nat(600), (capacity, booked, redeemed, walkIns) => {
+        const left = remaining(capacity, { booked, redeemed, walkIns });
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(left).toBeLessThanOrEqual(capacity);
+        if (booked + walkIns <= capacity) expect(left).toBe(capacity - booked - walkIns);
+      }),
+    );
+    expect(remaining(12, emptySlot)).toBe(12);
+  });
+});
