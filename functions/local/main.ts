@@ -5,37 +5,21 @@
  *   --test-clock   enable POST /__test__/clock
  * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demoProviders, demoStaffPassword } from '../seed/demo.js';
 import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
+import { ensureH5Build } from './h5-build.js';
 import { assertPortFree, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { wechatFromEnv } from './wechat-env.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const h5Dir = `${root}miniapp/dist/h5`;
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   const port = raw ? Number(raw) : fallback;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${name} must be a port number (1–65535), not "${raw}".`);
   return port;
-}
-
-function buildH5IfMissing(): string | null {
-  if (existsSync(`${h5Dir}/index.html`)) return h5Dir;
-  console.log('Building the H5 app once (about half a minute)…');
-  const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0 || !existsSync(`${h5Dir}/index.html`)) {
-    console.error('The H5 build failed; the API still runs. Fix the build and run `npm run build:h5`.');
-    return null;
-  }
-  return h5Dir;
 }
 
 async function main(): Promise<void> {
@@ -52,7 +36,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   // Refuse a taken port before spending time on the build or DynamoDB Local.
   await assertPortFree(port, '127.0.0.1', 'the M餐 server');
-  const staticDir = buildH5IfMissing();
+  const staticDir = ensureH5Build();
 
   let dynamo: DynamoLocal | null = null;
   let stopping = false;
