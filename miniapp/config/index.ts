@@ -1,0 +1,80 @@
+// Taro build configuration for both targets (weapp, h5).
+// Only `import type` from @tarojs/cli: a runtime import loads its native binding.
+import type { UserConfigFn } from '@tarojs/cli';
+import path from 'node:path';
+
+const appRoot = path.resolve(__dirname, '..');
+const contractDir = path.resolve(appRoot, '../functions/contract');
+const ownModules = path.resolve(appRoot, 'node_modules');
+const taroEnv = process.env.TARO_ENV ?? 'h5';
+
+/**
+ * API base URL baked in at build time. A TARO_APP_API in a .env file wins (Taro merges those in
+ * after this config); otherwise the shell's TARO_APP_API; otherwise a per-platform default: H5 talks
+ * to its own origin, the mini-program (which needs an absolute URL) to the local server.
+ */
+const apiBase = process.env.TARO_APP_API ?? (taroEnv === 'h5' ? '' : 'http://127.0.0.1:8787');
+
+/**
+ * Shared webpack tweaks: the zod contract lives in ../functions/contract as NodeNext-style TS
+ * (`./common.js` means `./common.ts`), and every bare import — including `zod` from the contract,
+ * which sits outside this folder — must resolve from this app's own node_modules first, so there is
+ * one copy of zod and React whatever is installed at the repository root.
+ */
+function webpackChain(chain: any): void {
+  chain.resolve.alias.set('@contract', path.join(contractDir, 'index.ts'));
+  chain.resolve.alias.set('@', path.resolve(appRoot, 'src'));
+  chain.resolve.set('extensionAlias', { '.js': ['.ts', '.tsx', '.js'] });
+  chain.resolve.modules.clear().add(ownModules).add('node_modules');
+}
+
+/** Compiled by Taro's babel rule besides src/: the contract (TypeScript) and zod (ES2020 syntax). */
+const compileInclude = [contractDir, /[\\/]node_modules[\\/]zod[\\/]/];
+
+const config: UserConfigFn<'webpack5'> = (merge) => {
+  const base = {
+    projectName: 'mcan',
+    date: '2026-11-1',
+    // CSS is written in 375-wide px; pxtransform turns it into rpx (weapp) and rem (h5).
+    designWidth: 375,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${taroEnv}`,
+    plugins: [],
+    defineConstants: {},
+    env: { TARO_APP_API: JSON.stringify(apiBase) },
+    copy: { patterns: [], options: {} },
+    framework: 'react' as const,
+    compiler: { type: 'webpack5' as const, prebundle: { enable: false } },
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      compile: { include: compileInclude },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain,
+    },
+    h5: {
+      // Default (hash) router: the server serves index.html at / with no rewrites.
+      publicPath: '/',
+      staticDirectory: 'static',
+      compile: { include: compileInclude },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain,
+    },
+  };
+  return merge({}, base);
+};
+
+export default config;

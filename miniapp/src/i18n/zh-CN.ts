@@ -1,0 +1,31 @@
+/** The reference dictionary: every key the app uses, in Simplified Chinese (the default). */
+export const zhCN = {
+  'app.title': 'M餐',
+  'app.tagline': '爱心免费餐，一键预约，到店取餐',
+  'lang.switch': 'EN',
+  'lang.switchLabel': 'Switch to English',
+  'home.all': '全部',
+  'home.districts': '街道',
+  'home.empty': '暂无可预约的餐厅',
+  'home.loading': '加载中…',
+  'home.error': '加载失败',
+  'home.retry': '重试',
+  'kind.restaurant': '餐厅',
+  'kind.base': 'M餐基地',
+  'kind.youth_station': '青年驿站',
+  'offering.blind_box': '盲盒',
+  'offering.pickup': '取餐',
+  'offering.left': '剩余 {n} 份',
+  'offering.soldOut': '已约满',
+  'offering.none': '今日暂无供餐',
+  'error.NETWORK_ERROR': '网络连接失败，请检查网络后重试',
+  'error.BAD_RESPONSE': '服务器返回了无法识别的数据',
+  'error.BUSY': '服务繁忙，请稍后重试',
+  'error.RATE_LIMITED': '操作太频繁，请稍后再试',
+  'error.INTERNAL': '服务器出错了，请稍后重试',
+  'error.HTTP_ERROR': '服务暂时不可用，请稍后重试',
+  'error.LOGIN_FAILED': '微信登录失败，请重试',
+  'error.generic': '出了点问题，请稍后重试',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro';
+
+/** Every key this app keeps on the device, spelled once. */
+export const StorageKey = {
+  token: 'mcan.token',
+  deviceKey: 'mcan.deviceKey',
+  lang: 'mcan.lang',
+  district: 'mcan.district',
+} as const;
+export type StorageKey = (typeof StorageKey)[keyof typeof StorageKey];
+
+/**
+ * Storage can fail (private browsing, quota, a full mini-program cache): a failed read is "nothing
+ * stored" and a failed write is ignored — the app still works, it just forgets across launches.
+ */
+export function readString(key: StorageKey): string | undefined {
+  try {
+    const value: unknown = Taro.getStorageSync(key);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeString(key: StorageKey, value: string): void {
+  try {
+    Taro.setStorageSync(key, value);
+  } catch {
+    // see above
+  }
+}
+
+export function remove(key: StorageKey): void {
+  try {
+    Taro.removeStorageSync(key);
+  } catch {
+    // see above
+  }
+}
