@@ -43,8 +43,10 @@ export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<Pr
   const { catalog } = ctx.deps;
   const districts = query.district ? [query.district] : (await catalog.districts()).map((d) => d.id);
   const perDistrict = await Promise.all(districts.map((d) => catalog.activeProviders(d)));
-  const providers = perDistrict.flat().filter((p) => !query.kind || p.kind === query.kind);
-  providers.sort((a, b) => a.district.localeCompare(b.district) || a.name.localeCompare(b.name, 'zh-CN'));
+  // Sub-districts in their known order; within one, by name.
+  const providers = perDistrict
+    .flatMap((list) => [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))
+    .filter((p) => !query.kind || p.kind === query.kind);
   return { providers: await publicView(ctx, providers) };
 }
 
