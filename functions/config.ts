@@ -39,6 +39,24 @@ export const config = {
   documents: {
     warnDaysAhead: 30,
   },
+  rateLimits: {
+    bookingsPerMinute: 5,
+    sessionsPerMinute: 20,
+    failedRedemptionsPerHour: 10,
+  },
+  idempotency: {
+    ttlHours: 24,
+  },
+  contention: {
+    // Bounded, jittered retries when DynamoDB cancels a transaction for contention or throttling.
+    maxAttempts: 8,
+    baseDelayMs: 5,
+    maxDelayMs: 250,
+  },
+  expiry: {
+    // How many past days the expiry job sweeps for bookings it has not yet expired (e.g. after downtime).
+    lookbackDays: 7,
+  },
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.
     catalogTtlMs: 5_000,

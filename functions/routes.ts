@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import * as admin from './app/admin-setup.js';
+import * as bookings from './app/bookings.js';
 import * as catalog from './app/catalog.js';
 import type { AdminCtx, Ctx, RecipientCtx, StaffCtx } from './app/context.js';
 import * as sessions from './app/sessions.js';
+import * as counter from './app/staff-counter.js';
+import * as verifications from './app/verifications.js';
 import { endpoints, type Auth, type Endpoint, type EndpointName, type Endpoints } from './contract/endpoints.js';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -28,6 +31,21 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   listProviders: (ctx, { query }) => catalog.listProviders(ctx, query),
   getProvider: (ctx, { params }) => catalog.getProvider(ctx, params),
 
+  createBooking: (ctx, { body }) => bookings.createBooking(ctx, body),
+  listBookings: (ctx) => bookings.listBookings(ctx),
+  getBooking: (ctx, { params }) => bookings.getBooking(ctx, params),
+  cancelBooking: (ctx, { params }) => bookings.cancelBooking(ctx, params),
+  createWalkIn: (ctx, { body }) => bookings.createWalkIn(ctx, body),
+  submitVerification: (ctx, { body }) => verifications.submitVerification(ctx, body),
+
+  redeem: (ctx, { body }) => counter.redeem(ctx, body),
+  staffWalkIn: (ctx, { body }) => counter.staffWalkIn(ctx, body),
+  staffToday: (ctx) => counter.today(ctx),
+  staffPoints: (ctx) => counter.points(ctx),
+  staffPoster: (ctx) => counter.poster(ctx),
+  rotatePoster: (ctx) => counter.rotatePoster(ctx),
+  voucherKey: (ctx) => counter.voucherKey(ctx),
+
   putDistrict: (ctx, { params, body }) => admin.putDistrict(ctx, params, body),
   adminListProviders: (ctx) => admin.listAllProviders(ctx),
   createProvider: (ctx, { body }) => admin.createProvider(ctx, body),
@@ -37,6 +55,9 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
+  listVerifications: (ctx, { query }) => verifications.listVerifications(ctx, query),
+  approveVerification: (ctx, { params }) => verifications.approveVerification(ctx, params),
+  rejectVerification: (ctx, { params }) => verifications.rejectVerification(ctx, params),
 };
 
 export interface Route extends Endpoint {

@@ -8,7 +8,7 @@ import type { Provider } from '../store/index.js';
 import type { AdminCtx } from './context.js';
 
 function adminView(p: Provider): AdminProvider {
-  const { offerings: _offerings, ...profile } = p;
+  const { offerings: _offerings, posterToken: _poster, ...profile } = p;
   return profile;
 }
 

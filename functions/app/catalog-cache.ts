@@ -11,6 +11,10 @@ import type { District, Provider, Store } from '../store/index.js';
 export interface Catalog {
   districts(): Promise<District[]>;
   activeProviders(district: string): Promise<Provider[]>;
+  /** A provider by id (any status); null when there is none. */
+  provider(id: string): Promise<Provider | null>;
+  /** The provider an offering id belongs to. */
+  ownerOf(offeringId: string): Promise<string | null>;
   invalidate(): void;
 }
 
@@ -32,6 +36,8 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
   return {
     districts: () => cached('districts', () => store.districts.list()),
     activeProviders: (district) => cached(`providers:${district}`, () => store.providers.listInDistrict(district, 'ACTIVE')),
+    provider: (id) => cached(`provider:${id}`, () => store.providers.get(id)),
+    ownerOf: (offeringId) => cached(`owner:${offeringId}`, () => store.providers.offeringOwner(offeringId)),
     invalidate: () => entries.clear(),
   };
 }

@@ -7,6 +7,8 @@ export interface Ctx<P extends Principal | null = Principal | null> {
   now: Date;
   principal: P;
   requestId: string;
+  /** The Idempotency-Key header, on routes that honour it. */
+  idempotencyKey: string | null;
 }
 
 export type RecipientCtx = Ctx<Extract<Principal, { role: 'recipient' }>>;

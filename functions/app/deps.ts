@@ -1,5 +1,7 @@
 import type { Config } from '../config.js';
+import type { Sealer } from '../security/personal-data.js';
 import type { TokenService } from '../security/tokens.js';
+import type { Vouchers } from '../security/vouchers.js';
 import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
 import type { Catalog } from './catalog-cache.js';
@@ -12,6 +14,8 @@ export interface Deps {
   tokens: TokenService;
   /** Keys recipient ids (HMAC of device key or openid). */
   idSecret: Uint8Array;
+  vouchers: Vouchers;
+  sealer: Sealer;
   /** null when WeChat's app id and secret are not configured. */
   wechat: WechatClient | null;
 }

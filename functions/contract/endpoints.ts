@@ -11,6 +11,18 @@ import {
   StaffInput,
   StaffResponse,
 } from './admin.js';
+import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody } from './bookings.js';
+import {
+  PointsResponse,
+  PosterResponse,
+  RedemptionBody,
+  RedemptionResponse,
+  StaffTodayResponse,
+  StaffWalkInBody,
+  StaffWalkInResponse,
+  VoucherKeyResponse,
+} from './staff.js';
+import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
 import {
   AdminSessionResponse,
@@ -43,6 +55,8 @@ export interface Endpoint {
   status?: number;
   /** Content type of a non-JSON answer (CSV exports, QR images). */
   produces?: string;
+  /** Honours the Idempotency-Key header: a repeat within 24 h gets the first answer. */
+  idempotent?: boolean;
 }
 
 const AdminProviderList = z.object({ providers: z.array(AdminProvider) });
@@ -61,6 +75,23 @@ export const endpoints = {
   listProviders: { method: 'GET', path: '/v1/providers', auth: 'public', query: ProvidersQuery, response: ProviderListResponse },
   getProvider: { method: 'GET', path: '/v1/providers/{id}', auth: 'public', params: IdParams, response: ProviderResponse },
 
+  // Recipient
+  createBooking: { method: 'POST', path: '/v1/bookings', auth: 'recipient', body: CreateBookingBody, response: BookingResponse, status: 201, idempotent: true },
+  listBookings: { method: 'GET', path: '/v1/bookings', auth: 'recipient', response: BookingListResponse },
+  getBooking: { method: 'GET', path: '/v1/bookings/{id}', auth: 'recipient', params: IdParams, response: BookingResponse },
+  cancelBooking: { method: 'DELETE', path: '/v1/bookings/{id}', auth: 'recipient', params: IdParams, response: BookingResponse },
+  createWalkIn: { method: 'POST', path: '/v1/walk-ins', auth: 'recipient', body: WalkInBody, response: BookingResponse, status: 201, idempotent: true },
+  submitVerification: { method: 'POST', path: '/v1/verifications', auth: 'recipient', body: VerificationBody, response: VerificationReceipt, status: 202, idempotent: true },
+
+  // Staff (their own provider only)
+  redeem: { method: 'POST', path: '/v1/staff/redemptions', auth: 'staff', body: RedemptionBody, response: RedemptionResponse, idempotent: true },
+  staffWalkIn: { method: 'POST', path: '/v1/staff/walk-ins', auth: 'staff', body: StaffWalkInBody, response: StaffWalkInResponse, status: 201, idempotent: true },
+  staffToday: { method: 'GET', path: '/v1/staff/today', auth: 'staff', response: StaffTodayResponse },
+  staffPoints: { method: 'GET', path: '/v1/staff/points', auth: 'staff', response: PointsResponse },
+  staffPoster: { method: 'GET', path: '/v1/staff/poster', auth: 'staff', response: PosterResponse },
+  rotatePoster: { method: 'POST', path: '/v1/staff/poster/rotate', auth: 'staff', response: PosterResponse },
+  voucherKey: { method: 'GET', path: '/v1/staff/voucher-key', auth: 'staff', response: VoucherKeyResponse },
+
   // Admin setup
   putDistrict: { method: 'PUT', path: '/v1/admin/districts/{id}', auth: 'admin', params: IdParams, body: DistrictInput, response: DistrictResponse },
   adminListProviders: { method: 'GET', path: '/v1/admin/providers', auth: 'admin', response: AdminProviderList },
@@ -71,6 +102,9 @@ export const endpoints = {
   suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
   putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingContract, response: AdminOfferingResponse },
   createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
+  listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
+  approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
+  rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -4,3 +4,6 @@ export * from './sessions.js';
 export * from './providers.js';
 export * from './admin.js';
 export * from './endpoints.js';
+export * from './bookings.js';
+export * from './staff.js';
+export * from './verifications.js';

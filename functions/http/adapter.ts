@@ -62,6 +62,17 @@ function readBody(event: HttpEvent, maxBytes: number): unknown {
   }
 }
 
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,64}$/;
+
+function idempotencyKeyOf(event: HttpEvent): string | null {
+  const key = event.headers['idempotency-key'];
+  if (key === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    refuse('VALIDATION_FAILED', 'Idempotency-Key must be 8–64 visible ASCII characters', [{ in: 'header', field: 'Idempotency-Key', message: '8–64 visible ASCII characters' }]);
+  }
+  return key;
+}
+
 async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Date): Promise<Principal | null> {
   if (route.auth === 'public') return null;
   const header = event.headers.authorization ?? '';
@@ -106,7 +117,8 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       const query = validate(route.query ?? NoQuery, event.queryStringParameters ?? {}, 'query');
       const params = route.params ? route.params.safeParse(hit.params) : { success: true as const, data: undefined };
       if (!params.success) refuse('NOT_FOUND', `no such ${route.path}`);
-      const ctx: Ctx = { deps, now, principal, requestId };
+      const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : null;
+      const ctx: Ctx = { deps, now, principal, requestId, idempotencyKey };
       const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
       // Answers pass through the contract's schema: fields it does not name never leave the server.
       return json(route.status ?? 200, route.response.parse(result), requestId);

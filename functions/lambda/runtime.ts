@@ -1,10 +1,14 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { createPrivateKey } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../app/deps.js';
 import { config } from '../config.js';
 import { buildDeps, type Secrets } from '../deps.js';
 import { documentClient } from '../store/client.js';
 import { wechatClient } from '../wechat/code2session.js';
+import { envNames } from './env.js';
+
+export { envNames };
 
 /**
  * What every function on AWS (API groups and scheduled jobs) shares: its settings from the
@@ -13,21 +17,13 @@ import { wechatClient } from '../wechat/code2session.js';
  */
 export interface LambdaEnv {
   tableName: string;
-  /** ARN (or name) of the one Secrets Manager secret: JSON {tokenSecret, idSecret, wechatAppSecret?}. */
+  /** ARN (or name) of the one Secrets Manager secret (SecretJson). */
   secretId: string;
   /** WeChat sign-in is on when this and the secret's `wechatAppSecret` are both set. */
   wechatAppId: string | null;
   wechatApiBase: string;
 }
 
-export const envNames = {
-  tableName: 'TABLE_NAME',
-  secretId: 'SECRETS_ARN',
-  wechatAppId: 'WECHAT_APP_ID',
-  wechatApiBase: 'WECHAT_API_BASE',
-  /** Which auth group's routes a function serves (public | recipient | staff | admin). */
-  routeGroup: 'ROUTE_GROUP',
-} as const;
 
 export function lambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
   const need = (name: string): string => {
@@ -47,18 +43,41 @@ export interface ServerSecrets extends Secrets {
   wechatAppSecret: string | null;
 }
 
+/**
+ * The secret's JSON fields: the server keys (see Secrets in functions/deps.ts) and, optionally,
+ * WeChat's AppSecret. `npx tsx infra/put-secrets.ts` writes them (infra/README.md).
+ */
+export interface SecretJson {
+  tokenSecret: string;
+  idSecret: string;
+  personalDataKey: string;
+  voucherKeyPem: string;
+  wechatAppSecret?: string;
+}
+
 /** The secret exists but does not hold usable keys yet (it is created empty; see infra/README.md). */
 export class SecretsNotReadyError extends Error {
   override name = 'SecretsNotReadyError';
 }
 
-const KEY = /^[A-Za-z0-9_-]{43,}$/; // base64url, at least 32 bytes
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-function key(value: unknown, name: string): Uint8Array {
-  if (typeof value !== 'string' || !KEY.test(value)) {
-    throw new SecretsNotReadyError(`the secret's "${name}" must be a base64url string of at least 32 bytes (43+ characters)`);
+/** A base64url key of at least (or, with `exact`, exactly) `bytes` bytes. */
+function key(value: unknown, name: keyof SecretJson, bytes: number, exact = false): Uint8Array {
+  const decoded = typeof value === 'string' && BASE64URL.test(value) ? Buffer.from(value, 'base64url') : null;
+  if (!decoded || decoded.length < bytes || (exact && decoded.length !== bytes)) {
+    throw new SecretsNotReadyError(`the secret's "${name}" must be base64url of ${exact ? 'exactly' : 'at least'} ${bytes} bytes`);
   }
-  return Buffer.from(value, 'base64url');
+  return decoded;
+}
+
+function ed25519Pem(value: unknown, name: keyof SecretJson): string {
+  try {
+    if (typeof value === 'string' && createPrivateKey(value).asymmetricKeyType === 'ed25519') return value;
+  } catch {
+    // reported below, without the value
+  }
+  throw new SecretsNotReadyError(`the secret's "${name}" must be an Ed25519 private key in PKCS#8 PEM`);
 }
 
 /** The secret's JSON → keys. Never logs or echoes a value. */
@@ -67,14 +86,16 @@ export function parseServerSecrets(raw: string | undefined): ServerSecrets {
   try {
     json = JSON.parse(raw ?? '');
   } catch {
-    throw new SecretsNotReadyError('the secret is not JSON yet: set {"tokenSecret": …, "idSecret": …} (infra/README.md)');
+    throw new SecretsNotReadyError('the secret does not hold the server keys yet: run infra/put-secrets.ts (infra/README.md)');
   }
-  if (typeof json !== 'object' || json === null) throw new SecretsNotReadyError('the secret must be a JSON object');
-  const o = json as Record<string, unknown>;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SecretsNotReadyError('the secret must be a JSON object');
+  const o = json as Partial<Record<keyof SecretJson, unknown>>;
   const wechat = o.wechatAppSecret;
   return {
-    tokenSecret: key(o.tokenSecret, 'tokenSecret'),
-    idSecret: key(o.idSecret, 'idSecret'),
+    tokenSecret: key(o.tokenSecret, 'tokenSecret', 32),
+    idSecret: key(o.idSecret, 'idSecret', 32),
+    personalDataKey: key(o.personalDataKey, 'personalDataKey', 32, true),
+    voucherKeyPem: ed25519Pem(o.voucherKeyPem, 'voucherKeyPem'),
     wechatAppSecret: typeof wechat === 'string' && wechat.length > 0 ? wechat : null,
   };
 }

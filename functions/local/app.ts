@@ -12,7 +12,9 @@ import { wechatClient, type WechatConfig } from '../wechat/code2session.js';
 import { settableClock, type Clock } from './clock.js';
 import { assertPortFree } from './dynamodb-local.js';
 import { createLocalServer } from './http-server.js';
+import { localJobs } from './jobs.js';
 import { localSecrets } from './secrets.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 
 export interface AppOptions {
@@ -28,6 +30,10 @@ export interface AppOptions {
   staticDir?: string | null;
   wechat?: WechatConfig | null;
   config?: Config;
+  /** Run the scheduled jobs on timers (default true); tests may drive them through the test route instead. */
+  jobTimers?: boolean;
+  /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
+  configureClient?: (doc: DynamoDBDocumentClient) => void;
 }
 
 export interface RunningApp {
@@ -67,6 +73,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   if (o.port !== 0) await assertPortFree(o.port, host, 'the M餐 server');
   const config = o.config ?? defaultConfig;
   const doc = documentClient(localClientConfig(o.dynamoEndpoint));
+  o.configureClient?.(doc);
   await ensureTable(doc as unknown as Parameters<typeof ensureTable>[0], o.tableName);
   const clock = settableClock();
   const deps = buildDeps({
@@ -85,7 +92,11 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const extra: Record<string, HttpHandler> = {
     '/healthz': async () => jsonResult(200, { ok: true }),
   };
-  if (o.testClock) extra['/__test__/clock'] = testClockRoute(clock);
+  const jobs = localJobs(deps, clock, o.jobTimers ?? true);
+  if (o.testClock) {
+    extra['/__test__/clock'] = testClockRoute(clock);
+    for (const job of jobs.list) extra[`/__test__/jobs/${job.name}`] = async () => jsonResult(200, await job.run());
+  }
   const server = createLocalServer({ api, extra, staticDir: o.staticDir ?? null });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -100,6 +111,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     deps,
     clock,
     async stop() {
+      jobs.stop();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       doc.destroy();

@@ -1,17 +1,28 @@
+import type { Config } from '../config.js';
 import { accountStore } from './accounts.js';
+import { bookingStore } from './bookings.js';
 import type { TableRef } from './client.js';
 import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
 import { recipientStore } from './recipients.js';
+import { idempotencyStore } from './idempotency.js';
+import { pointsStore } from './points.js';
+import { rateLimitStore } from './rate-limits.js';
 import { slotStore } from './slots.js';
+import { verificationStore } from './verifications.js';
 
-export function createStore(ref: TableRef) {
+export function createStore(ref: TableRef, config: Config) {
   return {
     districts: districtStore(ref),
     providers: providerStore(ref),
-    slots: slotStore(ref),
+    slots: slotStore(ref, config),
     accounts: accountStore(ref),
     recipients: recipientStore(ref),
+    bookings: bookingStore(ref, config),
+    idempotency: idempotencyStore(ref),
+    rateLimits: rateLimitStore(ref),
+    points: pointsStore(ref),
+    verifications: verificationStore(ref, config),
   };
 }
 

@@ -9,6 +9,14 @@
  *  slot               PROVIDER#<id>         SLOT#<date>#<oid>
  *  account            ACCOUNT#<username>    ACCOUNT               (staff and admins)
  *  recipient          RECIPIENT#<id>        PROFILE
+ *  booking            BOOKING#<id>          BOOKING               RECIPIENT#<rid>        BOOKING#<createdAt>#<id>
+ *                                                                 GSI2 (while BOOKED): LIVE#<date> / <expiresAt local>#<id>
+ *  backup code        PROVIDER#<id>         CODE#<date>#<code>    (→ booking; unique per provider and day)
+ *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
+ *  points balance     PROVIDER#<id>         POINTS
+ *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
+ *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
+ *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  */
 export const keys = {
   districts: () => 'DISTRICTS',
@@ -35,4 +43,22 @@ export const keys = {
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
   recipient: (id: string) => ({ PK: `RECIPIENT#${id}`, SK: 'PROFILE' }),
+
+  booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),
+  bookingsOf: (recipientId: string) => `RECIPIENT#${recipientId}`,
+  bookingIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI1PK: `RECIPIENT#${recipientId}`, GSI1SK: `BOOKING#${createdAt}#${id}` }),
+  liveBookingIndex: (date: string, expiresAt: string, id: string) => ({ GSI2PK: `LIVE#${date}`, GSI2SK: `${expiresAt}#${id}` }),
+  liveOn: (date: string) => `LIVE#${date}`,
+
+  code: (providerId: string, date: string, code: string) => ({ PK: `PROVIDER#${providerId}`, SK: `CODE#${date}#${code}` }),
+  ledgerEntry: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `LEDGER#${at}#${entryId}` }),
+  ledgerPrefix: 'LEDGER#',
+  points: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'POINTS' }),
+
+  idempotency: (caller: string, key: string) => ({ PK: `IDEM#${caller}#${key}`, SK: 'IDEM' }),
+  rate: (scope: string, who: string, window: string) => ({ PK: `RATE#${scope}#${who}#${window}`, SK: 'RATE' }),
+
+  verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
+  verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),
+  verificationsIn: (status: string) => `VERIFICATIONS#${status}`,
 } as const;

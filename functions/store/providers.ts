@@ -5,10 +5,10 @@ import { isConditionFailure, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Offering, Provider } from './records.js';
 
-const PROVIDER_FIELDS = ['id', 'name', 'kind', 'district', 'address', 'businessLicence', 'hygienePermit', 'status', 'createdAt', 'updatedAt', 'offerings'] as const;
+const PROVIDER_FIELDS = ['id', 'name', 'kind', 'district', 'address', 'businessLicence', 'hygienePermit', 'status', 'createdAt', 'updatedAt', 'offerings', 'posterToken'] as const;
 
 function toProvider(item: Record<string, unknown>): Provider {
-  const p = Object.fromEntries(PROVIDER_FIELDS.map((f) => [f, item[f]])) as unknown as Provider;
+  const p = Object.fromEntries(PROVIDER_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as Provider;
   p.offerings ??= {};
   return p;
 }
@@ -34,7 +34,7 @@ export function providerStore({ doc, tableName }: TableRef) {
      * CONFLICT).
      */
     async saveProfile(p: Provider, expectedUpdatedAt: string): Promise<void> {
-      const { offerings: _offerings, id: _id, ...profile } = p;
+      const { offerings: _offerings, id: _id, posterToken: _poster, ...profile } = p;
       const fields = { ...profile, ...keys.providerIndex(p.district, p.status, p.id) };
       const names = Object.keys(fields);
       try {
@@ -114,6 +114,21 @@ export function providerStore({ doc, tableName }: TableRef) {
         if (isConditionFailure(e)) throw new DomainError('CONFLICT', `offering id ${o.id} belongs to another provider`);
         throw e;
       }
+    },
+
+    /** Set the poster token; with `onlyIfMissing`, keep an existing one. Returns the token in force. */
+    async setPosterToken(providerId: string, token: string, onlyIfMissing: boolean): Promise<string> {
+      const out = await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.provider(providerId),
+          UpdateExpression: onlyIfMissing ? 'SET posterToken = if_not_exists(posterToken, :t)' : 'SET posterToken = :t',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':t': token },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes!.posterToken as string;
     },
 
     /** Which provider owns an offering id. */

@@ -3,30 +3,33 @@ import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Recipient } from './records.js';
 
-function toRecipient(item: Record<string, unknown>): Recipient {
+export function toRecipient(item: Record<string, unknown>): Recipient {
   return {
     id: item.id as string,
     createdAt: item.createdAt as string,
-    verifiedUntil: (item.verifiedUntil as string | undefined) ?? null,
+    liveBooking: (item.liveBooking as string | undefined) ?? null,
     claims: (item.claims as number | undefined) ?? 0,
-    lastClaimDate: (item.lastClaimDate as string | undefined) ?? null,
-    claimsOnLastDate: (item.claimsOnLastDate as number | undefined) ?? 0,
-    claimMonth: (item.claimMonth as string | undefined) ?? null,
-    claimsInMonth: (item.claimsInMonth as number | undefined) ?? 0,
+    daily: (item.daily as Record<string, number> | undefined) ?? {},
+    monthly: (item.monthly as Record<string, number> | undefined) ?? {},
+    verifiedUntil: (item.verifiedUntil as string | undefined) ?? null,
     suspendedUntil: (item.suspendedUntil as string | undefined) ?? null,
+    noShows: (item.noShows as string[] | undefined) ?? [],
+    verification: (item.verification as Recipient['verification'] | undefined) ?? null,
   };
 }
 
 export function recipientStore({ doc, tableName }: TableRef) {
   return {
-    /** The recipient, created on first sight — one round trip either way. */
+    /** The recipient, created on first sight with zeroed counters — one round trip either way. */
     async ensure(id: string, now: Date): Promise<Recipient> {
       const out = await doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.recipient(id),
-          UpdateExpression: 'SET id = :id, createdAt = if_not_exists(createdAt, :now)',
-          ExpressionAttributeValues: { ':id': id, ':now': now.toISOString() },
+          UpdateExpression:
+            'SET id = :id, createdAt = if_not_exists(createdAt, :now), claims = if_not_exists(claims, :zero), ' +
+            'daily = if_not_exists(daily, :empty), monthly = if_not_exists(monthly, :empty), noShows = if_not_exists(noShows, :none)',
+          ExpressionAttributeValues: { ':id': id, ':now': now.toISOString(), ':zero': 0, ':empty': {}, ':none': [] },
           ReturnValues: 'ALL_NEW',
         }),
       );

@@ -20,12 +20,21 @@ export interface Provider {
   updatedAt: string;
   /** Offerings by id; read together with the provider, so stored with it. */
   offerings: Record<string, Offering>;
+  /** The walk-in poster's current token; rotating it retires printed posters. */
+  posterToken?: string;
 }
 
 export interface Slot extends SlotCounts {
   providerId: string;
   offeringId: string;
   date: string;
+}
+
+/** Idempotency record: the first answer to a request, kept 24 hours. */
+export interface IdempotencyRecord {
+  requestHash: string;
+  status: number;
+  response: unknown;
 }
 
 export type Account =
@@ -35,11 +44,46 @@ export type Account =
 export interface Recipient {
   id: string;
   createdAt: string;
-  verifiedUntil: string | null;
+  /** The one live booking, if any. */
+  liveBooking: string | null;
+  /** BOOKED + REDEEMED + EXPIRED bookings, ever (cancelled ones are given back). */
   claims: number;
-  lastClaimDate: string | null;
-  claimsOnLastDate: number;
-  claimMonth: string | null;
-  claimsInMonth: number;
+  /** Claims by local date and by month (YYYY-MM). */
+  daily: Record<string, number>;
+  monthly: Record<string, number>;
+  verifiedUntil: string | null;
   suspendedUntil: string | null;
+  noShows: string[];
+  verification: { id: string; status: 'PENDING' | 'APPROVED' | 'REJECTED' } | null;
+}
+
+export interface BookingRecord {
+  id: string;
+  recipientId: string;
+  providerId: string;
+  providerName: string;
+  offeringId: string;
+  offeringName: string;
+  kind: 'meal' | 'blind_box';
+  valueFen: number;
+  date: string;
+  window: { id: string; start: string; end: string };
+  status: 'BOOKED' | 'REDEEMED' | 'CANCELLED' | 'EXPIRED';
+  code: string;
+  voucher: string;
+  /** Local YYYY-MM-DDTHH:MM after which a BOOKED booking is a no-show. */
+  expiresAtLocal: string;
+  createdAt: string;
+  redeemedAt: string | null;
+  /** How it was made: the app, or a scanned poster. */
+  channel: 'app' | 'poster';
+}
+
+export interface LedgerEntry {
+  id: string;
+  providerId: string;
+  points: number;
+  reason: string;
+  at: string;
+  bookingId?: string;
 }

@@ -1,5 +1,7 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
 import type { TableRef } from './client.js';
+import { transact, type TransactItem } from './transact.js';
 import { keys } from './keys.js';
 import type { Slot } from './records.js';
 
@@ -11,7 +13,8 @@ export interface SlotRef {
 
 const BATCH = 100;
 
-export function slotStore({ doc, tableName }: TableRef) {
+export function slotStore(ref: TableRef, config: Config) {
+  const { doc, tableName } = ref;
   return {
     /**
      * Live counts for many slots in as few round trips as DynamoDB allows (100 keys a call).
@@ -40,6 +43,33 @@ export function slotStore({ doc, tableName }: TableRef) {
         }
       }
       return found;
+    },
+
+    /**
+     * A no-app handout of `count` meals from the same slot bookings draw on, within capacity.
+     * Returns 'quota' when fewer than `count` meals are left, 'extra' when an extra item refused.
+     */
+    async walkIn(r: SlotRef, capacity: number, count: number, extra: TransactItem[] = []): Promise<'ok' | 'quota' | 'extra'> {
+      if (count > capacity) return 'quota';
+      const out = await transact(
+        ref,
+        [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.slot(r.providerId, r.date, r.offeringId),
+              UpdateExpression: 'SET providerId = :pid, offeringId = :oid, #date = :date, #capacity = :cap ADD taken :n, walkIns :n',
+              ConditionExpression: 'attribute_not_exists(taken) OR taken <= :limit',
+              ExpressionAttributeNames: { '#date': 'date', '#capacity': 'capacity' },
+              ExpressionAttributeValues: { ':pid': r.providerId, ':oid': r.offeringId, ':date': r.date, ':cap': capacity, ':n': count, ':limit': capacity - count },
+            },
+          },
+          ...extra,
+        ],
+        config.contention,
+      );
+      if (out.ok) return 'ok';
+      return out.refusal[0]?.code === 'ConditionalCheckFailed' ? 'quota' : 'extra';
     },
   };
 }

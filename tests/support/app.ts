@@ -35,6 +35,7 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
     seed: true,
     testClock: true,
     adminPassword: 'test-admin-password',
+    jobTimers: false,
     ...opts,
   });
 

@@ -1,0 +1,187 @@
+import type { Booking, CreateBookingBody } from '../contract/bookings.js';
+import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, recipientRefusal, type Decision } from '../domain/booking.js';
+import { DomainError, notFound } from '../domain/errors.js';
+import { runsOn } from '../domain/offering.js';
+import { localMoment, type LocalMoment } from '../domain/time.js';
+import { newId } from '../security/ids.js';
+import { newBackupCode } from '../security/vouchers.js';
+import type { BookingRecord, Offering, Provider } from '../store/index.js';
+import type { RecipientCtx } from './context.js';
+import { idempotency } from './idempotency.js';
+import { takeRate } from './rate-limit.js';
+
+type BookingAnswer = { booking: Booking };
+
+const unwrap = <T>(d: Decision<T>): T => {
+  if (!d.ok) throw new DomainError(d.code, d.message);
+  return d.value;
+};
+
+/** The recipient's view: voucher and code only while the booking is live. */
+export function bookingView(b: BookingRecord): Booking {
+  const live = b.status === 'BOOKED';
+  return {
+    id: b.id,
+    status: b.status,
+    providerId: b.providerId,
+    providerName: b.providerName,
+    offeringId: b.offeringId,
+    offeringName: b.offeringName,
+    kind: b.kind,
+    date: b.date,
+    window: b.window,
+    voucher: live ? b.voucher : null,
+    code: live ? b.code : null,
+    createdAt: b.createdAt,
+    redeemedAt: b.redeemedAt,
+  };
+}
+
+async function offeringById(ctx: RecipientCtx, offeringId: string): Promise<{ provider: Provider; offering: Offering }> {
+  const providerId = await ctx.deps.catalog.ownerOf(offeringId);
+  const provider = providerId ? await ctx.deps.catalog.provider(providerId) : null;
+  const offering = provider?.offerings[offeringId];
+  if (!provider || !offering) return notFound('offering');
+  return { provider, offering };
+}
+
+const CODE_ATTEMPTS = 5;
+
+/**
+ * One booking in one transaction. The rate limit is its own small write before it: it must count
+ * attempts, including refused ones, which a counter inside the transaction could not.
+ */
+async function book(
+  ctx: RecipientCtx,
+  place: { provider: Provider; offering: Offering },
+  windowId: string,
+  now: LocalMoment,
+  channel: BookingRecord['channel'],
+  idem: ReturnType<typeof idempotency<BookingAnswer>>,
+): Promise<BookingAnswer> {
+  const { deps } = ctx;
+  const { provider, offering } = place;
+  const window = unwrap(decideBooking(provider, offering, windowId, now));
+  for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
+    const id = newId('b');
+    const record: BookingRecord = {
+      id,
+      recipientId: ctx.principal.id,
+      providerId: provider.id,
+      providerName: provider.name,
+      offeringId: offering.id,
+      offeringName: offering.name,
+      kind: offering.kind,
+      valueFen: offering.valueFen,
+      date: now.date,
+      window,
+      status: 'BOOKED',
+      code: newBackupCode(),
+      voucher: deps.vouchers.issue(id, provider.id, now.date),
+      expiresAtLocal: expiresAtLocal(now.date, window, deps.config.redemption.graceMinutes),
+      createdAt: ctx.now.toISOString(),
+      redeemedAt: null,
+      channel,
+    };
+    const answer = { booking: bookingView(record) };
+    const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, idem.items(answer));
+    if (out.ok) return answer;
+    switch (out.reason) {
+      case 'code-taken':
+        continue; // a one-in-millions collision with a live code: draw another
+      case 'quota':
+        throw new DomainError('QUOTA_EXHAUSTED', 'no meals left for this offering today');
+      case 'recipient': {
+        if (!out.recipient) throw new DomainError('UNAUTHENTICATED', 'sign in again');
+        const refusal = recipientRefusal(out.recipient, now.date, deps.config);
+        // The condition failed on a state that has since changed (a racing request): report it as busy.
+        throw refusal && !refusal.ok ? new DomainError(refusal.code, refusal.message) : new DomainError('BUSY', 'please try again', undefined, 1);
+      }
+      case 'extra': {
+        const prior = await idem.prior();
+        if (prior) return prior;
+        throw new DomainError('BUSY', 'please try again', undefined, 1);
+      }
+      default: {
+        const unreachable: never = out;
+        throw new Error(`unhandled outcome ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  throw new DomainError('BUSY', 'please try again', undefined, 1);
+}
+
+/** Replays first, then the rate limit (a replay is not a new attempt). */
+async function guarded(ctx: RecipientCtx, idem: ReturnType<typeof idempotency<BookingAnswer>>, run: () => Promise<BookingAnswer>): Promise<BookingAnswer> {
+  const prior = await idem.prior();
+  if (prior) return prior;
+  const limits = ctx.deps.config.rateLimits;
+  await takeRate(ctx, 'booking', ctx.principal.id, limits.bookingsPerMinute, 60);
+  return run();
+}
+
+export async function createBooking(ctx: RecipientCtx, body: CreateBookingBody): Promise<BookingAnswer> {
+  const idem = idempotency<BookingAnswer>(ctx, 'booking', body);
+  return guarded(ctx, idem, async () => {
+    const now = localMoment(ctx.now, ctx.deps.config.timeZone);
+    return book(ctx, await offeringById(ctx, body.offeringId), body.windowId, now, 'app', idem);
+  });
+}
+
+const POSTER = /^M1W\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,64})$/;
+
+/** A recipient scanned a provider's poster: a booking for the window open now, or the next one today. */
+export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }): Promise<BookingAnswer> {
+  const idem = idempotency<BookingAnswer>(ctx, 'walk-in', body);
+  return guarded(ctx, idem, async () => {
+    const m = POSTER.exec(body.poster);
+    const provider = m ? await ctx.deps.catalog.provider(m[1]!) : null;
+    if (!m || !provider || !provider.posterToken || provider.posterToken !== m[2]) return notFound('poster');
+    const now = localMoment(ctx.now, ctx.deps.config.timeZone);
+    const candidates = Object.values(provider.offerings)
+      .filter((o) => runsOn(o, now.weekday) && o.dailyQuota > 0)
+      .map((o) => ({ offering: o, window: currentOrNextWindow(o.windows, now) }))
+      .filter((c) => c.window !== null)
+      .sort((a, b) => a.window!.start.localeCompare(b.window!.start) || (a.offering.kind === 'meal' ? -1 : 1));
+    if (candidates.length === 0) throw new DomainError('BOOKING_CLOSED', 'nothing more is handed out here today');
+    let last: unknown;
+    for (const c of candidates) {
+      try {
+        return await book(ctx, { provider, offering: c.offering }, c.window!.id, now, 'poster', idem);
+      } catch (e) {
+        // Sold out here: try the provider's next offering before giving up.
+        if (!(e instanceof DomainError && e.code === 'QUOTA_EXHAUSTED')) throw e;
+        last = e;
+      }
+    }
+    throw last;
+  });
+}
+
+export async function listBookings(ctx: RecipientCtx): Promise<{ bookings: Booking[] }> {
+  return { bookings: (await ctx.deps.store.bookings.listFor(ctx.principal.id)).map(bookingView) };
+}
+
+async function mine(ctx: RecipientCtx, id: string): Promise<BookingRecord> {
+  const b = await ctx.deps.store.bookings.get(id);
+  // Someone else's booking is as absent as a missing one.
+  return b && b.recipientId === ctx.principal.id ? b : notFound('booking');
+}
+
+export async function getBooking(ctx: RecipientCtx, params: { id: string }): Promise<BookingAnswer> {
+  return { booking: bookingView(await mine(ctx, params.id)) };
+}
+
+export async function cancelBooking(ctx: RecipientCtx, params: { id: string }): Promise<BookingAnswer> {
+  const b = await mine(ctx, params.id);
+  const now = localMoment(ctx.now, ctx.deps.config.timeZone);
+  unwrap(decideCancel(b, now));
+  const out = await ctx.deps.store.bookings.cancel(b, ctx.now.toISOString());
+  if (!out.ok) {
+    // Redeemed or expired meanwhile: say what it is now.
+    const current = out.current ?? b;
+    unwrap(decideCancel(current, now));
+    throw new DomainError('CONFLICT', 'the booking changed meanwhile');
+  }
+  return { booking: bookingView({ ...b, status: 'CANCELLED' }) };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { DateString, Id } from './common.js';
+import { OfferingKind, PickupWindow } from './providers.js';
+
+export const BookingStatus = z.enum(['BOOKED', 'REDEEMED', 'CANCELLED', 'EXPIRED']);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+export const BackupCode = z.string().regex(/^\d{8}$/, '8 digits');
+/** `M1.<bookingId>.<Ed25519 signature, base64url>` */
+export const VoucherString = z.string().min(1).max(256);
+
+export const CreateBookingBody = z.strictObject({ offeringId: Id, windowId: Id });
+export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
+
+export const WalkInBody = z.strictObject({ poster: z.string().min(1).max(256) });
+
+/** A recipient's booking. The voucher and code are shown only while it is live. */
+export const Booking = z.object({
+  id: Id,
+  status: BookingStatus,
+  providerId: Id,
+  providerName: z.string(),
+  offeringId: Id,
+  offeringName: z.string(),
+  kind: OfferingKind,
+  date: DateString,
+  window: PickupWindow,
+  voucher: z.string().nullable(),
+  code: BackupCode.nullable(),
+  createdAt: z.string(),
+  redeemedAt: z.string().nullable(),
+});
+export type Booking = z.infer<typeof Booking>;
+
+export const BookingResponse = z.object({ booking: Booking });
+export const BookingListResponse = z.object({ bookings: z.array(Booking) });

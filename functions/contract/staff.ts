@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { DateString, Id } from './common.js';
+import { BackupCode, VoucherString } from './bookings.js';
+import { OfferingKind, PickupWindow } from './providers.js';
+
+export const RedemptionBody = z.union([z.strictObject({ voucher: VoucherString }), z.strictObject({ code: BackupCode })]);
+export type RedemptionBody = z.infer<typeof RedemptionBody>;
+
+/** What staff learn from a scan: the meal, never the person. */
+export const RedemptionResponse = z.object({
+  redemption: z.object({
+    bookingId: Id,
+    offering: z.object({ id: Id, name: z.string(), kind: OfferingKind }),
+    window: PickupWindow,
+    redeemedAt: z.string(),
+  }),
+});
+export type RedemptionResponse = z.infer<typeof RedemptionResponse>;
+
+export const StaffWalkInBody = z.strictObject({ offeringId: Id, count: z.number().int().min(1).max(20).default(1) });
+export type StaffWalkInBody = z.infer<typeof StaffWalkInBody>;
+
+export const SlotView = z.object({
+  offeringId: Id,
+  name: z.string(),
+  kind: OfferingKind,
+  windows: z.array(PickupWindow),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  redeemed: z.number().int(),
+  walkIns: z.number().int(),
+  remaining: z.number().int(),
+});
+export type SlotView = z.infer<typeof SlotView>;
+
+export const StaffWalkInResponse = z.object({ walkIn: z.object({ offeringId: Id, count: z.number().int(), at: z.string() }), slot: SlotView });
+export const StaffTodayResponse = z.object({ providerId: Id, date: DateString, slots: z.array(SlotView) });
+
+export const PointsEntry = z.object({ id: z.string(), points: z.number().int(), reason: z.string(), at: z.string(), bookingId: Id.optional() });
+export const PointsResponse = z.object({ balance: z.number().int(), entries: z.array(PointsEntry) });
+
+export const PosterResponse = z.object({ poster: z.string(), qrSvg: z.string() });
+export const VoucherKeyResponse = z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), signedPayload: z.string() });

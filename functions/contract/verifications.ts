@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Id } from './common.js';
+
+export const VerificationCategory = z.enum(['graduate', 'intern', 'between_jobs', 'new_employment', 'other']);
+export type VerificationCategory = z.infer<typeof VerificationCategory>;
+
+export const VerificationBody = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits'),
+  category: VerificationCategory,
+  note: z.string().trim().max(300).default(''),
+});
+export type VerificationBody = z.infer<typeof VerificationBody>;
+
+export const VerificationStatusSchema = z.enum(['PENDING', 'APPROVED', 'REJECTED']);
+
+export const VerificationReceipt = z.object({ verification: z.object({ id: Id, status: VerificationStatusSchema }) });
+
+/** What an admin reviews: the application with its personal data, decrypted for them alone. */
+export const AdminVerification = z.object({
+  id: Id,
+  status: VerificationStatusSchema,
+  category: VerificationCategory,
+  submittedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  name: z.string(),
+  phone: z.string(),
+  note: z.string(),
+});
+export const AdminVerificationList = z.object({ verifications: z.array(AdminVerification) });
+export const AdminVerificationResponse = z.object({ verification: AdminVerification });
+export const VerificationQuery = z.strictObject({ status: VerificationStatusSchema.default('PENDING') });

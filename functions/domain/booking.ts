@@ -1,0 +1,112 @@
+import type { BookingStatus } from '../contract/bookings.js';
+import type { ErrorCode } from '../contract/common.js';
+import type { PickupWindow } from '../contract/providers.js';
+import type { Config } from '../config.js';
+import { runsOn } from './offering.js';
+import { isOpenForBookings, type ProviderState } from './provider.js';
+import { addDays, minutesOf, type LocalMoment } from './time.js';
+
+export type Decision<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+const refuse = (code: ErrorCode, message: string): Decision<never> => ({ ok: false, code, message });
+
+export interface OfferingState {
+  active: boolean;
+  weekdays: number[];
+  windows: PickupWindow[];
+  dailyQuota: number;
+}
+
+/**
+ * May a meal of this offering be booked for this window right now? Bookings are for today only,
+ * until the chosen window ends. Quota and the recipient's limits are checked by the transaction.
+ */
+export function decideBooking(provider: ProviderState, offering: OfferingState, windowId: string, now: LocalMoment): Decision<PickupWindow> {
+  if (!isOpenForBookings(provider, now.date)) return refuse('PROVIDER_UNAVAILABLE', 'this provider is not taking bookings');
+  if (!runsOn(offering, now.weekday)) return refuse('BOOKING_CLOSED', 'this offering is not on today');
+  const window = offering.windows.find((w) => w.id === windowId);
+  if (!window) return refuse('NOT_FOUND', `no pickup window ${windowId} for this offering`);
+  if (now.minutes >= minutesOf(window.end)) return refuse('BOOKING_CLOSED', `the ${window.start}–${window.end} window is over for today`);
+  if (offering.dailyQuota <= 0) return refuse('QUOTA_EXHAUSTED', 'no meals left today');
+  return { ok: true, value: window };
+}
+
+/** For a walk-in: the window open now, or else the next one today. */
+export function currentOrNextWindow(windows: PickupWindow[], now: LocalMoment): PickupWindow | null {
+  const ahead = windows.filter((w) => now.minutes < minutesOf(w.end)).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+  return ahead[0] ?? null;
+}
+
+/** The recipient counters the booking transaction conditions on. */
+export interface RecipientLimitsState {
+  liveBooking: string | null;
+  claims: number;
+  verifiedUntil: string | null;
+  suspendedUntil: string | null;
+  daily: Record<string, number>;
+  monthly: Record<string, number>;
+}
+
+export const isVerified = (r: Pick<RecipientLimitsState, 'verifiedUntil'>, today: string): boolean =>
+  r.verifiedUntil !== null && r.verifiedUntil >= today;
+
+/**
+ * Why the recipient may not claim today, or null. The store's condition expression says the same
+ * thing in DynamoDB's words; this reads the item returned when that condition fails.
+ */
+export function recipientRefusal(r: RecipientLimitsState, today: string, c: Config): Decision<never> | null {
+  if (r.suspendedUntil !== null && r.suspendedUntil >= today) return refuse('SUSPENDED', `booking is paused until ${r.suspendedUntil} after missed pickups`);
+  if (r.liveBooking !== null) return refuse('ACTIVE_BOOKING_EXISTS', 'you already have a meal booked; pick it up or cancel it first');
+  if ((r.daily[today] ?? 0) >= c.claims.perDay) return refuse('DAILY_LIMIT_REACHED', 'one meal a day; come back tomorrow');
+  if ((r.monthly[today.slice(0, 7)] ?? 0) >= c.claims.verifiedPerMonth) return refuse('DAILY_LIMIT_REACHED', `at most ${c.claims.verifiedPerMonth} meals a month`);
+  if (r.claims >= c.claims.freeClaims && !isVerified(r, today)) return refuse('VERIFICATION_REQUIRED', `the first ${c.claims.freeClaims} meals need no check; please apply for verification`);
+  return null;
+}
+
+/** The local date-time (YYYY-MM-DDTHH:MM) after which an unredeemed booking is a no-show. */
+export function expiresAtLocal(date: string, window: PickupWindow, graceMinutes: number): string {
+  const end = minutesOf(window.end) + graceMinutes;
+  const day = addDays(date, Math.floor(end / 1440));
+  const m = end % 1440;
+  return `${day}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+export const localStamp = (now: LocalMoment): string => `${now.date}T${now.time}`;
+
+export interface RedeemableBooking {
+  providerId: string;
+  date: string;
+  window: PickupWindow;
+  status: BookingStatus;
+}
+
+/** Staff may redeem their own provider's booking, that day, from `grace` minutes before the window to `grace` after. */
+export function decideRedemption(b: RedeemableBooking, staffProviderId: string, now: LocalMoment, graceMinutes: number): Decision<true> {
+  if (b.providerId !== staffProviderId) return refuse('FORBIDDEN', 'this voucher is for another restaurant');
+  if (b.status === 'REDEEMED') return refuse('ALREADY_REDEEMED', 'this voucher has already been used');
+  if (b.status !== 'BOOKED') return refuse('NOT_REDEEMABLE', `this booking is ${b.status.toLowerCase()}`);
+  if (b.date !== now.date) return refuse('NOT_REDEEMABLE', `this voucher is for ${b.date}`);
+  const from = minutesOf(b.window.start) - graceMinutes;
+  const to = minutesOf(b.window.end) + graceMinutes;
+  if (now.minutes < from) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`);
+  if (now.minutes > to) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`);
+  return { ok: true, value: true };
+}
+
+/** May the recipient still cancel? Until their window ends. */
+export function decideCancel(b: RedeemableBooking, now: LocalMoment): Decision<true> {
+  if (b.status !== 'BOOKED') return refuse('CONFLICT', `this booking is already ${b.status.toLowerCase()}`);
+  if (b.date < now.date || (b.date === now.date && now.minutes >= minutesOf(b.window.end))) {
+    return refuse('BOOKING_CLOSED', 'the pickup window is over; the booking can no longer be cancelled');
+  }
+  return { ok: true, value: true };
+}
+
+/** After a no-show on `today`: suspended until when, if the recent no-shows reach the threshold. */
+export function suspensionAfterNoShow(noShowDates: string[], today: string, c: Config): string | null {
+  const since = addDays(today, -c.noShows.withinDays);
+  const recent = noShowDates.filter((d) => d > since && d <= today);
+  return recent.length >= c.noShows.threshold ? addDays(today, c.noShows.suspensionDays) : null;
+}
+
+/** Points a redeemed meal earns its provider: its value in whole yuan. */
+export const pointsFor = (valueFen: number): number => Math.floor(valueFen / 100);

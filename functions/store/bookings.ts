@@ -1,0 +1,276 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
+import type { TableRef } from './client.js';
+import { keys } from './keys.js';
+import type { BookingRecord, Recipient } from './records.js';
+import { toRecipient } from './recipients.js';
+import { transact, type Refusal, type TransactItem } from './transact.js';
+
+const BOOKING_FIELDS = [
+  'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
+  'status', 'code', 'voucher', 'expiresAtLocal', 'createdAt', 'redeemedAt', 'channel',
+] as const;
+
+export const toBooking = (item: Record<string, unknown>): BookingRecord =>
+  Object.fromEntries(BOOKING_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as BookingRecord;
+
+export interface BookingLimits {
+  today: string;
+  month: string;
+  capacity: number;
+}
+
+export type BookOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'quota' }
+  | { ok: false; reason: 'recipient'; recipient: Recipient | null }
+  | { ok: false; reason: 'code-taken' }
+  | { ok: false; reason: 'extra'; index: number; refusal: Refusal };
+
+/** Days a backup code item outlives its date (TTL; readers check the date themselves). */
+const CODE_TTL_DAYS = 2;
+const epochAfterDays = (date: string, days: number) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + days * 86_400;
+
+const failed = (refusal: Refusal, i: number) => refusal[i]?.code === 'ConditionalCheckFailed';
+
+export function bookingStore(ref: TableRef, config: Config) {
+  const { doc, tableName: TableName } = ref;
+  const slotSet = 'SET providerId = :pid, offeringId = :oid, #date = :date, #capacity = :cap';
+  const slotNames = { '#date': 'date', '#capacity': 'capacity' };
+  const slotValues = (b: { providerId: string; offeringId: string; date: string }, capacity: number) => ({
+    ':pid': b.providerId,
+    ':oid': b.offeringId,
+    ':date': b.date,
+    ':cap': capacity,
+  });
+  const giveBack = (b: BookingRecord): TransactItem => ({
+    Update: {
+      TableName,
+      Key: keys.slot(b.providerId, b.date, b.offeringId),
+      UpdateExpression: 'ADD taken :minus, booked :minus',
+      ExpressionAttributeValues: { ':minus': -1 },
+    },
+  });
+  const releaseCode = (b: BookingRecord): TransactItem => ({ Delete: { TableName, Key: keys.code(b.providerId, b.date, b.code) } });
+  /** BOOKED → status, leaving the live-bookings index; `byRecipient` also requires the booking to be theirs. */
+  const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string): TransactItem => ({
+    Update: {
+      TableName,
+      Key: keys.booking(b.id),
+      UpdateExpression: `SET #status = :status, ${status === 'REDEEMED' ? 'redeemedAt' : 'endedAt'} = :at REMOVE GSI2PK, GSI2SK`,
+      ConditionExpression: byRecipient ? '#status = :booked AND recipientId = :rid' : '#status = :booked',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status, ':at': at, ':booked': 'BOOKED', ...(byRecipient ? { ':rid': byRecipient } : {}) },
+    },
+  });
+
+  return {
+    async get(id: string): Promise<BookingRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.booking(id) }));
+      return out.Item ? toBooking(out.Item) : null;
+    },
+
+    /** The booking a backup code points at, if the code is live for that provider and day. */
+    async byCode(providerId: string, date: string, code: string): Promise<BookingRecord | null> {
+      const ref = await doc.send(new GetCommand({ TableName, Key: keys.code(providerId, date, code) }));
+      const id = ref.Item?.bookingId as string | undefined;
+      return id ? this.get(id) : null;
+    },
+
+    async listFor(recipientId: string, limit = 50): Promise<BookingRecord[]> {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :b)',
+          ExpressionAttributeValues: { ':pk': keys.bookingsOf(recipientId), ':b': 'BOOKING#' },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map(toBooking);
+    },
+
+    /**
+     * One transaction: the meal from the slot (within capacity), the booking, its backup code
+     * (unique for the provider that day) and the recipient's counters (within every limit).
+     * Either all happen or none; under any concurrency the slot never gives more than capacity.
+     */
+    async book(b: BookingRecord, l: BookingLimits, extra: TransactItem[] = []): Promise<BookOutcome> {
+      const c = config.claims;
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName,
+            Key: keys.slot(b.providerId, b.date, b.offeringId),
+            UpdateExpression: `${slotSet} ADD taken :one, booked :one`,
+            ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap',
+            ExpressionAttributeNames: slotNames,
+            ExpressionAttributeValues: { ...slotValues(b, l.capacity), ':one': 1 },
+          },
+        },
+        {
+          Put: {
+            TableName,
+            Item: { ...keys.booking(b.id), ...keys.bookingIndex(b.recipientId, b.createdAt, b.id), ...keys.liveBookingIndex(b.date, b.expiresAtLocal, b.id), ...b },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Put: {
+            TableName,
+            Item: { ...keys.code(b.providerId, b.date, b.code), bookingId: b.id, expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS) },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        {
+          Update: {
+            TableName,
+            Key: keys.recipient(b.recipientId),
+            UpdateExpression: 'SET liveBooking = :bid, daily.#d = if_not_exists(daily.#d, :zero) + :one, monthly.#m = if_not_exists(monthly.#m, :zero) + :one ADD claims :one',
+            ConditionExpression:
+              'attribute_exists(PK) AND attribute_not_exists(liveBooking)' +
+              ' AND (attribute_not_exists(suspendedUntil) OR suspendedUntil < :today)' +
+              ' AND (claims < :free OR verifiedUntil >= :today)' +
+              ' AND (attribute_not_exists(daily.#d) OR daily.#d < :perDay)' +
+              ' AND (attribute_not_exists(monthly.#m) OR monthly.#m < :perMonth)',
+            ExpressionAttributeNames: { '#d': l.today, '#m': l.month },
+            ExpressionAttributeValues: {
+              ':bid': b.id, ':zero': 0, ':one': 1, ':today': l.today, ':free': c.freeClaims, ':perDay': c.perDay, ':perMonth': c.verifiedPerMonth,
+            },
+          },
+        },
+        ...extra,
+      ];
+      const r = await transact(ref, items, config.contention);
+      if (r.ok) return r;
+      const extraIndex = r.refusal.findIndex((x, i) => i >= 4 && x.code === 'ConditionalCheckFailed');
+      if (extraIndex >= 0) return { ok: false, reason: 'extra', index: extraIndex - 4, refusal: r.refusal };
+      if (failed(r.refusal, 3)) return { ok: false, reason: 'recipient', recipient: r.refusal[3]!.item ? toRecipient(r.refusal[3]!.item) : null };
+      if (failed(r.refusal, 0)) return { ok: false, reason: 'quota' };
+      if (failed(r.refusal, 2)) return { ok: false, reason: 'code-taken' };
+      throw new Error(`booking transaction cancelled unexpectedly: ${JSON.stringify(r.refusal.map((x) => x.code))}`);
+    },
+
+    /** Cancel a live booking: the meal goes back to the slot and the claim back to the recipient. */
+    async cancel(b: BookingRecord, at: string): Promise<{ ok: true } | { ok: false; current: BookingRecord | null }> {
+      const r = await transact(
+        ref,
+        [
+          endBooking(b, 'CANCELLED', at, b.recipientId),
+          giveBack(b),
+          releaseCode(b),
+          {
+            Update: {
+              TableName,
+              Key: keys.recipient(b.recipientId),
+              UpdateExpression: 'REMOVE liveBooking SET daily.#d = daily.#d - :one, monthly.#m = monthly.#m - :one ADD claims :minus',
+              ExpressionAttributeNames: { '#d': b.date, '#m': b.date.slice(0, 7) },
+              ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+            },
+          },
+        ],
+        config.contention,
+      );
+      return r.ok ? r : { ok: false, current: r.refusal[0]?.item ? toBooking(r.refusal[0].item) : null };
+    },
+
+    /**
+     * Hand the meal out: the booking becomes REDEEMED exactly once, the slot counts it, and the
+     * provider is credited one ledger entry — all or nothing.
+     */
+    async redeem(b: BookingRecord, at: string, points: number, entryId: string, extra: TransactItem[] = []): Promise<{ ok: true } | { ok: false; current: BookingRecord | null; extraIndex: number }> {
+      const r = await transact(
+        ref,
+        [
+          endBooking(b, 'REDEEMED', at),
+          {
+            Update: {
+              TableName,
+              Key: keys.slot(b.providerId, b.date, b.offeringId),
+              UpdateExpression: 'ADD redeemed :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+          {
+            Put: {
+              TableName,
+              Item: { ...keys.ledgerEntry(b.providerId, at, entryId), id: entryId, providerId: b.providerId, points, reason: 'meal redeemed', at, bookingId: b.id },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName,
+              Key: keys.points(b.providerId),
+              UpdateExpression: 'SET providerId = :pid ADD balance :pts',
+              ExpressionAttributeValues: { ':pid': b.providerId, ':pts': points },
+            },
+          },
+          { Update: { TableName, Key: keys.recipient(b.recipientId), UpdateExpression: 'REMOVE liveBooking' } },
+          ...extra,
+        ],
+        config.contention,
+      );
+      if (r.ok) return r;
+      const extraIndex = r.refusal.findIndex((x, i) => i >= 5 && x.code === 'ConditionalCheckFailed');
+      return { ok: false, current: r.refusal[0]?.item ? toBooking(r.refusal[0].item) : null, extraIndex: extraIndex < 0 ? -1 : extraIndex - 5 };
+    },
+
+    /** A no-show: the meal goes back to the slot, the claim stays used, and the no-show is recorded. */
+    async expire(b: BookingRecord, at: string): Promise<{ ok: boolean }> {
+      const r = await transact(
+        ref,
+        [
+          endBooking(b, 'EXPIRED', at),
+          giveBack(b),
+          releaseCode(b),
+          {
+            Update: {
+              TableName,
+              Key: keys.recipient(b.recipientId),
+              UpdateExpression: 'REMOVE liveBooking SET noShows = list_append(if_not_exists(noShows, :none), :d)',
+              ExpressionAttributeValues: { ':none': [], ':d': [b.date] },
+            },
+          },
+        ],
+        config.contention,
+      );
+      return { ok: r.ok };
+    },
+
+    /** Live bookings of a day whose no-show time is at or before `untilLocal` (YYYY-MM-DDTHH:MM). */
+    async liveDue(date: string, untilLocal: string): Promise<BookingRecord[]> {
+      const found: BookingRecord[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName,
+            IndexName: 'GSI2',
+            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
+            ExpressionAttributeValues: { ':pk': keys.liveOn(date), ':until': `${untilLocal}#~` },
+            ExclusiveStartKey: start,
+          }),
+        );
+        found.push(...(out.Items ?? []).map(toBooking));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return found;
+    },
+
+    async setSuspension(recipientId: string, until: string): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.recipient(recipientId),
+          UpdateExpression: 'SET suspendedUntil = :u',
+          ConditionExpression: 'attribute_not_exists(suspendedUntil) OR suspendedUntil < :u',
+          ExpressionAttributeValues: { ':u': until },
+        }),
+      ).catch((e: Error) => {
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      });
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { TableRef } from './client.js';
+import { keys } from './keys.js';
+
+/**
+ * Fixed-window counters, one item per subject and window, e.g. a recipient's bookings this
+ * minute. Keyed by who (recipient, device key hash, staff member), never by IP address.
+ */
+export function rateLimitStore({ doc, tableName }: TableRef) {
+  return {
+    /** Count one more; false when the window already holds `limit`. */
+    async take(scope: string, who: string, window: string, limit: number, expiresAt: number): Promise<boolean> {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.rate(scope, who, window),
+            UpdateExpression: 'ADD n :one SET expiresAt = :exp',
+            ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': expiresAt },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+        throw e;
+      }
+    },
+
+    async count(scope: string, who: string, window: string): Promise<number> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.rate(scope, who, window) }));
+      return (out.Item?.n as number | undefined) ?? 0;
+    },
+
+    /** Count one more unconditionally (failures that feed a limit checked elsewhere). */
+    async add(scope: string, who: string, window: string, expiresAt: number): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.rate(scope, who, window),
+          UpdateExpression: 'ADD n :one SET expiresAt = :exp',
+          ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { recipient, staff } from '../support/people.js';
+
+let app: TestApp;
+let futianStaff: string;
+let meilinStaff: string;
+const OFFERING = 'demo-futian-lunch';
+
+beforeAll(async () => {
+  app = await startTestApp({ seed: true });
+  await app.setClock('2026-11-30T11:00:00+08:00'); // Monday
+  futianStaff = await staff(app, 'staff-futian');
+  meilinStaff = await staff(app, 'staff-meilin');
+});
+afterAll(() => app.stop());
+
+const remaining = async () => (await app.call('GET', '/v1/providers/demo-futian')).body.provider.offerings[0].remaining as number;
+const book = (token: string, windowId = 'lunch', headers?: Record<string, string>) =>
+  app.call('POST', '/v1/bookings', { token, body: { offeringId: OFFERING, windowId }, headers });
+
+describe('booking, cancelling and redeeming a meal', () => {
+  it('books one tap: 201 with a signed voucher and an 8-digit code; the slot counts it', async () => {
+    await app.setClock('2026-11-30T11:00:00+08:00');
+    const before = await remaining();
+    const token = await recipient(app);
+    const r = await book(token);
+    expect(r.status).toBe(201);
+    expect(r.body.booking).toMatchObject({ status: 'BOOKED', providerId: 'demo-futian', offeringId: OFFERING, date: '2026-11-30', window: { id: 'lunch', start: '11:30', end: '13:30' } });
+    expect(r.body.booking.voucher).toMatch(/^M1\.b_[\w-]+\.[\w-]{86}$/);
+    expect(r.body.booking.code).toMatch(/^\d{8}$/);
+    expect(await remaining()).toBe(before - 1);
+    expect((await app.call('GET', '/v1/bookings', { token })).body.bookings.map((b: { id: string }) => b.id)).toEqual([r.body.booking.id]);
+    expect((await app.call('GET', `/v1/bookings/${r.body.booking.id}`, { token })).body.booking.code).toBe(r.body.booking.code);
+    // Someone else's booking does not exist for them.
+    expect((await app.call('GET', `/v1/bookings/${r.body.booking.id}`, { token: await recipient(app) })).status).toBe(404);
+    const me = (await app.call('GET', '/v1/me', { token })).body.user;
+    expect(me).toMatchObject({ freeClaimsLeft: 2, claimsToday: 1, claimsThisMonth: 1 });
+    expect((await book(token)).body.error.code).toBe('ACTIVE_BOOKING_EXISTS');
+  });
+
+  it('cancel gives the meal back and keeps the free claim', async () => {
+    await app.setClock('2026-11-30T11:00:00+08:00');
+    const token = await recipient(app);
+    const before = await remaining();
+    const b = (await book(token)).body.booking;
+    const cancelled = await app.call('DELETE', `/v1/bookings/${b.id}`, { token });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.booking).toMatchObject({ status: 'CANCELLED', voucher: null, code: null });
+    expect(await remaining()).toBe(before);
+    expect((await app.call('GET', '/v1/me', { token })).body.user).toMatchObject({ freeClaimsLeft: 3, claimsToday: 0 });
+    expect((await app.call('DELETE', `/v1/bookings/${b.id}`, { token })).status).toBe(409);
+    // Cancelled, so today's claim is free again.
+    expect((await book(token)).status).toBe(201);
+  });
+
+  it('staff redeem by code inside the window, exactly once, and see nothing about the recipient', async () => {
+    await app.setClock('2026-11-30T11:00:00+08:00');
+    const token = await recipient(app);
+    const b = (await book(token)).body.booking;
+    await app.setClock('2026-11-30T11:14:00+08:00');
+    const early = await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('NOT_REDEEMABLE');
+    await app.setClock('2026-11-30T11:15:00+08:00');
+    const pointsBefore = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body.balance;
+    const ok = await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ redemption: { bookingId: b.id, offering: { id: OFFERING, name: '午餐套餐', kind: 'meal' }, window: b.window, redeemedAt: '2026-11-30T03:15:00.000Z' } });
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { voucher: b.voucher } })).body.error.code).toBe('ALREADY_REDEEMED');
+    expect((await app.call('GET', `/v1/bookings/${b.id}`, { token })).body.booking).toMatchObject({ status: 'REDEEMED', voucher: null });
+    const points = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body;
+    expect(points.balance).toBe(pointsBefore + 25); // 2500 fen → 25 points
+    expect(points.entries[0]).toMatchObject({ points: 25, bookingId: b.id });
+    const today = (await app.call('GET', '/v1/staff/today', { token: futianStaff })).body;
+    expect(today.slots[0]).toMatchObject({ offeringId: OFFERING, redeemed: expect.any(Number) });
+    expect(today.slots[0].redeemed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('staff of another provider get 403 and the booking stays BOOKED; their codes do not reach it', async () => {
+    await app.setClock('2026-11-30T12:00:00+08:00');
+    const token = await recipient(app);
+    const b = (await book(token)).body.booking;
+    const other = await app.call('POST', '/v1/staff/redemptions', { token: meilinStaff, body: { voucher: b.voucher } });
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('FORBIDDEN');
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: meilinStaff, body: { code: b.code } })).body.error.code).toBe('INVALID_VOUCHER');
+    expect((await app.call('GET', `/v1/bookings/${b.id}`, { token })).body.booking.status).toBe('BOOKED');
+  });
+
+  it('closes booking for a window once it ends; redemption allows 15 minutes after', async () => {
+    await app.setClock('2026-11-30T13:00:00+08:00');
+    const token = await recipient(app);
+    const b = (await book(token)).body.booking;
+    await app.setClock('2026-11-30T13:30:00+08:00');
+    expect((await book(await recipient(app))).body.error.code).toBe('BOOKING_CLOSED');
+    expect((await book(await recipient(app), 'dinner')).status).toBe(201);
+    await app.setClock('2026-11-30T13:46:00+08:00');
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).body.error.code).toBe('NOT_REDEEMABLE');
+    await app.setClock('2026-11-30T13:45:00+08:00');
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).status).toBe(200);
+  });
+
+  it('a voucher from yesterday is not redeemable today, and the daily limit resets at midnight Shanghai', async () => {
+    await app.setClock('2026-12-01T17:40:00+08:00');
+    const token = await recipient(app);
+    const b = (await book(token, 'dinner')).body.booking;
+    await app.setClock('2026-12-01T15:59:00Z'); // 23:59 in Shanghai, still the 1st
+    expect((await app.call('GET', '/v1/me', { token })).body.user.claimsToday).toBe(1);
+    await app.setClock('2026-12-01T16:00:00Z'); // midnight: the 2nd
+    expect((await app.call('GET', '/v1/me', { token })).body.user.claimsToday).toBe(0);
+    await app.setClock('2026-12-02T11:40:00+08:00');
+    const nextDayStaff = await staff(app, 'staff-futian'); // a new shift, a new 12-hour session
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: nextDayStaff, body: { voucher: b.voucher } })).body.error.code).toBe('NOT_REDEEMABLE');
+  });
+});
+
+describe('walk-ins', () => {
+  it('a recipient scanning the poster gets a booking for the current window; a rotated poster stops working', async () => {
+    await app.setClock('2026-11-30T12:10:00+08:00');
+    const poster = (await app.call('GET', '/v1/staff/poster', { token: futianStaff })).body;
+    expect(poster.poster).toMatch(/^M1W\.demo-futian\./);
+    expect(poster.qrSvg).toContain('<svg');
+    expect((await app.call('GET', '/v1/staff/poster', { token: futianStaff })).body.poster).toBe(poster.poster);
+    const walk = await app.call('POST', '/v1/walk-ins', { token: await recipient(app), body: { poster: poster.poster } });
+    expect(walk.status).toBe(201);
+    expect(walk.body.booking).toMatchObject({ providerId: 'demo-futian', window: { id: 'lunch' }, status: 'BOOKED' });
+    const rotated = (await app.call('POST', '/v1/staff/poster/rotate', { token: futianStaff })).body.poster;
+    expect(rotated).not.toBe(poster.poster);
+    expect((await app.call('POST', '/v1/walk-ins', { token: await recipient(app), body: { poster: poster.poster } })).status).toBe(404);
+    expect((await app.call('POST', '/v1/walk-ins', { token: await recipient(app), body: { poster: rotated } })).status).toBe(201);
+  });
+
+  it('staff record a no-phone handout from the same slot', async () => {
+    await app.setClock('2026-11-30T12:20:00+08:00');
+    const before = (await app.call('GET', '/v1/staff/today', { token: futianStaff })).body.slots[0];
+    const r = await app.call('POST', '/v1/staff/walk-ins', { token: futianStaff, body: { offeringId: OFFERING, count: 2 } });
+    expect(r.status).toBe(201);
+    expect(r.body.slot).toMatchObject({ walkIns: before.walkIns + 2, remaining: before.remaining - 2 });
+    expect((await app.call('POST', '/v1/staff/walk-ins', { token: futianStaff, body: { offeringId: 'demo-meilin-lunch', count: 1 } })).status).toBe(404);
+    expect((await app.call('POST', '/v1/staff/walk-ins', { token: futianStaff, body: { offeringId: OFFERING, count: 999 } })).status).toBe(422);
+  });
+});
+
+describe('idempotency and rate limits', () => {
+  it('the same Idempotency-Key returns the first answer and books nothing more', async () => {
+    await app.setClock('2026-11-30T12:30:00+08:00');
+    const token = await recipient(app);
+    const key = { 'idempotency-key': 'key-12345678' };
+    const before = await remaining();
+    const a = await book(token, 'lunch', key);
+    const b = await book(token, 'lunch', key);
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(b.body).toEqual(a.body);
+    expect(await remaining()).toBe(before - 1);
+    const other = await app.call('POST', '/v1/bookings', { token, body: { offeringId: OFFERING, windowId: 'dinner' }, headers: key });
+    expect(other.status).toBe(422);
+  });
+
+  it('limits bookings to 5 a minute per recipient, with Retry-After', async () => {
+    await app.setClock('2026-11-30T12:31:10+08:00');
+    const token = await recipient(app);
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await book(token, 'nope')).status);
+    expect(codes.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+    const limited = await book(token, 'nope');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBe(50);
+  });
+
+  it('throttles wrong codes: 10 failures per staff member per hour, then 429', async () => {
+    await app.setClock('2026-11-30T12:40:00+08:00');
+    const s = await staff(app, 'staff-shatou');
+    for (let i = 0; i < 10; i++) {
+      expect((await app.call('POST', '/v1/staff/redemptions', { token: s, body: { code: String(10000000 + i) } })).body.error.code).toBe('INVALID_VOUCHER');
+    }
+    const r = await app.call('POST', '/v1/staff/redemptions', { token: s, body: { code: '99999999' } });
+    expect(r.status).toBe(429);
+    expect(r.headers.get('retry-after')).toBeTruthy();
+  });
+});

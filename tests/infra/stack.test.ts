@@ -1,0 +1,322 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs, type JobDefinition } from '../../functions/jobs/schedule.js';
+import { routes } from '../../functions/routes.js';
+import { tableDefinition } from '../../functions/store/table.js';
+import { tableAccess } from '../../infra/access.js';
+import { projectRoot } from '../../infra/bundling.js';
+import { McanStack, type RouteShape } from '../../infra/stack.js';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resources = Record<string, Resource>;
+
+// Synthesis writes an assembly; keep it (and anything else CDK puts in the temp dir) in the
+// git-ignored .tmp/ and remove it afterwards.
+const scratch = join(projectRoot, '.tmp');
+const outdir = join(scratch, `cdk-test-${process.pid}`);
+
+const fakeJobs: JobDefinition[] = [
+  { name: 'expire-bookings', entry: 'functions/lambda/handler.ts', schedule: { everyMinutes: 5 } },
+  { name: 'nightly-report', entry: 'functions/lambda/handler.ts', schedule: { cron: '0 3 * * ? *' } },
+];
+// A route the real table does not have: the stack must pick it up with no other change.
+const extraRoute: RouteShape = { name: 'deleteThing', method: 'DELETE', path: '/v1/admin/things/{id}', auth: 'admin' };
+const h5Origin = 'https://m.example.cn';
+
+let main: Template;
+let mainResources: Resources;
+let variant: Template;
+let variantResources: Resources;
+
+beforeAll(() => {
+  mkdirSync(scratch, { recursive: true });
+  process.env.TMPDIR = scratch;
+  // One app, one synthesis for every assertion in this file. Bundling is skipped (no esbuild
+  // runs), and so is CDK's built-in CloudFormation schema validation (3 s of the 3.5 s synthesis;
+  // `npm run synth` still runs it).
+  const app = new App({ outdir, builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
+  const mainStack = new McanStack(app, 'Main');
+  const variantStack = new McanStack(app, 'Variant', {
+    routes: [...routes, extraRoute],
+    jobs: fakeJobs,
+    h5Origin,
+    wechatAppId: 'wx0123456789abcdef',
+    apiDomain: { name: 'api.example.cn', certificateArn: 'arn:aws:acm:ap-east-1:000000000000:certificate/test' },
+  });
+  main = Template.fromStack(mainStack);
+  variant = Template.fromStack(variantStack);
+  mainResources = main.toJSON().Resources as Resources;
+  variantResources = variant.toJSON().Resources as Resources;
+});
+
+afterAll(() => {
+  rmSync(outdir, { recursive: true, force: true });
+});
+
+const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const tableId = (resources: Resources) => ofType(resources, 'AWS::DynamoDB::Table')[0]![0];
+const secretId = (resources: Resources) => ofType(resources, 'AWS::SecretsManager::Secret')[0]![0];
+const functionsOf = (resources: Resources) => ofType(resources, 'AWS::Lambda::Function');
+const groupOf = (fn: Resource): string | undefined => fn.Properties.Environment?.Variables?.ROUTE_GROUP;
+const policyStatementsOf = (resources: Resources, functionId: string): any[] => {
+  const roleId = resources[functionId]!.Properties.Role['Fn::GetAtt'][0];
+  return ofType(resources, 'AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+};
+const actionsOf = (s: any): string[] => [s.Action].flat();
+const isTableWrite = (a: string) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/.test(a);
+
+describe('table', () => {
+  it('has the keys, indexes and TTL of the shared table definition', () => {
+    const attributes = new Set([tableDefinition.partitionKey, tableDefinition.sortKey, ...tableDefinition.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+    main.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([...attributes].map((a) => ({ AttributeName: a, AttributeType: 'S' }))),
+      GlobalSecondaryIndexes: tableDefinition.indexes.map((i) => ({
+        IndexName: i.name,
+        KeySchema: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
+    });
+    main.resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+
+  it('is on-demand, encrypted with the AWS-managed key, point-in-time recoverable, protected and retained', () => {
+    main.hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+});
+
+describe('API routes', () => {
+  /** `METHOD path` → the ROUTE_GROUP of the function its integration invokes. */
+  function routeTargets(resources: Resources): Map<string, string | undefined> {
+    const out = new Map<string, string | undefined>();
+    for (const [, route] of ofType(resources, 'AWS::ApiGatewayV2::Route')) {
+      const target = route.Properties.Target['Fn::Join'][1] as unknown[];
+      const integrationId = (target[1] as { Ref: string }).Ref;
+      const integration = resources[integrationId]!;
+      expect(integration.Properties).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+      const functionId = integration.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+      out.set(route.Properties.RouteKey, groupOf(resources[functionId]!));
+    }
+    return out;
+  }
+
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r.auth] as const))('%s → the %s function', (key, auth) => {
+    expect(routeTargets(mainResources).get(key)).toBe(auth);
+  });
+
+  it('has exactly the routes of the route table, nothing more', () => {
+    expect([...routeTargets(mainResources).keys()].sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('picks up a route added to the table, with no other change', () => {
+    const targets = routeTargets(variantResources);
+    expect(targets.get('DELETE /v1/admin/things/{id}')).toBe('admin');
+    expect(targets.size).toBe(routes.length + 1);
+  });
+
+  it('throttles the default stage and logs access without IPs', () => {
+    main.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+    });
+    const format = ofType(mainResources, 'AWS::ApiGatewayV2::Stage')[0]![1].Properties.AccessLogSettings.Format as string;
+    expect(format).not.toMatch(/sourceIp|authorization/i);
+  });
+
+  it('has no CORS unless an H5 origin is given, and then that origin alone', () => {
+    const [, mainApi] = ofType(mainResources, 'AWS::ApiGatewayV2::Api')[0]!;
+    expect(mainApi.Properties.CorsConfiguration).toBeUndefined();
+    variant.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [h5Origin],
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type']),
+      }),
+    });
+  });
+
+  it('outputs the API URL', () => {
+    main.hasOutput('ApiUrl', { Value: Match.anyValue() });
+  });
+
+  it('maps a custom domain, when given, to the default stage', () => {
+    main.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    variant.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'api.example.cn',
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: 'arn:aws:acm:ap-east-1:000000000000:certificate/test', EndpointType: 'REGIONAL' })],
+    });
+    variant.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: Match.anyValue(), DomainName: Match.anyValue() });
+    variant.hasOutput('ApiDomainTarget', { Value: Match.anyValue() });
+  });
+});
+
+describe('functions', () => {
+  it('has one function per auth group that has routes, and no other', () => {
+    const groups = functionsOf(mainResources).map(([, fn]) => groupOf(fn));
+    expect(groups.sort()).toEqual([...new Set(routes.map((r) => r.auth))].sort());
+  });
+
+  it('runs Node.js 20 on arm64 with the table name and the secret ARN, not the secret', () => {
+    const table = tableId(mainResources);
+    const secret = secretId(mainResources);
+    for (const [, fn] of [...functionsOf(mainResources), ...functionsOf(variantResources)]) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs20.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(512);
+      expect(fn.Properties.MemorySize).toBeLessThanOrEqual(1024);
+      const env = fn.Properties.Environment.Variables;
+      // Both stacks name the table and the secret alike.
+      expect(env.TABLE_NAME).toEqual({ Ref: table });
+      expect(env.SECRETS_ARN).toEqual({ Ref: secret });
+      expect(Object.keys(env).filter((k) => /SECRET(?!S_ARN)/.test(k))).toEqual([]);
+    }
+    for (const [, fn] of functionsOf(mainResources)) expect(fn.Properties.Timeout).toBe(10);
+    for (const [, fn] of functionsOf(variantResources)) expect(fn.Properties.Environment.Variables.WECHAT_APP_ID).toBe('wx0123456789abcdef');
+  });
+
+  it('keeps a month of logs per function', () => {
+    for (const [, fn] of functionsOf(mainResources)) {
+      const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      expect(mainResources[logGroupId]!.Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it('lets each function read the secret', () => {
+    const secret = secretId(mainResources);
+    for (const [id] of functionsOf(mainResources)) {
+      expect(policyStatementsOf(mainResources, id)).toContainEqual(
+        expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secret } }),
+      );
+    }
+  });
+
+  it('grants each group only its table access: public writes recipients alone, nobody scans', () => {
+    for (const [id, fn] of functionsOf(mainResources)) {
+      const group = groupOf(fn) as keyof typeof tableAccess;
+      const statements = policyStatementsOf(mainResources, id).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+      const actions = statements.flatMap(actionsOf);
+      expect(actions).toContain('dynamodb:Query');
+      expect(actions.filter((a) => /Scan|DeleteTable|UpdateTable|\*/.test(a))).toEqual([]);
+      const writes = statements.filter((s) => actionsOf(s).some(isTableWrite));
+      const access = tableAccess[group];
+      if (access.write === 'all') {
+        expect(writes.some((s) => s.Condition === undefined)).toBe(true);
+      } else {
+        // Every write the public function may make is fenced to recipient items.
+        expect(writes.length).toBeGreaterThan(0);
+        for (const s of writes) {
+          expect(actionsOf(s)).toEqual(['dynamodb:UpdateItem']);
+          expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RECIPIENT#*'] } });
+        }
+      }
+    }
+    expect(tableAccess.public.write).not.toBe('all');
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('schedules exactly the jobs of the job list', () => {
+    main.resourceCountIs('AWS::Scheduler::Schedule', jobs.length);
+    variant.resourceCountIs('AWS::Scheduler::Schedule', fakeJobs.length);
+  });
+
+  it('invokes each job function on its schedule, with the job name', () => {
+    const schedules = ofType(variantResources, 'AWS::Scheduler::Schedule').map(([, s]) => s.Properties);
+    const rate = schedules.find((s) => s.ScheduleExpression === 'rate(5 minutes)');
+    const cron = schedules.find((s) => s.ScheduleExpression === 'cron(0 3 * * ? *)');
+    expect(rate).toBeDefined();
+    expect(cron?.ScheduleExpressionTimezone).toBe('Asia/Shanghai');
+    for (const [job, s] of [
+      ['expire-bookings', rate!],
+      ['nightly-report', cron!],
+    ] as const) {
+      const functionId = s.Target.Arn['Fn::GetAtt'][0] as string;
+      expect(variantResources[functionId]!.Properties.Description).toContain(job);
+      expect(JSON.parse(s.Target.Input)).toEqual({ job, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      // The scheduler's role may invoke that function.
+      const roleId = s.Target.RoleArn['Fn::GetAtt'][0] as string;
+      const statements = ofType(variantResources, 'AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+      expect(JSON.stringify(statements)).toContain('lambda:InvokeFunction');
+      expect(JSON.stringify(statements)).toContain(functionId);
+    }
+  });
+});
+
+describe('alarms', () => {
+  const alarms = () => ofType(mainResources, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const metricNames = (a: Record<string, any>): string[] =>
+    a.MetricName ? [a.MetricName] : (a.Metrics as any[]).filter((m) => m.MetricStat).map((m) => m.MetricStat.Metric.MetricName);
+
+  it('watches the API 5xx rate', () => {
+    const api = alarms().find((a) => a.Metrics?.some((m: any) => /errors \/ requests/.test(m.Expression ?? '')));
+    expect(api && metricNames(api).sort()).toEqual(['5xx', 'Count']);
+  });
+
+  it('watches errors and throttles of every function', () => {
+    for (const resources of [mainResources, variantResources]) {
+      const all = ofType(resources, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+      for (const [id] of functionsOf(resources)) {
+        const on = all.filter((a) => a.Dimensions?.some((d: any) => d.Name === 'FunctionName' && d.Value?.Ref === id)).map((a) => a.MetricName);
+        expect(on.sort()).toEqual(['Errors', 'Throttles']);
+      }
+    }
+  });
+
+  it('watches table throttling and transaction conflicts', () => {
+    const table = tableId(mainResources);
+    const onTable = alarms().filter((a) => JSON.stringify(a).includes(`"Ref":"${table}"`));
+    expect(onTable.flatMap(metricNames)).toEqual(expect.arrayContaining(['ThrottledRequests', 'TransactionConflict']));
+  });
+
+  it('notifies the alarm topic from every alarm', () => {
+    const topic = ofType(mainResources, 'AWS::SNS::Topic')[0]![0];
+    for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
+  });
+});
+
+/** Every string value (not key) in a JSON document. */
+const stringsIn = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(stringsIn) : v && typeof v === 'object' ? Object.values(v).flatMap(stringsIn) : [];
+
+describe('secrets', () => {
+  it('creates the secret without a value: nothing secret is in the template', () => {
+    const [, secret] = ofType(mainResources, 'AWS::SecretsManager::Secret')[0]!;
+    expect(secret.Properties.SecretString).toBeUndefined();
+    expect(secret.DeletionPolicy).toBe('Retain');
+    for (const t of [main, variant]) {
+      const json = JSON.stringify(t.toJSON());
+      expect(json).not.toMatch(/"SecretString"|"wechatAppSecret"\s*:|"tokenSecret"\s*:|"idSecret"\s*:/);
+      // Nothing key-like: no long random-looking run (mixed case and digits) in any value, once
+      // logical ids (CDK's own names) and asset hashes (hex) are set aside.
+      const ids = Object.keys(t.toJSON().Resources as Resources).sort((a, b) => b.length - a.length);
+      const keyLike = stringsIn(t.toJSON())
+        .map((v) => ids.reduce((rest, id) => rest.split(id).join(' '), v))
+        .flatMap((v) => v.match(/[A-Za-z0-9+/_=-]{24,}/g) ?? [])
+        .filter((run) => /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run));
+      expect(keyLike).toEqual([]);
+    }
+  });
+});
