@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { injectTransactionFaults, prng, type FaultStats } from '../support/faults.js';
+import { providerWithOffering, recipient } from '../support/people.js';
+
+const LUNCHTIME = '2026-11-30T11:40:00+08:00';
+
+const tally = (statuses: { status: number; body: any }[]) => {
+  const t: Record<string, number> = {};
+  for (const r of statuses) {
+    const k = r.status < 300 ? String(r.status) : `${r.status} ${r.body?.error?.code}`;
+    t[k] = (t[k] ?? 0) + 1;
+  }
+  return t;
+};
+
+async function recipients(app: TestApp, n: number): Promise<string[]> {
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 50) out.push(...(await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => recipient(app)))));
+  return out;
+}
+
+describe('under real concurrency on DynamoDB Local', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: false });
+    await app.setClock(LUNCHTIME);
+  });
+  afterAll(() => app.stop());
+
+  it('500 recipients race for the last 50 meals: exactly 50 get one', async () => {
+    const { providerId, offeringId, staffToken } = await providerWithOffering(app, '抢餐测试', 50);
+    const tokens = await recipients(app, 500);
+    const started = performance.now();
+    const replies = await Promise.all(tokens.map((token) => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
+    const wall = performance.now() - started;
+    expect(tally(replies)).toEqual({ '201': 50, '409 QUOTA_EXHAUSTED': 450 });
+    const today = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
+    expect(today).toMatchObject({ capacity: 50, booked: 50, walkIns: 0, remaining: 0 });
+    expect((await app.call('GET', `/v1/providers/${providerId}`)).body.provider.offerings[0].remaining).toBe(0);
+    // Every 201 is a real, distinct booking with a distinct code.
+    const codes = new Set(replies.filter((r) => r.status === 201).map((r) => r.body.booking.code));
+    expect(codes.size).toBe(50);
+    console.log(`500-on-50 burst: ${wall.toFixed(0)} ms`);
+  });
+
+  it('50 concurrent redemptions of one voucher (by voucher and by code): exactly one succeeds, one ledger entry', async () => {
+    const { offeringId, staffToken } = await providerWithOffering(app, '核销测试', 5);
+    const b = (await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId, windowId: 'lunch' } })).body.booking;
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: i % 2 ? { code: b.code } : { voucher: b.voucher } })),
+    );
+    expect(tally(replies)).toEqual({ '200': 1, '409 ALREADY_REDEEMED': 49 });
+    const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
+    expect(points.entries.filter((e: { bookingId?: string }) => e.bookingId === b.id)).toHaveLength(1);
+    expect(points.balance).toBe(25);
+    const slot = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
+    expect(slot).toMatchObject({ booked: 1, redeemed: 1 });
+  });
+
+  it('one recipient firing 20 bookings at once gets exactly one', async () => {
+    const { offeringId, staffToken } = await providerWithOffering(app, '连点测试', 30);
+    const token = await recipient(app);
+    const replies = await Promise.all(Array.from({ length: 20 }, () => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
+    const t = tally(replies);
+    expect(t['201']).toBe(1);
+    expect((t['409 ACTIVE_BOOKING_EXISTS'] ?? 0) + (t['429 RATE_LIMITED'] ?? 0)).toBe(19);
+    expect((await app.call('GET', '/v1/bookings', { token })).body.bookings).toHaveLength(1);
+    expect((await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0].booked).toBe(1);
+  });
+});
+
+describe('with injected transaction conflicts and throttling', () => {
+  let app: TestApp;
+  const stats: FaultStats = { conflicts: 0, throttles: 0 };
+  beforeAll(async () => {
+    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, prng(20261128), stats) });
+    await app.setClock(LUNCHTIME);
+  });
+  afterAll(() => app.stop());
+
+  it('loses no booking and doubles none: counters equal the bookings that exist', async () => {
+    const { offeringId, staffToken } = await providerWithOffering(app, '冲突测试', 60);
+    const tokens = await recipients(app, 200);
+    const replies = await Promise.all(tokens.map((token) => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
+    const t = tally(replies);
+    for (const key of Object.keys(t)) expect(['201', '409 QUOTA_EXHAUSTED', '503 BUSY']).toContain(key);
+    expect(stats.conflicts).toBeGreaterThan(50);
+    expect(stats.throttles).toBeGreaterThan(10);
+    // What exists in the table: each recipient's bookings.
+    const lists = await Promise.all(tokens.map((token) => app.call('GET', '/v1/bookings', { token })));
+    const live = lists.flatMap((l) => l.body.bookings).filter((b: { offeringId: string; status: string }) => b.offeringId === offeringId && b.status === 'BOOKED');
+    expect(live).toHaveLength(t['201'] ?? 0);
+    expect(live.length).toBeLessThanOrEqual(60);
+    const slot = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
+    expect(slot.booked).toBe(live.length);
+    expect(slot.remaining).toBe(60 - live.length);
+    // Redemptions under the same faults credit exactly once each.
+    const redeemed = await Promise.all(live.slice(0, 20).map((b: { code: string }) => app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: { code: b.code } })));
+    const ok = redeemed.filter((r) => r.status === 200).length;
+    for (const r of redeemed) expect([200, 503]).toContain(r.status);
+    const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
+    expect(points.entries).toHaveLength(ok);
+    expect(points.balance).toBe(25 * ok);
+  });
+});
