@@ -5,7 +5,10 @@
 export interface JobDefinition {
   /** Short, stable, PascalCase-free id: names the function and the schedule (`expire-bookings`). */
   name: string;
-  /** The job's module, relative to the project root; it exports `handler(event: JobEvent)`. */
+  /**
+   * The job's Lambda entry, relative to the project root; it exports `handler(event: JobEvent)`,
+   * usually `export const handler = jobHandler('<name>', run)` (functions/lambda/job.ts).
+   */
   entry: string;
   /** When it runs: a fixed rate, or a cron expression in `timeZone` (the service's, by default). */
   schedule: JobSchedule;

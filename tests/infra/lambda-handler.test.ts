@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { HttpEvent } from '../../functions/http/adapter.js';
 import { createLambdaHandler } from '../../functions/lambda/api.js';
+import { jobHandler } from '../../functions/lambda/job.js';
 import { parseServerSecrets, SecretsNotReadyError, type SecretJson } from '../../functions/lambda/runtime.js';
 import { newVoucherKeyPem } from '../../functions/security/vouchers.js';
 
@@ -98,5 +99,27 @@ describe('the handler', () => {
   it('refuses to start without its settings or with an unknown group', () => {
     expect(() => createLambdaHandler({ env: { SECRETS_ARN: 'x' }, doc: emptyTable })).toThrow(/TABLE_NAME/);
     expect(() => createLambdaHandler({ env: env({ ROUTE_GROUP: 'nobody' }), doc: emptyTable })).toThrow(/ROUTE_GROUP/);
+  });
+});
+
+describe('a job entry', () => {
+  it('runs the job with deps built from the secret, at the clock time', async () => {
+    const now = new Date('2026-03-02T04:05:06Z');
+    let reads = 0;
+    const handler = jobHandler('test-job', async (deps, at) => ({ at: at.toISOString(), hasStore: Boolean(deps.store) }), {
+      env: env(),
+      doc: emptyTable,
+      clock: () => now,
+      loadSecrets: async () => (reads++, JSON.stringify(goodSecret())),
+    });
+    const log = console.log;
+    console.log = () => undefined;
+    try {
+      expect(await handler({ job: 'test-job', scheduledTime: now.toISOString() })).toEqual({ at: now.toISOString(), hasStore: true });
+      await handler({ job: 'test-job' });
+    } finally {
+      console.log = log;
+    }
+    expect(reads).toBe(1);
   });
 });
