@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorEnvelope } from './common.js';
 import { endpoints, type Endpoint } from './endpoints.js';
 

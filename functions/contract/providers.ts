@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateString, Id, TimeString } from './common.js';
 
 export const ProviderKind = z.enum(['restaurant', 'base', 'youth_station']);

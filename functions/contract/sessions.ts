@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateString, Id } from './common.js';
 
 export const DeviceSessionBody = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DateString, Id } from './common.js';
 import { BackupCode, VoucherString } from './bookings.js';
 import { OfferingKind, PickupWindow } from './providers.js';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Ctx } from '../app/context.js';
 import type { Deps } from '../app/deps.js';
 import type { ErrorCode } from '../contract/common.js';

@@ -15,7 +15,7 @@ import { createLocalServer } from './http-server.js';
 import { localJobs } from './jobs.js';
 import { localSecrets } from './secrets.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface AppOptions {
   dynamoEndpoint: string;

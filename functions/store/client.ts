@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Agent } from 'node:http';
 
 export interface TableRef {
   doc: DynamoDBDocumentClient;
@@ -17,6 +18,8 @@ export const localClientConfig = (endpoint: string): DynamoDBClientConfig => ({
   endpoint,
   region: 'local',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  // One process serves every request locally; the SDK's default of 50 sockets queues a lunch burst.
+  requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) },
 });
 
 export const isConditionFailure = (e: unknown): boolean =>
