@@ -29,6 +29,8 @@ export function h5BuildNeeded(): string | null {
 export function ensureH5Build(log: (line: string) => void = console.log): string | null {
   const reason = h5BuildNeeded();
   if (!reason) return h5Dir;
+  // For API-only work while the app is mid-edit: serve whatever build exists, or none.
+  if (process.env.MCAN_SKIP_H5_BUILD) return existsSync(index) ? h5Dir : null;
   log(`Building the H5 app because ${reason} (about half a minute)…`);
   const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(index)) {

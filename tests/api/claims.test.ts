@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { recipient, staff } from '../support/people.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ seed: true });
+});
+afterAll(() => app.stop());
+
+const OFFERING = 'demo-huafu-lunch';
+const day = (d: number, time = '11:40') => `2026-12-${String(d).padStart(2, '0')}T${time}:00+08:00`;
+const book = (token: string) => app.call('POST', '/v1/bookings', { token, body: { offeringId: OFFERING, windowId: 'lunch' } });
+const runExpiry = async () => (await app.call('POST', '/__test__/jobs/expire-bookings')).body as { expired: number; suspended: number };
+
+async function redeemAt(date: number, code: string) {
+  await app.setClock(day(date, '12:00'));
+  const s = await staff(app, 'staff-huafu');
+  const r = await app.call('POST', '/v1/staff/redemptions', { token: s, body: { code } });
+  expect(r.status).toBe(200);
+}
+
+describe('claims, verification and no-shows', () => {
+  it('three free claims (redeemed or expired), then VERIFICATION_REQUIRED until an admin approves', async () => {
+    await app.setClock(day(1));
+    const token = await recipient(app);
+    await redeemAt(1, (await book(token)).body.booking.code);
+    await app.setClock(day(2));
+    await redeemAt(2, (await book(token)).body.booking.code);
+    await app.setClock(day(3));
+    const third = (await book(token)).body.booking;
+    await app.setClock(day(3, '13:46'));
+    expect((await runExpiry()).expired).toBeGreaterThanOrEqual(1);
+    expect((await app.call('GET', `/v1/bookings/${third.id}`, { token })).body.booking.status).toBe('EXPIRED');
+
+    await app.setClock(day(4));
+    expect((await app.call('GET', '/v1/me', { token })).body.user).toMatchObject({ freeClaimsLeft: 0, verified: false });
+    const fourth = await book(token);
+    expect(fourth.status).toBe(403);
+    expect(fourth.body.error.code).toBe('VERIFICATION_REQUIRED');
+
+    const applied = await app.call('POST', '/v1/verifications', { token, body: { name: '张三', phone: '13800138000', category: 'graduate', note: '应届生求职中' } });
+    expect(applied.status).toBe(202);
+    expect(applied.body.verification.status).toBe('PENDING');
+    expect((await app.call('POST', '/v1/verifications', { token, body: { name: '张三', phone: '13800138000', category: 'graduate', note: '' } })).status).toBe(409);
+    expect((await app.call('GET', '/v1/me', { token })).body.user.verification).toEqual({ id: applied.body.verification.id, status: 'PENDING' });
+
+    const admin = await app.adminToken();
+    const queue = (await app.call('GET', '/v1/admin/verifications', { token: admin })).body.verifications;
+    expect(queue).toContainEqual(expect.objectContaining({ id: applied.body.verification.id, name: '张三', phone: '13800138000', category: 'graduate', status: 'PENDING' }));
+    const approved = await app.call('POST', `/v1/admin/verifications/${applied.body.verification.id}/approve`, { token: admin });
+    expect(approved.body.verification.status).toBe('APPROVED');
+    expect((await app.call('POST', `/v1/admin/verifications/${applied.body.verification.id}/reject`, { token: admin })).status).toBe(409);
+    expect((await app.call('GET', '/v1/me', { token })).body.user).toMatchObject({ verified: true, verifiedUntil: '2027-03-04' });
+    expect((await book(token)).status).toBe(201);
+  });
+
+  it('stores personal data sealed: the table holds no name or phone in the clear', async () => {
+    await app.setClock(day(5));
+    const token = await recipient(app);
+    const r = await app.call('POST', '/v1/verifications', { token, body: { name: '李四', phone: '13900139000', category: 'intern', note: '实习中' } });
+    const stored = await app.deps.store.verifications.get(r.body.verification.id);
+    expect(JSON.stringify(stored)).not.toMatch(/李四|13900139000|实习中/);
+    expect(app.deps.sealer.open(stored!.sealed, stored!.id)).toEqual({ name: '李四', phone: '13900139000', note: '实习中' });
+    // Sealed to its own record: moved onto another id it does not open.
+    expect(() => app.deps.sealer.open(stored!.sealed, 'v_other')).toThrow();
+  });
+
+  it('three no-shows within 30 days suspend booking for 7 days', async () => {
+    const token = await recipient(app);
+    for (const d of [10, 11, 12]) {
+      await app.setClock(day(d));
+      expect((await book(token)).status).toBe(201);
+      await app.setClock(day(d, '13:46'));
+      await runExpiry();
+    }
+    await app.setClock(day(13));
+    const me = (await app.call('GET', '/v1/me', { token })).body.user;
+    expect(me.suspendedUntil).toBe('2026-12-19');
+    const refused = await book(token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('SUSPENDED');
+    expect(refused.body.error.message).toContain('2026-12-19');
+  });
+
+  it('expiry gives the meal back to the slot and waits for the grace period', async () => {
+    await app.setClock(day(15));
+    const token = await recipient(app);
+    const provider = async () => (await app.call('GET', '/v1/providers/demo-huafu')).body.provider.offerings[0].remaining as number;
+    const before = await provider();
+    const b = (await book(token)).body.booking;
+    expect(await provider()).toBe(before - 1);
+    await app.setClock(day(15, '13:44'));
+    await runExpiry();
+    expect((await app.call('GET', `/v1/bookings/${b.id}`, { token })).body.booking.status).toBe('BOOKED');
+    await app.setClock(day(15, '13:45'));
+    await runExpiry();
+    expect((await app.call('GET', `/v1/bookings/${b.id}`, { token })).body.booking.status).toBe('EXPIRED');
+    expect(await provider()).toBe(before);
+    // A second run finds nothing more to do.
+    expect((await runExpiry()).expired).toBe(0);
+  });
+});
