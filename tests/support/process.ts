@@ -10,6 +10,8 @@ export interface Started {
   exited: Promise<number | null>;
   /** Resolves once the output contains `text`; rejects if the process exits first. */
   waitFor(text: string): Promise<void>;
+  /** SIGKILL the whole process group — the server and its DynamoDB Local — as a power cut would. */
+  killHard(): void;
 }
 
 /** `npm start` as a newcomer runs it, minus npm: the same entry file under tsx. */
@@ -18,6 +20,8 @@ export function startLocalMode(args: string[], env: Record<string, string>): Sta
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so killHard() reaches DynamoDB Local too.
+    detached: true,
   });
   let out = '';
   const listeners = new Set<() => void>();
@@ -32,6 +36,7 @@ export function startLocalMode(args: string[], env: Record<string, string>): Sta
     child,
     output: () => out,
     exited,
+    killHard: () => process.kill(-child.pid!, 'SIGKILL'),
     waitFor: (text) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
