@@ -23,14 +23,16 @@ export type WriteAction = 'dynamodb:PutItem' | 'dynamodb:UpdateItem' | 'dynamodb
 export const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
 export const writeActions: readonly WriteAction[] = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
-/** `RECIPIENT#*` — spelled from the store's own key function, not here. */
+/** `RECIPIENT#*` and the sign-in rate counters — spelled from the store's own key functions, not here. */
 const recipientItems = `${keys.recipient('').PK}*`;
+const sessionRateItems = `${keys.rate('session', '', '').PK.split('#').slice(0, 2).join('#')}#*`;
 
 export const tableAccess: Record<Auth, TableAccess> = {
   // Sign-in and public listings. Reads providers, districts, slots and (password sign-in) accounts;
-  // its only write is the recipient upsert on a device/WeChat session (UpdateItem on RECIPIENT#…).
-  // A stolen public function role cannot touch providers, slots, bookings or accounts.
-  public: { read: true, write: { actions: ['dynamodb:UpdateItem'], partitionKeys: [recipientItems] } },
+  // its only writes are the recipient upsert on a device/WeChat session (UpdateItem on RECIPIENT#…)
+  // and that session's rate counter (RATE#session#…). A stolen public function role cannot touch
+  // providers, slots, bookings or accounts.
+  public: { read: true, write: { actions: ['dynamodb:UpdateItem'], partitionKeys: [recipientItems, sessionRateItems] } },
   // Booking, cancelling: one transaction over slot, booking, recipient, idempotency and rate-limit items.
   recipient: { read: true, write: 'all' },
   // Redemption at the counter: booking and slot updates.

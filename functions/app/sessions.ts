@@ -5,11 +5,14 @@ import { decoyHash, verifyPassword } from '../security/passwords.js';
 import { recipientId, type IdentitySource } from '../security/recipient-ids.js';
 import type { Account } from '../store/index.js';
 import type { Ctx, RecipientCtx } from './context.js';
+import { takeRate } from './rate-limit.js';
 import { recipientProfile, recipientSummary } from './recipient-view.js';
 
 async function recipientSession(ctx: Ctx, source: IdentitySource, subject: string): Promise<RecipientSessionResponse> {
   const { deps, now } = ctx;
   const id = recipientId(deps.idSecret, source, subject);
+  // Per device key (as its keyed hash), never per IP: thousands share one address on mobile networks.
+  await takeRate(ctx, 'session', id, deps.config.rateLimits.sessionsPerMinute, 60);
   const recipient = await deps.store.recipients.ensure(id, now);
   const token = await deps.tokens.issue({ role: 'recipient', id }, now, deps.config.sessions.recipientTtlSeconds);
   return { token, user: recipientSummary(recipient, now, deps.config) };

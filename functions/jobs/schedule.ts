@@ -1,3 +1,6 @@
+import type { Deps } from '../app/deps.js';
+import { expireBookings } from './expire-bookings.js';
+
 /**
  * The scheduled jobs: one list read by the CDK stack (an EventBridge Scheduler schedule and a
  * Lambda function per job) and by local mode (timers). A job slots in by adding an element here.
@@ -13,6 +16,8 @@ export interface JobDefinition {
   /** When it runs: a fixed rate, or a cron expression in `timeZone` (the service's, by default). */
   schedule: JobSchedule;
   description?: string;
+  /** The work itself; Lambda runs it through `entry`, local mode on a timer. */
+  run: (deps: Deps, now: Date) => Promise<unknown>;
 }
 
 export type JobSchedule =
@@ -27,4 +32,18 @@ export interface JobEvent {
   scheduledTime?: string;
 }
 
-export const jobs: readonly JobDefinition[] = [];
+export const jobs: readonly JobDefinition[] = [
+  {
+    name: 'expire-bookings',
+    entry: 'functions/lambda/jobs/expire-bookings.ts',
+    schedule: { everyMinutes: 1 },
+    description: 'No-shows: expire bookings 15 minutes after their window, give the meal back, count the no-show',
+    run: expireBookings,
+  },
+];
+
+export function job(name: string): JobDefinition {
+  const found = jobs.find((j) => j.name === name);
+  if (!found) throw new Error(`no job named ${name}`);
+  return found;
+}

@@ -1,13 +1,16 @@
 import type { Deps } from '../app/deps.js';
-import { expireBookings } from '../jobs/expire-bookings.js';
+import { jobs, type JobSchedule } from '../jobs/schedule.js';
 import type { Clock } from './clock.js';
 
+/** How often local mode runs a job: rate schedules as given; cron ones (daily work) hourly is plenty locally. */
+const intervalMs = (s: JobSchedule): number => ('everyMinutes' in s ? s.everyMinutes * 60_000 : 3_600_000);
+
 /**
- * Local mode runs the scheduled jobs on timers, reading the same (possibly test) clock as the
- * handlers. A run never overlaps the previous one of the same job.
+ * Local mode runs the same scheduled jobs as AWS (functions/jobs/schedule.ts) on timers, reading
+ * the same (possibly test) clock as the handlers. A run never overlaps the previous one of the same job.
  */
 export function localJobs(deps: Deps, clock: Clock, timers: boolean) {
-  const list = [{ name: 'expire-bookings', everyMs: 30_000, run: () => expireBookings(deps, clock.now()) }];
+  const list = jobs.map((j) => ({ name: j.name, everyMs: intervalMs(j.schedule), run: () => j.run(deps, clock.now()) }));
   const handles: NodeJS.Timeout[] = [];
   if (timers) {
     for (const job of list) {

@@ -97,3 +97,22 @@ describe('tokens and roles', () => {
     }
   });
 });
+
+describe('session rate limit', () => {
+  it('allows 20 device sessions a minute per device key, then 429 with Retry-After; other keys are unaffected', async () => {
+    await app.setClock('2026-11-30T09:00:05+08:00');
+    try {
+      const key = deviceKey();
+      for (let i = 0; i < 20; i++) expect((await app.call('POST', '/v1/sessions/device', { body: { deviceKey: key } })).status).toBe(200);
+      const limited = await app.call('POST', '/v1/sessions/device', { body: { deviceKey: key } });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe('RATE_LIMITED');
+      expect(limited.headers.get('retry-after')).toBe('55');
+      expect((await app.call('POST', '/v1/sessions/device', { body: { deviceKey: deviceKey() } })).status).toBe(200);
+      await app.setClock('2026-11-30T09:01:00+08:00');
+      expect((await app.call('POST', '/v1/sessions/device', { body: { deviceKey: key } })).status).toBe(200);
+    } finally {
+      await app.setClock(null);
+    }
+  });
+});
