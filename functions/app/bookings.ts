@@ -47,6 +47,10 @@ async function offeringById(ctx: RecipientCtx, offeringId: string): Promise<{ pr
 
 const CODE_ATTEMPTS = 5;
 
+const soldOut = () => new DomainError('QUOTA_EXHAUSTED', 'no meals left for this offering today');
+/** Names a slot at a given capacity, so raising the quota is never blocked by an old hint. */
+export const slotHint = (providerId: string, date: string, offeringId: string, capacity: number) => `${providerId}|${date}|${offeringId}|${capacity}`;
+
 /**
  * One booking in one transaction. The rate limit is its own small write before it: it must count
  * attempts, including refused ones, which a counter inside the transaction could not.
@@ -62,6 +66,8 @@ async function book(
   const { deps } = ctx;
   const { provider, offering } = place;
   const window = unwrap(decideBooking(provider, offering, windowId, now));
+  const slot = slotHint(provider.id, now.date, offering.id, offering.dailyQuota);
+  if (deps.catalog.soldOut.has(slot)) throw soldOut();
   for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
     const id = newId('b');
     const record: BookingRecord = {
@@ -90,7 +96,8 @@ async function book(
       case 'code-taken':
         continue; // a one-in-millions collision with a live code: draw another
       case 'quota':
-        throw new DomainError('QUOTA_EXHAUSTED', 'no meals left for this offering today');
+        deps.catalog.soldOut.mark(slot);
+        throw soldOut();
       case 'recipient': {
         if (!out.recipient) throw new DomainError('UNAUTHENTICATED', 'sign in again');
         const refusal = recipientRefusal(out.recipient, now.date, deps.config);
@@ -183,5 +190,8 @@ export async function cancelBooking(ctx: RecipientCtx, params: { id: string }): 
     unwrap(decideCancel(current, now));
     throw new DomainError('CONFLICT', 'the booking changed meanwhile');
   }
+  const provider = await ctx.deps.catalog.provider(b.providerId);
+  const capacity = provider?.offerings[b.offeringId]?.dailyQuota;
+  if (capacity !== undefined) ctx.deps.catalog.soldOut.clear(slotHint(b.providerId, b.date, b.offeringId, capacity));
   return { booking: bookingView({ ...b, status: 'CANCELLED' }) };
 }

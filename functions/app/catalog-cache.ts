@@ -15,12 +15,19 @@ export interface Catalog {
   provider(id: string): Promise<Provider | null>;
   /** The provider an offering id belongs to. */
   ownerOf(offeringId: string): Promise<string | null>;
+  /**
+   * Slots seen full, by `provider|date|offering|capacity`. A hint only: it spares the table a
+   * burst of transactions bound to fail on a sold-out slot; a meal given back in another process
+   * becomes bookable here within `soldOutHintMs`. It never lets a booking through.
+   */
+  soldOut: { has(slot: string): boolean; mark(slot: string): void; clear(slot: string): void };
   invalidate(): void;
 }
 
 export function catalogCache(store: Store, config: Config, clock: () => number = () => performance.now()): Catalog {
   const ttl = config.cache.catalogTtlMs;
   const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  const full = new Map<string, number>();
 
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const at = clock();
@@ -38,6 +45,20 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
     activeProviders: (district) => cached(`providers:${district}`, () => store.providers.listInDistrict(district, 'ACTIVE')),
     provider: (id) => cached(`provider:${id}`, () => store.providers.get(id)),
     ownerOf: (offeringId) => cached(`owner:${offeringId}`, () => store.providers.offeringOwner(offeringId)),
-    invalidate: () => entries.clear(),
+    soldOut: {
+      has: (slot) => {
+        const at = full.get(slot);
+        if (at === undefined) return false;
+        if (clock() - at < config.cache.soldOutHintMs) return true;
+        full.delete(slot);
+        return false;
+      },
+      mark: (slot) => void full.set(slot, clock()),
+      clear: (slot) => void full.delete(slot),
+    },
+    invalidate: () => {
+      entries.clear();
+      full.clear();
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { injectTransactionFaults, prng, type FaultStats } from '../support/faults.js';
-import { providerWithOffering, recipient } from '../support/people.js';
+import { offering, providerWithOffering, recipient } from '../support/people.js';
 
 const LUNCHTIME = '2026-11-30T11:40:00+08:00';
 
@@ -102,5 +102,29 @@ describe('with injected transaction conflicts and throttling', () => {
     const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
     expect(points.entries).toHaveLength(ok);
     expect(points.balance).toBe(25 * ok);
+  });
+});
+
+describe('the sold-out hint', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: false });
+    await app.setClock(LUNCHTIME);
+  });
+  afterAll(() => app.stop());
+
+  it('never blocks a meal given back by a cancel, nor one added by raising the quota', async () => {
+    const { providerId, offeringId } = await providerWithOffering(app, '售罄提示', 1);
+    const first = await recipient(app);
+    const b = (await app.call('POST', '/v1/bookings', { token: first, body: { offeringId, windowId: 'lunch' } })).body.booking;
+    const second = await recipient(app);
+    expect((await app.call('POST', '/v1/bookings', { token: second, body: { offeringId, windowId: 'lunch' } })).body.error.code).toBe('QUOTA_EXHAUSTED');
+    await app.call('DELETE', `/v1/bookings/${b.id}`, { token: first });
+    expect((await app.call('POST', '/v1/bookings', { token: second, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
+    const third = await recipient(app);
+    expect((await app.call('POST', '/v1/bookings', { token: third, body: { offeringId, windowId: 'lunch' } })).body.error.code).toBe('QUOTA_EXHAUSTED');
+    const admin = await app.adminToken();
+    await app.call('PUT', `/v1/admin/providers/${providerId}/offerings/${offeringId}`, { token: admin, body: offering(2) });
+    expect((await app.call('POST', '/v1/bookings', { token: third, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
   });
 });
