@@ -8,7 +8,7 @@ import { newBackupCode } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
 import type { RecipientCtx } from './context.js';
 import { idempotency } from './idempotency.js';
-import { takeRate } from './rate-limit.js';
+import { rateItem } from './rate-limit.js';
 
 type BookingAnswer = { booking: Booking };
 
@@ -52,8 +52,8 @@ const soldOut = () => new DomainError('QUOTA_EXHAUSTED', 'no meals left for this
 export const slotHint = (providerId: string, date: string, offeringId: string, capacity: number) => `${providerId}|${date}|${offeringId}|${capacity}`;
 
 /**
- * One booking in one transaction. The rate limit is its own small write before it: it must count
- * attempts, including refused ones, which a counter inside the transaction could not.
+ * One booking in one round trip: slot, booking, code, recipient, the rate counter and (with a key)
+ * the idempotency record in one transaction.
  */
 async function book(
   ctx: RecipientCtx,
@@ -68,6 +68,7 @@ async function book(
   const window = unwrap(decideBooking(provider, offering, windowId, now));
   const slot = slotHint(provider.id, now.date, offering.id, offering.dailyQuota);
   if (deps.catalog.soldOut.has(slot)) throw soldOut();
+  const rate = rateItem(ctx, 'booking', ctx.principal.id, deps.config.rateLimits.bookingsPerMinute, 60);
   for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
     const id = newId('b');
     const record: BookingRecord = {
@@ -90,7 +91,7 @@ async function book(
       channel,
     };
     const answer = { booking: bookingView(record) };
-    const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, idem.items(answer));
+    const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, [rate.item, ...idem.items(answer)]);
     if (out.ok) return answer;
     switch (out.reason) {
       case 'code-taken':
@@ -105,6 +106,7 @@ async function book(
         throw refusal && !refusal.ok ? new DomainError(refusal.code, refusal.message) : new DomainError('BUSY', 'please try again', undefined, 1);
       }
       case 'extra': {
+        if (out.index === 0) throw rate.refused();
         const prior = await idem.prior();
         if (prior) return prior;
         throw new DomainError('BUSY', 'please try again', undefined, 1);
@@ -118,18 +120,14 @@ async function book(
   throw new DomainError('BUSY', 'please try again', undefined, 1);
 }
 
-/** Replays first, then the rate limit (a replay is not a new attempt). */
-async function guarded(ctx: RecipientCtx, idem: ReturnType<typeof idempotency<BookingAnswer>>, run: () => Promise<BookingAnswer>): Promise<BookingAnswer> {
-  const prior = await idem.prior();
-  if (prior) return prior;
-  const limits = ctx.deps.config.rateLimits;
-  await takeRate(ctx, 'booking', ctx.principal.id, limits.bookingsPerMinute, 60);
-  return run();
+/** A replay answers before anything else is checked: it is not a new attempt. */
+async function guarded(idem: ReturnType<typeof idempotency<BookingAnswer>>, run: () => Promise<BookingAnswer>): Promise<BookingAnswer> {
+  return (await idem.prior()) ?? run();
 }
 
 export async function createBooking(ctx: RecipientCtx, body: CreateBookingBody): Promise<BookingAnswer> {
   const idem = idempotency<BookingAnswer>(ctx, 'booking', body);
-  return guarded(ctx, idem, async () => {
+  return guarded(idem, async () => {
     const now = localMoment(ctx.now, ctx.deps.config.timeZone);
     return book(ctx, await offeringById(ctx, body.offeringId), body.windowId, now, 'app', idem);
   });
@@ -140,7 +138,7 @@ const POSTER = /^M1W\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,64})$/;
 /** A recipient scanned a provider's poster: a booking for the window open now, or the next one today. */
 export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }): Promise<BookingAnswer> {
   const idem = idempotency<BookingAnswer>(ctx, 'walk-in', body);
-  return guarded(ctx, idem, async () => {
+  return guarded(idem, async () => {
     const m = POSTER.exec(body.poster);
     const provider = m ? await ctx.deps.catalog.provider(m[1]!) : null;
     if (!m || !provider || !provider.posterToken || provider.posterToken !== m[2]) return notFound('poster');

@@ -9,11 +9,22 @@ function window(now: Date, seconds: number) {
   return { name: `${seconds}s:${index}`, expiresAt: end, retryAfter: Math.max(1, end - epoch) };
 }
 
+const limited = (retryAfter: number) => new DomainError('RATE_LIMITED', 'too many requests; please wait a moment', undefined, retryAfter);
+
+/**
+ * A rate counter to commit inside the transaction that does the work (one round trip): the work
+ * is refused with RATE_LIMITED when the window is full. Counts what reached the transaction.
+ */
+export function rateItem(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
+  const w = window(ctx.now, seconds);
+  return { item: ctx.deps.store.rateLimits.item(scope, who, w.name, limit, w.expiresAt), refused: () => limited(w.retryAfter) };
+}
+
 /** Counts one attempt; RATE_LIMITED (with Retry-After) once `limit` attempts fill the window. */
 export async function takeRate(ctx: Ctx, scope: string, who: string, limit: number, seconds: number): Promise<void> {
   const w = window(ctx.now, seconds);
   if (!(await ctx.deps.store.rateLimits.take(scope, who, w.name, limit, w.expiresAt))) {
-    throw new DomainError('RATE_LIMITED', 'too many requests; please wait a moment', undefined, w.retryAfter);
+    throw limited(w.retryAfter);
   }
 }
 

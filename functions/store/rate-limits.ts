@@ -1,6 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
 
 /**
  * Fixed-window counters, one item per subject and window, e.g. a recipient's bookings this
@@ -25,6 +26,19 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
         if ((e as Error).name === 'ConditionalCheckFailedException') return false;
         throw e;
       }
+    },
+
+    /** The same counting as `take`, as one item of a larger transaction. */
+    item(scope: string, who: string, window: string, limit: number, expiresAt: number): TransactItem {
+      return {
+        Update: {
+          TableName: tableName,
+          Key: keys.rate(scope, who, window),
+          UpdateExpression: 'ADD n :one SET expiresAt = :exp',
+          ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': expiresAt },
+        },
+      };
     },
 
     async count(scope: string, who: string, window: string): Promise<number> {

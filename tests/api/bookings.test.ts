@@ -158,15 +158,22 @@ describe('idempotency and rate limits', () => {
     expect(other.status).toBe(422);
   });
 
-  it('limits bookings to 5 a minute per recipient, with Retry-After', async () => {
+  it('limits bookings to 5 a minute per recipient (book-and-cancel churn), with Retry-After', async () => {
     await app.setClock('2026-11-30T12:31:10+08:00');
     const token = await recipient(app);
-    const codes = [];
-    for (let i = 0; i < 6; i++) codes.push((await book(token, 'nope')).status);
-    expect(codes.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
-    const limited = await book(token, 'nope');
+    for (let i = 0; i < 5; i++) {
+      const b = await book(token);
+      expect(b.status).toBe(201);
+      expect((await app.call('DELETE', `/v1/bookings/${b.body.booking.id}`, { token })).status).toBe(200);
+    }
+    const limited = await book(token);
     expect(limited.status).toBe(429);
+    expect(limited.body.error.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBe(50);
+    // Refused, so nothing was booked; the next minute is a new window.
+    expect((await app.call('GET', '/v1/me', { token })).body.user.claimsToday).toBe(0);
+    await app.setClock('2026-11-30T12:32:00+08:00');
+    expect((await book(token)).status).toBe(201);
   });
 
   it('throttles wrong codes: 10 failures per staff member per hour, then 429', async () => {
