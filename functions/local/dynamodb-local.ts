@@ -42,7 +42,13 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string; r
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   let gone = false;
-  void exited.then(() => (gone = true));
+  // However this process ends (a crash, process.exit), never leave Java holding the port.
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
+  void exited.then(() => {
+    gone = true;
+    process.removeListener('exit', reap);
+  });
 
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const client = new DynamoDBClient({ ...localClientConfig(endpoint), maxAttempts: 1 });
