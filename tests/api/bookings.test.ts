@@ -187,3 +187,33 @@ describe('idempotency and rate limits', () => {
     expect(r.headers.get('retry-after')).toBeTruthy();
   });
 });
+
+describe('vouchers checked offline, and providers that stop taking bookings', () => {
+  it('a voucher verifies offline with the published public key, and only for its provider and day', async () => {
+    await app.setClock('2026-11-30T12:45:00+08:00');
+    const b = (await book(await recipient(app))).body.booking;
+    const key = (await app.call('GET', '/v1/staff/voucher-key', { token: futianStaff })).body;
+    expect(key.algorithm).toBe('Ed25519');
+    const { createPublicKey, verify } = await import('node:crypto');
+    const publicKey = createPublicKey(key.publicKey);
+    const [, id, sig] = b.voucher.split('.');
+    const check = (providerId: string, date: string) => verify(null, Buffer.from(`M1|${id}|${providerId}|${date}`), publicKey, Buffer.from(sig, 'base64url'));
+    expect(check('demo-futian', '2026-11-30')).toBe(true);
+    expect(check('demo-meilin', '2026-11-30')).toBe(false);
+    expect(check('demo-futian', '2026-12-01')).toBe(false);
+  });
+
+  it('a suspended provider takes no bookings (PROVIDER_UNAVAILABLE), at once', async () => {
+    await app.setClock('2026-11-30T12:50:00+08:00');
+    const admin = await app.adminToken();
+    await app.call('POST', '/v1/admin/providers/demo-meilin/suspend', { token: admin });
+    try {
+      const r = await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } });
+      expect(r.status).toBe(403);
+      expect(r.body.error.code).toBe('PROVIDER_UNAVAILABLE');
+    } finally {
+      await app.call('POST', '/v1/admin/providers/demo-meilin/approve', { token: admin });
+    }
+    expect((await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } })).status).toBe(201);
+  });
+});

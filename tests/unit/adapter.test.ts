@@ -112,3 +112,10 @@ describe('the HTTP adapter', () => {
     expect(r.headers['retry-after']).toBe('2');
   });
 });
+
+describe('the deployable route table', () => {
+  it('holds no test-only route', async () => {
+    const { routes } = await import('../../functions/routes.js');
+    expect(routes.filter((r) => r.path.includes('__test__') || !r.path.startsWith('/v1/'))).toEqual([]);
+  });
+});
