@@ -50,6 +50,8 @@ export const config = {
   contention: {
     // Bounded, jittered retries when DynamoDB cancels a transaction for contention or throttling.
     maxAttempts: 8,
+    // Booking transactions in flight per slot from one process (see app/slot-gate.ts).
+    perSlotInFlight: 4,
     baseDelayMs: 5,
     maxDelayMs: 250,
   },

@@ -1,5 +1,6 @@
 import { catalogCache } from './app/catalog-cache.js';
 import type { Deps } from './app/deps.js';
+import { slotGate } from './app/slot-gate.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer } from './security/personal-data.js';
 import { tokenService } from './security/tokens.js';
@@ -28,6 +29,7 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     config,
     store,
     catalog: catalogCache(store, config),
+    slotGate: slotGate(config.contention.perSlotInFlight),
     tokens: tokenService(opts.secrets.tokenSecret),
     idSecret: opts.secrets.idSecret,
     vouchers: vouchers(opts.secrets.voucherKeyPem),

@@ -67,57 +67,59 @@ async function book(
   const { provider, offering } = place;
   const window = unwrap(decideBooking(provider, offering, windowId, now));
   const slot = slotHint(provider.id, now.date, offering.id, offering.dailyQuota);
-  if (deps.catalog.soldOut.has(slot)) throw soldOut();
   const rate = rateItem(ctx, 'booking', ctx.principal.id, deps.config.rateLimits.bookingsPerMinute, 60);
-  for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
-    const id = newId('b');
-    const record: BookingRecord = {
-      id,
-      recipientId: ctx.principal.id,
-      providerId: provider.id,
-      providerName: provider.name,
-      offeringId: offering.id,
-      offeringName: offering.name,
-      kind: offering.kind,
-      valueFen: offering.valueFen,
-      date: now.date,
-      window,
-      status: 'BOOKED',
-      code: newBackupCode(),
-      voucher: deps.vouchers.issue(id, provider.id, now.date),
-      expiresAtLocal: expiresAtLocal(now.date, window, deps.config.redemption.graceMinutes),
-      createdAt: ctx.now.toISOString(),
-      redeemedAt: null,
-      channel,
-    };
-    const answer = { booking: bookingView(record) };
-    const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, [rate.item, ...idem.items(answer)]);
-    if (out.ok) return answer;
-    switch (out.reason) {
-      case 'code-taken':
-        continue; // a one-in-millions collision with a live code: draw another
-      case 'quota':
-        deps.catalog.soldOut.mark(slot);
-        throw soldOut();
-      case 'recipient': {
-        if (!out.recipient) throw new DomainError('UNAUTHENTICATED', 'sign in again');
-        const refusal = recipientRefusal(out.recipient, now.date, deps.config);
-        // The condition failed on a state that has since changed (a racing request): report it as busy.
-        throw refusal && !refusal.ok ? new DomainError(refusal.code, refusal.message) : new DomainError('BUSY', 'please try again', undefined, 1);
-      }
-      case 'extra': {
-        if (out.index === 0) throw rate.refused();
-        const prior = await idem.prior();
-        if (prior) return prior;
-        throw new DomainError('BUSY', 'please try again', undefined, 1);
-      }
-      default: {
-        const unreachable: never = out;
-        throw new Error(`unhandled outcome ${JSON.stringify(unreachable)}`);
+  return deps.slotGate.run(slot, async () => {
+    if (deps.catalog.soldOut.has(slot)) throw soldOut();
+    for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
+      const id = newId('b');
+      const record: BookingRecord = {
+        id,
+        recipientId: ctx.principal.id,
+        providerId: provider.id,
+        providerName: provider.name,
+        offeringId: offering.id,
+        offeringName: offering.name,
+        kind: offering.kind,
+        valueFen: offering.valueFen,
+        date: now.date,
+        window,
+        status: 'BOOKED',
+        code: newBackupCode(),
+        voucher: deps.vouchers.issue(id, provider.id, now.date),
+        expiresAtLocal: expiresAtLocal(now.date, window, deps.config.redemption.graceMinutes),
+        createdAt: ctx.now.toISOString(),
+        redeemedAt: null,
+        channel,
+      };
+      const answer = { booking: bookingView(record) };
+      const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, [rate.item, ...idem.items(answer)]);
+      if (out.ok) return answer;
+      switch (out.reason) {
+        case 'code-taken':
+          continue; // a one-in-millions collision with a live code: draw another
+        case 'quota':
+          deps.catalog.soldOut.mark(slot);
+          throw soldOut();
+        case 'recipient': {
+          if (!out.recipient) throw new DomainError('UNAUTHENTICATED', 'sign in again');
+          const refusal = recipientRefusal(out.recipient, now.date, deps.config);
+          // The condition failed on a state that has since changed (a racing request): report it as busy.
+          throw refusal && !refusal.ok ? new DomainError(refusal.code, refusal.message) : new DomainError('BUSY', 'please try again', undefined, 1);
+        }
+        case 'extra': {
+          if (out.index === 0) throw rate.refused();
+          const prior = await idem.prior();
+          if (prior) return prior;
+          throw new DomainError('BUSY', 'please try again', undefined, 1);
+        }
+        default: {
+          const unreachable: never = out;
+          throw new Error(`unhandled outcome ${JSON.stringify(unreachable)}`);
+        }
       }
     }
-  }
-  throw new DomainError('BUSY', 'please try again', undefined, 1);
+    throw new DomainError('BUSY', 'please try again', undefined, 1);
+  });
 }
 
 /** A replay answers before anything else is checked: it is not a new attempt. */

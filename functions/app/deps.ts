@@ -5,12 +5,14 @@ import type { Vouchers } from '../security/vouchers.js';
 import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
 import type { Catalog } from './catalog-cache.js';
+import type { SlotGate } from './slot-gate.js';
 
 /** Everything a use case may touch, built once per process (functions/deps.ts). */
 export interface Deps {
   config: Config;
   store: Store;
   catalog: Catalog;
+  slotGate: SlotGate;
   tokens: TokenService;
   /** Keys recipient ids (HMAC of device key or openid). */
   idSecret: Uint8Array;

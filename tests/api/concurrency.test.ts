@@ -85,8 +85,9 @@ describe('with injected transaction conflicts and throttling', () => {
     const replies = await Promise.all(tokens.map((token) => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
     const t = tally(replies);
     for (const key of Object.keys(t)) expect(['201', '409 QUOTA_EXHAUSTED', '503 BUSY']).toContain(key);
-    expect(stats.conflicts).toBeGreaterThan(50);
-    expect(stats.throttles).toBeGreaterThan(10);
+    // The faults really happened, often (the sold-out hint keeps later requests off the table).
+    expect(stats.conflicts).toBeGreaterThan(20);
+    expect(stats.throttles).toBeGreaterThan(5);
     // What exists in the table: each recipient's bookings.
     const lists = await Promise.all(tokens.map((token) => app.call('GET', '/v1/bookings', { token })));
     const live = lists.flatMap((l) => l.body.bookings).filter((b: { offeringId: string; status: string }) => b.offeringId === offeringId && b.status === 'BOOKED');
