@@ -1,5 +1,5 @@
 import type { Booking, CreateBookingBody } from '../contract/bookings.js';
-import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, recipientRefusal, type Decision } from '../domain/booking.js';
+import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, recipientRefusal, unwrap } from '../domain/booking.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
@@ -11,11 +11,6 @@ import { idempotency } from './idempotency.js';
 import { rateItem } from './rate-limit.js';
 
 type BookingAnswer = { booking: Booking };
-
-const unwrap = <T>(d: Decision<T>): T => {
-  if (!d.ok) throw new DomainError(d.code, d.message);
-  return d.value;
-};
 
 /** The recipient's view: voucher and code only while the booking is live. */
 export function bookingView(b: BookingRecord): Booking {

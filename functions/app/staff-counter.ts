@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
 import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
-import { decideRedemption, pointsFor, type Decision } from '../domain/booking.js';
+import { decideRedemption, pointsFor, unwrap } from '../domain/booking.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment } from '../domain/time.js';
@@ -12,11 +12,6 @@ import { slotId } from '../store/slots.js';
 import type { StaffCtx } from './context.js';
 import { idempotency } from './idempotency.js';
 import { failureCounter } from './rate-limit.js';
-
-const unwrap = <T>(d: Decision<T>): T => {
-  if (!d.ok) throw new DomainError(d.code, d.message);
-  return d.value;
-};
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
 

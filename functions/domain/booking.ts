@@ -2,12 +2,19 @@ import type { BookingStatus } from '../contract/bookings.js';
 import type { ErrorCode } from '../contract/common.js';
 import type { PickupWindow } from '../contract/providers.js';
 import type { Config } from '../config.js';
+import { DomainError } from './errors.js';
 import { runsOn } from './offering.js';
 import { isOpenForBookings, type ProviderState } from './provider.js';
 import { addDays, minutesOf, type LocalMoment } from './time.js';
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
 const refuse = (code: ErrorCode, message: string): Decision<never> => ({ ok: false, code, message });
+
+/** The decided value, or the refusal thrown as the contract's error. */
+export function unwrap<T>(d: Decision<T>): T {
+  if (!d.ok) throw new DomainError(d.code, d.message);
+  return d.value;
+}
 
 export interface OfferingState {
   active: boolean;
