@@ -32,7 +32,9 @@ export function ensureH5Build(log: (line: string) => void = console.log): string
   // For API-only work while the app is mid-edit: serve whatever build exists, or none.
   if (process.env.MCAN_SKIP_H5_BUILD) return existsSync(index) ? h5Dir : null;
   log(`Building the H5 app because ${reason} (about half a minute)…`);
-  const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' });
+  // A production build whatever the caller's NODE_ENV (vitest sets "test", which makes Taro's
+  // Babel preset reach for react-refresh, a dev-server-only plugin).
+  const r = spawnSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0 || !existsSync(index)) {
     log('The H5 build failed; the API still runs. Fix the build and run `npm run build:h5`.');
     return null;
