@@ -16,7 +16,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 }
 
 describe('a power cut mid-burst (--data)', () => {
-  it('after SIGKILL of server and database and a restart, slot counters equal the live bookings', async () => {
+  it('after SIGKILL of server and database and a restart, slot counters equal the live bookings', { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcan-crash-'));
     const env = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), MCAN_ADMIN_PASSWORD: 'crash-test-password' };
     const base = `http://127.0.0.1:${env.PORT}`;
@@ -28,8 +28,7 @@ describe('a power cut mid-burst (--data)', () => {
       await call(base, 'POST', '/__test__/clock', lunch);
       const admin = (await call(base, 'POST', '/v1/admin/sessions', { username: 'admin', password: env.MCAN_ADMIN_PASSWORD })).body.token;
       await call(base, 'PUT', '/v1/admin/providers/demo-futian/offerings/demo-futian-lunch', offering(400), admin);
-      const tokens: string[] = [];
-      for (let i = 0; i < 150; i++) tokens.push((await call(base, 'POST', '/v1/sessions/device', { deviceKey: deviceKey() })).body.token);
+      const tokens = await Promise.all(Array.from({ length: 150 }, async () => (await call(base, 'POST', '/v1/sessions/device', { deviceKey: deviceKey() })).body.token as string));
 
       let answered = 0;
       let acknowledged = 0;

@@ -30,7 +30,7 @@ describe('npm start (local mode as a process)', () => {
     }
   });
 
-  it('keeps data with --data across a restart, and SIGTERM leaves no DynamoDB Local behind', async () => {
+  it('keeps data with --data across a restart, and SIGTERM leaves no DynamoDB Local behind', { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcan-data-'));
     const env = { ...(await ports()), MCAN_ADMIN_PASSWORD: 'a-known-password' };
     const base = `http://127.0.0.1:${env.PORT}`;
