@@ -1,5 +1,19 @@
 export default defineAppConfig({
-  pages: ['pages/home/index'],
+  pages: [
+    'pages/home/index',
+    'pages/provider/index',
+    'pages/voucher/index',
+    'pages/bookings/index',
+    'pages/verify/index',
+    'pages/walkin/index',
+  ],
+  // Staff pages load only when staff open them: the recipients' main package stays small.
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index'],
+    },
+  ],
   window: {
     navigationBarTitleText: 'M餐',
     navigationBarBackgroundColor: '#d9480f',

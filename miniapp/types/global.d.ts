@@ -10,3 +10,11 @@ declare namespace NodeJS {
     TARO_APP_API?: string;
   }
 }
+
+/** qrcode's encoder alone (no renderers: the mini-program has no DOM canvas). */
+declare module 'qrcode/lib/core/qrcode' {
+  export function create(
+    data: string | Array<{ data: ArrayLike<number>; mode: 'byte' }>,
+    options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+  ): { modules: { size: number; data: Uint8Array } };
+}

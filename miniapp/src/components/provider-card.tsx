@@ -7,6 +7,7 @@ export interface ProviderCardProps {
   provider: PublicProvider;
   /** The sub-district's name, when the list of districts is known. */
   districtName?: string;
+  onOpen?: (id: string) => void;
 }
 
 /** "11:30–13:30" for each window, joined. */
@@ -37,10 +38,15 @@ function OfferingRow({ offering }: { offering: PublicOffering }) {
   );
 }
 
-export function ProviderCard({ provider, districtName }: ProviderCardProps) {
+export function ProviderCard({ provider, districtName, onOpen }: ProviderCardProps) {
   const { t } = useI18n();
   return (
-    <View className='provider-card' data-provider={provider.id}>
+    <View
+      className='provider-card'
+      data-provider={provider.id}
+      ariaRole={onOpen ? 'link' : undefined}
+      onClick={onOpen ? () => onOpen(provider.id) : undefined}
+    >
       <View className='provider-card__head'>
         <Text className='provider-card__name'>{provider.name}</Text>
         <Text className={`tag tag--${provider.kind}`}>{t(`kind.${provider.kind}`)}</Text>

@@ -1,9 +1,10 @@
 // One line per call, typed from the contract. Pages import these, never request() itself.
-import { endpoints, type ProvidersQuery } from '@contract';
+import { endpoints, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type VerificationBody } from '@contract';
 import { request } from './request';
 import { withSession } from './session';
 
 export type { Failure, Result } from './request';
+export { newIdempotencyKey } from './request';
 
 // Public
 export const listDistricts = () => request(endpoints.listDistricts);
@@ -12,3 +13,22 @@ export const getProvider = (id: string) => request(endpoints.getProvider, { para
 
 // Recipient (a session is obtained on first use)
 export const getMe = () => withSession(() => request(endpoints.getMe));
+export const createBooking = (body: CreateBookingBody, idempotencyKey: string) =>
+  withSession(() => request(endpoints.createBooking, { body, idempotencyKey }));
+export const listBookings = () => withSession(() => request(endpoints.listBookings));
+export const getBooking = (id: string) => withSession(() => request(endpoints.getBooking, { params: { id } }));
+export const cancelBooking = (id: string) => withSession(() => request(endpoints.cancelBooking, { params: { id } }));
+export const createWalkIn = (poster: string, idempotencyKey: string) =>
+  withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey }));
+export const submitVerification = (body: VerificationBody, idempotencyKey: string) =>
+  withSession(() => request(endpoints.submitVerification, { body, idempotencyKey }));
+
+// Staff (their own session, kept apart from the recipient's: see request.ts)
+export const staffSignIn = (username: string, password: string) =>
+  request(endpoints.createStaffSession, { body: { username, password } });
+export const redeem = (body: RedemptionBody, idempotencyKey: string) => request(endpoints.redeem, { body, idempotencyKey });
+export const staffWalkIn = (offeringId: string, count: number, idempotencyKey: string) =>
+  request(endpoints.staffWalkIn, { body: { offeringId, count }, idempotencyKey });
+export const staffToday = () => request(endpoints.staffToday);
+export const staffPoints = () => request(endpoints.staffPoints);
+export const staffPoster = () => request(endpoints.staffPoster);

@@ -84,7 +84,9 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
 
   const header: Record<string, string> = { Accept: 'application/json' };
   if (endpoint.body) header['Content-Type'] = 'application/json';
-  const token = readString(StorageKey.token);
+  // Staff routes carry the staff session; every other route the recipient's (staff and recipient can
+  // share one device, e.g. a restaurant's own phone).
+  const token = readString(endpoint.auth === 'staff' ? StorageKey.staffToken : StorageKey.token);
   if (token) header.Authorization = `Bearer ${token}`;
   if (input.idempotencyKey) header['Idempotency-Key'] = input.idempotencyKey;
 
@@ -115,4 +117,15 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
   if (!envelope.success) return fail('HTTP_ERROR', `HTTP ${status}`, status);
   const known = ErrorCode.safeParse(envelope.data.error.code);
   return fail(known.success ? known.data : 'HTTP_ERROR', envelope.data.error.message, status);
+}
+
+/** A fresh Idempotency-Key for one user action (a retried tap reuses it; a new tap gets a new one). */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  try {
+    crypto.getRandomValues(bytes);
+  } catch {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

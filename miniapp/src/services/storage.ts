@@ -6,6 +6,11 @@ export const StorageKey = {
   deviceKey: 'mcan.deviceKey',
   lang: 'mcan.lang',
   district: 'mcan.district',
+  staffToken: 'mcan.staffToken',
+  staffName: 'mcan.staffName',
+  /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */
+  vouchers: 'mcan.vouchers',
+  introSeen: 'mcan.introSeen',
 } as const;
 export type StorageKey = (typeof StorageKey)[keyof typeof StorageKey];
 
@@ -36,4 +41,19 @@ export function remove(key: StorageKey): void {
   } catch {
     // see above
   }
+}
+
+/** A JSON value kept under a key; undefined when missing or unreadable. */
+export function readJson<T>(key: StorageKey): T | undefined {
+  const text = readString(key);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeJson(key: StorageKey, value: unknown): void {
+  writeString(key, JSON.stringify(value));
 }

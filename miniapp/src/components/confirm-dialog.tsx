@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components';
+import { useI18n } from '../i18n';
+
+export interface ConfirmDialogProps {
+  title: string;
+  body?: string;
+  confirmText: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A modal question with two buttons; drawn by the app so it looks and tests the same on both targets. */
+export function ConfirmDialog({ title, body, confirmText, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useI18n();
+  return (
+    <View className='dialog' ariaRole='dialog' ariaLabel={title}>
+      <View className='dialog__box'>
+        <Text className='dialog__title'>{title}</Text>
+        {body && <Text className='dialog__body'>{body}</Text>}
+        <View className='dialog__actions'>
+          <View className='btn btn--grey dialog__cancel' ariaRole='button' onClick={onCancel}>
+            {t('nav.back')}
+          </View>
+          <View className='btn dialog__confirm' ariaRole='button' onClick={onConfirm}>
+            {confirmText}
+          </View>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: 'M餐',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,204 @@
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Booking } from '@contract';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { QrCode } from '../../components/qr-code';
+import { StatusView } from '../../components/status-view';
+import { TopBar } from '../../components/top-bar';
+import { useI18n, useTitle, type I18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { cancelBooking, getBooking, type Failure } from '../../services/api';
+import { shanghaiDateTime, windowPhase } from '../../services/time';
+import { cacheBooking, cachedBooking } from '../../services/vouchers';
+import './index.css';
+
+const POLL_MS = 3000;
+
+export function duration(t: I18n['t'], ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  return h > 0 ? t('time.hm', { h, m }) : t('time.m', { m, s: totalSeconds % 60 });
+}
+
+function Countdown({ booking }: { booking: Booking }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const phase = windowPhase(booking.date, booking.window.start, booking.window.end, now);
+  const text =
+    phase.phase === 'before'
+      ? t('voucher.startsIn', { t: duration(t, phase.ms) })
+      : phase.phase === 'open'
+        ? t('voucher.endsIn', { t: duration(t, phase.ms) })
+        : t('voucher.over');
+  return <Text className={`voucher__countdown voucher__countdown--${phase.phase}`}>{text}</Text>;
+}
+
+export default function VoucherPage() {
+  const { t } = useI18n();
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [booking, setBooking] = useState<Booking | undefined>(() => cachedBooking(id));
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const [visible, setVisible] = useState(true);
+  const live = useRef(true);
+  useTitle('voucher.title');
+
+  const refresh = useCallback(async () => {
+    const answer = await getBooking(id);
+    if (!live.current) return;
+    if (answer.ok) {
+      setFailure(null);
+      setBooking(answer.data.booking);
+      cacheBooking(answer.data.booking);
+    } else {
+      setFailure(answer);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    live.current = true;
+    void refresh();
+    return () => {
+      live.current = false;
+    };
+  }, [refresh]);
+
+  useDidShow(() => setVisible(true));
+  useDidHide(() => setVisible(false));
+
+  // Live status: while the voucher can still be used, ask every few seconds whether staff redeemed it.
+  const status = booking?.status;
+  useEffect(() => {
+    if (!visible || (status && status !== 'BOOKED')) return;
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [visible, status, refresh]);
+
+  // WeChat: full brightness while a usable voucher is on screen (scanners read a bright screen
+  // better), the user's own level back on leaving. H5 cannot set it: the page shows a hint instead.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'weapp' || !visible || status !== 'BOOKED') return;
+    let previous: number | undefined;
+    let left = false;
+    // Callback style: works whether or not this API comes promisified.
+    Taro.getScreenBrightness({
+      success: ({ value }) => {
+        if (left) return;
+        previous = value;
+        Taro.setScreenBrightness({ value: 1, fail: () => undefined });
+      },
+      fail: () => undefined,
+    });
+    return () => {
+      left = true;
+      if (previous !== undefined) Taro.setScreenBrightness({ value: previous, fail: () => undefined });
+    };
+  }, [visible, status]);
+
+  const cancel = async () => {
+    setConfirming(false);
+    setCancelError(null);
+    const answer = await cancelBooking(id);
+    if (answer.ok) {
+      setBooking(answer.data.booking);
+      cacheBooking(answer.data.booking);
+      void Taro.showToast({ title: t('voucher.cancelled'), icon: 'none' }).catch(() => undefined);
+    } else {
+      setCancelError(errorText(t, answer));
+      void refresh();
+    }
+  };
+
+  if (!booking) {
+    return (
+      <View className='page'>
+        <TopBar title={t('voucher.title')} />
+        {failure ? (
+          <StatusView kind='error' title={t('home.error')} detail={errorText(t, failure)} onRetry={() => void refresh()} />
+        ) : (
+          <StatusView kind='loading' title={t('home.loading')} />
+        )}
+      </View>
+    );
+  }
+
+  const usable = booking.status === 'BOOKED';
+  return (
+    <View className='page voucher'>
+      <TopBar title={t('voucher.title')} />
+      {failure?.code === 'NETWORK_ERROR' && (
+        <View className='notice notice--info voucher__offline' ariaRole='status'>
+          {t('voucher.offline')}
+        </View>
+      )}
+      <View className='card voucher__card'>
+        <Text className='voucher__provider'>{booking.providerName}</Text>
+        <Text className='voucher__offering'>{booking.offeringName}</Text>
+        <Text className={`voucher-status voucher-status--${booking.status}`} aria-live='polite'>
+          {t(`voucher.status.${booking.status}`)}
+        </Text>
+
+        {usable && booking.voucher && (
+          <View className='voucher__qr'>
+            <QrCode text={booking.voucher} size={240} label={t('voucher.qrLabel')} />
+          </View>
+        )}
+        {usable && booking.code && (
+          <View className='voucher__code-box'>
+            <Text className='muted'>{t('voucher.code')}</Text>
+            <Text className='voucher__code' aria-label={booking.code.split('').join(' ')}>
+              {`${booking.code.slice(0, 4)} ${booking.code.slice(4)}`}
+            </Text>
+            <Text className='muted'>{t('voucher.codeHint')}</Text>
+          </View>
+        )}
+
+        <Text className='voucher__window'>
+          {t('voucher.window', { d: booking.date, s: booking.window.start, e: booking.window.end })}
+        </Text>
+        {usable && <Countdown booking={booking} />}
+        {booking.status === 'REDEEMED' && booking.redeemedAt && (
+          <Text className='voucher__redeemed'>{t('voucher.redeemedAt', { t: shanghaiDateTime(booking.redeemedAt) })}</Text>
+        )}
+        {usable && <Text className='voucher__brightness'>☀ {t('voucher.brightness')}</Text>}
+      </View>
+
+      {cancelError && (
+        <View className='notice notice--error' ariaRole='alert'>
+          {cancelError}
+        </View>
+      )}
+      {usable && (
+        <View className='btn btn--ghost btn--wide voucher__cancel' ariaRole='button' onClick={() => setConfirming(true)}>
+          {t('voucher.cancel')}
+        </View>
+      )}
+      <View className='links'>
+        <View className='link' ariaRole='link' onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
+          {t('home.myBookings')}
+        </View>
+        <View className='link' ariaRole='link' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
+          {t('app.title')}
+        </View>
+      </View>
+
+      {confirming && (
+        <ConfirmDialog
+          title={t('voucher.cancelConfirmTitle')}
+          body={t('voucher.cancelConfirm')}
+          confirmText={t('voucher.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void cancel()}
+        />
+      )}
+    </View>
+  );
+}

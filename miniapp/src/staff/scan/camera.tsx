@@ -1,0 +1,82 @@
+// H5 only (loaded on demand from the scan page): reads a voucher QR from the phone's camera with
+// jsQR. WeChat uses Taro.scanCode instead, so none of this is in the mini-program.
+import jsQR from 'jsqr';
+import { useEffect, useRef, useState } from 'react';
+
+export interface CameraProps {
+  onResult: (text: string) => void;
+  onClose: () => void;
+  labels: { title: string; denied: string; close: string };
+}
+
+const FRAME_MS = 150;
+
+export default function Camera({ onResult, onClose, labels }: CameraProps) {
+  const video = useRef<HTMLVideoElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stream: MediaStream | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+
+    const look = () => {
+      const v = video.current;
+      if (stopped || !v || !ctx) return;
+      if (v.readyState >= 2 && v.videoWidth > 0) {
+        canvas.width = v.videoWidth;
+        canvas.height = v.videoHeight;
+        ctx.drawImage(v, 0, 0);
+        const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+        if (found?.data) {
+          stopped = true;
+          onResult(found.data);
+          return;
+        }
+      }
+      timer = setTimeout(look, FRAME_MS);
+    };
+
+    void (async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      } catch {
+        setProblem(labels.denied);
+        return;
+      }
+      if (stopped || !video.current) {
+        stream.getTracks().forEach((t) => t.stop());
+        return;
+      }
+      video.current.srcObject = stream;
+      await video.current.play().catch(() => undefined);
+      look();
+    })();
+
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      stream?.getTracks().forEach((t) => t.stop());
+    };
+    // Once per opening; the callbacks are the page's own and do not change meanwhile.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <div className='camera' role='dialog' aria-label={labels.title}>
+      <video ref={video} className='camera__video' muted playsInline />
+      <div className='camera__frame' />
+      {problem && (
+        <div className='camera__problem' role='alert'>
+          {problem}
+        </div>
+      )}
+      <div className='btn camera__close' role='button' tabIndex={0} aria-label={labels.close} onClick={onClose}>
+        {labels.close}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { lazy, Suspense, useRef, useState } from 'react';
+import type { RedemptionBody, RedemptionResponse } from '@contract';
+import { TopBar } from '../../components/top-bar';
+import { useI18n, useTitle } from '../../i18n';
+import { newIdempotencyKey, redeem } from '../../services/api';
+import { StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
+import './index.css';
+
+type Outcome = { ok: true; redemption: RedemptionResponse['redemption'] } | { ok: false; reason: string };
+
+// The H5 camera reader is its own chunk, fetched on the first tap; the mini-program has scanCode.
+const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('./camera')) : null;
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
+
+export default function StaffScanPage() {
+  const { t } = useI18n();
+  const allowed = useStaffGuard();
+  const describe = useStaffError();
+  const [code, setCode] = useState('');
+  const [sending, setSending] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [camera, setCamera] = useState(false);
+  const attempt = useRef<{ what: string; key: string } | null>(null);
+  useTitle('staff.scan.title');
+
+  const submit = async (body: RedemptionBody) => {
+    if (sending) return;
+    const what = 'code' in body ? body.code : body.voucher;
+    if (attempt.current?.what !== what) attempt.current = { what, key: newIdempotencyKey() };
+    setSending(true);
+    const answer = await redeem(body, attempt.current.key);
+    setSending(false);
+    if (answer.ok || answer.code !== 'NETWORK_ERROR') attempt.current = null;
+    if (answer.ok) {
+      setOutcome({ ok: true, redemption: answer.data.redemption });
+      void Taro.vibrateShort({ type: 'light' }).catch(() => undefined);
+    } else {
+      // A scanned text that is not a voucher at all fails the contract before sending: still "invalid".
+      setOutcome({ ok: false, reason: answer.code === 'INVALID_INPUT' ? t('error.INVALID_VOUCHER') : describe(answer) });
+    }
+  };
+
+  const press = (key: (typeof KEYS)[number]) => {
+    if (key === 'clear') setCode('');
+    else if (key === 'delete') setCode((c) => c.slice(0, -1));
+    else setCode((c) => (c.length < 8 ? c + key : c));
+  };
+
+  const scanned = (result: string) => {
+    const text = result.trim();
+    return submit(/^\d{8}$/.test(text) ? { code: text } : { voucher: text });
+  };
+
+  const scan = async () => {
+    if (Camera) {
+      setCamera(true);
+      return;
+    }
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await scanned(result);
+    } catch {
+      // cancelled
+    }
+  };
+
+  const next = () => {
+    setOutcome(null);
+    setCode('');
+  };
+
+  if (!allowed) return <View className='page' />;
+
+  if (outcome) {
+    return (
+      <View
+        className={outcome.ok ? 'scan-result scan-result--ok' : 'scan-result scan-result--fail'}
+        ariaRole='alert'
+        data-result={outcome.ok ? 'ok' : 'fail'}
+        onClick={next}
+      >
+        <Text className='scan-result__mark'>{outcome.ok ? '✓' : '✕'}</Text>
+        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t('staff.result.fail')}</Text>
+        <Text className='scan-result__detail'>
+          {outcome.ok
+            ? `${t('staff.result.okDetail', { o: outcome.redemption.offering.name })}  ${outcome.redemption.window.start}–${outcome.redemption.window.end}`
+            : outcome.reason}
+        </Text>
+        <View className='btn scan-result__next' ariaRole='button'>
+          {t('staff.result.next')}
+        </View>
+      </View>
+    );
+  }
+
+  const ready = code.length === 8 && !sending;
+  return (
+    <View className='page staff-scan'>
+      <TopBar title={t('staff.scan.title')} back={false} />
+      <StaffNav current='scan' />
+      <View className='btn btn--wide staff-scan__camera' ariaRole='button' onClick={() => void scan()}>
+        {t('staff.scan.camera')}
+      </View>
+      <Text className='staff-scan__label'>{t('staff.scan.codeLabel')}</Text>
+      <View className='code-slots' ariaRole='status' ariaLabel={code.split('').join(' ') || t('staff.scan.codeLabel')}>
+        {Array.from({ length: 8 }, (_, i) => (
+          <Text key={i} className={i === 4 ? 'code-slot code-slot--gap' : 'code-slot'}>
+            {code[i] ?? ''}
+          </Text>
+        ))}
+      </View>
+      <View className='keypad'>
+        {KEYS.map((key) => (
+          <View
+            key={key}
+            className={key.length === 1 ? 'keypad__key' : 'keypad__key keypad__key--fn'}
+            ariaRole='button'
+            ariaLabel={key === 'clear' ? t('staff.scan.clear') : key === 'delete' ? t('staff.scan.delete') : key}
+            data-key={key}
+            onClick={() => press(key)}
+          >
+            {key === 'clear' ? t('staff.scan.clear') : key === 'delete' ? '⌫' : key}
+          </View>
+        ))}
+      </View>
+      <View
+        className={ready ? 'btn btn--wide staff-scan__redeem' : 'btn btn--wide btn--disabled staff-scan__redeem'}
+        ariaRole='button'
+        aria-disabled={!ready}
+        onClick={() => ready && void submit({ code })}
+      >
+        {t('staff.scan.redeem')}
+      </View>
+      <StaffFooter />
+      {Camera && camera && (
+        <Suspense fallback={null}>
+          <Camera
+            labels={{ title: t('staff.scan.camera'), denied: t('staff.scan.cameraDenied'), close: t('nav.back') }}
+            onClose={() => setCamera(false)}
+            onResult={(text) => {
+              setCamera(false);
+              void scanned(text);
+            }}
+          />
+        </Suspense>
+      )}
+    </View>
+  );
+}
