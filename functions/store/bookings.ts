@@ -70,11 +70,14 @@ export function bookingStore(ref: TableRef, config: Config) {
       return out.Item ? toBooking(out.Item) : null;
     },
 
-    /** The booking a backup code points at, if the code is live for that provider and day. */
+    /**
+     * The booking a backup code points at, if the code is live for that provider and day — as it
+     * was when booked. The code item carries that snapshot so the counter needs one read, not
+     * two; the redemption transaction's condition on the booking's real status is what counts.
+     */
     async byCode(providerId: string, date: string, code: string): Promise<BookingRecord | null> {
       const ref = await doc.send(new GetCommand({ TableName, Key: keys.code(providerId, date, code) }));
-      const id = ref.Item?.bookingId as string | undefined;
-      return id ? this.get(id) : null;
+      return ref.Item?.booking ? toBooking(ref.Item.booking as Record<string, unknown>) : null;
     },
 
     async listFor(recipientId: string, limit = 50): Promise<BookingRecord[]> {
@@ -119,7 +122,7 @@ export function bookingStore(ref: TableRef, config: Config) {
         {
           Put: {
             TableName,
-            Item: { ...keys.code(b.providerId, b.date, b.code), bookingId: b.id, expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS) },
+            Item: { ...keys.code(b.providerId, b.date, b.code), bookingId: b.id, booking: b, expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS) },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
