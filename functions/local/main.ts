@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { demoProviders, demoStaffPassword } from '../seed/demo.js';
 import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
-import { ensureH5Build } from './h5-build.js';
+import { ensureH5Build } from './app-build.js';
 import { assertPortFree, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { wechatFromEnv } from './wechat-env.js';
 

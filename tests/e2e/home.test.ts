@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { h5Dir } from '../../functions/local/h5-build.js';
+import { h5Dir } from '../../functions/local/app-build.js';
 import { artifactPath, launchBrowser } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 

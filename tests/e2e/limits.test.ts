@@ -1,36 +1,22 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { h5Dir } from '../../functions/local/h5-build.js';
-import { artifactPath, launchBrowser } from '../support/browser.js';
-import { deviceKey, startTestApp, type TestApp } from '../support/app.js';
-import { field, phonePage, smallTapTargets, tap, type PhonePage } from '../support/h5.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { h5Dir } from '../../functions/local/app-build.js';
+import { artifactPath } from '../support/browser.js';
+import { deviceKey, type TestApp } from '../support/app.js';
+import { browserSuite, field, smallTapTargets, tap, type PhonePage } from '../support/h5.js';
 import { offering, providerWithOffering, staff } from '../support/people.js';
 
 const MONDAY_LUNCH = '2026-11-30T11:40:00+08:00';
 const lunchOn = (date: string) => `${date}T11:40:00+08:00`;
 
+const suite = browserSuite(MONDAY_LUNCH);
+const open = suite.open;
 let app: TestApp;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
-const opened: PhonePage[] = [];
-
-beforeAll(async () => {
-  app = await startTestApp({ seed: true, staticDir: h5Dir });
-  await app.setClock(MONDAY_LUNCH);
-  chrome = await launchBrowser();
+beforeAll(() => {
+  app = suite.app;
 });
-afterAll(async () => {
-  for (const p of opened) expect(p.errors, 'uncaught errors in the page').toEqual([]);
-  await chrome?.close();
-  await app?.stop();
-});
-
-async function open(time = MONDAY_LUNCH, storage: Record<string, string> = {}): Promise<PhonePage> {
-  const p = await phonePage(chrome.browser, time, storage);
-  opened.push(p);
-  return p;
-}
 
 const bookButton = (p: PhonePage, offeringId: string, windowId = 'lunch') =>
   p.page.locator(`[data-offering="${offeringId}"] .book-window[data-window="${windowId}"]`);

@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { h5Dir } from '../../functions/local/h5-build.js';
-import { artifactPath, launchBrowser } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '../support/browser.js';
+import type { TestApp } from '../support/app.js';
 import { launchBrowserWithCamera, qrVideo } from '../support/camera.js';
-import { field, phonePage, readQr, stored, smallTapTargets, tap, type PhonePage } from '../support/h5.js';
+import { browserSuite, field, readQr, stored, smallTapTargets, tap, type PhonePage } from '../support/h5.js';
 import { recipient, staff } from '../support/people.js';
 
 // Monday 30 November 2026, lunchtime in Shanghai; the following days for the claims limits.
 const MONDAY_LUNCH = '2026-11-30T11:40:00+08:00';
 const day = (n: number) => `2026-12-0${n}T11:40:00+08:00`;
 
+const suite = browserSuite(MONDAY_LUNCH);
+const open = suite.open;
 let app: TestApp;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
-const opened: PhonePage[] = [];
-
-beforeAll(async () => {
-  app = await startTestApp({ seed: true, staticDir: h5Dir });
-  await app.setClock(MONDAY_LUNCH);
-  chrome = await launchBrowser();
+beforeAll(() => {
+  app = suite.app;
 });
-afterAll(async () => {
-  for (const p of opened) expect(p.errors, 'uncaught errors in the page').toEqual([]);
-  await chrome?.close();
-  await app?.stop();
-});
-
-async function open(time = MONDAY_LUNCH, storage: Record<string, string> = {}): Promise<PhonePage> {
-  const p = await phonePage(chrome.browser, time, storage);
-  opened.push(p);
-  return p;
-}
 
 /** Home, past the first-open explanation. */
 async function home(p: PhonePage): Promise<void> {

@@ -1,3 +1,7 @@
+import { afterAll, beforeAll, expect } from 'vitest';
+import { h5Dir } from '../../functions/local/app-build.js';
+import { startTestApp, type TestApp } from './app.js';
+import { launchBrowser } from './browser.js';
 // Helpers for browser tests of the H5 app: a phone-sized page at a given Shanghai time, the app's
 // own storage, and reading a QR code back from a screenshot.
 import jsqrModule from 'jsqr';
@@ -82,4 +86,32 @@ export function smallTapTargets(page: Page): Promise<string[]> {
       return shown && (r.width < 44 || r.height < 44) ? [`${e.className} ${Math.round(r.width)}×${Math.round(r.height)}`] : [];
     }),
   );
+}
+
+/**
+ * One test file's world: the local server serving the H5 app with the clock at `startAt`, and a
+ * headless browser. Pages come from `open`; each must end the file without an uncaught error.
+ */
+export function browserSuite(startAt: string) {
+  const opened: PhonePage[] = [];
+  let chrome: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  const suite = {
+    app: undefined as unknown as TestApp,
+    async open(time = startAt, storage: Record<string, string> = {}): Promise<PhonePage> {
+      const p = await phonePage(chrome!.browser, time, storage);
+      opened.push(p);
+      return p;
+    },
+  };
+  beforeAll(async () => {
+    suite.app = await startTestApp({ seed: true, staticDir: h5Dir });
+    await suite.app.setClock(startAt);
+    chrome = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const p of opened) expect(p.errors, 'uncaught errors in the page').toEqual([]);
+    await chrome?.close();
+    await suite.app?.stop();
+  });
+  return suite;
 }

@@ -1,39 +1,11 @@
-// The WeChat build for Node smoke tests: built when missing or older than its sources (like the H5
-// build in functions/local/h5-build.ts), and a minimal `wx` stand-in to run it with.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from './process.js';
+// A minimal `wx` stand-in to run the WeChat build in Node, and that build made when missing or stale.
+import { appDir, ensureBuild } from '../../functions/local/app-build.js';
 
-export const weappDir = join(repoRoot, 'miniapp/dist/weapp');
-const sources = ['miniapp/src', 'miniapp/config', 'functions/contract'].map((d) => join(repoRoot, d));
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-export function weappBuildNeeded(): boolean {
-  const app = join(weappDir, 'app.js');
-  if (!existsSync(app)) return true;
-  const built = statSync(app).mtimeMs;
-  return sources.some((d) => existsSync(d) && newestMtime(d) > built);
-}
+export const weappDir = appDir('weapp');
 
 /** Builds the weapp target if needed; throws when the build fails. */
 export function ensureWeappBuild(): void {
-  if (!weappBuildNeeded()) return;
-  // NODE_ENV=production: under vitest it is "test", which makes Taro's Babel preset want react-refresh.
-  const r = spawnSync('npm', ['run', '--silent', 'build:weapp'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (r.status !== 0 || !existsSync(join(weappDir, 'app.js'))) throw new Error('the weapp build failed');
+  if (!ensureBuild('weapp')) throw new Error('the weapp build failed');
 }
 
 export interface WxCall {
