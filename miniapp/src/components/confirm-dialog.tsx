@@ -29,3 +29,9 @@ export function ConfirmDialog({ title, body, confirmText, onConfirm, onCancel }:
     </View>
   );
 }
+
+/** "Cancel this booking?" — the one confirmation the voucher page and My bookings share. */
+export function CancelBookingDialog({ onConfirm, onCancel }: Pick<ConfirmDialogProps, 'onConfirm' | 'onCancel'>) {
+  const { t } = useI18n();
+  return <ConfirmDialog title={t('voucher.cancelConfirmTitle')} body={t('voucher.cancelConfirm')} confirmText={t('voucher.cancel')} onConfirm={onConfirm} onCancel={onCancel} />;
+}

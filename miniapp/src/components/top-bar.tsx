@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useI18n } from '../i18n';
+import { LangSwitch } from './lang-switch';
 import './top-bar.css';
 
 export interface TopBarProps {
@@ -16,7 +17,7 @@ function goBack(): void {
 
 /** The page's title row with the language switch that every page carries. */
 export function TopBar({ title, back = true }: TopBarProps) {
-  const { lang, t, setLang } = useI18n();
+  const { t } = useI18n();
   const showBack = back && process.env.TARO_ENV === 'h5';
   return (
     <View className='top-bar'>
@@ -28,14 +29,7 @@ export function TopBar({ title, back = true }: TopBarProps) {
         <View className='top-bar__spacer' />
       )}
       <Text className='top-bar__title'>{title}</Text>
-      <View
-        className='top-bar__lang lang-switch'
-        ariaRole='button'
-        ariaLabel={t('lang.switchLabel')}
-        onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
-      >
-        {t('lang.switch')}
-      </View>
+      <LangSwitch className='top-bar__lang' />
     </View>
   );
 }

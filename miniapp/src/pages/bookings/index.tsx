@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import type { Booking, MeResponse } from '@contract';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CancelBookingDialog } from '../../components/confirm-dialog';
 import { StatusView } from '../../components/status-view';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
@@ -100,13 +100,7 @@ export default function BookingsPage() {
           </View>
         ))}
       {confirming && (
-        <ConfirmDialog
-          title={t('voucher.cancelConfirmTitle')}
-          body={t('voucher.cancelConfirm')}
-          confirmText={t('voucher.cancel')}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void cancel(confirming)}
-        />
+        <CancelBookingDialog onCancel={() => setConfirming(null)} onConfirm={() => void cancel(confirming)} />
       )}
     </View>
   );

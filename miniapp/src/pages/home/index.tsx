@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Intro } from '../../components/intro';
+import { LangSwitch } from '../../components/lang-switch';
 import { DistrictChips } from '../../components/district-chips';
 import { ProviderCard } from '../../components/provider-card';
 import { StatusView } from '../../components/status-view';
@@ -14,7 +15,7 @@ import { useHome } from './use-home';
 import './index.css';
 
 export default function HomePage() {
-  const { lang, t, setLang } = useI18n();
+  const { t } = useI18n();
   const { districts, district, select, providers, retry } = useHome();
   useTitle('app.title');
   const [introOpen, setIntroOpen] = useState(() => !readString(StorageKey.introSeen));
@@ -41,14 +42,7 @@ export default function HomePage() {
           <Text className='home__title'>{t('app.title')}</Text>
           <Text className='home__tagline'>{t('app.tagline')}</Text>
         </View>
-        <View
-          className='home__lang'
-          ariaRole='button'
-          ariaLabel={t('lang.switchLabel')}
-          onClick={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}
-        >
-          {t('lang.switch')}
-        </View>
+        <LangSwitch className='home__lang' />
       </View>
 
       <View className='links home__links'>

@@ -2,7 +2,7 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Booking } from '@contract';
-import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CancelBookingDialog } from '../../components/confirm-dialog';
 import { QrCode } from '../../components/qr-code';
 import { StatusView } from '../../components/status-view';
 import { TopBar } from '../../components/top-bar';
@@ -191,13 +191,7 @@ export default function VoucherPage() {
       </View>
 
       {confirming && (
-        <ConfirmDialog
-          title={t('voucher.cancelConfirmTitle')}
-          body={t('voucher.cancelConfirm')}
-          confirmText={t('voucher.cancel')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void cancel()}
-        />
+        <CancelBookingDialog onCancel={() => setConfirming(false)} onConfirm={() => void cancel()} />
       )}
     </View>
   );
