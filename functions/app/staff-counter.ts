@@ -64,7 +64,10 @@ async function ownProvider(ctx: StaffCtx): Promise<Provider> {
 function slotViews(ctx: StaffCtx, offerings: Offering[], slots: Awaited<ReturnType<StaffCtx['deps']['store']['slots']['getMany']>>, date: string): SlotView[] {
   return offerings.map((o) => {
     const s = slots.get(slotId({ providerId: ctx.principal.providerId, offeringId: o.id, date })) ?? emptySlot;
-    return { offeringId: o.id, name: o.name, kind: o.kind, windows: o.windows, capacity: o.dailyQuota, booked: s.booked, redeemed: s.redeemed, walkIns: s.walkIns, remaining: remaining(o.dailyQuota, s) };
+    // The slot counts bookings holding a meal (live and redeemed); staff see live ones awaiting
+    // pickup, so that booked + redeemed + walk-ins + remaining = capacity on their screen.
+    const live = s.booked - s.redeemed;
+    return { offeringId: o.id, name: o.name, kind: o.kind, windows: o.windows, capacity: o.dailyQuota, booked: live, redeemed: s.redeemed, walkIns: s.walkIns, remaining: remaining(o.dailyQuota, s) };
   });
 }
 

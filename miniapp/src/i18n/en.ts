@@ -119,7 +119,7 @@ export const en: Record<MessageKey, string> = {
   'staff.result.next': 'Next',
   'staff.today.title': 'Today',
   'staff.today.capacity': 'Capacity',
-  'staff.today.booked': 'Booked',
+  'staff.today.booked': 'Awaiting pickup',
   'staff.today.redeemed': 'Picked up',
   'staff.today.walkIns': 'Handed out',
   'staff.today.remaining': 'Left',

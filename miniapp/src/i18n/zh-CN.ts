@@ -118,7 +118,7 @@ export const zhCN = {
   'staff.result.next': '继续核销',
   'staff.today.title': '今日',
   'staff.today.capacity': '今日份数',
-  'staff.today.booked': '已预约',
+  'staff.today.booked': '待取餐',
   'staff.today.redeemed': '已领取',
   'staff.today.walkIns': '现场发放',
   'staff.today.remaining': '剩余',
