@@ -99,7 +99,8 @@ async function book(
           if (!out.recipient) throw new DomainError('UNAUTHENTICATED', 'sign in again');
           const refusal = recipientRefusal(out.recipient, now.date, deps.config);
           // The condition failed on a state that has since changed (a racing request): report it as busy.
-          throw refusal && !refusal.ok ? new DomainError(refusal.code, refusal.message) : new DomainError('BUSY', 'please try again', undefined, 1);
+          if (!refusal) throw new DomainError('BUSY', 'please try again', undefined, 1);
+          return unwrap(refusal);
         }
         case 'extra': {
           if (out.index === 0) throw rate.refused();

@@ -7,12 +7,13 @@ import { runsOn } from './offering.js';
 import { isOpenForBookings, type ProviderState } from './provider.js';
 import { addDays, minutesOf, type LocalMoment } from './time.js';
 
-export type Decision<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
-const refuse = (code: ErrorCode, message: string): Decision<never> => ({ ok: false, code, message });
+export type Decision<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> };
+const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>): Decision<never> =>
+  details ? { ok: false, code, message, details } : { ok: false, code, message };
 
 /** The decided value, or the refusal thrown as the contract's error. */
 export function unwrap<T>(d: Decision<T>): T {
-  if (!d.ok) throw new DomainError(d.code, d.message);
+  if (!d.ok) throw new DomainError(d.code, d.message, d.details);
   return d.value;
 }
 
@@ -61,10 +62,14 @@ export const isVerified = (r: Pick<RecipientLimitsState, 'verifiedUntil'>, today
  * thing in DynamoDB's words; this reads the item returned when that condition fails.
  */
 export function recipientRefusal(r: RecipientLimitsState, today: string, c: Config): Decision<never> | null {
-  if (r.suspendedUntil !== null && r.suspendedUntil >= today) return refuse('SUSPENDED', `booking is paused until ${r.suspendedUntil} after missed pickups`);
+  if (r.suspendedUntil !== null && r.suspendedUntil >= today) {
+    return refuse('SUSPENDED', `booking is paused until ${r.suspendedUntil} after missed pickups`, { suspendedUntil: r.suspendedUntil });
+  }
   if (r.liveBooking !== null) return refuse('ACTIVE_BOOKING_EXISTS', 'you already have a meal booked; pick it up or cancel it first');
-  if ((r.daily[today] ?? 0) >= c.claims.perDay) return refuse('DAILY_LIMIT_REACHED', 'one meal a day; come back tomorrow');
-  if ((r.monthly[today.slice(0, 7)] ?? 0) >= c.claims.verifiedPerMonth) return refuse('DAILY_LIMIT_REACHED', `at most ${c.claims.verifiedPerMonth} meals a month`);
+  if ((r.daily[today] ?? 0) >= c.claims.perDay) return refuse('DAILY_LIMIT_REACHED', 'one meal a day; come back tomorrow', { limit: 'day' });
+  if ((r.monthly[today.slice(0, 7)] ?? 0) >= c.claims.verifiedPerMonth) {
+    return refuse('DAILY_LIMIT_REACHED', `at most ${c.claims.verifiedPerMonth} meals a month`, { limit: 'month' });
+  }
   if (r.claims >= c.claims.freeClaims && !isVerified(r, today)) return refuse('VERIFICATION_REQUIRED', `the first ${c.claims.freeClaims} meals need no check; please apply for verification`);
   return null;
 }

@@ -37,6 +37,18 @@ describe('booking, cancelling and redeeming a meal', () => {
     const me = (await app.call('GET', '/v1/me', { token })).body.user;
     expect(me).toMatchObject({ freeClaimsLeft: 2, claimsToday: 1, claimsThisMonth: 1 });
     expect((await book(token)).body.error.code).toBe('ACTIVE_BOOKING_EXISTS');
+
+  });
+
+  it('one claim a day: after a meal is picked up, the next booking that day is DAILY_LIMIT_REACHED', async () => {
+    await app.setClock('2026-11-30T11:40:00+08:00');
+    const token = await recipient(app);
+    const nanyuan = { offeringId: 'demo-nanyuan-lunch', windowId: 'lunch' };
+    const b = (await app.call('POST', '/v1/bookings', { token, body: nanyuan })).body.booking;
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: await staff(app, 'staff-nanyuan'), body: { code: b.code } })).status).toBe(200);
+    const again = await app.call('POST', '/v1/bookings', { token, body: nanyuan });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'DAILY_LIMIT_REACHED', details: { limit: 'day' } });
   });
 
   it('cancel gives the meal back and keeps the free claim', async () => {

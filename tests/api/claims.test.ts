@@ -81,6 +81,7 @@ describe('claims, verification and no-shows', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('SUSPENDED');
     expect(refused.body.error.message).toContain('2026-12-19');
+    expect(refused.body.error.details).toEqual({ suspendedUntil: '2026-12-19' });
   });
 
   it('expiry gives the meal back to the slot and waits for the grace period', async () => {

@@ -22,6 +22,8 @@ export interface Failure {
   message: string;
   /** HTTP status; 0 when no answer came back or nothing was sent. */
   status: number;
+  /** The error's `details`, when the server sent any (e.g. `suspendedUntil`). */
+  details?: unknown;
 }
 export type Result<T> = { ok: true; data: T } | Failure;
 
@@ -45,7 +47,7 @@ const TIMEOUT_MS = 15_000;
 export const apiBase: string = (process.env.TARO_APP_API ?? '').replace(/\/+$/, '');
 
 /** Lenient on `code` so that a code added on the server later still reaches the page as text. */
-const LooseErrorEnvelope = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const LooseErrorEnvelope = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
 function fail(code: Failure['code'], message: string, status = 0): Failure {
   return { ok: false, code, message, status };
@@ -116,7 +118,8 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
   const envelope = LooseErrorEnvelope.safeParse(response.data);
   if (!envelope.success) return fail('HTTP_ERROR', `HTTP ${status}`, status);
   const known = ErrorCode.safeParse(envelope.data.error.code);
-  return fail(known.success ? known.data : 'HTTP_ERROR', envelope.data.error.message, status);
+  const failure = fail(known.success ? known.data : 'HTTP_ERROR', envelope.data.error.message, status);
+  return envelope.data.error.details === undefined ? failure : { ...failure, details: envelope.data.error.details };
 }
 
 /** A fresh Idempotency-Key for one user action (a retried tap reuses it; a new tap gets a new one). */

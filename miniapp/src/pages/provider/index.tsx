@@ -8,7 +8,7 @@ import { StatusView } from '../../components/status-view';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { createBooking, getMe, getProvider, newIdempotencyKey, type Failure } from '../../services/api';
+import { createBooking, getProvider, newIdempotencyKey, type Failure } from '../../services/api';
 import { hmToMinutes, shanghaiMinutes, shanghaiToday } from '../../services/time';
 import { cacheBooking } from '../../services/vouchers';
 import './index.css';
@@ -68,10 +68,8 @@ export default function ProviderPage() {
       return;
     }
     let text = errorText(t, answer);
-    if (answer.code === 'SUSPENDED') {
-      const me = await getMe();
-      if (me.ok && me.data.user.suspendedUntil) text = t('error.SUSPENDED_UNTIL', { d: me.data.user.suspendedUntil });
-    }
+    const until = (answer.details as { suspendedUntil?: unknown } | undefined)?.suspendedUntil;
+    if (answer.code === 'SUSPENDED' && typeof until === 'string') text = t('error.SUSPENDED_UNTIL', { d: until });
     setBusy(null);
     setBookingError({ code: answer.code, text });
     if (answer.code === 'QUOTA_EXHAUSTED') void load(true);
