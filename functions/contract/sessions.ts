@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DateString, Id } from './common.js';
+import { VerificationStatus } from './verifications.js';
 
 export const DeviceSessionBody = z.strictObject({
   deviceKey: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/, '32–128 url-safe characters'),
@@ -36,8 +37,6 @@ export type StaffSessionResponse = z.infer<typeof StaffSessionResponse>;
 export const AdminIdentity = z.object({ id: Id, name: z.string() });
 export const AdminSessionResponse = z.object({ token: z.string(), admin: AdminIdentity });
 export type AdminSessionResponse = z.infer<typeof AdminSessionResponse>;
-
-export const VerificationStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED']);
 
 export const MeResponse = z.object({
   user: RecipientSummary.extend({

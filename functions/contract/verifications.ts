@@ -12,14 +12,15 @@ export const VerificationBody = z.strictObject({
 });
 export type VerificationBody = z.infer<typeof VerificationBody>;
 
-export const VerificationStatusSchema = z.enum(['PENDING', 'APPROVED', 'REJECTED']);
+export const VerificationStatus = z.enum(['PENDING', 'APPROVED', 'REJECTED']);
+export type VerificationStatus = z.infer<typeof VerificationStatus>;
 
-export const VerificationReceipt = z.object({ verification: z.object({ id: Id, status: VerificationStatusSchema }) });
+export const VerificationReceipt = z.object({ verification: z.object({ id: Id, status: VerificationStatus }) });
 
 /** What an admin reviews: the application with its personal data, decrypted for them alone. */
 export const AdminVerification = z.object({
   id: Id,
-  status: VerificationStatusSchema,
+  status: VerificationStatus,
   category: VerificationCategory,
   submittedAt: z.string(),
   decidedAt: z.string().nullable(),
@@ -29,4 +30,4 @@ export const AdminVerification = z.object({
 });
 export const AdminVerificationList = z.object({ verifications: z.array(AdminVerification) });
 export const AdminVerificationResponse = z.object({ verification: AdminVerification });
-export const VerificationQuery = z.strictObject({ status: VerificationStatusSchema.default('PENDING') });
+export const VerificationQuery = z.strictObject({ status: VerificationStatus.default('PENDING') });

@@ -1,5 +1,6 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
 import type { District, ProviderKind, ProviderStatus } from '../contract/providers.js';
+import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
 
 /** The shapes the store hands out: plain data, no keys. */
@@ -54,7 +55,7 @@ export interface Recipient {
   verifiedUntil: string | null;
   suspendedUntil: string | null;
   noShows: string[];
-  verification: { id: string; status: 'PENDING' | 'APPROVED' | 'REJECTED' } | null;
+  verification: { id: string; status: VerificationStatus } | null;
 }
 
 export interface BookingRecord {

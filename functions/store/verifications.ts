@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
+import type { VerificationStatus } from '../contract/verifications.js';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import { transact } from './transact.js';
 
-export type VerificationStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 export interface VerificationRecord {
   id: string;
