@@ -1,5 +1,6 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
-import type { District, ProviderKind, ProviderStatus } from '../contract/providers.js';
+import type { BookingStatus } from '../contract/bookings.js';
+import type { District, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
 
@@ -65,11 +66,11 @@ export interface BookingRecord {
   providerName: string;
   offeringId: string;
   offeringName: string;
-  kind: 'meal' | 'blind_box';
+  kind: OfferingKind;
   valueFen: number;
   date: string;
-  window: { id: string; start: string; end: string };
-  status: 'BOOKED' | 'REDEEMED' | 'CANCELLED' | 'EXPIRED';
+  window: PickupWindow;
+  status: BookingStatus;
   code: string;
   voucher: string;
   /** Local YYYY-MM-DDTHH:MM after which a BOOKED booking is a no-show. */
