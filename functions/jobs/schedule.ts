@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps.js';
 import { expireBookings } from './expire-bookings.js';
+import { purgePersonalData } from './purge-personal-data.js';
 
 /**
  * The scheduled jobs: one list read by the CDK stack (an EventBridge Scheduler schedule and a
@@ -39,6 +40,13 @@ export const jobs: readonly JobDefinition[] = [
     schedule: { everyMinutes: 1 },
     description: 'No-shows: expire bookings 15 minutes after their window, give the meal back, count the no-show',
     run: expireBookings,
+  },
+  {
+    name: 'purge-personal-data',
+    entry: 'functions/lambda/jobs/purge-personal-data.ts',
+    schedule: { cron: '30 3 * * ? *' },
+    description: 'Delete verification applications’ personal data 180 days after the decision',
+    run: purgePersonalData,
   },
 ];
 

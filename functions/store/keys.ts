@@ -17,6 +17,7 @@
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
+ *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  */
 export const keys = {
   districts: () => 'DISTRICTS',

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { TableRef } from './client.js';
@@ -74,6 +74,45 @@ export function verificationStore(ref: TableRef, config: Config) {
         }),
       );
       return (out.Items ?? []).map(toVerification);
+    },
+
+    /**
+     * Decided applications whose retention has run out lose their personal data: the sealed
+     * name, phone and note are removed and the record leaves the review lists (GSI1 moves to a
+     * PURGED partition), keeping only id, category, status and dates. Returns how many.
+     */
+    async purgeDue(nowEpoch: number): Promise<number> {
+      let purged = 0;
+      for (const status of ['APPROVED', 'REJECTED'] as const) {
+        let start: Record<string, unknown> | undefined;
+        do {
+          const out = await doc.send(
+            new QueryCommand({
+              TableName,
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              FilterExpression: 'purgeAt <= :now',
+              ExpressionAttributeValues: { ':pk': keys.verificationsIn(status), ':now': nowEpoch },
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of out.Items ?? []) {
+            await doc.send(
+              new UpdateCommand({
+                TableName,
+                Key: keys.verification(item.id as string),
+                UpdateExpression: 'REMOVE sealed SET purgedAt = :now, GSI1PK = :purged',
+                ConditionExpression: 'attribute_exists(sealed)',
+                ExpressionAttributeValues: { ':now': nowEpoch, ':purged': keys.verificationsIn('PURGED') },
+              }),
+            ).then(() => purged++, (e: Error) => {
+              if (e.name !== 'ConditionalCheckFailedException') throw e;
+            });
+          }
+          start = out.LastEvaluatedKey;
+        } while (start);
+      }
+      return purged;
     },
 
     /** PENDING → APPROVED/REJECTED once; an approval verifies the recipient until `verifiedUntil`. */

@@ -102,3 +102,30 @@ describe('claims, verification and no-shows', () => {
     expect((await runExpiry()).expired).toBe(0);
   });
 });
+
+describe('personal data retention', () => {
+  it('deletes an application’s name, phone and note 180 days after the decision, not before', async () => {
+    await app.setClock('2026-12-20T10:00:00+08:00');
+    const token = await recipient(app);
+    const v = (await app.call('POST', '/v1/verifications', { token, body: { name: '王五', phone: '13700137000', category: 'between_jobs', note: '' } })).body.verification;
+    // Fresh admin sessions: the clock moves months here, past any 8-hour token.
+    const adminNow = async () => (await app.call('POST', '/v1/admin/sessions', { body: { username: 'admin', password: 'test-admin-password' } })).body.token as string;
+    const admin = await adminNow();
+    expect((await app.call('POST', `/v1/admin/verifications/${v.id}/approve`, { token: admin })).status).toBe(200);
+    const purge = async () => (await app.call('POST', '/__test__/jobs/purge-personal-data')).body as { purged: number };
+
+    // (Applications decided earlier in this file fall due sooner; counts include them.)
+    await app.setClock('2027-06-18T09:59:00+08:00'); // a minute short of 180 days
+    await purge();
+    expect((await app.deps.store.verifications.get(v.id))?.sealed).toBeTruthy();
+
+    await app.setClock('2027-06-18T10:00:00+08:00'); // 180 days
+    expect((await purge()).purged).toBeGreaterThanOrEqual(1);
+    const kept = await app.deps.store.verifications.get(v.id);
+    expect(kept).toMatchObject({ id: v.id, status: 'APPROVED', category: 'between_jobs' });
+    expect(kept?.sealed).toBeUndefined();
+    const approved = (await app.call('GET', '/v1/admin/verifications?status=APPROVED', { token: await adminNow() })).body.verifications;
+    expect(approved.map((x: { id: string }) => x.id)).not.toContain(v.id);
+    expect((await purge()).purged).toBe(0);
+  });
+});
