@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import type { TableRef } from './client.js';
+import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { BookingRecord, Recipient } from './records.js';
 import { toRecipient } from './recipients.js';
@@ -244,22 +244,13 @@ export function bookingStore(ref: TableRef, config: Config) {
 
     /** Live bookings of a day whose no-show time is at or before `untilLocal` (YYYY-MM-DDTHH:MM). */
     async liveDue(date: string, untilLocal: string): Promise<BookingRecord[]> {
-      const found: BookingRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName,
-            IndexName: 'GSI2',
-            KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
-            ExpressionAttributeValues: { ':pk': keys.liveOn(date), ':until': `${untilLocal}#~` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        found.push(...(out.Items ?? []).map(toBooking));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return found;
+      const items = await queryAll(doc, {
+        TableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':pk': keys.liveOn(date), ':until': `${untilLocal}#~` },
+      });
+      return items.map(toBooking);
     },
 
     async setSuspension(recipientId: string, until: string): Promise<void> {

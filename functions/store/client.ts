@@ -1,5 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
 
 export interface TableRef {
@@ -24,3 +24,10 @@ export const localClientConfig = (endpoint: string): DynamoDBClientConfig => ({
 
 export const isConditionFailure = (e: unknown): boolean =>
   e instanceof Error && (e.name === 'ConditionalCheckFailedException' || e.name === 'TransactionCanceledException');
+
+/** Every item a Query matches, following LastEvaluatedKey through all pages. */
+export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateQuery({ client: doc }, input)) items.push(...(page.Items ?? []));
+  return items;
+}

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ProviderStatus } from '../contract/providers.js';
 import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, type TableRef } from './client.js';
+import { isConditionFailure, queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Offering, Provider } from './records.js';
 
@@ -59,24 +59,15 @@ export function providerStore({ doc, tableName }: TableRef) {
 
     /** Providers of one sub-district, optionally only those in one status. One Query on GSI1. */
     async listInDistrict(district: string, status?: ProviderStatus): Promise<Provider[]> {
-      const items: Record<string, unknown>[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: status ? 'GSI1PK = :pk AND begins_with(GSI1SK, :st)' : 'GSI1PK = :pk',
-            ExpressionAttributeValues: {
-              ':pk': keys.providersInDistrict(district),
-              ...(status ? { ':st': `${status}#` } : {}),
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(out.Items ?? []));
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: status ? 'GSI1PK = :pk AND begins_with(GSI1SK, :st)' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: {
+          ':pk': keys.providersInDistrict(district),
+          ...(status ? { ':st': `${status}#` } : {}),
+        },
+      });
       return items.map(toProvider);
     },
 

@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { VerificationStatus } from '../contract/verifications.js';
-import type { TableRef } from './client.js';
+import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { transact } from './transact.js';
 
@@ -84,33 +84,27 @@ export function verificationStore(ref: TableRef, config: Config) {
     async purgeDue(nowEpoch: number): Promise<number> {
       let purged = 0;
       for (const status of ['APPROVED', 'REJECTED'] as const) {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await doc.send(
-            new QueryCommand({
+        // Collected first: each purge moves its item out of the partition being read.
+        const due = await queryAll(doc, {
+          TableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          FilterExpression: 'purgeAt <= :now',
+          ExpressionAttributeValues: { ':pk': keys.verificationsIn(status), ':now': nowEpoch },
+        });
+        for (const item of due) {
+          await doc.send(
+            new UpdateCommand({
               TableName,
-              IndexName: 'GSI1',
-              KeyConditionExpression: 'GSI1PK = :pk',
-              FilterExpression: 'purgeAt <= :now',
-              ExpressionAttributeValues: { ':pk': keys.verificationsIn(status), ':now': nowEpoch },
-              ExclusiveStartKey: start,
+              Key: keys.verification(item.id as string),
+              UpdateExpression: 'REMOVE sealed SET purgedAt = :now, GSI1PK = :purged',
+              ConditionExpression: 'attribute_exists(sealed)',
+              ExpressionAttributeValues: { ':now': nowEpoch, ':purged': keys.verificationsIn('PURGED') },
             }),
-          );
-          for (const item of out.Items ?? []) {
-            await doc.send(
-              new UpdateCommand({
-                TableName,
-                Key: keys.verification(item.id as string),
-                UpdateExpression: 'REMOVE sealed SET purgedAt = :now, GSI1PK = :purged',
-                ConditionExpression: 'attribute_exists(sealed)',
-                ExpressionAttributeValues: { ':now': nowEpoch, ':purged': keys.verificationsIn('PURGED') },
-              }),
-            ).then(() => purged++, (e: Error) => {
-              if (e.name !== 'ConditionalCheckFailedException') throw e;
-            });
-          }
-          start = out.LastEvaluatedKey;
-        } while (start);
+          ).then(() => purged++, (e: Error) => {
+            if (e.name !== 'ConditionalCheckFailedException') throw e;
+          });
+        }
       }
       return purged;
     },
