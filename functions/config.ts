@@ -66,8 +66,24 @@ export const config = {
     soldOutHintMs: 1_000,
   },
   badges: {
-    loving: { name: '爱心企业', meals: 100 },
+    caring: { name: '爱心企业', meals: 100 },
     gold: { name: '金牌爱心企业', meals: 500 },
+  },
+  impact: {
+    // Public figures are read through an in-process cache this old at most.
+    publicStatsTtlMs: 60_000,
+    // A day is rolled up this long after it ends, so a transaction in flight at midnight has landed.
+    rollUpAfterMinutes: 15,
+    // The roll-up's first run looks this far back for figures (later runs start where the last stopped).
+    firstRunLookbackDays: 400,
+    // The widest range /v1/admin/stats answers in one request.
+    maxRangeDays: 3 * 366,
+  },
+  thanks: {
+    noteMaxChars: 140,
+    notesPerDay: 5,
+    safetyReportsPerDay: 5,
+    safetyReportMaxChars: 1000,
   },
 };
 

@@ -1,6 +1,7 @@
 import { catalogCache } from './app/catalog-cache.js';
 import type { Deps } from './app/deps.js';
 import { slotGate } from './app/slot-gate.js';
+import { ttlCache } from './app/ttl-cache.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer } from './security/personal-data.js';
 import { tokenService } from './security/tokens.js';
@@ -30,6 +31,7 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     store,
     catalog: catalogCache(store, config),
     slotGate: slotGate(config.contention.perSlotInFlight),
+    figuresCache: ttlCache(config.impact.publicStatsTtlMs),
     tokens: tokenService(opts.secrets.tokenSecret),
     idSecret: opts.secrets.idSecret,
     vouchers: vouchers(opts.secrets.voucherKeyPem),

@@ -5,6 +5,9 @@ import * as catalog from './app/catalog.js';
 import type { AdminCtx, Ctx, RecipientCtx, StaffCtx } from './app/context.js';
 import * as sessions from './app/sessions.js';
 import * as counter from './app/staff-counter.js';
+import * as impact from './app/impact.js';
+import * as leaderboards from './app/leaderboards.js';
+import * as thanks from './app/thanks.js';
 import * as verifications from './app/verifications.js';
 import { endpoints, type Auth, type Endpoint, type EndpointName, type Endpoints } from './contract/endpoints.js';
 
@@ -30,6 +33,9 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   listDistricts: (ctx) => catalog.listDistricts(ctx),
   listProviders: (ctx, { query }) => catalog.listProviders(ctx, query),
   getProvider: (ctx, { params }) => catalog.getProvider(ctx, params),
+  publicStats: (ctx) => impact.publicStats(ctx),
+  latestLeaderboard: (ctx, { query }) => leaderboards.latestLeaderboard(ctx, query),
+  getLeaderboard: (ctx, { params, query }) => leaderboards.getLeaderboard(ctx, params, query),
 
   createBooking: (ctx, { body }) => bookings.createBooking(ctx, body),
   listBookings: (ctx) => bookings.listBookings(ctx),
@@ -37,6 +43,8 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   cancelBooking: (ctx, { params }) => bookings.cancelBooking(ctx, params),
   createWalkIn: (ctx, { body }) => bookings.createWalkIn(ctx, body),
   submitVerification: (ctx, { body }) => verifications.submitVerification(ctx, body),
+  thankProvider: (ctx, { params, body }) => thanks.thankProvider(ctx, params, body),
+  reportSafety: (ctx, { body }) => thanks.reportSafety(ctx, body),
 
   redeem: (ctx, { body }) => counter.redeem(ctx, body),
   staffWalkIn: (ctx, { body }) => counter.staffWalkIn(ctx, body),
@@ -45,6 +53,7 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   staffPoster: (ctx) => counter.poster(ctx),
   rotatePoster: (ctx) => counter.rotatePoster(ctx),
   voucherKey: (ctx) => counter.voucherKey(ctx),
+  staffThanks: (ctx, { query }) => thanks.staffThanks(ctx, query),
 
   putDistrict: (ctx, { params, body }) => admin.putDistrict(ctx, params, body),
   adminListProviders: (ctx) => admin.listAllProviders(ctx),
@@ -58,6 +67,14 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   listVerifications: (ctx, { query }) => verifications.listVerifications(ctx, query),
   approveVerification: (ctx, { params }) => verifications.approveVerification(ctx, params),
   rejectVerification: (ctx, { params }) => verifications.rejectVerification(ctx, params),
+
+  adminStats: (ctx, { query }) => impact.adminStats(ctx, query),
+  adminStatsCsv: (ctx, { query }) => impact.adminStatsCsv(ctx, query),
+  previewLeaderboard: (ctx, { query }) => leaderboards.previewLeaderboard(ctx, query),
+  publishLeaderboard: (ctx, { body }) => leaderboards.publishLeaderboard(ctx, body),
+  adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
+  hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
+  adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
 };
 
 export interface Route extends Endpoint {

@@ -6,6 +6,7 @@ import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
 import type { Catalog } from './catalog-cache.js';
 import type { SlotGate } from './slot-gate.js';
+import type { TtlCache } from './ttl-cache.js';
 
 /** Everything a use case may touch, built once per process (functions/deps.ts). */
 export interface Deps {
@@ -13,6 +14,8 @@ export interface Deps {
   store: Store;
   catalog: Catalog;
   slotGate: SlotGate;
+  /** Public impact figures and latest leaderboards, kept `impact.publicStatsTtlMs`. */
+  figuresCache: TtlCache;
   tokens: TokenService;
   /** Keys recipient ids (HMAC of device key or openid). */
   idSecret: Uint8Array;

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
 import { decideRedemption, pointsFor, unwrap } from '../domain/booking.js';
 import { DomainError, notFound } from '../domain/errors.js';
+import { handoutDelta, redemptionDelta } from '../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
@@ -12,6 +13,9 @@ import { slotId } from '../store/slots.js';
 import type { StaffCtx } from './context.js';
 import { idempotency } from './idempotency.js';
 import { failureCounter } from './rate-limit.js';
+
+/** Who the impact figures belong to, copied into the day item. */
+const stampOf = (p: Provider) => ({ providerId: p.id, name: p.name, district: p.district, joinedAt: p.createdAt });
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
 
@@ -36,7 +40,8 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   if (prior) return prior;
   const now = localMoment(ctx.now, deps.config.timeZone);
   const failures = 'code' in body ? failureCounter(ctx, 'redeem-fail', ctx.principal.id, deps.config.rateLimits.failedRedemptionsPerHour, 3600) : null;
-  const [, booking] = await Promise.all([failures?.assertBelowLimit(), findBooking(ctx, body, now.date)]);
+  // The provider (cached) stamps the day's impact item; read beside the booking, not after it.
+  const [, booking, provider] = await Promise.all([failures?.assertBelowLimit(), findBooking(ctx, body, now.date), deps.catalog.provider(ctx.principal.providerId)]);
   if (!booking) {
     await failures?.record();
     throw invalidVoucher();
@@ -46,9 +51,10 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
   };
-  const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), idem.items(answer));
+  const impact = deps.store.impact.dayPart(booking.date, stampOf(provider ?? notFound('provider')), redemptionDelta(booking.kind, booking.valueFen, 'first-ever'));
+  const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), [impact, ...idem.items(answer)]);
   if (out.ok) return answer;
-  if (out.extraIndex >= 0) {
+  if (out.extraIndex >= 1) {
     const replay = await idem.prior();
     if (replay) return replay;
   }
@@ -92,7 +98,8 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   if (!walkIn) {
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };
-    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, idem.items(walkIn));
+    const impact = ctx.deps.store.impact.dayPart(now.date, stampOf(provider), handoutDelta(body.count, offering.valueFen));
+    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, [impact, ...idem.items(walkIn)]);
     if (out === 'quota') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     if (out === 'extra') walkIn = (await idem.prior()) ?? walkIn;
   }

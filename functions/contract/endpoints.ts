@@ -11,6 +11,32 @@ import {
   StaffInput,
   StaffResponse,
 } from './admin.js';
+import {
+  AdminStats,
+  LatestLeaderboardQuery,
+  LeaderboardParams,
+  LeaderboardPreview,
+  LeaderboardPreviewQuery,
+  LeaderboardVersionQuery,
+  PublicStats,
+  PublishedLeaderboard,
+  PublishedLeaderboardResponse,
+  PublishLeaderboardBody,
+  StatsCsv,
+  StatsQuery,
+} from './impact.js';
+import {
+  AdminSafetyReportList,
+  AdminThanksList,
+  AdminThanksQuery,
+  AdminThanksResponse,
+  PageQuery,
+  SafetyReportBody,
+  SafetyReportReceipt,
+  StaffThanksList,
+  ThanksBody,
+  ThanksReceipt,
+} from './thanks.js';
 import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody } from './bookings.js';
 import {
   PointsResponse,
@@ -74,6 +100,9 @@ export const endpoints = {
   listDistricts: { method: 'GET', path: '/v1/districts', auth: 'public', response: DistrictList },
   listProviders: { method: 'GET', path: '/v1/providers', auth: 'public', query: ProvidersQuery, response: ProviderListResponse },
   getProvider: { method: 'GET', path: '/v1/providers/{id}', auth: 'public', params: IdParams, response: ProviderResponse },
+  publicStats: { method: 'GET', path: '/v1/stats', auth: 'public', response: PublicStats },
+  latestLeaderboard: { method: 'GET', path: '/v1/leaderboards/latest', auth: 'public', query: LatestLeaderboardQuery, response: PublishedLeaderboard },
+  getLeaderboard: { method: 'GET', path: '/v1/leaderboards/{period}/{key}', auth: 'public', params: LeaderboardParams, query: LeaderboardVersionQuery, response: PublishedLeaderboard },
 
   // Recipient
   createBooking: { method: 'POST', path: '/v1/bookings', auth: 'recipient', body: CreateBookingBody, response: BookingResponse, status: 201, idempotent: true },
@@ -81,6 +110,8 @@ export const endpoints = {
   getBooking: { method: 'GET', path: '/v1/bookings/{id}', auth: 'recipient', params: IdParams, response: BookingResponse },
   cancelBooking: { method: 'DELETE', path: '/v1/bookings/{id}', auth: 'recipient', params: IdParams, response: BookingResponse },
   createWalkIn: { method: 'POST', path: '/v1/walk-ins', auth: 'recipient', body: WalkInBody, response: BookingResponse, status: 201, idempotent: true },
+  thankProvider: { method: 'POST', path: '/v1/bookings/{id}/thanks', auth: 'recipient', params: IdParams, body: ThanksBody, response: ThanksReceipt, status: 201 },
+  reportSafety: { method: 'POST', path: '/v1/safety-reports', auth: 'recipient', body: SafetyReportBody, response: SafetyReportReceipt, status: 202, idempotent: true },
   submitVerification: { method: 'POST', path: '/v1/verifications', auth: 'recipient', body: VerificationBody, response: VerificationReceipt, status: 202, idempotent: true },
 
   // Staff (their own provider only)
@@ -91,6 +122,7 @@ export const endpoints = {
   staffPoster: { method: 'GET', path: '/v1/staff/poster', auth: 'staff', response: PosterResponse },
   rotatePoster: { method: 'POST', path: '/v1/staff/poster/rotate', auth: 'staff', response: PosterResponse },
   voucherKey: { method: 'GET', path: '/v1/staff/voucher-key', auth: 'staff', response: VoucherKeyResponse },
+  staffThanks: { method: 'GET', path: '/v1/staff/thanks', auth: 'staff', query: PageQuery, response: StaffThanksList },
 
   // Admin setup
   putDistrict: { method: 'PUT', path: '/v1/admin/districts/{id}', auth: 'admin', params: IdParams, body: DistrictInput, response: DistrictResponse },
@@ -105,6 +137,15 @@ export const endpoints = {
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
   rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
+
+  // Admin: impact, leaderboards, thanks and safety reports
+  adminStats: { method: 'GET', path: '/v1/admin/stats', auth: 'admin', query: StatsQuery, response: AdminStats },
+  adminStatsCsv: { method: 'GET', path: '/v1/admin/stats.csv', auth: 'admin', query: StatsQuery, response: StatsCsv, produces: 'text/csv; charset=utf-8' },
+  previewLeaderboard: { method: 'GET', path: '/v1/admin/leaderboards/preview', auth: 'admin', query: LeaderboardPreviewQuery, response: LeaderboardPreview },
+  publishLeaderboard: { method: 'POST', path: '/v1/admin/leaderboards', auth: 'admin', body: PublishLeaderboardBody, response: PublishedLeaderboardResponse, status: 201 },
+  adminThanks: { method: 'GET', path: '/v1/admin/thanks', auth: 'admin', query: AdminThanksQuery, response: AdminThanksList },
+  hideThanks: { method: 'POST', path: '/v1/admin/thanks/{id}/hide', auth: 'admin', params: IdParams, response: AdminThanksResponse },
+  adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: PageQuery, response: AdminSafetyReportList },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

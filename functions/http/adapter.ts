@@ -25,6 +25,17 @@ function json(status: number, body: unknown, requestId: string, extra: Record<st
   };
 }
 
+/** A non-JSON answer (a CSV export): the text as is, named after the route's last segment for saving. */
+function download(route: Route, text: unknown, requestId: string): HttpResult {
+  if (typeof text !== 'string') throw new Error(`${route.path} produces ${route.produces} but answered ${typeof text}`);
+  const filename = route.path.split('/').pop()!;
+  return {
+    statusCode: route.status ?? 200,
+    headers: { 'content-type': route.produces!, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store', 'x-request-id': requestId },
+    body: text,
+  };
+}
+
 function errorResult(e: DomainError, requestId: string, extra: Record<string, string> = {}): HttpResult {
   const headers = e.retryAfter !== undefined ? { ...extra, 'retry-after': String(e.retryAfter) } : extra;
   return json(statusOf[e.code], envelope(e.code, e.message, e.details), requestId, headers);
@@ -121,7 +132,9 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       const ctx: Ctx = { deps, now, principal, requestId, idempotencyKey };
       const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
       // Answers pass through the contract's schema: fields it does not name never leave the server.
-      return json(route.status ?? 200, route.response.parse(result), requestId);
+      const answer = route.response.parse(result);
+      if (route.produces) return download(route, answer, requestId);
+      return json(route.status ?? 200, answer, requestId);
     } catch (e) {
       if (e instanceof DomainError) return errorResult(e, requestId);
       log({ level: 'error', requestId, route: `${method} ${event.rawPath}`, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });

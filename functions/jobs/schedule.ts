@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps.js';
 import { expireBookings } from './expire-bookings.js';
 import { purgePersonalData } from './purge-personal-data.js';
+import { rollUpImpact } from './roll-up-impact.js';
 
 /**
  * The scheduled jobs: one list read by the CDK stack (an EventBridge Scheduler schedule and a
@@ -47,6 +48,14 @@ export const jobs: readonly JobDefinition[] = [
     schedule: { cron: '30 3 * * ? *' },
     description: 'Delete verification applications’ personal data 180 days after the decision',
     run: purgePersonalData,
+  },
+  {
+    name: 'roll-up-impact',
+    entry: 'functions/lambda/jobs/roll-up-impact.ts',
+    // Hourly: the first run after 00:15 rolls yesterday up; the others find nothing to do (one read).
+    schedule: { cron: '20 * * * ? *' },
+    description: 'Roll closed days’ impact figures up by month, quarter, year and sub-district, so long spans read few items',
+    run: rollUpImpact,
   },
 ];
 

@@ -6,6 +6,9 @@ import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
 import { recipientStore } from './recipients.js';
 import { idempotencyStore } from './idempotency.js';
+import { impactStore } from './impact.js';
+import { leaderboardStore } from './leaderboards.js';
+import { thanksStore } from './thanks.js';
 import { pointsStore } from './points.js';
 import { rateLimitStore } from './rate-limits.js';
 import { slotStore } from './slots.js';
@@ -23,6 +26,9 @@ export function createStore(ref: TableRef, config: Config) {
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref),
     verifications: verificationStore(ref, config),
+    impact: impactStore(ref),
+    leaderboards: leaderboardStore(ref, config),
+    thanks: thanksStore(ref, config),
   };
 }
 

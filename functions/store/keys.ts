@@ -18,6 +18,15 @@
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
+ *  impact day         IMPACT#DAY#<date>     P#<providerId>        (written inside redemption and handout transactions)
+ *  impact rolled      IMPACT#<M|Q|Y>#<key>  P#<providerId>        (provider per month, quarter, year; by the roll-up job)
+ *  impact by area     IMPACT#AREA#<year>    TOTAL#<date> · DAY#<date>#<district> · MONTH#<month>#<district>
+ *  roll-up state      IMPACT#ROLLUP         STATE                 (the last day fully rolled up)
+ *  leaderboard        LEADERBOARDS#<period> <key>#V<000001>       (a published version's header; newest = last in order)
+ *  leaderboard part   LEADERBOARD#<period>#<key>#V<000001>  PART#<000>   (its entries, 250 a part)
+ *  thank-you note     THANKS#<id>           THANKS                THANKS#<providerId>   <at>#<id>   (index keys removed when hidden)
+ *  likes              PROVIDER#<id>         LIKES
+ *  safety report      SAFETY#<id>           SAFETY                SAFETY#OPEN           <at>#<id>
  */
 export const keys = {
   districts: () => 'DISTRICTS',
@@ -62,4 +71,41 @@ export const keys = {
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),
   verificationsIn: (status: string) => `VERIFICATIONS#${status}`,
+
+  impactDay: (date: string, providerId: string) => ({ PK: `IMPACT#DAY#${date}`, SK: `P#${providerId}` }),
+  impactDayPK: (date: string) => `IMPACT#DAY#${date}`,
+  impactProvider: (period: 'month' | 'quarter' | 'year', key: string, providerId: string) => ({ PK: impactPeriodPK(period, key), SK: `P#${providerId}` }),
+  impactProviderPK: (period: 'month' | 'quarter' | 'year', key: string) => impactPeriodPK(period, key),
+  impactProviderPrefix: 'P#',
+  impactArea: (year: string, sk: string) => ({ PK: `IMPACT#AREA#${year}`, SK: sk }),
+  impactAreaPK: (year: string) => `IMPACT#AREA#${year}`,
+  /** Sort keys inside an area partition: all districts' day, a district's day, a district's month. */
+  areaTotal: (date: string) => `TOTAL#${date}`,
+  areaDistrictDay: (date: string, district: string) => `DAY#${date}#${district}`,
+  areaDistrictMonth: (month: string, district: string) => `MONTH#${month}#${district}`,
+  areaDayPrefix: 'DAY#',
+  areaTotalPrefix: 'TOTAL#',
+  areaMonthPrefix: 'MONTH#',
+  rollUpState: () => ({ PK: 'IMPACT#ROLLUP', SK: 'STATE' }),
+
+  leaderboardsPK: (period: string) => `LEADERBOARDS#${period}`,
+  leaderboardHeader: (period: string, key: string, version: number) => ({ PK: `LEADERBOARDS#${period}`, SK: `${key}#V${String(version).padStart(6, '0')}` }),
+  leaderboardVersionsOf: (key: string) => `${key}#V`,
+  leaderboardPart: (period: string, key: string, version: number, part: number) => ({
+    PK: `LEADERBOARD#${period}#${key}#V${String(version).padStart(6, '0')}`,
+    SK: `PART#${String(part).padStart(3, '0')}`,
+  }),
+  leaderboardPartsPK: (period: string, key: string, version: number) => `LEADERBOARD#${period}#${key}#V${String(version).padStart(6, '0')}`,
+
+  thanks: (id: string) => ({ PK: `THANKS#${id}`, SK: 'THANKS' }),
+  thanksIndex: (providerId: string, at: string, id: string) => ({ GSI1PK: `THANKS#${providerId}`, GSI1SK: `${at}#${id}` }),
+  thanksOf: (providerId: string) => `THANKS#${providerId}`,
+  likes: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'LIKES' }),
+  safetyReport: (id: string) => ({ PK: `SAFETY#${id}`, SK: 'SAFETY' }),
+  safetyIndex: (at: string, id: string) => ({ GSI1PK: 'SAFETY#OPEN', GSI1SK: `${at}#${id}` }),
+  openSafetyReports: () => 'SAFETY#OPEN',
 } as const;
+
+function impactPeriodPK(period: 'month' | 'quarter' | 'year', key: string): string {
+  return `IMPACT#${period === 'month' ? 'M' : period === 'quarter' ? 'Q' : 'Y'}#${key}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * Reading impact figures for any date range: rolled-up items for whole closed periods, day items
+ * for loose days and for the days not rolled up yet (normally just today, which stays live).
+ * Never a Scan, never one item per provider and day for a whole year.
+ */
+import { addCounts, decompose, effective, periodRange, yearOf, zeroCounts, type DateRange, type ImpactCounts, type PeriodType } from '../domain/impact.js';
+import { addDays } from '../domain/time.js';
+import type { ProviderStamp, RollUpState } from '../store/impact.js';
+import { keys } from '../store/keys.js';
+import type { Deps } from './deps.js';
+
+export interface ProviderFigures extends ProviderStamp {
+  counts: ImpactCounts;
+}
+
+/** One cell of figures: a sub-district's day or month, or all sub-districts' day (`district` null). */
+export interface AreaCell {
+  span: 'day' | 'month';
+  key: string;
+  district: string | null;
+  counts: ImpactCounts;
+}
+
+const clampTo = (r: DateRange, today: string): DateRange | null => (r.from > today ? null : { from: r.from, to: r.to < today ? r.to : today });
+
+/** Days of `r` after the roll-up's mark, up to today: the days read from day items. */
+function unrolledDays(r: DateRange, state: RollUpState, today: string): string[] {
+  const out: string[] = [];
+  const start = state.rolledThrough && state.rolledThrough >= r.from ? addDays(state.rolledThrough, 1) : r.from;
+  for (let d = start; d <= r.to && d <= today; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+const periodRangeOf = (p: { type: PeriodType; key: string }): DateRange => periodRange(p.type, p.key)!;
+
+/** Each provider's figures over a range (providers with none are absent). */
+export async function providerFigures(deps: Deps, range: DateRange, today: string): Promise<Map<string, ProviderFigures>> {
+  const store = deps.store.impact;
+  const out = new Map<string, ProviderFigures>();
+  const r = clampTo(range, today);
+  if (!r) return out;
+  const state = await store.rollUpState();
+  const add = (stamp: ProviderStamp, c: ImpactCounts) => {
+    const prev = out.get(stamp.providerId);
+    // The newest stamp wins: a renamed provider shows its current name.
+    out.set(stamp.providerId, { ...stamp, counts: addCounts(prev?.counts ?? zeroCounts(), c) });
+  };
+  const rawDays = new Set<string>();
+  const periods: { type: PeriodType; key: string }[] = [];
+  for (const piece of decompose(r)) {
+    if (piece.type === 'day') rawDays.add(piece.key);
+    else {
+      periods.push(piece);
+      for (const d of unrolledDays(periodRangeOf(piece), state, today)) rawDays.add(d);
+    }
+  }
+  const [rolled, days] = await Promise.all([
+    Promise.all(periods.map((p) => store.providerPeriod(p.type, p.key))),
+    Promise.all([...rawDays].sort().map((d) => store.day(d))),
+  ]);
+  for (const list of rolled) for (const t of list) add(t, effective(t, state.rolledThrough));
+  for (const list of days) for (const f of list) add(f, f.counts);
+  return out;
+}
+
+/**
+ * Figures by sub-district over a range, as month cells (whole months) and day cells (loose days),
+ * plus — with `dayTotals` — one all-district cell per day for day-by-day views.
+ */
+export async function areaFigures(deps: Deps, range: DateRange, today: string, opts: { dayTotals?: boolean } = {}): Promise<{ cells: AreaCell[]; state: RollUpState }> {
+  const store = deps.store.impact;
+  const state = await store.rollUpState();
+  const r = clampTo(range, today);
+  if (!r) return { cells: [], state };
+  const R = state.rolledThrough;
+  const rolledDay = (d: string) => R !== null && d <= R;
+  const cells: AreaCell[] = [];
+  const months = new Set<string>();
+  const rolledLooseDays: string[] = [];
+  const rawDays: string[] = [];
+  for (const piece of decompose(r, ['month'])) {
+    if (piece.type === 'day') (rolledDay(piece.key) ? rolledLooseDays : rawDays).push(piece.key);
+    else {
+      months.add(piece.key);
+      rawDays.push(...unrolledDays(periodRangeOf(piece), state, today));
+    }
+  }
+  const years = [...new Set([...months].map((m) => m.slice(0, 4)))];
+  const looseYears = [...new Set(rolledLooseDays.map(yearOf))];
+  const [monthItems, dayItems, raw] = await Promise.all([
+    Promise.all(years.map((y) => store.area(y, `${keys.areaMonthPrefix}${y}`, `${keys.areaMonthPrefix}${y}~`))),
+    Promise.all(looseYears.map((y) => {
+      const ds = rolledLooseDays.filter((d) => d.startsWith(y));
+      return store.area(y, `${keys.areaDayPrefix}${ds[0]}`, `${keys.areaDayPrefix}${ds[ds.length - 1]}~`);
+    })),
+    Promise.all(rawDays.map((d) => store.day(d))),
+  ]);
+  for (const t of monthItems.flat()) {
+    if (t.month && t.district && months.has(t.month)) cells.push({ span: 'month', key: t.month, district: t.district, counts: effective(t, R) });
+  }
+  const loose = new Set(rolledLooseDays);
+  for (const t of dayItems.flat()) {
+    if (t.date && t.district && loose.has(t.date)) cells.push({ span: 'day', key: t.date, district: t.district, counts: effective(t, R) });
+  }
+  rawDays.forEach((d, i) => {
+    const byDistrict = new Map<string, ImpactCounts>();
+    for (const f of raw[i]!) byDistrict.set(f.district, addCounts(byDistrict.get(f.district) ?? zeroCounts(), f.counts));
+    for (const [district, counts] of byDistrict) cells.push({ span: 'day', key: d, district, counts });
+  });
+  if (opts.dayTotals) cells.push(...(await dayTotals(deps, r, state, today)));
+  return { cells, state };
+}
+
+/** One all-district cell per day: rolled totals for rolled days, day items for the rest. */
+async function dayTotals(deps: Deps, r: DateRange, state: RollUpState, today: string): Promise<AreaCell[]> {
+  const store = deps.store.impact;
+  const R = state.rolledThrough;
+  const rolledTo = R !== null && R < r.to ? R : r.to;
+  const years: string[] = [];
+  if (R !== null && r.from <= R) for (let y = Number(yearOf(r.from)); y <= Number(yearOf(rolledTo)); y++) years.push(String(y));
+  const rawDays = unrolledDays(r, state, today);
+  const [rolled, raw] = await Promise.all([
+    Promise.all(years.map((y) => store.area(y, `${keys.areaTotalPrefix}${r.from > `${y}-01-01` ? r.from : `${y}-01-01`}`, `${keys.areaTotalPrefix}${rolledTo < `${y}-12-31` ? rolledTo : `${y}-12-31`}`))),
+    Promise.all(rawDays.map((d) => store.day(d))),
+  ]);
+  const cells: AreaCell[] = rolled.flat().filter((t) => t.date && R !== null && t.date <= R).map((t) => ({ span: 'day', key: t.date!, district: null, counts: effective(t, R) }));
+  rawDays.forEach((d, i) => cells.push({ span: 'day', key: d, district: null, counts: raw[i]!.reduce((c, f) => addCounts(c, f.counts), zeroCounts()) }));
+  return cells;
+}

@@ -1,0 +1,69 @@
+/**
+ * The donor leaderboard: a live preview from the impact figures, immutable numbered versions once
+ * published, and the public reads of them.
+ */
+import type { LeaderboardEntry, Period, PublishedLeaderboard, PublishLeaderboardBody } from '../contract/impact.js';
+import { DomainError, notFound } from '../domain/errors.js';
+import { periodRange, redeemedBookings } from '../domain/impact.js';
+import { rankLeaderboard } from '../domain/leaderboard.js';
+import { localMoment } from '../domain/time.js';
+import type { AdminCtx, Ctx } from './context.js';
+import type { Deps } from './deps.js';
+import { providerFigures } from './figures.js';
+
+/** The ranking as of `now`: nothing stored. */
+export async function liveEntries(deps: Deps, period: Period, key: string, now: Date): Promise<LeaderboardEntry[]> {
+  const range = periodRange(period, key);
+  if (!range) return notFound('period');
+  const today = localMoment(now, deps.config.timeZone).date;
+  const figures = [...(await providerFigures(deps, range, today)).values()];
+  const likes = await deps.store.thanks.likes(figures.map((f) => f.providerId));
+  return rankLeaderboard(
+    figures.map((f) => ({
+      providerId: f.providerId,
+      name: f.name,
+      district: f.district,
+      joinedAt: f.joinedAt,
+      meals: redeemedBookings(f.counts),
+      valueFen: f.counts.bookedValueFen,
+      likes: likes.get(f.providerId) ?? 0,
+    })),
+    deps.config.badges,
+  );
+}
+
+export async function previewLeaderboard(ctx: AdminCtx, q: { period: Period; key: string }) {
+  return { period: q.period, key: q.key, entries: await liveEntries(ctx.deps, q.period, q.key, ctx.now) };
+}
+
+const PUBLISH_ATTEMPTS = 5;
+
+/**
+ * Publish the live ranking as the next version. A version, once written, never changes: a second
+ * publish of the same period makes version 2 beside it.
+ */
+export async function publishLeaderboard(ctx: AdminCtx, body: PublishLeaderboardBody): Promise<{ leaderboard: PublishedLeaderboard }> {
+  const { deps } = ctx;
+  const entries = await liveEntries(deps, body.period, body.key, ctx.now);
+  for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
+    const version = (await deps.store.leaderboards.newestVersion(body.period, body.key)) + 1;
+    const board: PublishedLeaderboard = { period: body.period, key: body.key, version, publishedAt: ctx.now.toISOString(), entries };
+    const out = await deps.store.leaderboards.publish(board);
+    if (out === 'ok') {
+      deps.figuresCache.clear();
+      return { leaderboard: board };
+    }
+  }
+  // Another admin kept publishing the same period in between: safe to retry.
+  throw new DomainError('BUSY', 'another publish of this period is under way; please try again', undefined, 1);
+}
+
+export async function latestLeaderboard(ctx: Ctx, q: { period: Period }): Promise<PublishedLeaderboard> {
+  const board = await ctx.deps.figuresCache.get(`latest:${q.period}`, () => ctx.deps.store.leaderboards.latest(q.period));
+  return board ?? notFound(`published ${q.period} leaderboard`);
+}
+
+export async function getLeaderboard(ctx: Ctx, params: { period: Period; key: string }, q: { version?: number }): Promise<PublishedLeaderboard> {
+  const board = await ctx.deps.store.leaderboards.get(params.period, params.key, q.version);
+  return board ?? notFound('leaderboard version');
+}

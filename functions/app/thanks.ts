@@ -1,0 +1,69 @@
+/**
+ * Thanks from the people fed, and food-safety reports. A note reaches the restaurant without who
+ * wrote it; a safety report reaches the admins only, and keeps no reporter at all.
+ */
+import type { SafetyReportBody, ThanksBody } from '../contract/thanks.js';
+import { DomainError, notFound } from '../domain/errors.js';
+import { newId } from '../security/ids.js';
+import type { AdminCtx, RecipientCtx, StaffCtx } from './context.js';
+import { idempotency } from './idempotency.js';
+import { rateItem, takeRate } from './rate-limit.js';
+
+export async function thankProvider(ctx: RecipientCtx, params: { id: string }, body: ThanksBody) {
+  const { deps } = ctx;
+  const b = await deps.store.bookings.get(params.id);
+  // Someone else's booking is as absent as a missing one.
+  if (!b || b.recipientId !== ctx.principal.id) return notFound('booking');
+  if (b.status !== 'REDEEMED') throw new DomainError('CONFLICT', 'only a meal that was handed over can be thanked');
+  const at = ctx.now.toISOString();
+  const rate = rateItem(ctx, 'thanks', ctx.principal.id, deps.config.thanks.notesPerDay, 86_400);
+  const out = await deps.store.thanks.thank(
+    { bookingId: b.id, recipientId: ctx.principal.id, providerId: b.providerId, at, note: body.note ? { id: newId('t'), text: body.note } : null },
+    [rate.item],
+  );
+  if (out === 'extra') throw rate.refused();
+  if (out === 'not-thankable') throw new DomainError('CONFLICT', 'this meal has already been thanked');
+  deps.figuresCache.clear();
+  return { thanks: { bookingId: b.id, like: true as const, note: body.note ?? null, at } };
+}
+
+export async function staffThanks(ctx: StaffCtx, q: { limit: number; cursor?: string }) {
+  const page = await ctx.deps.store.thanks.notesOf(ctx.principal.providerId, q.limit, q.cursor);
+  return { thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: n.at })), next: page.next };
+}
+
+export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
+  const page = await ctx.deps.store.thanks.notesOf(q.providerId, q.limit, q.cursor);
+  return { thanks: page.notes, next: page.next };
+}
+
+export async function hideThanks(ctx: AdminCtx, params: { id: string }) {
+  const note = await ctx.deps.store.thanks.hide(params.id);
+  if (note === 'extra') throw new DomainError('BUSY', 'please try again', undefined, 1);
+  return { thanks: note ?? notFound('note') };
+}
+
+/** A food-safety report: to the admins' needs-attention list, with no trace of who sent it. */
+export async function reportSafety(ctx: RecipientCtx, body: SafetyReportBody) {
+  const { deps } = ctx;
+  type Receipt = { report: { id: string; status: 'RECEIVED' } };
+  const idem = idempotency<Receipt>(ctx, 'safety-report', body);
+  const prior = await idem.prior();
+  if (prior) return prior;
+  const provider = await deps.catalog.provider(body.providerId);
+  if (!provider) return notFound('provider');
+  if (body.bookingId) {
+    const b = await deps.store.bookings.get(body.bookingId);
+    if (!b || b.recipientId !== ctx.principal.id || b.providerId !== provider.id) return notFound('booking');
+  }
+  await takeRate(ctx, 'safety-report', ctx.principal.id, deps.config.thanks.safetyReportsPerDay, 86_400);
+  const id = newId('r');
+  await deps.store.thanks.report({ id, providerId: provider.id, bookingId: body.bookingId ?? null, text: body.text, at: ctx.now.toISOString() });
+  return { report: { id, status: 'RECEIVED' as const } };
+}
+
+export async function adminSafetyReports(ctx: AdminCtx, q: { limit: number; cursor?: string }) {
+  const page = await ctx.deps.store.thanks.openReports(q.limit, q.cursor);
+  const names = new Map(await Promise.all([...new Set(page.reports.map((r) => r.providerId))].map(async (id) => [id, (await ctx.deps.catalog.provider(id))?.name ?? id] as const)));
+  return { reports: page.reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId })), next: page.next };
+}

@@ -1,0 +1,101 @@
+import * as z from 'zod';
+import { DateString, Id } from './common.js';
+
+// ---- impact ----
+
+const Count = z.number().int().min(0);
+
+export const ImpactFigures = z.object({
+  meals: Count,
+  blindBoxes: Count,
+  walkIns: Count,
+  personTimes: Count,
+  valueFen: Count,
+});
+export type ImpactFigures = z.infer<typeof ImpactFigures>;
+
+export const PublicStats = z.object({
+  asOf: z.string(),
+  totals: ImpactFigures.extend({ recipients: Count, providers: Count, districts: Count }),
+  byDistrict: z.array(z.object({ district: Id, name: z.string(), personTimes: Count, valueFen: Count })),
+});
+export type PublicStats = z.infer<typeof PublicStats>;
+
+export const StatsBy = z.enum(['day', 'month', 'district', 'provider']);
+export type StatsBy = z.infer<typeof StatsBy>;
+
+export const StatsQuery = z.strictObject({
+  /** Default: the first day of the current month. */
+  from: DateString.optional(),
+  /** Default: today. */
+  to: DateString.optional(),
+  by: StatsBy.default('day'),
+});
+export type StatsQuery = z.infer<typeof StatsQuery>;
+
+export const StatsRow = ImpactFigures.extend({ key: z.string(), label: z.string() });
+export type StatsRow = z.infer<typeof StatsRow>;
+
+export const AdminStats = z.object({
+  from: DateString,
+  to: DateString,
+  by: StatsBy,
+  rows: z.array(StatsRow),
+  totals: ImpactFigures.extend({
+    recipients: Count,
+    /** False when the range is not one day, one calendar month or everything up to `to`: `recipients` is then an upper bound. */
+    recipientsExact: z.boolean(),
+    /** Sub-districts with any figures in the range. */
+    districts: Count,
+  }),
+});
+export type AdminStats = z.infer<typeof AdminStats>;
+
+/** The CSV export: the same rows as text (the adapter sends it as text/csv). */
+export const StatsCsv = z.string();
+
+// ---- leaderboards ----
+
+export const Period = z.enum(['month', 'quarter', 'year']);
+export type Period = z.infer<typeof Period>;
+
+export const Badge = z.enum(['caring', 'gold']).nullable();
+
+export const LeaderboardEntry = z.object({
+  rank: z.number().int().min(1),
+  providerId: Id,
+  name: z.string(),
+  district: Id,
+  meals: Count,
+  valueFen: Count,
+  badge: Badge,
+  likes: Count,
+});
+export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
+
+const PeriodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'a month (2026-11), quarter (2026-Q4) or year (2026)');
+
+/** A key that names a period of the stated type. */
+const periodMatches = (p: { period: Period; key: string }) =>
+  p.period === 'month' ? /^\d{4}-\d{2}$/.test(p.key) : p.period === 'quarter' ? /^\d{4}-Q\d$/.test(p.key) : /^\d{4}$/.test(p.key);
+const keyMismatch = { message: 'the key must name a period of that type: month 2026-11, quarter 2026-Q4, year 2026', path: ['key'] };
+
+export const LeaderboardPreviewQuery = z.strictObject({ period: Period, key: PeriodKey }).refine(periodMatches, keyMismatch);
+export const PublishLeaderboardBody = z.strictObject({ period: Period, key: PeriodKey }).refine(periodMatches, keyMismatch);
+export type PublishLeaderboardBody = z.infer<typeof PublishLeaderboardBody>;
+
+export const LeaderboardPreview = z.object({ period: Period, key: z.string(), entries: z.array(LeaderboardEntry) });
+
+export const PublishedLeaderboard = z.object({
+  period: Period,
+  key: z.string(),
+  version: z.number().int().min(1),
+  publishedAt: z.string(),
+  entries: z.array(LeaderboardEntry),
+});
+export type PublishedLeaderboard = z.infer<typeof PublishedLeaderboard>;
+export const PublishedLeaderboardResponse = z.object({ leaderboard: PublishedLeaderboard });
+
+export const LatestLeaderboardQuery = z.strictObject({ period: Period });
+export const LeaderboardParams = z.strictObject({ period: Period, key: PeriodKey }).refine(periodMatches, keyMismatch);
+export const LeaderboardVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000).optional() });

@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { Id } from './common.js';
+
+/** Paged lists: `?limit=` (1–200, default 50) and `?cursor=` from the previous page's `next`. */
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2048).optional(),
+});
+
+export const ThanksBody = z.strictObject({
+  like: z.literal(true),
+  /** Optional; 1–140 characters after trimming. */
+  note: z.string().trim().min(1).max(140).optional(),
+});
+export type ThanksBody = z.infer<typeof ThanksBody>;
+
+export const ThanksReceipt = z.object({
+  thanks: z.object({ bookingId: Id, like: z.literal(true), note: z.string().nullable(), at: z.string() }),
+});
+
+/** What the restaurant sees: the words and when — no recipient, no booking. */
+export const StaffThanksList = z.object({
+  thanks: z.array(z.object({ id: Id, note: z.string(), at: z.string() })),
+  next: z.string().nullable(),
+});
+
+export const AdminThanksQuery = PageQuery.extend({ providerId: Id });
+export const AdminThanksNote = z.object({ id: Id, providerId: Id, note: z.string(), at: z.string(), hidden: z.boolean() });
+export const AdminThanksList = z.object({ thanks: z.array(AdminThanksNote), next: z.string().nullable() });
+export const AdminThanksResponse = z.object({ thanks: AdminThanksNote });
+
+export const SafetyReportBody = z.strictObject({
+  providerId: Id,
+  bookingId: Id.optional(),
+  text: z.string().trim().min(1).max(1000),
+});
+export type SafetyReportBody = z.infer<typeof SafetyReportBody>;
+export const SafetyReportReceipt = z.object({ report: z.object({ id: Id, status: z.literal('RECEIVED') }) });
+
+export const AdminSafetyReport = z.object({ id: Id, providerId: Id, providerName: z.string(), bookingId: Id.nullable(), text: z.string(), at: z.string() });
+export const AdminSafetyReportList = z.object({ reports: z.array(AdminSafetyReport), next: z.string().nullable() });

@@ -1,0 +1,41 @@
+/**
+ * The donor leaderboard: providers ranked by redeemed bookings in the period, then by their value,
+ * then by who joined first; badges by thresholds from config. Pure.
+ */
+export type Badge = 'caring' | 'gold';
+
+export interface BadgeThresholds {
+  caring: { meals: number };
+  gold: { meals: number };
+}
+
+export const badgeFor = (meals: number, t: BadgeThresholds): Badge | null =>
+  meals >= t.gold.meals ? 'gold' : meals >= t.caring.meals ? 'caring' : null;
+
+export interface Contender {
+  providerId: string;
+  name: string;
+  district: string;
+  /** When the provider joined (ISO); earlier wins a tie. */
+  joinedAt: string;
+  meals: number;
+  valueFen: number;
+  likes: number;
+}
+
+export interface RankedEntry extends Omit<Contender, 'joinedAt'> {
+  rank: number;
+  badge: Badge | null;
+}
+
+/**
+ * Rank contenders with at least one redeemed booking. Ranks are 1…n with no gaps: ties on meals
+ * and value go to the earlier joiner, and (the same instant) to the smaller id, so the order is
+ * total and the same every time it is computed.
+ */
+export function rankLeaderboard(contenders: Contender[], t: BadgeThresholds): RankedEntry[] {
+  return contenders
+    .filter((c) => c.meals > 0)
+    .sort((a, b) => b.meals - a.meals || b.valueFen - a.valueFen || a.joinedAt.localeCompare(b.joinedAt) || a.providerId.localeCompare(b.providerId))
+    .map(({ joinedAt: _joined, ...c }, i) => ({ rank: i + 1, ...c, badge: badgeFor(c.meals, t) }));
+}

@@ -1,0 +1,158 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { COUNT_FIELDS, zeroCounts, type ImpactCounts, type PeriodType, type Rolled } from '../domain/impact.js';
+import { queryAll, type TableRef } from './client.js';
+import { keys } from './keys.js';
+import type { TransactItem } from './transact.js';
+
+/** Who a figure belongs to, copied into every impact item so readers never join with profiles. */
+export interface ProviderStamp {
+  providerId: string;
+  name: string;
+  district: string;
+  /** When the provider joined (its createdAt): the leaderboard's last tie-break. */
+  joinedAt: string;
+}
+
+export interface DayFigures extends ProviderStamp {
+  date: string;
+  counts: ImpactCounts;
+}
+
+export interface RolledProvider extends ProviderStamp, Rolled {}
+
+export interface RolledArea extends Rolled {
+  /** `TOTAL#<date>` (all districts), `DAY#<date>#<district>` or `MONTH#<month>#<district>`. */
+  sk: string;
+  date?: string;
+  month?: string;
+  district?: string;
+}
+
+export interface RollUpState {
+  /** The last day whose figures every rolled item holds; null before the first roll-up. */
+  rolledThrough: string | null;
+  /** The first day that had any figures. */
+  since: string | null;
+}
+
+const countsOf = (item: Record<string, unknown>): ImpactCounts => {
+  const c = zeroCounts();
+  for (const f of COUNT_FIELDS) c[f] = (item[f] as number | undefined) ?? 0;
+  return c;
+};
+
+const stampOf = (item: Record<string, unknown>): ProviderStamp => ({
+  providerId: item.providerId as string,
+  name: item.name as string,
+  district: item.district as string,
+  joinedAt: item.joinedAt as string,
+});
+
+const rolledOf = (item: Record<string, unknown>): Rolled => ({
+  counts: countsOf(item),
+  through: item.through as string,
+  last: (item.last as Partial<ImpactCounts> | undefined) ?? {},
+});
+
+/** `ADD meals :meals, …` for the non-zero fields of a delta. */
+function addClause(delta: Partial<ImpactCounts>): { expr: string; values: Record<string, number> } {
+  const fields = COUNT_FIELDS.filter((f) => (delta[f] ?? 0) !== 0);
+  return { expr: fields.map((f) => `${f} :${f}`).join(', '), values: Object.fromEntries(fields.map((f) => [`:${f}`, delta[f]!])) };
+}
+
+export function impactStore(ref: TableRef) {
+  const { doc, tableName: TableName } = ref;
+
+  /** One update of a day item: the stamp is (re)set, the counts added. */
+  const dayUpdate = (date: string, p: ProviderStamp, delta: Partial<ImpactCounts>) => {
+    const add = addClause(delta);
+    return {
+      TableName,
+      Key: keys.impactDay(date, p.providerId),
+      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${add.expr ? ` ADD ${add.expr}` : ''}`,
+      ExpressionAttributeNames: { '#name': 'name', '#date': 'date' },
+      ExpressionAttributeValues: { ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': date, ...add.values },
+    };
+  };
+
+  return {
+    /**
+     * The part a redemption or handout transaction adds: its provider's item for that day. The
+     * transaction's own conditions (the booking still BOOKED, the slot within capacity) are what
+     * make it count once; this item carries no condition of its own.
+     */
+    dayPart(date: string, p: ProviderStamp, delta: Partial<ImpactCounts>): TransactItem {
+      return { Update: dayUpdate(date, p, delta) };
+    },
+
+    /** Every provider's figures for one day (today's are live). */
+    async day(date: string): Promise<DayFigures[]> {
+      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) } });
+      return items.map((i) => ({ ...stampOf(i), date, counts: countsOf(i) }));
+    },
+
+    async rollUpState(): Promise<RollUpState> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.rollUpState(), ConsistentRead: true }));
+      return { rolledThrough: (out.Item?.rolledThrough as string | undefined) ?? null, since: (out.Item?.since as string | undefined) ?? null };
+    },
+
+    /** Advance the roll-up's finished mark; never backwards. */
+    async setRollUpState(s: { rolledThrough: string; since: string | null }): Promise<void> {
+      await doc.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.rollUpState(),
+          UpdateExpression: s.since ? 'SET rolledThrough = :d, since = if_not_exists(since, :s)' : 'SET rolledThrough = :d',
+          ConditionExpression: 'attribute_not_exists(rolledThrough) OR rolledThrough < :d',
+          ExpressionAttributeValues: { ':d': s.rolledThrough, ...(s.since ? { ':s': s.since } : {}) },
+        }),
+      ).catch((e: Error) => {
+        if (e.name !== 'ConditionalCheckFailedException') throw e;
+      });
+    },
+
+    /** Every provider's rolled figures for one month, quarter or year. */
+    async providerPeriod(period: PeriodType, key: string): Promise<RolledProvider[]> {
+      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.impactProviderPK(period, key) } });
+      return items.map((i) => ({ ...stampOf(i), ...rolledOf(i) }));
+    },
+
+    /** Rolled area items of one year whose sort key lies between `fromSK` and `toSK`. */
+    async area(year: string, fromSK: string, toSK: string): Promise<RolledArea[]> {
+      const items = await queryAll(doc, {
+        TableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': keys.impactAreaPK(year), ':a': fromSK, ':b': toSK },
+      });
+      return items.map((i) => ({ sk: i.SK as string, date: i.date as string | undefined, month: i.month as string | undefined, district: i.district as string | undefined, ...rolledOf(i) }));
+    },
+
+    /**
+     * Add one closed day to a rolled item, once: the update is conditioned on the item not yet
+     * holding that day, and records the day and what it added (see domain/impact.ts `effective`).
+     * Returns false when the item already held it (a re-run after an interrupted roll-up).
+     */
+    async addRolled(target: { PK: string; SK: string }, date: string, delta: Partial<ImpactCounts>, attrs: Record<string, string>): Promise<boolean> {
+      const add = addClause(delta);
+      const names = Object.keys(attrs);
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: target,
+            UpdateExpression: `SET through = :date, #last = :last${names.map((n, i) => `, #a${i} = :a${i}`).join('')}${add.expr ? ` ADD ${add.expr}` : ''}`,
+            ConditionExpression: 'attribute_not_exists(through) OR through < :date',
+            ExpressionAttributeNames: { '#last': 'last', ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) },
+            ExpressionAttributeValues: { ':date': date, ':last': delta, ...Object.fromEntries(names.map((n, i) => [`:a${i}`, attrs[n]])), ...add.values },
+          }),
+        );
+        return true;
+      } catch (e) {
+        if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+        throw e;
+      }
+    },
+  };
+}
+
+export type ImpactStore = ReturnType<typeof impactStore>;

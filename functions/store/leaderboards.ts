@@ -1,0 +1,94 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { LeaderboardEntry, Period, PublishedLeaderboard } from '../contract/impact.js';
+import type { Config } from '../config.js';
+import { queryAll, type TableRef } from './client.js';
+import { keys } from './keys.js';
+import { transact, type TransactItem } from './transact.js';
+
+/** Entries per stored part: a province's board (thousands of entries) never meets the 400 KB item limit. */
+const PART_SIZE = 250;
+/** Parts per publish transaction, leaving room for the audit item (DynamoDB allows 100 items). */
+const MAX_PARTS = 90;
+
+interface Header {
+  period: Period;
+  key: string;
+  version: number;
+  publishedAt: string;
+  parts: number;
+}
+
+const toHeader = (i: Record<string, unknown>): Header => ({ period: i.period as Period, key: i.key as string, version: i.version as number, publishedAt: i.publishedAt as string, parts: i.parts as number });
+
+/** Published leaderboards: immutable, numbered versions per period and key. */
+export function leaderboardStore(ref: TableRef, config: Config) {
+  const { doc, tableName: TableName } = ref;
+
+  async function withEntries(h: Header): Promise<PublishedLeaderboard> {
+    const parts = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.leaderboardPartsPK(h.period, h.key, h.version) } });
+    const entries = parts.sort((a, b) => String(a.SK).localeCompare(String(b.SK))).flatMap((p) => p.entries as LeaderboardEntry[]);
+    return { period: h.period, key: h.key, version: h.version, publishedAt: h.publishedAt, entries };
+  }
+
+  return {
+    /** The newest version number of a period and key; 0 when none was published. */
+    async newestVersion(period: Period, key: string): Promise<number> {
+      const out = await doc.send(new QueryCommand({
+        TableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :k)',
+        ExpressionAttributeValues: { ':pk': keys.leaderboardsPK(period), ':k': keys.leaderboardVersionsOf(key) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }));
+      return (out.Items?.[0]?.version as number | undefined) ?? 0;
+    },
+
+    /**
+     * Publish `version`: its header and entries in one transaction (with any `extra` items, such
+     * as the audit entry). The header's put is conditional, so two admins publishing at once get
+     * versions n and n+1, never one overwriting the other. Returns false when `version` was taken.
+     */
+    async publish(board: PublishedLeaderboard, extra: TransactItem[] = []): Promise<'ok' | 'taken' | 'extra'> {
+      const parts: LeaderboardEntry[][] = [];
+      for (let i = 0; i < board.entries.length; i += PART_SIZE) parts.push(board.entries.slice(i, i + PART_SIZE));
+      if (parts.length > MAX_PARTS) throw new Error(`a leaderboard of ${board.entries.length} entries exceeds one transaction`);
+      const items: TransactItem[] = [
+        {
+          Put: {
+            TableName,
+            Item: { ...keys.leaderboardHeader(board.period, board.key, board.version), period: board.period, key: board.key, version: board.version, publishedAt: board.publishedAt, parts: parts.length },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        ...parts.map((entries, i): TransactItem => ({ Put: { TableName, Item: { ...keys.leaderboardPart(board.period, board.key, board.version, i), entries } } })),
+        ...extra,
+      ];
+      const r = await transact(ref, items, config.contention);
+      if (r.ok) return 'ok';
+      if (r.refusal[0]?.code === 'ConditionalCheckFailed') return 'taken';
+      return 'extra';
+    },
+
+    /** One version, or the newest of that key when `version` is left out. */
+    async get(period: Period, key: string, version?: number): Promise<PublishedLeaderboard | null> {
+      const v = version ?? (await this.newestVersion(period, key));
+      if (v === 0) return null;
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.leaderboardHeader(period, key, v) }));
+      return out.Item ? withEntries(toHeader(out.Item)) : null;
+    },
+
+    /** The newest published leaderboard of a period type: the latest period, its newest version. */
+    async latest(period: Period): Promise<PublishedLeaderboard | null> {
+      const out = await doc.send(new QueryCommand({
+        TableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.leaderboardsPK(period) },
+        ScanIndexForward: false,
+        Limit: 1,
+      }));
+      const h = out.Items?.[0];
+      return h ? withEntries(toHeader(h)) : null;
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
+import type { TableRef } from './client.js';
+import { keys } from './keys.js';
+import { transact, type TransactItem } from './transact.js';
+
+/** A thank-you note as stored: which restaurant, what, when — never who wrote it. */
+export interface ThanksNote {
+  id: string;
+  providerId: string;
+  note: string;
+  at: string;
+  hidden: boolean;
+}
+
+export interface SafetyReport {
+  id: string;
+  providerId: string;
+  bookingId: string | null;
+  text: string;
+  at: string;
+}
+
+export type ThankOutcome = 'ok' | 'not-thankable' | 'extra';
+
+const BATCH = 100;
+
+/** Opaque paging cursors: the last key of a page, base64url JSON. */
+export const encodeCursor = (k: Record<string, unknown> | undefined): string | null => (k ? Buffer.from(JSON.stringify(k)).toString('base64url') : null);
+export function decodeCursor(c: string | undefined): Record<string, unknown> | undefined {
+  if (!c) return undefined;
+  try {
+    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const toNote = (i: Record<string, unknown>): ThanksNote => ({ id: i.id as string, providerId: i.providerId as string, note: i.note as string, at: i.at as string, hidden: i.hidden === true });
+
+/** Likes and thank-you notes from the people fed, and food-safety reports for the admins. */
+export function thanksStore(ref: TableRef, config: Config) {
+  const { doc, tableName: TableName } = ref;
+  return {
+    /**
+     * One like (and maybe a note) for a redeemed booking, once: the booking is marked thanked on
+     * the condition that it is this recipient's, REDEEMED and not thanked before; the note goes
+     * in without the booking or the recipient, so the restaurant cannot tell who wrote it.
+     */
+    async thank(t: { bookingId: string; recipientId: string; providerId: string; at: string; note: { id: string; text: string } | null }, extra: TransactItem[] = []): Promise<ThankOutcome> {
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName,
+            Key: keys.booking(t.bookingId),
+            UpdateExpression: 'SET thankedAt = :at',
+            ConditionExpression: '#status = :redeemed AND recipientId = :rid AND attribute_not_exists(thankedAt)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':at': t.at, ':redeemed': 'REDEEMED', ':rid': t.recipientId },
+          },
+        },
+        { Update: { TableName, Key: keys.likes(t.providerId), UpdateExpression: 'SET providerId = :pid ADD likes :one', ExpressionAttributeValues: { ':pid': t.providerId, ':one': 1 } } },
+        ...(t.note
+          ? [{ Put: { TableName, Item: { ...keys.thanks(t.note.id), ...keys.thanksIndex(t.providerId, t.at, t.note.id), id: t.note.id, providerId: t.providerId, note: t.note.text, at: t.at, hidden: false } } }]
+          : []),
+        ...extra,
+      ];
+      const r = await transact(ref, items, config.contention);
+      if (r.ok) return 'ok';
+      return r.refusal[0]?.code === 'ConditionalCheckFailed' ? 'not-thankable' : 'extra';
+    },
+
+    /** A provider's visible notes, newest first, a page at a time. */
+    async notesOf(providerId: string, limit: number, cursor?: string): Promise<{ notes: ThanksNote[]; next: string | null }> {
+      const out = await doc.send(new QueryCommand({
+        TableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.thanksOf(providerId) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }));
+      return { notes: (out.Items ?? []).map(toNote), next: encodeCursor(out.LastEvaluatedKey) };
+    },
+
+    /** Hide a note everywhere: it leaves the index the lists read. Returns the note as it was, or null. */
+    async hide(id: string, extra: TransactItem[] = []): Promise<ThanksNote | null | 'extra'> {
+      const r = await transact(ref, [
+        {
+          Update: {
+            TableName,
+            Key: keys.thanks(id),
+            UpdateExpression: 'SET hidden = :true REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':true': true },
+          },
+        },
+        ...extra,
+      ], config.contention);
+      if (!r.ok) return r.refusal[0]?.code === 'ConditionalCheckFailed' ? null : 'extra';
+      const got = await doc.send(new QueryCommand({ TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.thanks(id).PK } }));
+      return got.Items?.[0] ? toNote(got.Items[0]) : null;
+    },
+
+    /** Likes per provider (absent ones have none). */
+    async likes(providerIds: string[]): Promise<Map<string, number>> {
+      const found = new Map<string, number>();
+      const ids = [...new Set(providerIds)];
+      for (let i = 0; i < ids.length; i += BATCH) {
+        let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [TableName]: { Keys: ids.slice(i, i + BATCH).map((id) => keys.likes(id)) } };
+        while (request && Object.keys(request).length > 0) {
+          const out = await doc.send(new BatchGetCommand({ RequestItems: request }));
+          for (const item of out.Responses?.[TableName] ?? []) found.set(item.providerId as string, item.likes as number);
+          request = out.UnprocessedKeys as typeof request;
+        }
+      }
+      return found;
+    },
+
+    async report(r: SafetyReport): Promise<void> {
+      await doc.send(new PutCommand({ TableName, Item: { ...keys.safetyReport(r.id), ...keys.safetyIndex(r.at, r.id), ...r }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    },
+
+    async openReports(limit: number, cursor?: string): Promise<{ reports: SafetyReport[]; next: string | null }> {
+      const out = await doc.send(new QueryCommand({
+        TableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.openSafetyReports() },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor),
+      }));
+      const reports = (out.Items ?? []).map((i) => ({ id: i.id, providerId: i.providerId, bookingId: i.bookingId ?? null, text: i.text, at: i.at }) as SafetyReport);
+      return { reports, next: encodeCursor(out.LastEvaluatedKey) };
+    },
+
+    /** Close a safety report: it leaves the needs-attention list. False when there is no such open report. */
+    async closeReport(id: string): Promise<boolean> {
+      try {
+        await doc.send(new UpdateCommand({ TableName, Key: keys.safetyReport(id), UpdateExpression: 'REMOVE GSI1PK, GSI1SK', ConditionExpression: 'attribute_exists(GSI1PK)' }));
+        return true;
+      } catch (e) {
+        if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,276 @@
+/**
+ * Impact figures and leaderboards against an independent recount: a scripted month of bookings,
+ * redemptions, blind boxes, handouts, cancels and no-shows across providers and sub-districts
+ * (test clock), read before and after the nightly roll-up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '../../functions/config.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { recipient, staff } from '../support/people.js';
+
+let app: TestApp;
+let admin: string;
+
+/** A small deterministic generator, so a failure replays exactly. */
+function prng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const RESTAURANTS = ['futian', 'meilin', 'lianhua', 'nanyuan', 'huafu'];
+const DISTRICT_OF: Record<string, string> = { 'demo-base': 'futian', 'demo-youth': 'lianhua', ...Object.fromEntries(RESTAURANTS.map((d) => [`demo-${d}`, d])) };
+/** Weekdays and one weekend day of November 2026 (blind boxes run on weekdays only). */
+const DAYS = ['2026-11-02', '2026-11-04', '2026-11-06', '2026-11-07', '2026-11-10', '2026-11-12', '2026-11-16', '2026-11-19', '2026-11-23', '2026-11-26'];
+/** Futian's lunch goes from 25.00 to 30.00 yuan on the 12th; meals booked before keep their value. */
+const PRICE_CHANGE = '2026-11-12';
+
+interface Outcome { date: string; providerId: string; kind: 'meal' | 'blind_box'; valueFen: number; recipient: string }
+const redeemed: Outcome[] = [];
+const walkIns: { date: string; providerId: string; count: number; valueFen: number }[] = [];
+let cancels = 0;
+let noShows = 0;
+
+const valueOf = (providerId: string, date: string) =>
+  providerId === 'demo-base' || providerId === 'demo-youth' ? 1500 : providerId === 'demo-futian' && date >= PRICE_CHANGE ? 3000 : 2500;
+
+beforeAll(async () => {
+  app = await startTestApp({ seed: true, config: { ...config, impact: { ...config.impact, publicStatsTtlMs: 0 } } });
+  await app.setClock('2026-11-02T08:00:00+08:00');
+  await signIn();
+  const staffOf = new Map<string, string>();
+  // Staff sessions last 12 hours: each day's counter signs in that morning.
+  const signInStaff = async () => {
+    for (const d of RESTAURANTS) staffOf.set(`demo-${d}`, await staff(app, `staff-${d}`));
+    staffOf.set('demo-base', await staff(app, 'staff-base'));
+    staffOf.set('demo-youth', await staff(app, 'staff-youth'));
+  };
+  const rnd = prng(20261101);
+  // Recipients come back on later days (each has 3 free claims): distinct counts differ from meal counts.
+  const pool: { token: string; claims: number }[] = [];
+  const someone = async () => {
+    const back = pool.filter((p) => p.claims < 3);
+    if (back.length > 0 && rnd() < 0.5) return back[Math.floor(rnd() * back.length)]!;
+    const p = { token: await recipient(app), claims: 0 };
+    pool.push(p);
+    return p;
+  };
+
+  for (const date of DAYS) {
+    if (date === PRICE_CHANGE) {
+      await app.setClock(`${date}T08:00:00+08:00`);
+      await signIn();
+      const o = (await app.call('GET', '/v1/admin/providers/demo-futian', { token: admin })).body;
+      expect(o.provider.id).toBe('demo-futian');
+      const put = await app.call('PUT', '/v1/admin/providers/demo-futian/offerings/demo-futian-lunch', {
+        token: admin,
+        body: { name: '午餐套餐', kind: 'meal', dailyQuota: 10, weekdays: [1, 2, 3, 4, 5, 6, 7], windows: [{ id: 'lunch', start: '11:30', end: '13:30' }, { id: 'dinner', start: '17:30', end: '19:30' }], standard: '两荤一素', valueFen: 3000, active: true },
+      });
+      expect(put.status).toBe(200);
+    }
+    await app.setClock(`${date}T11:40:00+08:00`);
+    await signInStaff();
+    const weekday = new Date(`${date}T12:00:00+08:00`).getUTCDay();
+    const providers = [...RESTAURANTS.map((d) => `demo-${d}`), ...(weekday >= 1 && weekday <= 5 ? ['demo-base', 'demo-youth'] : [])];
+    const late: { token: string; id: string }[] = [];
+    const usedToday = new Set<string>();
+    for (const providerId of providers) {
+      const n = 1 + Math.floor(rnd() * 3);
+      for (let i = 0; i < n; i++) {
+        let p = await someone();
+        if (usedToday.has(p.token)) p = { token: await recipient(app), claims: 0 };
+        if (!pool.includes(p)) pool.push(p);
+        const offeringId = providerId === 'demo-base' ? 'demo-base-box' : providerId === 'demo-youth' ? 'demo-youth-box' : `${providerId}-lunch`;
+        const windowId = providerId === 'demo-base' || providerId === 'demo-youth' ? 'day' : 'lunch';
+        const b = await app.call('POST', '/v1/bookings', { token: p.token, body: { offeringId, windowId } });
+        expect(b.status, b.text).toBe(201);
+        const roll = rnd();
+        if (roll < 0.15) {
+          expect((await app.call('DELETE', `/v1/bookings/${b.body.booking.id}`, { token: p.token })).status).toBe(200);
+          cancels++;
+          continue;
+        }
+        usedToday.add(p.token);
+        p.claims++;
+        if (roll < 0.3 && windowId === 'lunch') {
+          late.push({ token: p.token, id: b.body.booking.id });
+          continue;
+        }
+        const r = await app.call('POST', '/v1/staff/redemptions', { token: staffOf.get(providerId), body: { code: b.body.booking.code } });
+        expect(r.status).toBe(200);
+        redeemed.push({ date, providerId, kind: b.body.booking.kind, valueFen: valueOf(providerId, date), recipient: p.token });
+      }
+      if (rnd() < 0.4 && providerId.startsWith('demo-') && !providerId.endsWith('base') && !providerId.endsWith('youth')) {
+        const count = 1 + Math.floor(rnd() * 2);
+        const w = await app.call('POST', '/v1/staff/walk-ins', { token: staffOf.get(providerId), body: { offeringId: `${providerId}-lunch`, count } });
+        if (w.status === 201) walkIns.push({ date, providerId, count, valueFen: valueOf(providerId, date) });
+      }
+    }
+    // The window closes: unredeemed lunches become no-shows.
+    await app.setClock(`${date}T13:50:00+08:00`);
+    const expired = (await app.call('POST', '/__test__/jobs/expire-bookings')).body.expired as number;
+    expect(expired).toBe(late.length);
+    noShows += late.length;
+  }
+  // Some recipients came back: the distinct counts are worth testing.
+  expect(new Set(redeemed.map((r) => r.recipient)).size).toBeLessThan(redeemed.length);
+  expect(cancels + noShows).toBeGreaterThan(0);
+});
+afterAll(() => app.stop());
+
+interface Fig { meals: number; blindBoxes: number; walkIns: number; personTimes: number; valueFen: number }
+const empty = (): Fig => ({ meals: 0, blindBoxes: 0, walkIns: 0, personTimes: 0, valueFen: 0 });
+
+/** The recount: straight from what happened, grouped by any key. */
+function recount(keyOf: (date: string, providerId: string) => string, within = (_d: string) => true): Map<string, Fig> {
+  const m = new Map<string, Fig>();
+  const at = (k: string) => m.get(k) ?? (m.set(k, empty()), m.get(k)!);
+  for (const r of redeemed.filter((x) => within(x.date))) {
+    const f = at(keyOf(r.date, r.providerId));
+    if (r.kind === 'meal') f.meals++;
+    else f.blindBoxes++;
+    f.personTimes++;
+    f.valueFen += r.valueFen;
+  }
+  for (const w of walkIns.filter((x) => within(x.date))) {
+    const f = at(keyOf(w.date, w.providerId));
+    f.walkIns += w.count;
+    f.personTimes += w.count;
+    f.valueFen += w.count * w.valueFen;
+  }
+  return m;
+}
+
+const pick = (r: Fig & Record<string, unknown>): Fig => ({ meals: r.meals, blindBoxes: r.blindBoxes, walkIns: r.walkIns, personTimes: r.personTimes, valueFen: r.valueFen });
+const nonZero = (rows: (Fig & { key: string })[]) => new Map(rows.filter((r) => r.personTimes > 0).map((r) => [r.key, pick(r)]));
+/** Admin sessions last hours; the test clock travels a month, so each check signs in afresh. */
+async function signIn(): Promise<string> {
+  const r = await app.call('POST', '/v1/admin/sessions', { body: { username: 'admin', password: 'test-admin-password' } });
+  expect(r.status).toBe(200);
+  return (admin = r.body.token);
+}
+const stats = async (query: string) => {
+  const r = await app.call('GET', `/v1/admin/stats?${query}`, { token: admin });
+  expect(r.status).toBe(200);
+  return r.body;
+};
+const sumFig = (figs: Iterable<Fig>) => [...figs].reduce((a, f) => ({ meals: a.meals + f.meals, blindBoxes: a.blindBoxes + f.blindBoxes, walkIns: a.walkIns + f.walkIns, personTimes: a.personTimes + f.personTimes, valueFen: a.valueFen + f.valueFen }), empty());
+
+/** Every figure of the month, by each view, equals the recount. */
+async function expectMonthMatches() {
+  await signIn();
+  const range = 'from=2026-11-01&to=2026-11-30';
+  const byDay = await stats(`${range}&by=day`);
+  expect(nonZero(byDay.rows)).toEqual(recount((d) => d));
+  expect(byDay.rows.map((r: { key: string }) => r.key)).toHaveLength(30);
+  const byDistrict = await stats(`${range}&by=district`);
+  expect(nonZero(byDistrict.rows)).toEqual(recount((_d, p) => DISTRICT_OF[p]!));
+  const byProvider = await stats(`${range}&by=provider`);
+  expect(nonZero(byProvider.rows)).toEqual(recount((_d, p) => p));
+  const byMonth = await stats(`${range}&by=month`);
+  expect(nonZero(byMonth.rows)).toEqual(recount(() => '2026-11'));
+  const total = sumFig(recount(() => 'all').values());
+  expect(pick(byDay.totals)).toEqual(total);
+  // Distinct people: exact for a whole month and for a single day.
+  expect(byDay.totals).toMatchObject({ recipients: new Set(redeemed.map((r) => r.recipient)).size, recipientsExact: true });
+  const day = DAYS[4]!;
+  const oneDay = await stats(`from=${day}&to=${day}&by=provider`);
+  expect(oneDay.totals).toMatchObject({ recipients: new Set(redeemed.filter((r) => r.date === day).map((r) => r.recipient)).size, recipientsExact: true });
+  expect(nonZero(oneDay.rows)).toEqual(recount((_d, p) => p, (d) => d === day));
+  // A range across the middle of the month, loose days only.
+  const mid = await stats('from=2026-11-05&to=2026-11-19&by=district');
+  expect(nonZero(mid.rows)).toEqual(recount((_d, p) => DISTRICT_OF[p]!, (d) => d >= '2026-11-05' && d <= '2026-11-19'));
+  // The public figures cover everything.
+  const pub = (await app.call('GET', '/v1/stats')).body;
+  expect(pick(pub.totals)).toEqual(total);
+  expect(pub.totals.recipients).toBe(new Set(redeemed.map((r) => r.recipient)).size);
+  expect(pub.totals.providers).toBe(new Set([...redeemed, ...walkIns].map((r) => r.providerId)).size);
+  expect(pub.totals.districts).toBe(new Set([...redeemed, ...walkIns].map((r) => DISTRICT_OF[r.providerId])).size);
+  const pubByDistrict = recount((_d, p) => DISTRICT_OF[p]!);
+  for (const row of pub.byDistrict) expect({ personTimes: row.personTimes, valueFen: row.valueFen }).toEqual({ personTimes: pubByDistrict.get(row.district)!.personTimes, valueFen: pubByDistrict.get(row.district)!.valueFen });
+  // The leaderboard ranks by redeemed bookings, then their value (walk-ins are not bookings).
+  const preview = (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-11', { token: admin })).body;
+  const scores = [...recount((_d, p) => p).entries()]
+    .map(([providerId]) => {
+      const mine = redeemed.filter((r) => r.providerId === providerId);
+      return { providerId, meals: mine.length, valueFen: mine.reduce((a, r) => a + r.valueFen, 0) };
+    })
+    .filter((s) => s.meals > 0)
+    .sort((a, b) => b.meals - a.meals || b.valueFen - a.valueFen);
+  expect(preview.entries.map((e: { providerId: string; meals: number; valueFen: number }) => ({ providerId: e.providerId, meals: e.meals, valueFen: e.valueFen })).map((e: { meals: number; valueFen: number }) => [e.meals, e.valueFen])).toEqual(scores.map((s) => [s.meals, s.valueFen]));
+  expect(preview.entries.map((e: { rank: number }) => e.rank)).toEqual(scores.map((_, i) => i + 1));
+  return { total };
+}
+
+describe('impact figures equal a recount of what happened', () => {
+  it('live (nothing rolled up yet): every view, the public figures and the leaderboard', async () => {
+    await app.setClock('2026-11-30T20:00:00+08:00');
+    await expectMonthMatches();
+  });
+
+  it('after the nightly roll-up the same figures come from rolled-up items, and a second run adds nothing', async () => {
+    await app.setClock('2026-12-01T01:00:00+08:00');
+    const first = (await app.call('POST', '/__test__/jobs/roll-up-impact')).body;
+    expect(first.rolledThrough).toBe('2026-11-30');
+    expect(first.providerDays).toBeGreaterThan(DAYS.length);
+    const again = (await app.call('POST', '/__test__/jobs/roll-up-impact')).body;
+    expect(again.days).toBe(0);
+    await expectMonthMatches();
+  });
+
+  it('a roll-up interrupted half-way through a day is neither double-counted nor lost', async () => {
+    // Re-adding a day to an item that already holds it is refused, item by item.
+    const day = DAYS[2]!;
+    const fig = (await app.deps.store.impact.day(day))[0]!;
+    const key = { PK: `IMPACT#M#2026-11`, SK: `P#${fig.providerId}` };
+    expect(await app.deps.store.impact.addRolled(key, day, fig.counts, {})).toBe(false);
+    await expectMonthMatches();
+  });
+
+  it('CSV: a BOM, a header row, the same numbers; formula-like cells escaped', async () => {
+    await signIn();
+    const r = await app.call('GET', '/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district', { token: admin });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(r.headers.get('content-disposition')).toContain('stats.csv');
+    const raw = new Uint8Array(await (await fetch(`${app.url}/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer());
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = r.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('key,label,meals,blindBoxes,walkIns,personTimes,valueFen');
+    const json = await stats('from=2026-11-01&to=2026-11-30&by=district');
+    expect(lines.slice(1)).toEqual(json.rows.map((x: Fig & { key: string; label: string }) => [x.key, x.label, x.meals, x.blindBoxes, x.walkIns, x.personTimes, x.valueFen].join(',')));
+
+    // A provider named like a formula, in ASCII and in full-width characters, is exported inert.
+    await app.setClock('2026-11-30T11:40:00+08:00');
+    for (const [district, name] of [['meilin', '=HYPERLINK("http://x")'], ['huafu', '＝1+2']] as const) {
+      const patch = await app.call('PATCH', `/v1/admin/providers/demo-${district}`, { token: admin, body: { name } });
+      expect(patch.status).toBe(200);
+      const token = await recipient(app);
+      app.deps.catalog.invalidate();
+      const b = await app.call('POST', '/v1/bookings', { token, body: { offeringId: `demo-${district}-lunch`, windowId: 'lunch' } });
+      expect(b.status).toBe(201);
+      expect((await app.call('POST', '/v1/staff/redemptions', { token: await staff(app, `staff-${district}`), body: { code: b.body.booking.code } })).status).toBe(200);
+    }
+    const csv = (await app.call('GET', '/v1/admin/stats.csv?from=2026-11-30&to=2026-11-30&by=provider', { token: admin })).text;
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain(`'＝1+2`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+});
+
+describe('admin stats input', () => {
+  it('refuses a reversed or too-wide range and an unknown grouping with VALIDATION_FAILED', async () => {
+    await signIn();
+    for (const q of ['from=2026-11-30&to=2026-11-01', 'from=2020-01-01&to=2026-11-30', 'by=week', 'from=2026-13-01']) {
+      const r = await app.call('GET', `/v1/admin/stats?${q}`, { token: admin });
+      expect(r.status, q).toBe(422);
+      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await app.call('GET', '/v1/admin/stats', { token: await recipient(app) })).status).toBe(403);
+  });
+});
