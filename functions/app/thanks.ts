@@ -28,12 +28,12 @@ export async function thankProvider(ctx: RecipientCtx, params: { id: string }, b
 }
 
 export async function staffThanks(ctx: StaffCtx, q: { limit: number; cursor?: string }) {
-  const page = await ctx.deps.store.thanks.notesOf(ctx.principal.providerId, q.limit, q.cursor);
+  const page = await ctx.deps.store.thanks.notesOf(ctx.principal.providerId, q);
   return { thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: n.at })), next: page.next };
 }
 
 export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
-  const page = await ctx.deps.store.thanks.notesOf(q.providerId, q.limit, q.cursor);
+  const page = await ctx.deps.store.thanks.notesOf(q.providerId, q);
   return { thanks: page.notes, next: page.next };
 }
 
@@ -63,7 +63,7 @@ export async function reportSafety(ctx: RecipientCtx, body: SafetyReportBody) {
 }
 
 export async function adminSafetyReports(ctx: AdminCtx, q: { limit: number; cursor?: string }) {
-  const page = await ctx.deps.store.thanks.openReports(q.limit, q.cursor);
+  const page = await ctx.deps.store.thanks.openReports(q);
   const names = new Map(await Promise.all([...new Set(page.reports.map((r) => r.providerId))].map(async (id) => [id, (await ctx.deps.catalog.provider(id))?.name ?? id] as const)));
   return { reports: page.reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId })), next: page.next };
 }

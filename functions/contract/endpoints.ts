@@ -1,14 +1,19 @@
 import * as z from 'zod';
 import {
   AdminOfferingResponse,
-  AdminProvider,
+  AdminProviderDetail,
+  AdminProviderList,
   AdminProviderResponse,
+  AdminProvidersQuery,
+  ExpiringQuery,
+  ExpiringResponse,
   DistrictInput,
   OfferingContract,
   OfferingParams,
   ProviderInput,
   ProviderPatch,
   StaffInput,
+  StaffList,
   StaffResponse,
 } from './admin.js';
 import {
@@ -30,11 +35,11 @@ import {
   AdminThanksList,
   AdminThanksQuery,
   AdminThanksResponse,
-  PageQuery,
   SafetyReportBody,
   SafetyReportReceipt,
   StaffThanksList,
   ThanksBody,
+  ThanksPageQuery,
   ThanksReceipt,
 } from './thanks.js';
 import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody } from './bookings.js';
@@ -85,7 +90,6 @@ export interface Endpoint {
   idempotent?: boolean;
 }
 
-const AdminProviderList = z.object({ providers: z.array(AdminProvider) });
 const DistrictResponse = z.object({ district: District });
 
 export const endpoints = {
@@ -122,13 +126,16 @@ export const endpoints = {
   staffPoster: { method: 'GET', path: '/v1/staff/poster', auth: 'staff', response: PosterResponse },
   rotatePoster: { method: 'POST', path: '/v1/staff/poster/rotate', auth: 'staff', response: PosterResponse },
   voucherKey: { method: 'GET', path: '/v1/staff/voucher-key', auth: 'staff', response: VoucherKeyResponse },
-  staffThanks: { method: 'GET', path: '/v1/staff/thanks', auth: 'staff', query: PageQuery, response: StaffThanksList },
+  staffThanks: { method: 'GET', path: '/v1/staff/thanks', auth: 'staff', query: ThanksPageQuery, response: StaffThanksList },
 
   // Admin setup
   putDistrict: { method: 'PUT', path: '/v1/admin/districts/{id}', auth: 'admin', params: IdParams, body: DistrictInput, response: DistrictResponse },
-  adminListProviders: { method: 'GET', path: '/v1/admin/providers', auth: 'admin', response: AdminProviderList },
+  adminListProviders: { method: 'GET', path: '/v1/admin/providers', auth: 'admin', query: AdminProvidersQuery, response: AdminProviderList },
+  expiringDocuments: { method: 'GET', path: '/v1/admin/providers/expiring', auth: 'admin', query: ExpiringQuery, response: ExpiringResponse },
   createProvider: { method: 'POST', path: '/v1/admin/providers', auth: 'admin', body: ProviderInput, response: AdminProviderResponse, status: 201 },
-  adminGetProvider: { method: 'GET', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  adminGetProvider: { method: 'GET', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, response: AdminProviderDetail },
+  adminListStaff: { method: 'GET', path: '/v1/admin/providers/{id}/staff', auth: 'admin', params: IdParams, response: StaffList },
+  adminProviderPoster: { method: 'GET', path: '/v1/admin/providers/{id}/poster', auth: 'admin', params: IdParams, response: PosterResponse },
   updateProvider: { method: 'PATCH', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, body: ProviderPatch, response: AdminProviderResponse },
   approveProvider: { method: 'POST', path: '/v1/admin/providers/{id}/approve', auth: 'admin', params: IdParams, response: AdminProviderResponse },
   suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
@@ -145,7 +152,7 @@ export const endpoints = {
   publishLeaderboard: { method: 'POST', path: '/v1/admin/leaderboards', auth: 'admin', body: PublishLeaderboardBody, response: PublishedLeaderboardResponse, status: 201 },
   adminThanks: { method: 'GET', path: '/v1/admin/thanks', auth: 'admin', query: AdminThanksQuery, response: AdminThanksList },
   hideThanks: { method: 'POST', path: '/v1/admin/thanks/{id}/hide', auth: 'admin', params: IdParams, response: AdminThanksResponse },
-  adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: PageQuery, response: AdminSafetyReportList },
+  adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: ThanksPageQuery, response: AdminSafetyReportList },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

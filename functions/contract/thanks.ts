@@ -1,11 +1,7 @@
 import * as z from 'zod';
-import { Id } from './common.js';
+import { Id, NextCursor, PageQuery } from './common.js';
 
-/** Paged lists: `?limit=` (1–200, default 50) and `?cursor=` from the previous page's `next`. */
-export const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(2048).optional(),
-});
+export const ThanksPageQuery = z.strictObject({ ...PageQuery });
 
 export const ThanksBody = z.strictObject({
   like: z.literal(true),
@@ -21,12 +17,12 @@ export const ThanksReceipt = z.object({
 /** What the restaurant sees: the words and when — no recipient, no booking. */
 export const StaffThanksList = z.object({
   thanks: z.array(z.object({ id: Id, note: z.string(), at: z.string() })),
-  next: z.string().nullable(),
+  next: NextCursor,
 });
 
-export const AdminThanksQuery = PageQuery.extend({ providerId: Id });
+export const AdminThanksQuery = z.strictObject({ ...PageQuery, providerId: Id });
 export const AdminThanksNote = z.object({ id: Id, providerId: Id, note: z.string(), at: z.string(), hidden: z.boolean() });
-export const AdminThanksList = z.object({ thanks: z.array(AdminThanksNote), next: z.string().nullable() });
+export const AdminThanksList = z.object({ thanks: z.array(AdminThanksNote), next: NextCursor });
 export const AdminThanksResponse = z.object({ thanks: AdminThanksNote });
 
 export const SafetyReportBody = z.strictObject({
@@ -38,4 +34,4 @@ export type SafetyReportBody = z.infer<typeof SafetyReportBody>;
 export const SafetyReportReceipt = z.object({ report: z.object({ id: Id, status: z.literal('RECEIVED') }) });
 
 export const AdminSafetyReport = z.object({ id: Id, providerId: Id, providerName: z.string(), bookingId: Id.nullable(), text: z.string(), at: z.string() });
-export const AdminSafetyReportList = z.object({ reports: z.array(AdminSafetyReport), next: z.string().nullable() });
+export const AdminSafetyReportList = z.object({ reports: z.array(AdminSafetyReport), next: NextCursor });

@@ -1,6 +1,6 @@
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import type { TableRef } from './client.js';
+import { queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { transact, type TransactItem } from './transact.js';
 
@@ -25,17 +25,7 @@ export type ThankOutcome = 'ok' | 'not-thankable' | 'extra';
 
 const BATCH = 100;
 
-/** Opaque paging cursors: the last key of a page, base64url JSON. */
-export const encodeCursor = (k: Record<string, unknown> | undefined): string | null => (k ? Buffer.from(JSON.stringify(k)).toString('base64url') : null);
-export function decodeCursor(c: string | undefined): Record<string, unknown> | undefined {
-  if (!c) return undefined;
-  try {
-    const v = JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const GSI1_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 
 const toNote = (i: Record<string, unknown>): ThanksNote => ({ id: i.id as string, providerId: i.providerId as string, note: i.note as string, at: i.at as string, hidden: i.hidden === true });
 
@@ -72,17 +62,10 @@ export function thanksStore(ref: TableRef, config: Config) {
     },
 
     /** A provider's visible notes, newest first, a page at a time. */
-    async notesOf(providerId: string, limit: number, cursor?: string): Promise<{ notes: ThanksNote[]; next: string | null }> {
-      const out = await doc.send(new QueryCommand({
-        TableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.thanksOf(providerId) },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }));
-      return { notes: (out.Items ?? []).map(toNote), next: encodeCursor(out.LastEvaluatedKey) };
+    async notesOf(providerId: string, page: PageRequest): Promise<{ notes: ThanksNote[]; next: string | null }> {
+      const pk = keys.thanksOf(providerId);
+      const out = await queryPage(doc, { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, GSI1_KEYS, { GSI1PK: pk });
+      return { notes: out.items.map(toNote), next: out.next };
     },
 
     /** Hide a note everywhere: it leaves the index the lists read. Returns the note as it was, or null. */
@@ -100,8 +83,8 @@ export function thanksStore(ref: TableRef, config: Config) {
         ...extra,
       ], config.contention);
       if (!r.ok) return r.refusal[0]?.code === 'ConditionalCheckFailed' ? null : 'extra';
-      const got = await doc.send(new QueryCommand({ TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.thanks(id).PK } }));
-      return got.Items?.[0] ? toNote(got.Items[0]) : null;
+      const got = await doc.send(new GetCommand({ TableName, Key: keys.thanks(id), ConsistentRead: true }));
+      return got.Item ? toNote(got.Item) : null;
     },
 
     /** Likes per provider (absent ones have none). */
@@ -123,18 +106,11 @@ export function thanksStore(ref: TableRef, config: Config) {
       await doc.send(new PutCommand({ TableName, Item: { ...keys.safetyReport(r.id), ...keys.safetyIndex(r.at, r.id), ...r }, ConditionExpression: 'attribute_not_exists(PK)' }));
     },
 
-    async openReports(limit: number, cursor?: string): Promise<{ reports: SafetyReport[]; next: string | null }> {
-      const out = await doc.send(new QueryCommand({
-        TableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.openSafetyReports() },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor),
-      }));
-      const reports = (out.Items ?? []).map((i) => ({ id: i.id, providerId: i.providerId, bookingId: i.bookingId ?? null, text: i.text, at: i.at }) as SafetyReport);
-      return { reports, next: encodeCursor(out.LastEvaluatedKey) };
+    async openReports(page: PageRequest): Promise<{ reports: SafetyReport[]; next: string | null }> {
+      const pk = keys.openSafetyReports();
+      const out = await queryPage(doc, { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, GSI1_KEYS, { GSI1PK: pk });
+      const reports = out.items.map((i) => ({ id: i.id, providerId: i.providerId, bookingId: i.bookingId ?? null, text: i.text, at: i.at }) as SafetyReport);
+      return { reports, next: out.next };
     },
 
     /** Close a safety report: it leaves the needs-attention list. False when there is no such open report. */

@@ -146,7 +146,7 @@ function recount(keyOf: (date: string, providerId: string) => string, within = (
   return m;
 }
 
-const pick = (r: Fig & Record<string, unknown>): Fig => ({ meals: r.meals, blindBoxes: r.blindBoxes, walkIns: r.walkIns, personTimes: r.personTimes, valueFen: r.valueFen });
+const pick = (r: Fig): Fig => ({ meals: r.meals, blindBoxes: r.blindBoxes, walkIns: r.walkIns, personTimes: r.personTimes, valueFen: r.valueFen });
 const nonZero = (rows: (Fig & { key: string })[]) => new Map(rows.filter((r) => r.personTimes > 0).map((r) => [r.key, pick(r)]));
 /** Admin sessions last hours; the test clock travels a month, so each check signs in afresh. */
 async function signIn(): Promise<string> {
