@@ -51,7 +51,7 @@ export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<Pr
 }
 
 export async function getProvider(ctx: Ctx, params: { id: string }): Promise<ProviderResponse> {
-  const p = await ctx.deps.store.providers.get(params.id);
+  const [p, likes] = await Promise.all([ctx.deps.store.providers.get(params.id), ctx.deps.store.thanks.likesOf(params.id)]);
   const [view] = p ? await publicView(ctx, [p]) : [];
-  return { provider: view ?? notFound('provider') };
+  return { provider: view ? { ...view, likes } : notFound('provider') };
 }

@@ -16,8 +16,8 @@ export async function liveEntries(deps: Deps, period: Period, key: string, now: 
   const range = periodRange(period, key);
   if (!range) return notFound('period');
   const today = localMoment(now, deps.config.timeZone).date;
-  const figures = [...(await providerFigures(deps, range, today)).values()];
-  const likes = await deps.store.thanks.likes(figures.map((f) => f.providerId));
+  const [byProvider, likes] = await Promise.all([providerFigures(deps, range, today), deps.store.thanks.allLikes()]);
+  const figures = [...byProvider.values()];
   return rankLeaderboard(
     figures.map((f) => ({
       providerId: f.providerId,

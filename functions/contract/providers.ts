@@ -38,6 +38,8 @@ export const PublicProvider = z.object({
   /** The Asia/Shanghai date the offerings' capacity and remaining are for. */
   date: DateString,
   offerings: z.array(PublicOffering),
+  /** Likes from the people it fed (on GET /v1/providers/{id}; lists leave it out). */
+  likes: z.number().int().min(0).optional(),
 });
 export type PublicProvider = z.infer<typeof PublicProvider>;
 

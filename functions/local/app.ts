@@ -6,7 +6,7 @@ import { buildDeps } from '../deps.js';
 import { httpHandler, type HttpHandler } from '../http/adapter.js';
 import { routes } from '../routes.js';
 import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
-import { documentClient, localClientConfig } from '../store/client.js';
+import { documentClient, localClientConfig, type TableRef } from '../store/client.js';
 import { ensureTable } from '../store/create-table.js';
 import { wechatClient, type WechatConfig } from '../wechat/code2session.js';
 import { settableClock, type Clock } from './clock.js';
@@ -42,6 +42,8 @@ export interface RunningApp {
   adminPassword: string;
   seeded: boolean;
   deps: Deps;
+  /** The table the app runs on (benchmarks write fixtures straight into it). */
+  table: TableRef;
   clock: Clock;
   stop(): Promise<void>;
 }
@@ -109,6 +111,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     adminPassword,
     seeded,
     deps,
+    table: { doc, tableName: o.tableName },
     clock,
     async stop() {
       jobs.stop();

@@ -87,7 +87,14 @@ export function impactStore(ref: TableRef) {
 
     /** Every provider's figures for one day (today's are live). */
     async day(date: string): Promise<DayFigures[]> {
-      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) } });
+      // Only the figures and the stamp: day items are read by the thousand at province scale.
+      const items = await queryAll(doc, {
+        TableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) },
+        ProjectionExpression: ['providerId', '#name', 'district', 'joinedAt', ...COUNT_FIELDS].join(', '),
+        ExpressionAttributeNames: { '#name': 'name' },
+      });
       return items.map((i) => ({ ...stampOf(i), date, counts: countsOf(i) }));
     },
 

@@ -27,7 +27,7 @@
  *  leaderboard        LEADERBOARDS#<period> <key>#V<000001>       (a published version's header; newest = last in order)
  *  leaderboard part   LEADERBOARD#<period>#<key>#V<000001>  PART#<000>   (its entries, 250 a part)
  *  thank-you note     THANKS#<id>           THANKS                THANKS#<providerId>   <at>#<id>   (index keys removed when hidden)
- *  likes              PROVIDER#<id>         LIKES
+ *  likes              LIKES                 P#<providerId>        (one partition: a leaderboard reads every provider's in one Query)
  *  safety report      SAFETY#<id>           SAFETY                SAFETY#OPEN           <at>#<id>
  */
 export const keys = {
@@ -109,7 +109,8 @@ export const keys = {
   thanks: (id: string) => ({ PK: `THANKS#${id}`, SK: 'THANKS' }),
   thanksIndex: (providerId: string, at: string, id: string) => ({ GSI1PK: `THANKS#${providerId}`, GSI1SK: `${at}#${id}` }),
   thanksOf: (providerId: string) => `THANKS#${providerId}`,
-  likes: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'LIKES' }),
+  likes: (providerId: string) => ({ PK: 'LIKES', SK: `P#${providerId}` }),
+  likesPK: () => 'LIKES',
   safetyReport: (id: string) => ({ PK: `SAFETY#${id}`, SK: 'SAFETY' }),
   safetyIndex: (at: string, id: string) => ({ GSI1PK: 'SAFETY#OPEN', GSI1SK: `${at}#${id}` }),
   openSafetyReports: () => 'SAFETY#OPEN',

@@ -1,6 +1,6 @@
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import { queryPage, type PageRequest, type TableRef } from './client.js';
+import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { transact, type TransactItem } from './transact.js';
 
@@ -22,8 +22,6 @@ export interface SafetyReport {
 }
 
 export type ThankOutcome = 'ok' | 'not-thankable' | 'extra';
-
-const BATCH = 100;
 
 const GSI1_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 
@@ -87,19 +85,15 @@ export function thanksStore(ref: TableRef, config: Config) {
       return got.Item ? toNote(got.Item) : null;
     },
 
-    /** Likes per provider (absent ones have none). */
-    async likes(providerIds: string[]): Promise<Map<string, number>> {
-      const found = new Map<string, number>();
-      const ids = [...new Set(providerIds)];
-      for (let i = 0; i < ids.length; i += BATCH) {
-        let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [TableName]: { Keys: ids.slice(i, i + BATCH).map((id) => keys.likes(id)) } };
-        while (request && Object.keys(request).length > 0) {
-          const out = await doc.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of out.Responses?.[TableName] ?? []) found.set(item.providerId as string, item.likes as number);
-          request = out.UnprocessedKeys as typeof request;
-        }
-      }
-      return found;
+    /** Likes of every provider that has any: one Query over the likes partition. */
+    async allLikes(): Promise<Map<string, number>> {
+      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.likesPK() } });
+      return new Map(items.map((i) => [i.providerId as string, i.likes as number]));
+    },
+
+    async likesOf(providerId: string): Promise<number> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.likes(providerId) }));
+      return (out.Item?.likes as number | undefined) ?? 0;
     },
 
     async report(r: SafetyReport): Promise<void> {

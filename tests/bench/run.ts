@@ -5,7 +5,8 @@
  *   (c) p50/p99 latency of booking and redemption at 50 requests/s for 30 s (goal p99 < 50 ms)
  *   (d) the 500-on-50 burst's wall time (goal < 3 s)
  *   plus the Lambda bundles' sizes and cold initialisation (tests/bench/bundles.ts).
- * Flags: --seconds N (for c, default 30), --skip-bundles.
+ *   (i) impact at province scale: leaderboard preview and a year of stats by sub-district (tests/bench/impact.ts)
+ * Flags: --seconds N (for c, default 30), --skip-bundles, --only booking|impact.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -17,10 +18,11 @@ import { ensureTable } from '../../functions/store/create-table.js';
 import { keys } from '../../functions/store/keys.js';
 import { freePort } from '../support/ports.js';
 import { benchBundles, formatBundles } from './bundles.js';
+import { benchImpact } from './impact.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'skip-bundles': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'skip-bundles': { type: 'boolean', default: false }, only: { type: 'string' } } });
 const LUNCH = '2026-11-30T11:40:00+08:00';
 
 const pct = (xs: number[], p: number) => {
@@ -95,11 +97,34 @@ async function main() {
   const rows: [string, string, string][] = [];
   try {
     await fetch(`${app.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: LUNCH }) });
+    if (values.only !== 'impact') await bookingBench(app, dynamo.endpoint, rows);
+    if (values.only !== 'booking') {
+      // Its own table: the province fixture must not share partitions with the booking runs.
+      const province = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench_impact', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin' });
+      try {
+        province.clock.set(new Date(LUNCH));
+        rows.push(...(await benchImpact(province, new Date(LUNCH))));
+      } finally {
+        await province.stop();
+      }
+    }
+  } finally {
+    await app.stop();
+    await dynamo.stop();
+  }
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log('\nM餐 benchmarks (DynamoDB Local, this machine)\n');
+  for (const [k, v, note] of rows) console.log(`${k.padEnd(w)}  ${v}${note ? `   (${note})` : ''}`);
+  if (!values['skip-bundles'] && values.only === undefined) console.log('\n' + formatBundles(await benchBundles()));
+}
+
+async function bookingBench(app: RunningApp, endpoint: string, rows: [string, string, string][]) {
+  {
     const admin = (await call(app, 'POST', '/v1/admin/sessions', { username: 'admin', password: 'bench-admin' })).body.token as string;
 
     // (a) and (b)
-    await rawEngineRate(dynamo.endpoint, 300); // warm the JVM
-    const a = await rawEngineRate(dynamo.endpoint, 2000);
+    await rawEngineRate(endpoint, 300); // warm the JVM
+    const a = await rawEngineRate(endpoint, 2000);
     const big = await providerWith(app, admin, 10_000);
     const warm = await recipients(app, 200);
     await pool(warm, 32, async (t) => void (await call(app, 'POST', '/v1/bookings', { offeringId: big.offeringId, windowId: 'lunch' }, t)));
@@ -156,14 +181,7 @@ async function main() {
     const wall = performance.now() - d0;
     const won = results.filter((r) => r.status === 201).length;
     rows.push(['(d) 500 on the last 50 meals', `${wall.toFixed(0)} ms`, `${won} × 201, goal < 3 s`]);
-  } finally {
-    await app.stop();
-    await dynamo.stop();
   }
-  const w = Math.max(...rows.map((r) => r[0].length));
-  console.log('\nM餐 benchmarks (DynamoDB Local, this machine)\n');
-  for (const [k, v, note] of rows) console.log(`${k.padEnd(w)}  ${v}${note ? `   (${note})` : ''}`);
-  if (!values['skip-bundles']) console.log('\n' + formatBundles(await benchBundles()));
 }
 
 main().catch((e) => {
