@@ -1,5 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateQuery, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, paginateScan, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
 
 export interface TableRef {
@@ -29,5 +29,12 @@ export const isConditionFailure = (e: unknown): boolean =>
 export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   for await (const page of paginateQuery({ client: doc }, input)) items.push(...(page.Items ?? []));
+  return items;
+}
+
+/** Every item a Scan matches, through all pages. Only for sparse indexes, whose size is what they hold. */
+export async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateScan({ client: doc }, input)) items.push(...(page.Items ?? []));
   return items;
 }

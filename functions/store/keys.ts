@@ -49,7 +49,6 @@ export const keys = {
   bookingsOf: (recipientId: string) => `RECIPIENT#${recipientId}`,
   bookingIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI1PK: `RECIPIENT#${recipientId}`, GSI1SK: `BOOKING#${createdAt}#${id}` }),
   liveBookingIndex: (date: string, expiresAt: string, id: string) => ({ GSI2PK: `LIVE#${date}`, GSI2SK: `${expiresAt}#${id}` }),
-  liveOn: (date: string) => `LIVE#${date}`,
 
   code: (providerId: string, date: string, code: string) => ({ PK: `PROVIDER#${providerId}`, SK: `CODE#${date}#${code}` }),
   ledgerEntry: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `LEDGER#${at}#${entryId}` }),
