@@ -256,15 +256,16 @@ export function bookingStore(ref: TableRef, config: Config) {
 
     /**
      * Every live booking, of any date, whose no-show time is at or before `untilLocal`
-     * (YYYY-MM-DDTHH:MM). The live index is sparse (a booking leaves it when it ends), so this
-     * reads the live bookings and nothing else, and none is left behind however old.
+     * (YYYY-MM-DDTHH:MM), so none is left behind however old. GSI2 is sparse: it holds live
+     * bookings (a booking leaves it when it ends) and the providers' admin list, so this reads
+     * those and nothing else.
      */
     async liveDue(untilLocal: string): Promise<BookingRecord[]> {
       const items = await scanAll(doc, {
         TableName,
         IndexName: 'GSI2',
-        FilterExpression: 'GSI2SK <= :until',
-        ExpressionAttributeValues: { ':until': `${untilLocal}#~` },
+        FilterExpression: 'begins_with(GSI2PK, :live) AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':live': keys.liveOn(''), ':until': `${untilLocal}#~` },
       });
       return items.map(toBooking);
     },
