@@ -1,6 +1,6 @@
 // What every staff page shares: the sign-in guard, the tab row, and the staff wording of errors.
 import { View } from '@tarojs/components';
-import { useEffect, type DependencyList } from 'react';
+import { useCallback, useEffect, type DependencyList } from 'react';
 import { useResource, type ResourceInit } from '../hooks/use-resource';
 import { Pressable } from '../components/pressable';
 import { useI18n } from '../i18n';
@@ -55,10 +55,14 @@ export function useStaffResource<T>(load: () => Promise<Result<T>>, deps: Depend
 /** The failure's sentence; an expired session goes back to sign-in. */
 export function useStaffError() {
   const { t } = useI18n();
-  return (failure: Failure, context: ErrorContext = 'staff'): string => {
-    expired(failure);
-    return errorText(t, failure, context);
-  };
+  // New with each language, so a callback that lists it speaks the current one.
+  return useCallback(
+    (failure: Failure, context: ErrorContext = 'staff'): string => {
+      expired(failure);
+      return errorText(t, failure, context);
+    },
+    [t],
+  );
 }
 
 const tabs: Tab[] = ['scan', 'today', 'poster', 'points'];

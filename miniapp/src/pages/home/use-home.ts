@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Id } from '@contract';
 import { useResource } from '../../hooks/use-resource';
 import { listDistricts, listProviders } from '../../services/api';
@@ -20,7 +20,7 @@ export function useHome() {
     const answer = await listProviders(district ? { district } : {});
     return answer.ok ? { ok: true as const, data: answer.data.providers } : answer;
   }, [district], { onShow: true });
-  const districtList = districts.data ?? [];
+  const districtList = useMemo(() => districts.data ?? [], [districts.data]);
 
   const select = useCallback((id: string) => {
     setDistrict(id);
