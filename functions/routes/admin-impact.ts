@@ -1,0 +1,15 @@
+import * as impact from '../app/impact.js';
+import * as leaderboards from '../app/leaderboards.js';
+import * as thanks from '../app/thanks.js';
+import type { Handlers } from './table.js';
+
+/** The admins' impact desk: the dashboard and its export, leaderboards, notes and safety reports (served by the admin function). */
+export const adminImpactHandlers = {
+  adminStats: (ctx, { query }) => impact.adminStats(ctx, query),
+  adminStatsCsv: (ctx, { query }) => impact.adminStatsCsv(ctx, query),
+  previewLeaderboard: (ctx, { query }) => leaderboards.previewLeaderboard(ctx, query),
+  publishLeaderboard: (ctx, { body }) => leaderboards.publishLeaderboard(ctx, body),
+  adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
+  hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
+  adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
+} satisfies Handlers;
