@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
 import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/booking.js';
 import { DomainError, notFound } from '../domain/errors.js';
-import { handoutDelta, redemptionDelta } from '../domain/impact.js';
+import { handoutDelta, noveltyOf, redemptionDelta, type Novelty } from '../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
@@ -16,6 +16,9 @@ import { failureCounter } from './rate-limit.js';
 
 /** Who the impact figures belong to, copied into the day item. */
 const stampOf = (p: Provider) => ({ providerId: p.id, name: p.name, district: p.district, joinedAt: p.createdAt });
+
+/** A wrong guess about the recipient's novelty is corrected from their record; twice would mean a race. */
+const NOVELTY_ATTEMPTS = 3;
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
 
@@ -60,16 +63,27 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
   };
-  const impact = deps.store.impact.dayPart(booking.date, stampOf(provider ?? notFound('provider')), redemptionDelta(booking.kind, booking.valueFen, 'first-ever'));
-  const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), [impact, ...idem.items(answer)]);
-  if (out.ok) return answer;
-  if (out.extraIndex >= 1) {
-    const replay = await idem.prior();
-    if (replay) return replay;
+  const stamp = stampOf(provider ?? notFound('provider'));
+  // The usual case is someone served before this month, not yet today; a wrong guess is refused
+  // with their record and corrected once (a person's next redemption cannot race this one: one live booking).
+  let novelty: Novelty = 'first-in-day';
+  for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
+    const impact = deps.store.impact.dayPart(booking.date, stamp, redemptionDelta(booking.kind, booking.valueFen, novelty));
+    const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), novelty, [impact, ...idem.items(answer)]);
+    if (out.ok) return answer;
+    if (out.current === null && out.served) {
+      novelty = noveltyOf(out.served, booking.date);
+      continue;
+    }
+    if (out.extraIndex >= 1) {
+      const replay = await idem.prior();
+      if (replay) return replay;
+    }
+    // Someone redeemed (or it expired) between our read and our write: report what it is now.
+    if (out.current) unwrap(decideRedemption(out.current, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
+    throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
   }
-  // Someone redeemed (or it expired) between our read and our write: report what it is now.
-  if (out.current) unwrap(decideRedemption(out.current, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
-  throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
+  throw new DomainError('BUSY', 'please try again', undefined, 1);
 }
 
 async function ownProvider(ctx: StaffCtx): Promise<Provider> {

@@ -4,6 +4,8 @@ import { scanAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { BookingRecord, Recipient } from './records.js';
 import { toRecipient } from './recipients.js';
+import { servedClause, servedStateOf } from './impact.js';
+import type { Novelty, ServedState } from '../domain/impact.js';
 import { transact, type Refusal, type TransactItem } from './transact.js';
 
 const BOOKING_FIELDS = [
@@ -194,7 +196,15 @@ export function bookingStore(ref: TableRef, config: Config) {
      * Hand the meal out: the booking becomes REDEEMED exactly once, the slot counts it, and the
      * provider is credited one ledger entry — all or nothing.
      */
-    async redeem(b: BookingRecord, at: string, points: number, entryId: string, extra: TransactItem[] = []): Promise<{ ok: true } | { ok: false; current: BookingRecord | null; extraIndex: number }> {
+    async redeem(
+      b: BookingRecord,
+      at: string,
+      points: number,
+      entryId: string,
+      novelty: Novelty,
+      extra: TransactItem[] = [],
+    ): Promise<{ ok: true } | { ok: false; current: BookingRecord | null; extraIndex: number; served: ServedState | null }> {
+      const served = servedClause(b.date, novelty);
       const r = await transact(
         ref,
         [
@@ -222,14 +232,28 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':pid': b.providerId, ':pts': points },
             },
           },
-          { Update: { TableName, Key: keys.recipient(b.recipientId), UpdateExpression: 'REMOVE liveBooking' } },
+          {
+            Update: {
+              TableName,
+              Key: keys.recipient(b.recipientId),
+              UpdateExpression: `REMOVE liveBooking SET ${served.set}`,
+              ConditionExpression: served.condition,
+              ExpressionAttributeValues: served.values,
+            },
+          },
           ...extra,
         ],
         config.contention,
       );
       if (r.ok) return r;
       const extraIndex = r.refusal.findIndex((x, i) => i >= 5 && x.code === 'ConditionalCheckFailed');
-      return { ok: false, current: r.refusal[0]?.item ? toBooking(r.refusal[0].item) : null, extraIndex: extraIndex < 0 ? -1 : extraIndex - 5 };
+      const recipientRefused = r.refusal[4]?.code === 'ConditionalCheckFailed';
+      return {
+        ok: false,
+        current: r.refusal[0]?.item ? toBooking(r.refusal[0].item) : null,
+        extraIndex: extraIndex < 0 ? -1 : extraIndex - 5,
+        served: recipientRefused ? servedStateOf(r.refusal[4]!.item) : null,
+      };
     },
 
     /** A no-show: the meal goes back to the slot, the claim stays used, and the no-show is recorded. */

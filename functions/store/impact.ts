@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { COUNT_FIELDS, zeroCounts, type ImpactCounts, type PeriodType, type Rolled } from '../domain/impact.js';
+import { COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { TransactItem } from './transact.js';
@@ -59,6 +59,27 @@ function addClause(delta: Partial<ImpactCounts>): { expr: string; values: Record
   const fields = COUNT_FIELDS.filter((f) => (delta[f] ?? 0) !== 0);
   return { expr: fields.map((f) => `${f} :${f}`).join(', '), values: Object.fromEntries(fields.map((f) => [`:${f}`, delta[f]!])) };
 }
+
+/**
+ * What the redemption adds to the recipient's own update: the day and month they were last
+ * served, on the condition that they were as new as the app assumed (`novelty`). A wrong guess
+ * refuses with their record, from which the app learns the truth and tries again; a racing
+ * redemption of the same person cannot count them twice.
+ */
+export function servedClause(date: string, novelty: Novelty): { set: string; condition: string; values: Record<string, string> } {
+  const condition = {
+    'first-ever': 'attribute_not_exists(servedMonth)',
+    'first-in-month': 'attribute_exists(servedMonth) AND servedMonth <> :sm',
+    'first-in-day': 'servedMonth = :sm AND servedDay <> :sd',
+    'again-today': 'servedDay = :sd',
+  }[novelty];
+  return { set: 'servedDay = :sd, servedMonth = :sm', condition, values: { ':sd': date, ':sm': date.slice(0, 7) } };
+}
+
+export const servedStateOf = (item: Record<string, unknown> | null): ServedState => ({
+  servedDay: (item?.servedDay as string | undefined) ?? null,
+  servedMonth: (item?.servedMonth as string | undefined) ?? null,
+});
 
 export function impactStore(ref: TableRef) {
   const { doc, tableName: TableName } = ref;

@@ -73,8 +73,9 @@ export function thanksStore(ref: TableRef, config: Config) {
           Update: {
             TableName,
             Key: keys.thanks(id),
-            UpdateExpression: 'SET hidden = :true REMOVE GSI1PK, GSI1SK',
+            UpdateExpression: 'SET #hidden = :true REMOVE GSI1PK, GSI1SK',
             ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: { '#hidden': 'hidden' },
             ExpressionAttributeValues: { ':true': true },
           },
         },

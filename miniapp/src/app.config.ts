@@ -13,6 +13,11 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index'],
     },
+    // 爱心榜 and certificates: opened from the home page or a scanned shop sign, loaded on demand.
+    {
+      root: 'impact',
+      pages: ['board/index', 'certificate/index'],
+    },
   ],
   window: {
     navigationBarTitleText: 'M餐',

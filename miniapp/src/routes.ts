@@ -15,6 +15,8 @@ export const pagePaths = {
   staffToday: '/staff/today/index',
   staffPoster: '/staff/poster/index',
   staffPoints: '/staff/points/index',
+  board: '/impact/board/index',
+  certificate: '/impact/certificate/index',
 } as const;
 export type PageName = keyof typeof pagePaths;
 
@@ -41,6 +43,10 @@ export const routes = {
   staffToday: () => pagePaths.staffToday,
   staffPoster: () => pagePaths.staffPoster,
   staffPoints: () => pagePaths.staffPoints,
+  board: () => pagePaths.board,
+  /** One provider's badge in one published leaderboard version: what a shop's 爱心企业 sign links to. */
+  certificate: (c: { period: string; key: string; version: number; provider: string }) =>
+    withQuery(pagePaths.certificate, { period: c.period, key: c.key, version: String(c.version), provider: c.provider }),
 } as const;
 
 // Navigation failures (e.g. a double tap while a page opens) are not the user's business.

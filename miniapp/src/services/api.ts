@@ -1,5 +1,5 @@
 // One line per call, typed from the contract. Pages import these, never request() itself.
-import { endpoints, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type VerificationBody } from '@contract';
+import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type VerificationBody } from '@contract';
 import { request } from './request';
 import { withSession } from './session';
 
@@ -10,6 +10,10 @@ export { newIdempotencyKey } from './request';
 export const listDistricts = () => request(endpoints.listDistricts);
 export const listProviders = (query: ProvidersQuery = {}) => request(endpoints.listProviders, { query });
 export const getProvider = (id: string) => request(endpoints.getProvider, { params: { id } });
+export const publicStats = () => request(endpoints.publicStats);
+export const latestLeaderboard = (period: Period) => request(endpoints.latestLeaderboard, { query: { period } });
+export const getLeaderboard = (period: Period, key: string, version?: number) =>
+  request(endpoints.getLeaderboard, { params: { period, key }, query: version ? { version } : {} });
 
 // Recipient (a session is obtained on first use)
 export const getMe = () => withSession(() => request(endpoints.getMe));

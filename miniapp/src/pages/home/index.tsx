@@ -4,10 +4,13 @@ import { useState } from 'react';
 import { Intro } from '../../components/intro';
 import { LangSwitch } from '../../components/lang-switch';
 import { DistrictChips } from '../../components/district-chips';
+import { ImpactSummary } from '../../components/impact-summary';
 import { ProviderCard } from '../../components/provider-card';
 import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
+import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
+import { publicStats } from '../../services/api';
 import { go, routes } from '../../routes';
 import { readString, StorageKey, writeString } from '../../services/storage';
 import { shanghaiToday } from '../../services/time';
@@ -30,6 +33,8 @@ export default function HomePage() {
   useDidShow(() => setLive(liveVoucher()));
 
   const districtName = (id: string) => districts.find((d) => d.id === id)?.name;
+  // The programme's figures: a nice-to-have above the list, so a failure stays quiet.
+  const impact = useResource(() => publicStats(), [], { onShow: true });
 
   return (
     <View className='home'>
@@ -58,6 +63,8 @@ export default function HomePage() {
           {t('home.liveVoucher', { p: live.providerName, s: live.window.start, e: live.window.end })}
         </Pressable>
       )}
+
+      {impact.data && <ImpactSummary stats={impact.data} onOpenBoard={() => go.to(routes.board())} />}
 
       <DistrictChips districts={districts} selected={district} onSelect={select} />
 
