@@ -4,6 +4,7 @@ import * as bookings from './app/bookings.js';
 import * as catalog from './app/catalog.js';
 import type { AdminCtx, Ctx, RecipientCtx, StaffCtx } from './app/context.js';
 import * as sessions from './app/sessions.js';
+import * as points from './app/points.js';
 import * as counter from './app/staff-counter.js';
 import * as verifications from './app/verifications.js';
 import { endpoints, type Auth, type Endpoint, type EndpointName, type Endpoints } from './contract/endpoints.js';
@@ -41,7 +42,7 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   redeem: (ctx, { body }) => counter.redeem(ctx, body),
   staffWalkIn: (ctx, { body }) => counter.staffWalkIn(ctx, body),
   staffToday: (ctx) => counter.today(ctx),
-  staffPoints: (ctx) => counter.points(ctx),
+  staffPoints: (ctx, { query }) => points.staffPoints(ctx, query),
   staffPoster: (ctx) => counter.poster(ctx),
   rotatePoster: (ctx) => counter.rotatePoster(ctx),
   voucherKey: (ctx) => counter.voucherKey(ctx),

@@ -4,8 +4,8 @@ import type { Role } from '../contract/endpoints.js';
 /** Who is calling, as proven by a session token. Checked on CPU alone: no table read. */
 export type Principal =
   | { role: 'recipient'; id: string }
-  | { role: 'staff'; id: string; providerId: string }
-  | { role: 'admin'; id: string };
+  | { role: 'staff'; id: string; providerId: string; name?: string }
+  | { role: 'admin'; id: string; name?: string };
 
 export interface TokenService {
   issue(p: Principal, now: Date, ttlSeconds: number): Promise<string>;
@@ -22,6 +22,8 @@ export function tokenService(secret: Uint8Array): TokenService {
       const iat = Math.floor(now.getTime() / 1000);
       const claims: Record<string, string> = { role: p.role };
       if (p.role === 'staff') claims.pid = p.providerId;
+      // The display name rides along for the audit log's actor, so writing an entry needs no read.
+      if (p.role !== 'recipient' && p.name) claims.name = p.name;
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(ISSUER)
@@ -41,10 +43,11 @@ export function tokenService(secret: Uint8Array): TokenService {
         const role = payload.role;
         const sub = payload.sub!;
         if (typeof role !== 'string' || !ROLES.has(role)) return null;
+        const name = typeof payload.name === 'string' ? { name: payload.name } : {};
         if (role === 'staff') {
-          return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid } : null;
+          return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid, ...name } : null;
         }
-        return { role: role as 'recipient' | 'admin', id: sub };
+        return role === 'admin' ? { role, id: sub, ...name } : { role: 'recipient', id: sub };
       } catch (e) {
         if (e instanceof joseErrors.JOSEError || e instanceof TypeError) return null;
         throw e;

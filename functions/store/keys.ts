@@ -13,9 +13,13 @@
  *                                                                 GSI2 (while BOOKED): LIVE#<date> / <expiresAt local>#<id>
  *  backup code        PROVIDER#<id>         CODE#<date>#<code>    (→ booking; unique per provider and day)
  *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
- *  points balance     PROVIDER#<id>         POINTS
+ *  points balance     PROVIDER#<id>         POINTS                (available, pending, hold:<availableAt> per hour)
+ *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
+ *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#ACTOR#<actorId>  <at>#<id>
+ *                                                                 GSI2: AUDIT#TARGET#<targetId> / <at>#<id>
+ *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  */
@@ -55,9 +59,21 @@ export const keys = {
   ledgerEntry: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `LEDGER#${at}#${entryId}` }),
   ledgerPrefix: 'LEDGER#',
   points: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'POINTS' }),
+  reversed: (providerId: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `REVERSED#${entryId}` }),
 
   idempotency: (caller: string, key: string) => ({ PK: `IDEM#${caller}#${key}`, SK: 'IDEM' }),
   rate: (scope: string, who: string, window: string) => ({ PK: `RATE#${scope}#${who}#${window}`, SK: 'RATE' }),
+
+  audit: (at: string, id: string) => ({ PK: `AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
+  auditMonth: (month: string) => `AUDIT#${month}`,
+  auditIndexes: (actorId: string, targetId: string, at: string, id: string) => ({
+    GSI1PK: `AUDIT#ACTOR#${actorId}`,
+    GSI1SK: `${at}#${id}`,
+    GSI2PK: `AUDIT#TARGET#${targetId}`,
+    GSI2SK: `${at}#${id}`,
+  }),
+  auditByActor: (actorId: string) => `AUDIT#ACTOR#${actorId}`,
+  auditByTarget: (targetId: string) => `AUDIT#TARGET#${targetId}`,
 
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),
