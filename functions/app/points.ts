@@ -1,6 +1,5 @@
-import type { PageQuery } from '../contract/common.js';
 import type { LedgerEntry } from '../contract/points.js';
-import type { PointsResponse } from '../contract/staff.js';
+import type { PageOnlyQuery as PageQuery, PointsResponse } from '../contract/staff.js';
 import type { LedgerRecord } from '../store/index.js';
 import type { Ctx, StaffCtx } from './context.js';
 

@@ -46,13 +46,13 @@ export const ErrorEnvelope = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
-/** `?limit=&cursor=` of every list that grows: 1–200 items a page, 50 unless asked. */
-export const PageQuery = z.strictObject({
+/**
+ * Paging for lists that grow (API.md "Paging"): `?limit=` 1–200 (default 50) and `?cursor=` as
+ * given out in the previous page's `next`. Spread into a route's query schema.
+ */
+export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().min(1).max(2048).optional(),
-});
-export type PageQuery = z.infer<typeof PageQuery>;
-
-/** A page of a list: its items under `name`, and `next`, the cursor of the following page or null. */
-export const pageOf = <N extends string, T extends z.ZodType>(name: N, item: T) =>
-  z.object({ [name]: z.array(item), next: z.string().nullable() } as { [K in N]: z.ZodArray<T> } & { next: z.ZodNullable<z.ZodString> });
+};
+/** `next`: the cursor of the following page, or null on the last one. */
+export const NextCursor = z.string().nullable();

@@ -1,6 +1,6 @@
-import type { TableRef } from './client.js';
+import { invalid } from '../domain/errors.js';
+import { queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import { queryPage, type Page, type PageRequest } from './paging.js';
 import type { Write } from './transaction.js';
 
 /** One staff or admin state change: who, what, on what, and the state before and after. Never a recipient. */
@@ -56,31 +56,62 @@ export interface AuditQuery extends PageRequest {
   target?: string | undefined;
 }
 
+/** The month walk's cursor: which month, and the cursor within it. */
+const walkCursor = (month: string, inner: string | null) => Buffer.from(JSON.stringify({ m: month, c: inner })).toString('base64url');
+
+function readWalkCursor(cursor: string, months: string[]): { at: number; inner: string | undefined } {
+  try {
+    const { m, c } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { m: unknown; c: unknown };
+    const at = months.indexOf(m as string);
+    if (at >= 0 && (c === null || typeof c === 'string')) return { at, inner: (c as string | null) ?? undefined };
+  } catch {
+    // fall through
+  }
+  return invalid([{ in: 'query', field: 'cursor', message: 'not a cursor this list gave out' }]);
+}
+
 export function auditStore({ doc, tableName: TableName }: TableRef) {
+  const range = (q: AuditQuery) => ({ ':from': q.fromAt, ':to': `${q.toAt}#~` });
   return {
     /** Newest first. By target or actor through their index; otherwise month by month. */
     async list(q: AuditQuery): Promise<Page<AuditEntry>> {
-      const range = { ':from': q.fromAt, ':to': `${q.toAt}#~` };
-      const byActor = q.actor && !q.target ? { index: 'GSI1', partition: keys.auditByActor(q.actor) } : null;
-      const byTarget = q.target ? { index: 'GSI2', partition: keys.auditByTarget(q.target) } : null;
-      const via = byTarget ?? byActor;
-      const page = via
-        ? await queryPage(doc, [via.partition], (pk) => ({
+      if (q.target || q.actor) {
+        const [index, pk] = q.target ? ['GSI2', keys.auditByTarget(q.target)] : ['GSI1', keys.auditByActor(q.actor!)];
+        // Both at once: the target's entries, filtered to the actor's.
+        const both = Boolean(q.target && q.actor);
+        const page = await queryPage(
+          doc,
+          {
             TableName,
-            IndexName: via.index,
-            KeyConditionExpression: `${via.index}PK = :pk AND ${via.index}SK BETWEEN :from AND :to`,
-            // Both filters at once: the target's index, then the actor among its entries.
-            ...(byTarget && q.actor ? { FilterExpression: 'actor.id = :actor' } : {}),
-            ExpressionAttributeValues: { ':pk': pk, ...range, ...(byTarget && q.actor ? { ':actor': q.actor } : {}) },
+            IndexName: index,
+            KeyConditionExpression: `${index}PK = :pk AND ${index}SK BETWEEN :from AND :to`,
+            ...(both ? { FilterExpression: 'actor.id = :actor' } : {}),
+            ExpressionAttributeValues: { ':pk': pk, ...range(q), ...(both ? { ':actor': q.actor } : {}) },
             ScanIndexForward: false,
-          }), q)
-        : await queryPage(doc, monthsBack(q.fromAt, q.toAt).map(keys.auditMonth), (pk) => ({
-            TableName,
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': pk, ...range },
-            ScanIndexForward: false,
-          }), q);
-      return { items: page.items.map(toEntry), next: page.next };
+          },
+          q,
+          ['PK', 'SK', `${index}PK`, `${index}SK`],
+          { [`${index}PK`]: pk },
+        );
+        return { items: page.items.map(toEntry), next: page.next };
+      }
+      const months = monthsBack(q.fromAt, q.toAt);
+      let { at, inner } = q.cursor ? readWalkCursor(q.cursor, months) : { at: 0, inner: undefined as string | undefined };
+      const items: AuditEntry[] = [];
+      for (; at < months.length; at++, inner = undefined) {
+        const pk = keys.auditMonth(months[at]!);
+        const page = await queryPage(
+          doc,
+          { TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': pk, ...range(q) }, ScanIndexForward: false },
+          { limit: q.limit - items.length, cursor: inner },
+          ['PK', 'SK'],
+          { PK: pk },
+        );
+        items.push(...page.items.map(toEntry));
+        if (page.next) return { items, next: walkCursor(months[at]!, page.next) };
+        if (items.length === q.limit) return { items, next: at + 1 < months.length ? walkCursor(months[at + 1]!, null) : null };
+      }
+      return { items, next: null };
     },
   };
 }

@@ -1,8 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LedgerReason } from '../contract/points.js';
-import { isConditionFailure, type TableRef } from './client.js';
+import { isConditionFailure, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import { queryPage, type Page, type PageRequest } from './paging.js';
 import type { LedgerRecord } from './records.js';
 import type { Write } from './transaction.js';
 
@@ -132,12 +131,13 @@ export function pointsStore({ doc, tableName: TableName }: TableRef) {
     /** Newest first. */
     async entries(providerId: string, page: PageRequest): Promise<Page<LedgerRecord>> {
       const pk = keys.providerPK(providerId);
-      const out = await queryPage(doc, [pk], () => ({
-        TableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': pk, ':p': keys.ledgerPrefix },
-        ScanIndexForward: false,
-      }), page);
+      const out = await queryPage(
+        doc,
+        { TableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': keys.ledgerPrefix }, ScanIndexForward: false },
+        page,
+        ['PK', 'SK'],
+        { PK: pk },
+      );
       return { items: out.items.map(toLedgerRecord), next: out.next };
     },
 

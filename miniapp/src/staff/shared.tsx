@@ -1,7 +1,7 @@
 // What every staff page shares: the sign-in guard, the tab row, and the staff wording of errors.
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useI18n } from '../i18n';
 import { errorText } from '../i18n/errors';
 import type { Failure } from '../services/api';
@@ -39,13 +39,17 @@ export function useStaffGuard(): boolean {
 /** The failure's sentence; an expired session goes back to sign-in. */
 export function useStaffError() {
   const { t } = useI18n();
-  return (failure: Failure): string => {
-    if (failure.code === 'UNAUTHENTICATED') {
-      remove(StorageKey.staffToken);
-      void Taro.redirectTo({ url: staffPages.signin });
-    }
-    return errorText(t, failure, 'staff');
-  };
+  // New with each language, so a page's load callback that lists it speaks the current one.
+  return useCallback(
+    (failure: Failure): string => {
+      if (failure.code === 'UNAUTHENTICATED') {
+        remove(StorageKey.staffToken);
+        void Taro.redirectTo({ url: staffPages.signin });
+      }
+      return errorText(t, failure, 'staff');
+    },
+    [t],
+  );
 }
 
 const tabs: Tab[] = ['scan', 'today', 'poster', 'points'];

@@ -46,12 +46,11 @@ export function useHome() {
     [loadProviders],
   );
 
+  // Once, on mount (both loaders are stable); later loads follow the user's actions.
   useEffect(() => {
     void loadDistricts();
-    void loadProviders(district);
-    // Once, on mount; later loads follow the user's actions.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void loadProviders(rememberedDistrict());
+  }, [loadDistricts, loadProviders]);
 
   // A remembered sub-district that no longer exists falls back to 全部.
   useEffect(() => {

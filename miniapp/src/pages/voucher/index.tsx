@@ -15,6 +15,11 @@ import './index.css';
 
 const POLL_MS = 3000;
 
+/** Settles what a Taro API call may return: a promise that rejects on failure, or nothing. */
+function settle(result: unknown): void {
+  if (result instanceof Promise) result.catch(() => undefined);
+}
+
 export function duration(t: I18n['t'], ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));
   const h = Math.floor(totalSeconds / 3600);
@@ -88,18 +93,20 @@ export default function VoucherPage() {
     if (process.env.TARO_ENV !== 'weapp' || !visible || status !== 'BOOKED') return;
     let previous: number | undefined;
     let left = false;
-    // Callback style: works whether or not this API comes promisified.
-    Taro.getScreenBrightness({
-      success: ({ value }) => {
-        if (left) return;
-        previous = value;
-        Taro.setScreenBrightness({ value: 1, fail: () => undefined });
-      },
-      fail: () => undefined,
-    });
+    // Callback style, whether or not this API comes promisified; the promise Taro also returns
+    // rejects on failure, so it is settled here rather than left to surface as an unhandled rejection.
+    settle(
+      Taro.getScreenBrightness({
+        success: ({ value }) => {
+          if (left) return;
+          previous = value;
+          settle(Taro.setScreenBrightness({ value: 1 }));
+        },
+      }),
+    );
     return () => {
       left = true;
-      if (previous !== undefined) Taro.setScreenBrightness({ value: previous, fail: () => undefined });
+      if (previous !== undefined) settle(Taro.setScreenBrightness({ value: previous }));
     };
   }, [visible, status]);
 

@@ -24,8 +24,7 @@ export default function StaffPointsPage() {
   const load = useCallback(async () => {
     const answer = await staffPoints();
     setState(answer.ok ? { status: 'ready', points: answer.data } : { status: 'error', text: describe(answer) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [describe]);
   useDidShow(() => {
     if (allowed) void load();
   });

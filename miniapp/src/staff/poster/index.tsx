@@ -21,8 +21,7 @@ export default function StaffPosterPage() {
     setState({ status: 'loading' });
     const answer = await staffPoster();
     setState(answer.ok ? { status: 'ready', ...answer.data } : { status: 'error', text: describe(answer) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [describe]);
   useEffect(() => {
     if (allowed) void load();
   }, [allowed, load]);

@@ -33,8 +33,7 @@ export default function StaffTodayPage() {
   const load = useCallback(async () => {
     const answer = await staffToday();
     setState(answer.ok ? { status: 'ready', date: answer.data.date, slots: answer.data.slots } : { status: 'error', text: describe(answer) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [describe]);
 
   useDidShow(() => {
     if (allowed) void load();
