@@ -18,7 +18,7 @@ export interface AuditEntry {
 export const auditWrite = (TableName: string, e: AuditEntry): Write => ({
   Put: {
     TableName,
-    Item: { ...keys.audit(e.at, e.id), ...keys.auditIndexes(e.actor.id, e.target.id, e.at, e.id), ...e },
+    Item: { ...keys.audit(e.at, e.id), ...keys.auditIndex(e.target.id, e.at, e.id), ...e },
     ConditionExpression: 'attribute_not_exists(PK)',
   },
 });
@@ -74,24 +74,28 @@ export function auditStore({ doc, tableName: TableName }: TableRef) {
   const range = (q: AuditQuery) => ({ ':from': q.fromAt, ':to': `${q.toAt}#~` });
   return {
     /** Newest first. By target or actor through their index; otherwise month by month. */
+    /**
+     * Newest first. A target's entries through its index; otherwise month by month. An actor
+     * narrows either with a filter; pages are still filled up to `limit` (queryPage reads on).
+     */
     async list(q: AuditQuery): Promise<Page<AuditEntry>> {
-      if (q.target || q.actor) {
-        const [index, pk] = q.target ? ['GSI2', keys.auditByTarget(q.target)] : ['GSI1', keys.auditByActor(q.actor!)];
-        // Both at once: the target's entries, filtered to the actor's.
-        const both = Boolean(q.target && q.actor);
+      const byActor = q.actor ? { FilterExpression: 'actor.id = :actor' } : {};
+      const actorValue = q.actor ? { ':actor': q.actor } : {};
+      if (q.target) {
+        const pk = keys.auditByTarget(q.target);
         const page = await queryPage(
           doc,
           {
             TableName,
-            IndexName: index,
-            KeyConditionExpression: `${index}PK = :pk AND ${index}SK BETWEEN :from AND :to`,
-            ...(both ? { FilterExpression: 'actor.id = :actor' } : {}),
-            ExpressionAttributeValues: { ':pk': pk, ...range(q), ...(both ? { ':actor': q.actor } : {}) },
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+            ...byActor,
+            ExpressionAttributeValues: { ':pk': pk, ...range(q), ...actorValue },
             ScanIndexForward: false,
           },
           q,
-          ['PK', 'SK', `${index}PK`, `${index}SK`],
-          { [`${index}PK`]: pk },
+          ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+          { GSI1PK: pk },
         );
         return { items: page.items.map(toEntry), next: page.next };
       }
@@ -102,7 +106,7 @@ export function auditStore({ doc, tableName: TableName }: TableRef) {
         const pk = keys.auditMonth(months[at]!);
         const page = await queryPage(
           doc,
-          { TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': pk, ...range(q) }, ScanIndexForward: false },
+          { TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ...byActor, ExpressionAttributeValues: { ':pk': pk, ...range(q), ...actorValue }, ScanIndexForward: false },
           { limit: q.limit - items.length, cursor: inner },
           ['PK', 'SK'],
           { PK: pk },

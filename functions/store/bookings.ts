@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import { queryAll, type TableRef } from './client.js';
+import { scanAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { entryWrite, holdWrite } from './points.js';
@@ -46,7 +46,18 @@ export function bookingStore(ref: TableRef, config: Config) {
       ExpressionAttributeValues: { ':minus': -1 },
     },
   });
-  const releaseCode = (b: BookingRecord): Write => ({ Delete: { TableName, Key: keys.code(b.providerId, b.date, b.code) } });
+  /**
+   * The backup code's item, pointing at the booking as it now stands. It outlives the booking's
+   * live days (until its TTL), so a code stays unique for the provider's whole day and the counter
+   * can say "cancelled" or "expired" instead of "no such code".
+   */
+  const codeItem = (b: BookingRecord): Record<string, unknown> => ({
+    ...keys.code(b.providerId, b.date, b.code),
+    bookingId: b.id,
+    booking: b,
+    expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS),
+  });
+  const retireCode = (b: BookingRecord, status: BookingRecord['status']): Write => ({ Put: { TableName, Item: codeItem({ ...b, status }) } });
   /** BOOKED → status, leaving the live-bookings index; `byRecipient` also requires the booking to be theirs. */
   const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string): Write => ({
     Update: {
@@ -100,7 +111,18 @@ export function bookingStore(ref: TableRef, config: Config) {
       const c = config.claims;
       return commit(
         ref,
+        // Sold out is named before the recipient's own limit, as the sold-out hint does without a round trip.
         withIntents(TableName, {
+          slot: {
+            Update: {
+              TableName,
+              Key: keys.slot(b.providerId, b.date, b.offeringId),
+              UpdateExpression: `${slotSet} ADD taken :one, booked :one`,
+              ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap',
+              ExpressionAttributeNames: slotNames,
+              ExpressionAttributeValues: { ...slotValues(b, l.capacity), ':one': 1 },
+            },
+          },
           recipient: {
             Update: {
               TableName,
@@ -118,20 +140,10 @@ export function bookingStore(ref: TableRef, config: Config) {
               },
             },
           },
-          slot: {
-            Update: {
-              TableName,
-              Key: keys.slot(b.providerId, b.date, b.offeringId),
-              UpdateExpression: `${slotSet} ADD taken :one, booked :one`,
-              ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap',
-              ExpressionAttributeNames: slotNames,
-              ExpressionAttributeValues: { ...slotValues(b, l.capacity), ':one': 1 },
-            },
-          },
           code: {
             Put: {
               TableName,
-              Item: { ...keys.code(b.providerId, b.date, b.code), bookingId: b.id, booking: b, expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS) },
+              Item: codeItem(b),
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
@@ -155,7 +167,7 @@ export function bookingStore(ref: TableRef, config: Config) {
         {
           booking: endBooking(b, 'CANCELLED', at, b.recipientId),
           slot: giveBack(b),
-          code: releaseCode(b),
+          code: retireCode(b, 'CANCELLED'),
           recipient: {
             Update: {
               TableName,
@@ -205,7 +217,7 @@ export function bookingStore(ref: TableRef, config: Config) {
         {
           booking: endBooking(b, 'EXPIRED', at),
           slot: giveBack(b),
-          code: releaseCode(b),
+          code: retireCode(b, 'EXPIRED'),
           recipient: {
             Update: {
               TableName,
@@ -219,13 +231,18 @@ export function bookingStore(ref: TableRef, config: Config) {
       );
     },
 
-    /** Live bookings of a day whose no-show time is at or before `untilLocal` (YYYY-MM-DDTHH:MM). */
-    async liveDue(date: string, untilLocal: string): Promise<BookingRecord[]> {
-      const items = await queryAll(doc, {
+    /**
+     * Every live booking, of any date, whose no-show time is at or before `untilLocal`
+     * (YYYY-MM-DDTHH:MM), so none is left behind however old. GSI2 is sparse: it holds live
+     * bookings (a booking leaves it when it ends) and the providers' admin list, so this reads
+     * those and nothing else.
+     */
+    async liveDue(untilLocal: string): Promise<BookingRecord[]> {
+      const items = await scanAll(doc, {
         TableName,
         IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
-        ExpressionAttributeValues: { ':pk': keys.liveOn(date), ':until': `${untilLocal}#~` },
+        FilterExpression: 'begins_with(GSI2PK, :live) AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':live': keys.liveOn(''), ':until': `${untilLocal}#~` },
       });
       return items.map(toBooking);
     },

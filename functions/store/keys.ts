@@ -19,9 +19,9 @@
  *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
- *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#ACTOR#<actorId>  <at>#<id>
- *                                                                 GSI2: AUDIT#TARGET#<targetId> / <at>#<id>
- *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition)
+ *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#TARGET#<target>  <at>#<id>
+ *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition;
+ *                     not on GSI2, which the expiry job scans)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  */
@@ -62,6 +62,7 @@ export const keys = {
   bookingsOf: (recipientId: string) => `RECIPIENT#${recipientId}`,
   bookingIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI1PK: `RECIPIENT#${recipientId}`, GSI1SK: `BOOKING#${createdAt}#${id}` }),
   liveBookingIndex: (date: string, expiresAt: string, id: string) => ({ GSI2PK: `LIVE#${date}`, GSI2SK: `${expiresAt}#${id}` }),
+  /** The live index's partition for `date`; with '' the prefix every live partition shares. */
   liveOn: (date: string) => `LIVE#${date}`,
 
   code: (providerId: string, date: string, code: string) => ({ PK: `PROVIDER#${providerId}`, SK: `CODE#${date}#${code}` }),
@@ -75,13 +76,7 @@ export const keys = {
 
   audit: (at: string, id: string) => ({ PK: `AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
   auditMonth: (month: string) => `AUDIT#${month}`,
-  auditIndexes: (actorId: string, targetId: string, at: string, id: string) => ({
-    GSI1PK: `AUDIT#ACTOR#${actorId}`,
-    GSI1SK: `${at}#${id}`,
-    GSI2PK: `AUDIT#TARGET#${targetId}`,
-    GSI2SK: `${at}#${id}`,
-  }),
-  auditByActor: (actorId: string) => `AUDIT#ACTOR#${actorId}`,
+  auditIndex: (targetId: string, at: string, id: string) => ({ GSI1PK: `AUDIT#TARGET#${targetId}`, GSI1SK: `${at}#${id}` }),
   auditByTarget: (targetId: string) => `AUDIT#TARGET#${targetId}`,
 
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
