@@ -67,9 +67,7 @@ export default function ProviderPage() {
       void load(true);
       return;
     }
-    let text = errorText(t, answer);
-    const until = (answer.details as { suspendedUntil?: unknown } | undefined)?.suspendedUntil;
-    if (answer.code === 'SUSPENDED' && typeof until === 'string') text = t('error.SUSPENDED_UNTIL', { d: until });
+    const text = errorText(t, answer);
     setBusy(null);
     setBookingError({ code: answer.code, text });
     if (answer.code === 'QUOTA_EXHAUSTED') void load(true);
