@@ -3,10 +3,11 @@
  * published, and the public reads of them.
  */
 import type { LeaderboardEntry, Period, PublishedLeaderboard, PublishLeaderboardBody } from '../contract/impact.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { DomainError, notFound, unexpected } from '../domain/errors.js';
 import { periodRange, redeemedBookings } from '../domain/impact.js';
 import { rankLeaderboard } from '../domain/leaderboard.js';
 import { localMoment } from '../domain/time.js';
+import { audited } from './audit.js';
 import type { AdminCtx, Ctx } from './context.js';
 import type { Deps } from './deps.js';
 import { providerFigures } from './figures.js';
@@ -48,11 +49,14 @@ export async function publishLeaderboard(ctx: AdminCtx, body: PublishLeaderboard
   for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
     const version = (await deps.store.leaderboards.newestVersion(body.period, body.key)) + 1;
     const board: PublishedLeaderboard = { period: body.period, key: body.key, version, publishedAt: ctx.now.toISOString(), entries };
-    const out = await deps.store.leaderboards.publish(board);
-    if (out === 'ok') {
+    const audit = audited(ctx, { type: 'leaderboard', id: `${body.period}:${body.key}:v${version}` }, null, { period: body.period, key: body.key, version, entries: entries.length });
+    const out = await deps.store.leaderboards.publish(board, { audit });
+    if (out.ok) {
       deps.figuresCache.clear();
       return { leaderboard: board };
     }
+    // Another publish took this version number first: count on.
+    if (out.part !== 'header') return unexpected('publish', out);
   }
   // Another admin kept publishing the same period in between: safe to retry.
   throw new DomainError('BUSY', 'another publish of this period is under way; please try again', undefined, 1);

@@ -2,22 +2,25 @@ import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
 import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
 import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/booking.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
+import { holdUntil } from '../domain/points.js';
 import { handoutDelta, noveltyOf, redemptionDelta, type Novelty } from '../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { signedPayload } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
+import { ledgerRecord } from '../store/points.js';
 import { slotId } from '../store/slots.js';
 import type { Ctx, StaffCtx } from './context.js';
+import { audited } from './audit.js';
 import { idempotency } from './idempotency.js';
 import { failureCounter } from './rate-limit.js';
 
 /** Who the impact figures belong to, copied into the day item. */
 const stampOf = (p: Provider) => ({ providerId: p.id, name: p.name, district: p.district, joinedAt: p.createdAt });
 
-/** A wrong guess about the recipient's novelty is corrected from their record; twice would mean a race. */
+/** A wrong guess about how new the recipient is gets corrected from their record; a third try would mean a race. */
 const NOVELTY_ATTEMPTS = 3;
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
@@ -52,7 +55,7 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   if (prior) return prior;
   const now = localMoment(ctx.now, deps.config.timeZone);
   const failures = 'code' in body ? failureCounter(ctx, 'redeem-fail', ctx.principal.id, deps.config.rateLimits.failedRedemptionsPerHour, 3600) : null;
-  // The provider (cached) stamps the day's impact item; read beside the booking, not after it.
+  // The provider (cached) stamps the day's impact figures; read beside the booking, not after it.
   const [, booking, provider] = await Promise.all([failures?.assertBelowLimit(), findBooking(ctx, body, now), deps.catalog.provider(ctx.principal.providerId)]);
   if (!booking) {
     await failures?.record();
@@ -63,27 +66,37 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
   };
+  const points = pointsFor(booking.valueFen);
+  const credit = points > 0
+    ? ledgerRecord({ id: newId('l'), providerId: booking.providerId, points, reason: 'meal_redeemed', ref: booking.id, at, availableAt: holdUntil(ctx.now, deps.config.points.holdDays) })
+    : null;
+  const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
   const stamp = stampOf(provider ?? notFound('provider'));
-  // The usual case is someone served before this month, not yet today; a wrong guess is refused
-  // with their record and corrected once (a person's next redemption cannot race this one: one live booking).
+  // The usual case is someone served before, this month, not yet today. A wrong guess is refused
+  // with their record and corrected (their next redemption cannot race this one: one live booking).
   let novelty: Novelty = 'first-in-day';
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
-    const impact = deps.store.impact.dayPart(booking.date, stamp, redemptionDelta(booking.kind, booking.valueFen, novelty));
-    const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), novelty, [impact, ...idem.items(answer)]);
+    const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty) };
+    const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact });
     if (out.ok) return answer;
-    if (out.current === null && out.served) {
-      novelty = noveltyOf(out.served, booking.date);
-      continue;
+    switch (out.part) {
+      case 'recipient':
+        novelty = noveltyOf(out.old ?? { servedDay: null, servedMonth: null }, booking.date);
+        continue;
+      case 'idempotency': {
+        const replay = await idem.prior();
+        if (replay) return replay;
+        throw busy();
+      }
+      case 'booking':
+        // Someone redeemed (or it expired) between our read and our write: report what it is now.
+        if (out.old) unwrap(decideRedemption(out.old, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
+        throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
+      default:
+        return unexpected('redemption', out);
     }
-    if (out.extraIndex >= 1) {
-      const replay = await idem.prior();
-      if (replay) return replay;
-    }
-    // Someone redeemed (or it expired) between our read and our write: report what it is now.
-    if (out.current) unwrap(decideRedemption(out.current, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
-    throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
   }
-  throw new DomainError('BUSY', 'please try again', undefined, 1);
+  throw busy();
 }
 
 async function ownProvider(ctx: StaffCtx): Promise<Provider> {
@@ -129,20 +142,20 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   let walkIn = prior;
   if (!walkIn) {
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
+    if (body.count > offering.dailyQuota) throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };
-    const impact = ctx.deps.store.impact.dayPart(now.date, stampOf(provider), handoutDelta(body.count, offering.valueFen));
-    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, [impact, ...idem.items(walkIn)]);
-    if (out === 'quota') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
-    if (out === 'extra') walkIn = (await idem.prior()) ?? walkIn;
+    const audit = audited(ctx, { type: 'slot', id: slotId(ref) }, null, walkIn);
+    const impact = { date: now.date, stamp: stampOf(provider), delta: handoutDelta(body.count, offering.valueFen) };
+    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, { idempotency: idem.intent(walkIn), audit, impact });
+    if (!out.ok) {
+      if (out.part === 'slot') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
+      if (out.part !== 'idempotency') unexpected('walk-in', out);
+      walkIn = (await idem.prior()) ?? walkIn;
+    }
   }
   // The handout is what the idempotency record keeps; the counts are read fresh.
   const slots = await ctx.deps.store.slots.getMany([ref]);
   return { walkIn, slot: slotViews(ctx, [offering], slots, now)[0]! };
-}
-
-export async function points(ctx: StaffCtx) {
-  const [balance, entries] = await Promise.all([ctx.deps.store.points.balance(ctx.principal.providerId), ctx.deps.store.points.entries(ctx.principal.providerId)]);
-  return { balance, entries };
 }
 
 const posterOf = async (providerId: string, token: string) => {

@@ -3,11 +3,12 @@
  * wrote it; a safety report reaches the admins only, and keeps no reporter at all.
  */
 import type { SafetyReportBody, ThanksBody } from '../contract/thanks.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { DomainError, notFound, unexpected } from '../domain/errors.js';
 import { newId } from '../security/ids.js';
 import type { AdminCtx, RecipientCtx, StaffCtx } from './context.js';
 import { idempotency } from './idempotency.js';
-import { rateItem, takeRate } from './rate-limit.js';
+import { rateIntent, takeRate } from './rate-limit.js';
+import { audited } from './audit.js';
 
 export async function thankProvider(ctx: RecipientCtx, params: { id: string }, body: ThanksBody) {
   const { deps } = ctx;
@@ -16,13 +17,16 @@ export async function thankProvider(ctx: RecipientCtx, params: { id: string }, b
   if (!b || b.recipientId !== ctx.principal.id) return notFound('booking');
   if (b.status !== 'REDEEMED') throw new DomainError('CONFLICT', 'only a meal that was handed over can be thanked');
   const at = ctx.now.toISOString();
-  const rate = rateItem(ctx, 'thanks', ctx.principal.id, deps.config.thanks.notesPerDay, 86_400);
+  const rate = rateIntent(ctx, 'thanks', ctx.principal.id, deps.config.thanks.notesPerDay, 86_400);
   const out = await deps.store.thanks.thank(
     { bookingId: b.id, recipientId: ctx.principal.id, providerId: b.providerId, at, note: body.note ? { id: newId('t'), text: body.note } : null },
-    [rate.item],
+    { rate: rate.intent },
   );
-  if (out === 'extra') throw rate.refused();
-  if (out === 'not-thankable') throw new DomainError('CONFLICT', 'this meal has already been thanked');
+  if (!out.ok) {
+    if (out.part === 'rate') throw rate.refused();
+    if (out.part === 'booking') throw new DomainError('CONFLICT', 'this meal has already been thanked');
+    return unexpected('thanks', out);
+  }
   deps.figuresCache.clear();
   return { thanks: { bookingId: b.id, like: true as const, note: body.note ?? null, at } };
 }
@@ -37,9 +41,10 @@ export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit:
   return { thanks: page.notes, next: page.next };
 }
 
+/** Hide a note everywhere (audited; the entry keeps the words hidden, never who wrote them — nobody knows). */
 export async function hideThanks(ctx: AdminCtx, params: { id: string }) {
-  const note = await ctx.deps.store.thanks.hide(params.id);
-  if (note === 'extra') throw new DomainError('BUSY', 'please try again', undefined, 1);
+  const audit = audited(ctx, { type: 'thanks', id: params.id }, { hidden: false }, { hidden: true });
+  const note = await ctx.deps.store.thanks.hide(params.id, { audit });
   return { thanks: note ?? notFound('note') };
 }
 

@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import type { Write } from './transaction.js';
 
 /** Who a figure belongs to, copied into every impact item so readers never join with profiles. */
 export interface ProviderStamp {
@@ -81,31 +81,32 @@ export const servedStateOf = (item: Record<string, unknown> | null): ServedState
   servedMonth: (item?.servedMonth as string | undefined) ?? null,
 });
 
+/** What a redemption or handout adds to its provider's figures for `date`. */
+export interface ImpactIntent {
+  date: string;
+  stamp: ProviderStamp;
+  delta: Partial<ImpactCounts>;
+}
+
+/** The day item's update, as a transaction part: the stamp (re)set, the counts added. */
+export function impactWrite(TableName: string, i: ImpactIntent): Write {
+  const add = addClause(i.delta);
+  const p = i.stamp;
+  return {
+    Update: {
+      TableName,
+      Key: keys.impactDay(i.date, p.providerId),
+      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${add.expr ? ` ADD ${add.expr}` : ''}`,
+      ExpressionAttributeNames: { '#name': 'name', '#date': 'date' },
+      ExpressionAttributeValues: { ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': i.date, ...add.values },
+    },
+  };
+}
+
 export function impactStore(ref: TableRef) {
   const { doc, tableName: TableName } = ref;
 
-  /** One update of a day item: the stamp is (re)set, the counts added. */
-  const dayUpdate = (date: string, p: ProviderStamp, delta: Partial<ImpactCounts>) => {
-    const add = addClause(delta);
-    return {
-      TableName,
-      Key: keys.impactDay(date, p.providerId),
-      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${add.expr ? ` ADD ${add.expr}` : ''}`,
-      ExpressionAttributeNames: { '#name': 'name', '#date': 'date' },
-      ExpressionAttributeValues: { ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': date, ...add.values },
-    };
-  };
-
   return {
-    /**
-     * The part a redemption or handout transaction adds: its provider's item for that day. The
-     * transaction's own conditions (the booking still BOOKED, the slot within capacity) are what
-     * make it count once; this item carries no condition of its own.
-     */
-    dayPart(date: string, p: ProviderStamp, delta: Partial<ImpactCounts>): TransactItem {
-      return { Update: dayUpdate(date, p, delta) };
-    },
-
     /** Every provider's figures for one day (today's are live). */
     async day(date: string): Promise<DayFigures[]> {
       // Only the figures and the stamp: day items are read by the thousand at province scale.

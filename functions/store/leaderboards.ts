@@ -3,7 +3,8 @@ import type { LeaderboardEntry, Period, PublishedLeaderboard } from '../contract
 import type { Config } from '../config.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import { transact, type TransactItem } from './transact.js';
+import { withIntents, type Intents } from './intents.js';
+import { commit, type Write } from './transaction.js';
 
 /** Entries per stored part: a province's board (thousands of entries) never meets the 400 KB item limit. */
 const PART_SIZE = 250;
@@ -47,27 +48,21 @@ export function leaderboardStore(ref: TableRef, config: Config) {
     /**
      * Publish `version`: its header and entries in one transaction (with any `extra` items, such
      * as the audit entry). The header's put is conditional, so two admins publishing at once get
-     * versions n and n+1, never one overwriting the other. Returns false when `version` was taken.
+     * versions n and n+1, never one overwriting the other. Refused by `header` when `version` was taken.
      */
-    async publish(board: PublishedLeaderboard, extra: TransactItem[] = []): Promise<'ok' | 'taken' | 'extra'> {
+    async publish(board: PublishedLeaderboard, intents: Intents = {}) {
       const parts: LeaderboardEntry[][] = [];
       for (let i = 0; i < board.entries.length; i += PART_SIZE) parts.push(board.entries.slice(i, i + PART_SIZE));
       if (parts.length > MAX_PARTS) throw new Error(`a leaderboard of ${board.entries.length} entries exceeds one transaction`);
-      const items: TransactItem[] = [
-        {
+      const header: Write = {
           Put: {
             TableName,
             Item: { ...keys.leaderboardHeader(board.period, board.key, board.version), period: board.period, key: board.key, version: board.version, publishedAt: board.publishedAt, parts: parts.length },
             ConditionExpression: 'attribute_not_exists(PK)',
           },
-        },
-        ...parts.map((entries, i): TransactItem => ({ Put: { TableName, Item: { ...keys.leaderboardPart(board.period, board.key, board.version, i), entries } } })),
-        ...extra,
-      ];
-      const r = await transact(ref, items, config.contention);
-      if (r.ok) return 'ok';
-      if (r.refusal[0]?.code === 'ConditionalCheckFailed') return 'taken';
-      return 'extra';
+        };
+      const entryParts = Object.fromEntries(parts.map((entries, i): [string, Write] => [`part${i}`, { Put: { TableName, Item: { ...keys.leaderboardPart(board.period, board.key, board.version, i), entries } } }]));
+      return commit(ref, withIntents(TableName, { header, ...entryParts }, intents), config.contention);
     },
 
     /** One version, or the newest of that key when `version` is left out. */

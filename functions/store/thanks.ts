@@ -2,7 +2,8 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import { transact, type TransactItem } from './transact.js';
+import { withIntents, type Intents } from './intents.js';
+import { commit } from './transaction.js';
 
 /** A thank-you note as stored: which restaurant, what, when — never who wrote it. */
 export interface ThanksNote {
@@ -21,8 +22,6 @@ export interface SafetyReport {
   at: string;
 }
 
-export type ThankOutcome = 'ok' | 'not-thankable' | 'extra';
-
 const GSI1_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 
 const toNote = (i: Record<string, unknown>): ThanksNote => ({ id: i.id as string, providerId: i.providerId as string, note: i.note as string, at: i.at as string, hidden: i.hidden === true });
@@ -36,9 +35,9 @@ export function thanksStore(ref: TableRef, config: Config) {
      * the condition that it is this recipient's, REDEEMED and not thanked before; the note goes
      * in without the booking or the recipient, so the restaurant cannot tell who wrote it.
      */
-    async thank(t: { bookingId: string; recipientId: string; providerId: string; at: string; note: { id: string; text: string } | null }, extra: TransactItem[] = []): Promise<ThankOutcome> {
-      const items: TransactItem[] = [
-        {
+    async thank(t: { bookingId: string; recipientId: string; providerId: string; at: string; note: { id: string; text: string } | null }, intents: Intents = {}) {
+      return commit(ref, withIntents(TableName, {
+        booking: {
           Update: {
             TableName,
             Key: keys.booking(t.bookingId),
@@ -48,15 +47,11 @@ export function thanksStore(ref: TableRef, config: Config) {
             ExpressionAttributeValues: { ':at': t.at, ':redeemed': 'REDEEMED', ':rid': t.recipientId },
           },
         },
-        { Update: { TableName, Key: keys.likes(t.providerId), UpdateExpression: 'SET providerId = :pid ADD likes :one', ExpressionAttributeValues: { ':pid': t.providerId, ':one': 1 } } },
-        ...(t.note
-          ? [{ Put: { TableName, Item: { ...keys.thanks(t.note.id), ...keys.thanksIndex(t.providerId, t.at, t.note.id), id: t.note.id, providerId: t.providerId, note: t.note.text, at: t.at, hidden: false } } }]
-          : []),
-        ...extra,
-      ];
-      const r = await transact(ref, items, config.contention);
-      if (r.ok) return 'ok';
-      return r.refusal[0]?.code === 'ConditionalCheckFailed' ? 'not-thankable' : 'extra';
+        likes: { Update: { TableName, Key: keys.likes(t.providerId), UpdateExpression: 'SET providerId = :pid ADD likes :one', ExpressionAttributeValues: { ':pid': t.providerId, ':one': 1 } } },
+        note: t.note
+          ? { Put: { TableName, Item: { ...keys.thanks(t.note.id), ...keys.thanksIndex(t.providerId, t.at, t.note.id), id: t.note.id, providerId: t.providerId, note: t.note.text, at: t.at, hidden: false } } }
+          : undefined,
+      }, intents), config.contention);
     },
 
     /** A provider's visible notes, newest first, a page at a time. */
@@ -67,9 +62,9 @@ export function thanksStore(ref: TableRef, config: Config) {
     },
 
     /** Hide a note everywhere: it leaves the index the lists read. Returns the note as it was, or null. */
-    async hide(id: string, extra: TransactItem[] = []): Promise<ThanksNote | null | 'extra'> {
-      const r = await transact(ref, [
-        {
+    async hide(id: string, intents: Intents = {}): Promise<ThanksNote | null> {
+      const r = await commit(ref, withIntents(TableName, {
+        note: {
           Update: {
             TableName,
             Key: keys.thanks(id),
@@ -79,9 +74,8 @@ export function thanksStore(ref: TableRef, config: Config) {
             ExpressionAttributeValues: { ':true': true },
           },
         },
-        ...extra,
-      ], config.contention);
-      if (!r.ok) return r.refusal[0]?.code === 'ConditionalCheckFailed' ? null : 'extra';
+      }, intents), config.contention);
+      if (!r.ok) return null;
       const got = await doc.send(new GetCommand({ TableName, Key: keys.thanks(id), ConsistentRead: true }));
       return got.Item ? toNote(got.Item) : null;
     },
