@@ -35,7 +35,7 @@ describe('staff never learn who they fed', () => {
   const staffRoutes = (Object.entries(endpoints) as [string, Endpoint][]).filter(([, e]) => e.auth === 'staff' || e.path.startsWith('/v1/staff'));
 
   it('covers every staff route', () => {
-    expect(staffRoutes.map(([n]) => n).sort()).toEqual(['createStaffSession', 'redeem', 'rotatePoster', 'staffPoints', 'staffPoster', 'staffToday', 'staffWalkIn', 'voucherKey']);
+    expect(staffRoutes.map(([n]) => n).sort()).toEqual(['createStaffSession', 'redeem', 'rotatePoster', 'staffPoints', 'staffPoster', 'staffThanks', 'staffToday', 'staffWalkIn', 'voucherKey']);
   });
 
   it.each(staffRoutes)('%s answers with no recipient field', (name, e) => {
