@@ -1,10 +1,13 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, queryAll, type TableRef } from './client.js';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
+import { queryAll, type TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
+import { commit } from './transaction.js';
 import type { Account, StaffMember } from './records.js';
 
-export function accountStore({ doc, tableName }: TableRef) {
+export function accountStore(ref: TableRef, config: Config) {
+  const { doc, tableName } = ref;
   return {
     async get(username: string): Promise<Account | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username) }));
@@ -14,27 +17,27 @@ export function accountStore({ doc, tableName }: TableRef) {
     },
 
     /**
-     * A new account; a taken username is a CONFLICT, never an overwrite. A staff account also gets
-     * its staff-member item (by id, listed under its provider), in the same transaction.
+     * A new account; a taken username is refused by `account`, never overwritten. A staff account
+     * also gets its staff-member item (by id, listed under its provider), in the same transaction.
      */
-    async create(a: Account): Promise<void> {
-      const account = { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } };
-      const member =
-        a.role === 'staff'
-          ? {
-              Put: {
-                TableName: tableName,
-                Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            }
-          : null;
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: member ? [account, member] : [account] }));
-      } catch (e) {
-        if (isConditionFailure(e)) throw new DomainError('CONFLICT', `username ${a.username} is taken`);
-        throw e;
-      }
+    async create(a: Account, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          member:
+            a.role === 'staff'
+              ? {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
+                    ConditionExpression: 'attribute_not_exists(PK)',
+                  },
+                }
+              : undefined,
+        }, intents),
+        config.contention,
+      );
     },
 
     /** Create or reset an account (the always-present admin, whose password comes from the environment). */

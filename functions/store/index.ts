@@ -14,10 +14,10 @@ import { verificationStore } from './verifications.js';
 
 export function createStore(ref: TableRef, config: Config) {
   return {
-    districts: districtStore(ref),
-    providers: providerStore(ref),
+    districts: districtStore(ref, config),
+    providers: providerStore(ref, config),
     slots: slotStore(ref, config),
-    accounts: accountStore(ref),
+    accounts: accountStore(ref, config),
     recipients: recipientStore(ref),
     bookings: bookingStore(ref, config),
     idempotency: idempotencyStore(ref),
