@@ -4,7 +4,10 @@ import { slotGate } from './app/slot-gate.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer } from './security/personal-data.js';
 import { tokenService } from './security/tokens.js';
+import { workGate } from './security/work-gate.js';
+import { DomainError } from './domain/errors.js';
 import { vouchers } from './security/vouchers.js';
+import type { SmsSender } from './sms/sender.js';
 import type { TableRef } from './store/client.js';
 import { createStore } from './store/index.js';
 import type { WechatClient } from './wechat/code2session.js';
@@ -22,7 +25,7 @@ export interface Secrets {
 }
 
 /** The one place dependencies are wired; local mode and Lambda differ only in what they pass here. */
-export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: WechatClient | null; config?: Config }): Deps {
+export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: WechatClient | null; sms?: SmsSender | null; config?: Config }): Deps {
   const config = opts.config ?? defaultConfig;
   const store = createStore(opts.table, config);
   return {
@@ -35,5 +38,8 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     vouchers: vouchers(opts.secrets.voucherKeyPem),
     sealer: sealer(opts.secrets.personalDataKey),
     wechat: opts.wechat,
+    sms: opts.sms ?? null,
+    signingIn: new Set(),
+    passwordGate: workGate(config.passwords.maxConcurrentHashes, config.passwords.maxWaitingHashes, () => new DomainError('BUSY', 'sign-in is busy; please retry in a second', undefined, 1)),
   };
 }

@@ -3,6 +3,7 @@ import * as admin from './app/admin-setup.js';
 import * as bookings from './app/bookings.js';
 import * as catalog from './app/catalog.js';
 import type { AdminCtx, Ctx, RecipientCtx, StaffCtx } from './app/context.js';
+import * as phone from './app/phone-sessions.js';
 import * as sessions from './app/sessions.js';
 import * as counter from './app/staff-counter.js';
 import * as verifications from './app/verifications.js';
@@ -22,6 +23,9 @@ export type Handler<E extends Endpoint> = (ctx: CtxFor<E['auth']>, input: RouteI
 /** The use case behind each endpoint of the contract. A missing one is a type error. */
 const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   createDeviceSession: (ctx, { body }) => sessions.createDeviceSession(ctx, body),
+  sessionMethods: (ctx) => Promise.resolve(sessions.sessionMethods(ctx)),
+  createPhoneChallenge: (ctx, { body }) => phone.createPhoneChallenge(ctx, body),
+  createPhoneSession: (ctx, { body }) => phone.createPhoneSession(ctx, body),
   createWechatSession: (ctx, { body }) => sessions.createWechatSession(ctx, body),
   createStaffSession: (ctx, { body }) => sessions.createStaffSession(ctx, body),
   createAdminSession: (ctx, { body }) => sessions.createAdminSession(ctx, body),

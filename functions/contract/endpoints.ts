@@ -29,7 +29,11 @@ import {
   DeviceSessionBody,
   MeResponse,
   PasswordSessionBody,
+  PhoneChallengeBody,
+  PhoneChallengeResponse,
+  PhoneSessionBody,
   RecipientSessionResponse,
+  SessionMethodsResponse,
   StaffSessionResponse,
   WechatSessionBody,
 } from './sessions.js';
@@ -65,6 +69,9 @@ const DistrictResponse = z.object({ district: District });
 export const endpoints = {
   // Sessions
   createDeviceSession: { method: 'POST', path: '/v1/sessions/device', auth: 'public', body: DeviceSessionBody, response: RecipientSessionResponse },
+  sessionMethods: { method: 'GET', path: '/v1/sessions/methods', auth: 'public', response: SessionMethodsResponse },
+  createPhoneChallenge: { method: 'POST', path: '/v1/sessions/phone/challenge', auth: 'public', body: PhoneChallengeBody, response: PhoneChallengeResponse, status: 202 },
+  createPhoneSession: { method: 'POST', path: '/v1/sessions/phone', auth: 'public', body: PhoneSessionBody, response: RecipientSessionResponse },
   createWechatSession: { method: 'POST', path: '/v1/sessions/wechat', auth: 'public', body: WechatSessionBody, response: RecipientSessionResponse },
   createStaffSession: { method: 'POST', path: '/v1/staff/sessions', auth: 'public', body: PasswordSessionBody, response: StaffSessionResponse },
   createAdminSession: { method: 'POST', path: '/v1/admin/sessions', auth: 'public', body: PasswordSessionBody, response: AdminSessionResponse },

@@ -6,6 +6,7 @@ import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
 import { recipientStore } from './recipients.js';
 import { idempotencyStore } from './idempotency.js';
+import { phoneChallengeStore } from './phone-challenges.js';
 import { pointsStore } from './points.js';
 import { rateLimitStore } from './rate-limits.js';
 import { slotStore } from './slots.js';
@@ -22,6 +23,7 @@ export function createStore(ref: TableRef, config: Config) {
     idempotency: idempotencyStore(ref),
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref),
+    phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
   };
 }
