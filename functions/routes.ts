@@ -51,9 +51,12 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   voucherKey: (ctx) => counter.voucherKey(ctx),
 
   putDistrict: (ctx, { params, body }) => admin.putDistrict(ctx, params, body),
-  adminListProviders: (ctx) => admin.listAllProviders(ctx),
+  adminListProviders: (ctx, { query }) => admin.listAllProviders(ctx, query),
+  expiringDocuments: (ctx, { query }) => admin.listExpiringDocuments(ctx, query),
   createProvider: (ctx, { body }) => admin.createProvider(ctx, body),
   adminGetProvider: (ctx, { params }) => admin.getProviderForAdmin(ctx, params),
+  adminListStaff: (ctx, { params }) => admin.listStaff(ctx, params),
+  adminProviderPoster: (ctx, { params }) => admin.providerPosterForAdmin(ctx, params),
   updateProvider: (ctx, { params, body }) => admin.updateProvider(ctx, params, body),
   approveProvider: (ctx, { params }) => admin.approveProvider(ctx, params),
   suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),

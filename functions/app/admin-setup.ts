@@ -1,11 +1,24 @@
-import type { AdminOffering, AdminProvider, OfferingContract, ProviderInput, ProviderPatch, StaffInput } from '../contract/admin.js';
+import type {
+  AdminOffering,
+  AdminProvider,
+  AdminProviderDetail,
+  AdminProviderList,
+  AdminProvidersQuery,
+  ExpiringResponse,
+  OfferingContract,
+  ProviderInput,
+  ProviderPatch,
+  StaffInput,
+} from '../contract/admin.js';
 import type { District } from '../contract/providers.js';
 import { fail, invalid, notFound } from '../domain/errors.js';
-import { nextStatus, type StatusAction } from '../domain/provider.js';
+import { expiringDocuments, nextStatus, type StatusAction } from '../domain/provider.js';
+import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
 import type { AdminCtx } from './context.js';
+import { providerPoster } from './staff-counter.js';
 
 function adminView(p: Provider): AdminProvider {
   const { offerings: _offerings, posterToken: _poster, ...profile } = p;
@@ -33,10 +46,31 @@ export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: {
   return { district: { id: params.id, name: body.name } };
 }
 
-export async function listAllProviders(ctx: AdminCtx): Promise<{ providers: AdminProvider[] }> {
-  const districts = await ctx.deps.catalog.districts();
-  const all = await Promise.all(districts.map((d) => ctx.deps.store.providers.listInDistrict(d.id)));
-  return { providers: all.flat().map(adminView) };
+export async function listAllProviders(ctx: AdminCtx, query: AdminProvidersQuery): Promise<AdminProviderList> {
+  const { limit, cursor, ...filter } = query;
+  const page = await ctx.deps.store.providers.listPage({ ...filter, q: filter.q || undefined }, { limit, cursor });
+  return { providers: page.items.map(adminView), next: page.next };
+}
+
+/** Licences and permits expired or expiring within `days` (the configured warning period by default). */
+export async function listExpiringDocuments(ctx: AdminCtx, query: { days?: number | undefined }): Promise<ExpiringResponse> {
+  const days = query.days ?? ctx.deps.config.documents.warnDaysAhead;
+  const today = localMoment(ctx.now, ctx.deps.config.timeZone).date;
+  const found = expiringDocuments(await ctx.deps.store.providers.listAll(), today, days);
+  return {
+    asOf: today,
+    days,
+    documents: found.map(({ provider: p, document, doc, daysLeft }) => ({
+      providerId: p.id,
+      providerName: p.name,
+      district: p.district,
+      status: p.status,
+      document,
+      number: doc.number,
+      expiresOn: doc.expiresOn,
+      daysLeft,
+    })),
+  };
 }
 
 export async function createProvider(ctx: AdminCtx, body: ProviderInput): Promise<{ provider: AdminProvider }> {
@@ -47,8 +81,14 @@ export async function createProvider(ctx: AdminCtx, body: ProviderInput): Promis
   return { provider: adminView(provider) };
 }
 
-export async function getProviderForAdmin(ctx: AdminCtx, params: { id: string }): Promise<{ provider: AdminProvider }> {
-  return { provider: adminView(await requireProvider(ctx, params.id)) };
+export async function getProviderForAdmin(ctx: AdminCtx, params: { id: string }): Promise<AdminProviderDetail> {
+  const p = await requireProvider(ctx, params.id);
+  return { provider: adminView(p), offerings: Object.values(p.offerings).sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+export async function listStaff(ctx: AdminCtx, params: { id: string }) {
+  await requireProvider(ctx, params.id);
+  return { staff: await ctx.deps.store.accounts.staffOf(params.id) };
 }
 
 async function changeProfile(ctx: AdminCtx, id: string, change: (p: Provider) => Provider): Promise<{ provider: AdminProvider }> {
@@ -97,4 +137,10 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
   await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) });
   return { staff };
+}
+
+/** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */
+export async function providerPosterForAdmin(ctx: AdminCtx, params: { id: string }) {
+  await requireProvider(ctx, params.id);
+  return providerPoster(ctx, params.id);
 }

@@ -9,7 +9,7 @@ import { newId } from '../security/ids.js';
 import { signedPayload } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
 import { slotId } from '../store/slots.js';
-import type { StaffCtx } from './context.js';
+import type { Ctx, StaffCtx } from './context.js';
 import { idempotency } from './idempotency.js';
 import { failureCounter } from './rate-limit.js';
 
@@ -113,11 +113,14 @@ const posterOf = async (providerId: string, token: string) => {
 
 const newPosterToken = () => randomBytes(18).toString('base64url');
 
-export async function poster(ctx: StaffCtx) {
-  const token = await ctx.deps.store.providers.setPosterToken(ctx.principal.providerId, newPosterToken(), true);
+/** A provider's walk-in poster, minting its token on first use (staff print it; admins see it too). */
+export async function providerPoster(ctx: Ctx, providerId: string) {
+  const token = await ctx.deps.store.providers.setPosterToken(providerId, newPosterToken(), true);
   ctx.deps.catalog.invalidate();
-  return posterOf(ctx.principal.providerId, token);
+  return posterOf(providerId, token);
 }
+
+export const poster = (ctx: StaffCtx) => providerPoster(ctx, ctx.principal.providerId);
 
 export async function rotatePoster(ctx: StaffCtx) {
   const token = await ctx.deps.store.providers.setPosterToken(ctx.principal.providerId, newPosterToken(), false);

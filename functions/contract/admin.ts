@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id } from './common.js';
+import { DateString, Id, NextCursor, PageQuery } from './common.js';
 import { OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -33,6 +33,18 @@ export const AdminProvider = ProviderInput.extend({
 });
 export type AdminProvider = z.infer<typeof AdminProvider>;
 export const AdminProviderResponse = z.object({ provider: AdminProvider });
+
+/** The admin list: search (part of the name or address, or the id), filters, cursor paging. */
+export const AdminProvidersQuery = z.strictObject({
+  q: z.string().trim().max(80).optional(),
+  district: Id.optional(),
+  status: ProviderStatus.optional(),
+  kind: ProviderKind.optional(),
+  ...PageQuery,
+});
+export type AdminProvidersQuery = z.infer<typeof AdminProvidersQuery>;
+export const AdminProviderList = z.object({ providers: z.array(AdminProvider), next: NextCursor });
+export type AdminProviderList = z.infer<typeof AdminProviderList>;
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
@@ -87,6 +99,30 @@ export const AdminOffering = z.object({
 export type AdminOffering = z.infer<typeof AdminOffering>;
 export const AdminOfferingResponse = z.object({ offering: AdminOffering });
 
+/** One provider as the admin's desk shows it: the profile and every offering's contract. */
+export const AdminProviderDetail = z.object({ provider: AdminProvider, offerings: z.array(AdminOffering) });
+export type AdminProviderDetail = z.infer<typeof AdminProviderDetail>;
+
+export const ProviderDocumentName = z.enum(['businessLicence', 'hygienePermit']);
+export type ProviderDocumentName = z.infer<typeof ProviderDocumentName>;
+
+/** `days` ahead to look; the configured warning period (30) when left out. */
+export const ExpiringQuery = z.strictObject({ days: z.coerce.number().int().min(0).max(365).optional() });
+/** A licence or permit that has expired or expires within `days`; `daysLeft` < 0 once expired. */
+export const ExpiringDocument = z.object({
+  providerId: Id,
+  providerName: z.string(),
+  district: Id,
+  status: ProviderStatus,
+  document: ProviderDocumentName,
+  number: z.string(),
+  expiresOn: DateString,
+  daysLeft: z.number().int(),
+});
+export type ExpiringDocument = z.infer<typeof ExpiringDocument>;
+export const ExpiringResponse = z.object({ asOf: DateString, days: z.number().int(), documents: z.array(ExpiringDocument) });
+export type ExpiringResponse = z.infer<typeof ExpiringResponse>;
+
 export const StaffInput = z.strictObject({
   providerId: Id,
   username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, '3–32 lowercase letters, digits, _ . -'),
@@ -96,6 +132,8 @@ export const StaffInput = z.strictObject({
 export type StaffInput = z.infer<typeof StaffInput>;
 
 export const StaffView = z.object({ id: Id, providerId: Id, username: z.string(), name: z.string() });
+export type StaffView = z.infer<typeof StaffView>;
 export const StaffResponse = z.object({ staff: StaffView });
+export const StaffList = z.object({ staff: z.array(StaffView) });
 
 export const DistrictInput = z.strictObject({ name: Text(40), position: z.number().int().min(0).max(100_000).optional() });

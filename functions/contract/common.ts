@@ -45,3 +45,14 @@ export const ErrorEnvelope = z.object({
   }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
+
+/**
+ * Paging for lists that grow (API.md "Paging"): `?limit=` 1–200 (default 50) and `?cursor=` as
+ * given out in the previous page's `next`. Spread into a route's query schema.
+ */
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(2048).optional(),
+};
+/** `next`: the cursor of the following page, or null on the last one. */
+export const NextCursor = z.string().nullable();

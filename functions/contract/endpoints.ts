@@ -1,14 +1,19 @@
 import * as z from 'zod';
 import {
   AdminOfferingResponse,
-  AdminProvider,
+  AdminProviderDetail,
+  AdminProviderList,
   AdminProviderResponse,
+  AdminProvidersQuery,
+  ExpiringQuery,
+  ExpiringResponse,
   DistrictInput,
   OfferingContract,
   OfferingParams,
   ProviderInput,
   ProviderPatch,
   StaffInput,
+  StaffList,
   StaffResponse,
 } from './admin.js';
 import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody } from './bookings.js';
@@ -63,7 +68,6 @@ export interface Endpoint {
   idempotent?: boolean;
 }
 
-const AdminProviderList = z.object({ providers: z.array(AdminProvider) });
 const DistrictResponse = z.object({ district: District });
 
 export const endpoints = {
@@ -101,9 +105,12 @@ export const endpoints = {
 
   // Admin setup
   putDistrict: { method: 'PUT', path: '/v1/admin/districts/{id}', auth: 'admin', params: IdParams, body: DistrictInput, response: DistrictResponse },
-  adminListProviders: { method: 'GET', path: '/v1/admin/providers', auth: 'admin', response: AdminProviderList },
+  adminListProviders: { method: 'GET', path: '/v1/admin/providers', auth: 'admin', query: AdminProvidersQuery, response: AdminProviderList },
+  expiringDocuments: { method: 'GET', path: '/v1/admin/providers/expiring', auth: 'admin', query: ExpiringQuery, response: ExpiringResponse },
   createProvider: { method: 'POST', path: '/v1/admin/providers', auth: 'admin', body: ProviderInput, response: AdminProviderResponse, status: 201 },
-  adminGetProvider: { method: 'GET', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  adminGetProvider: { method: 'GET', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, response: AdminProviderDetail },
+  adminListStaff: { method: 'GET', path: '/v1/admin/providers/{id}/staff', auth: 'admin', params: IdParams, response: StaffList },
+  adminProviderPoster: { method: 'GET', path: '/v1/admin/providers/{id}/poster', auth: 'admin', params: IdParams, response: PosterResponse },
   updateProvider: { method: 'PATCH', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, body: ProviderPatch, response: AdminProviderResponse },
   approveProvider: { method: 'POST', path: '/v1/admin/providers/{id}/approve', auth: 'admin', params: IdParams, response: AdminProviderResponse },
   suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },

@@ -1,5 +1,6 @@
 import type { ProviderDocument } from '../contract/admin.js';
 import type { ProviderStatus } from '../contract/providers.js';
+import { daysBetween } from './time.js';
 
 export interface ProviderState {
   status: ProviderStatus;
@@ -29,4 +30,30 @@ export function nextStatus(current: ProviderStatus, action: StatusAction): Provi
       return unreachable;
     }
   }
+}
+
+export type DocumentName = 'businessLicence' | 'hygienePermit';
+
+export interface ExpiringDocumentOf<P> {
+  provider: P;
+  document: DocumentName;
+  doc: ProviderDocument;
+  /** Negative once expired; 0 on its last valid day. */
+  daysLeft: number;
+}
+
+/**
+ * Licences and permits expired or expiring within `days` of `today`, soonest first: what the admins
+ * are warned about before an expiry takes a provider off the booking list.
+ */
+export function expiringDocuments<P extends ProviderState>(providers: P[], today: string, days: number): ExpiringDocumentOf<P>[] {
+  const found: ExpiringDocumentOf<P>[] = [];
+  for (const provider of providers) {
+    for (const document of ['businessLicence', 'hygienePermit'] as const) {
+      const doc = provider[document];
+      const daysLeft = daysBetween(today, doc.expiresOn);
+      if (daysLeft <= days) found.push({ provider, document, doc, daysLeft });
+    }
+  }
+  return found.sort((a, b) => a.daysLeft - b.daysLeft);
 }

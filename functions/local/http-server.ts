@@ -111,26 +111,29 @@ function serveStatic(root: string, pathname: string, res: ServerResponse): boole
 }
 
 export function createLocalServer(routes: LocalRoutes): Server {
-  return createServer(async (req, res) => {
-    try {
-      const body = await readBody(req);
-      const url = splitTarget(req.url ?? '/');
-      if (body === 'too-large') {
-        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-        res.end(JSON.stringify(envelope('PAYLOAD_TOO_LARGE', 'bodies are limited to 64 KiB')));
-        return;
-      }
-      const extra = routes.extra[url.pathname];
-      if (extra) return send(res, await extra(toEvent(req, body)));
-      if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return send(res, await routes.api(toEvent(req, body)));
-      if ((req.method === 'GET' || req.method === 'HEAD') && routes.staticDir && serveStatic(routes.staticDir, url.pathname, res)) return;
-      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(envelope('NOT_FOUND', `nothing at ${url.pathname}`)));
-    } catch (e) {
-      // The adapter answers every API error itself; this is only reached by a broken connection or a bug here.
-      console.error(e);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(envelope('INTERNAL', 'local server error')));
+  // Node ignores the handler's promise: it is voided here and every failure is caught inside.
+  return createServer((req, res) => void answer(routes, req, res));
+}
+
+async function answer(routes: LocalRoutes, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const body = await readBody(req);
+    const url = splitTarget(req.url ?? '/');
+    if (body === 'too-large') {
+      res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      res.end(JSON.stringify(envelope('PAYLOAD_TOO_LARGE', 'bodies are limited to 64 KiB')));
+      return;
     }
-  });
+    const extra = routes.extra[url.pathname];
+    if (extra) return send(res, await extra(toEvent(req, body)));
+    if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return send(res, await routes.api(toEvent(req, body)));
+    if ((req.method === 'GET' || req.method === 'HEAD') && routes.staticDir && serveStatic(routes.staticDir, url.pathname, res)) return;
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(envelope('NOT_FOUND', `nothing at ${url.pathname}`)));
+  } catch (e) {
+    // The adapter answers every API error itself; this is only reached by a broken connection or a bug here.
+    console.error(e);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(envelope('INTERNAL', 'local server error')));
+  }
 }

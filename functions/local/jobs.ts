@@ -26,7 +26,7 @@ export function localJobs(deps: Deps, clock: Clock, timers: boolean) {
           running = false;
         }
       };
-      const h = setInterval(tick, job.everyMs);
+      const h = setInterval(() => void tick(), job.everyMs);
       h.unref();
       handles.push(h);
     }

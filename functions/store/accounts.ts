@@ -1,8 +1,8 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, type TableRef } from './client.js';
+import { isConditionFailure, queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import type { Account } from './records.js';
+import type { Account, StaffMember } from './records.js';
 
 export function accountStore({ doc, tableName }: TableRef) {
   return {
@@ -13,12 +13,24 @@ export function accountStore({ doc, tableName }: TableRef) {
       return account as Account;
     },
 
-    /** A new account; a taken username is a CONFLICT, never an overwrite. */
+    /**
+     * A new account; a taken username is a CONFLICT, never an overwrite. A staff account also gets
+     * its staff-member item (by id, listed under its provider), in the same transaction.
+     */
     async create(a: Account): Promise<void> {
+      const account = { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } };
+      const member =
+        a.role === 'staff'
+          ? {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            }
+          : null;
       try {
-        await doc.send(
-          new PutCommand({ TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' }),
-        );
+        await doc.send(new TransactWriteCommand({ TransactItems: member ? [account, member] : [account] }));
       } catch (e) {
         if (isConditionFailure(e)) throw new DomainError('CONFLICT', `username ${a.username} is taken`);
         throw e;
@@ -28,6 +40,17 @@ export function accountStore({ doc, tableName }: TableRef) {
     /** Create or reset an account (the always-present admin, whose password comes from the environment). */
     async upsert(a: Account): Promise<void> {
       await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.account(a.username), ...a } }));
+    },
+
+    /** A provider's staff members, by username. */
+    async staffOf(providerId: string): Promise<StaffMember[]> {
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.staffOf(providerId) },
+      });
+      return items.map((i) => ({ id: String(i.id), providerId: String(i.providerId), username: String(i.username), name: String(i.name) }));
     },
   };
 }

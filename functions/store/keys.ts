@@ -4,10 +4,12 @@
  *  item               PK                    SK                    GSI1PK                 GSI1SK
  *  district           DISTRICTS             DISTRICT#<id>
  *  provider           PROVIDER#<id>         PROFILE               DISTRICT#<district>    <status>#<id>
+ *                                                                 GSI2: PROVIDERS / <createdAt>#<id> (the admin list, all of them)
  *  offering           PROVIDER#<id>         OFFERING#<oid>
  *  offering owner     OFFERING#<oid>        OWNER                 (offering ids are unique across providers)
  *  slot               PROVIDER#<id>         SLOT#<date>#<oid>
  *  account            ACCOUNT#<username>    ACCOUNT               (staff and admins)
+ *  staff member       STAFF#<id>            STAFF                 STAFF_OF#<providerId>  <username>
  *  recipient          RECIPIENT#<id>        PROFILE
  *  booking            BOOKING#<id>          BOOKING               RECIPIENT#<rid>        BOOKING#<createdAt>#<id>
  *                                                                 GSI2 (while BOOKED): LIVE#<date> / <expiresAt local>#<id>
@@ -32,6 +34,9 @@ export const keys = {
     GSI1SK: `${status}#${id}`,
   }),
   providersInDistrict: (district: string) => `DISTRICT#${district}`,
+  /** Every provider in one GSI2 partition: admins list and search them (thousands at most, rarely written). */
+  providerListIndex: (createdAt: string, id: string) => ({ GSI2PK: 'PROVIDERS', GSI2SK: `${createdAt}#${id}` }),
+  allProviders: 'PROVIDERS',
 
   offering: (providerId: string, offeringId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `OFFERING#${offeringId}` }),
   offeringPrefix: 'OFFERING#',
@@ -44,6 +49,10 @@ export const keys = {
   slotPrefix: (date: string) => `SLOT#${date}#`,
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
+  /** A staff member by id (→ username), listed per provider on GSI1. */
+  staffMember: (id: string) => ({ PK: `STAFF#${id}`, SK: 'STAFF' }),
+  staffIndex: (providerId: string, username: string) => ({ GSI1PK: `STAFF_OF#${providerId}`, GSI1SK: username }),
+  staffOf: (providerId: string) => `STAFF_OF#${providerId}`,
   recipient: (id: string) => ({ PK: `RECIPIENT#${id}`, SK: 'PROFILE' }),
 
   booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ProviderStatus } from '../contract/providers.js';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ProviderKind, ProviderStatus } from '../contract/providers.js';
 import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, queryAll, type TableRef } from './client.js';
+import { isConditionFailure, queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Offering, Provider } from './records.js';
 
@@ -13,7 +13,42 @@ function toProvider(item: Record<string, unknown>): Provider {
   return p;
 }
 
-const providerItem = (p: Provider) => ({ ...keys.provider(p.id), ...keys.providerIndex(p.district, p.status, p.id), ...p });
+const providerItem = (p: Provider) => ({
+  ...keys.provider(p.id),
+  ...keys.providerIndex(p.district, p.status, p.id),
+  ...keys.providerListIndex(p.createdAt, p.id),
+  ...p,
+});
+
+/** What the admin list narrows by; every part optional. */
+export interface ProviderFilter {
+  /** Part of the name or address, or the exact id. */
+  q?: string | undefined;
+  district?: string | undefined;
+  status?: ProviderStatus | undefined;
+  kind?: ProviderKind | undefined;
+}
+
+function filterExpression(f: ProviderFilter): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const equal = (field: 'district' | 'status' | 'kind', value: string | undefined) => {
+    if (value === undefined) return;
+    parts.push(`#${field} = :${field}`);
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+  };
+  equal('district', f.district);
+  equal('status', f.status);
+  equal('kind', f.kind);
+  if (f.q) {
+    parts.push('(contains(#name, :q) OR contains(#address, :q) OR #id = :q)');
+    Object.assign(names, { '#name': 'name', '#address': 'address', '#id': 'id' });
+    values[':q'] = f.q;
+  }
+  return parts.length === 0 ? {} : { FilterExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
 
 export function providerStore({ doc, tableName }: TableRef) {
   return {
@@ -35,7 +70,7 @@ export function providerStore({ doc, tableName }: TableRef) {
      */
     async saveProfile(p: Provider, expectedUpdatedAt: string): Promise<void> {
       const { offerings: _offerings, id: _id, posterToken: _poster, ...profile } = p;
-      const fields = { ...profile, ...keys.providerIndex(p.district, p.status, p.id) };
+      const fields = { ...profile, ...keys.providerIndex(p.district, p.status, p.id), ...keys.providerListIndex(p.createdAt, p.id) };
       const names = Object.keys(fields);
       try {
         await doc.send(
@@ -67,6 +102,38 @@ export function providerStore({ doc, tableName }: TableRef) {
           ':pk': keys.providersInDistrict(district),
           ...(status ? { ':st': `${status}#` } : {}),
         },
+      });
+      return items.map(toProvider);
+    },
+
+    /** The admin list, newest first, filtered and paged. One GSI2 partition holds every provider. */
+    async listPage(filter: ProviderFilter, page: PageRequest): Promise<Page<Provider>> {
+      const partition = { GSI2PK: keys.allProviders };
+      const where = filterExpression(filter);
+      const out = await queryPage(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ScanIndexForward: false,
+          ...where,
+          ExpressionAttributeValues: { ...where.ExpressionAttributeValues, ':pk': keys.allProviders },
+        },
+        page,
+        ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
+        partition,
+      );
+      return { items: out.items.map(toProvider), next: out.next };
+    },
+
+    /** Every provider (the expiring-documents report reads them all; thousands at most). */
+    async listAll(): Promise<Provider[]> {
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.allProviders },
       });
       return items.map(toProvider);
     },

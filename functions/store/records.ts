@@ -43,6 +43,14 @@ export type Account =
   | { role: 'admin'; id: string; username: string; name: string; passwordHash: string }
   | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string };
 
+/** A staff account as its provider's list shows it (no password hash). */
+export interface StaffMember {
+  id: string;
+  providerId: string;
+  username: string;
+  name: string;
+}
+
 export interface Recipient {
   id: string;
   createdAt: string;

@@ -16,7 +16,8 @@ export const tableDefinition = {
     // Overloaded: providers by sub-district and status; a recipient's bookings, newest first;
     // verification applications by status.
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
-    // Sparse: live (BOOKED) bookings by day and no-show time, for the expiry job.
+    // Sparse: live (BOOKED) bookings by day and no-show time, for the expiry job; every provider
+    // in one partition, for the admin list.
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ] satisfies IndexDefinition[],
   /** Epoch seconds; items past it may vanish at any time, so readers filter them out too. */

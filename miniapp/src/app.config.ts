@@ -17,7 +17,7 @@ export default defineAppConfig({
   ],
   window: {
     navigationBarTitleText: 'M餐',
-    navigationBarBackgroundColor: '#d9480f',
+    navigationBarBackgroundColor: '#c2410c',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f4',
     backgroundTextStyle: 'dark',

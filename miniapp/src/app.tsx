@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { I18nProvider } from './i18n';
+import './theme.css';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {

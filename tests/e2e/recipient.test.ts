@@ -5,9 +5,8 @@ import { launchBrowserWithCamera, qrVideo } from '../support/camera.js';
 import { browserSuite, field, readQr, stored, smallTapTargets, tap, type PhonePage } from '../support/h5.js';
 import { recipient, staff } from '../support/people.js';
 
-// Monday 30 November 2026, lunchtime in Shanghai; the following days for the claims limits.
+// Monday 30 November 2026, lunchtime in Shanghai.
 const MONDAY_LUNCH = '2026-11-30T11:40:00+08:00';
-const day = (n: number) => `2026-12-0${n}T11:40:00+08:00`;
 
 const suite = browserSuite(MONDAY_LUNCH);
 const open = suite.open;

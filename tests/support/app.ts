@@ -66,11 +66,11 @@ export async function startTestApp({ perClientLimits = false, ...opts }: TestApp
     }
     const res = await fetch(app.url + path, { method, headers, body: body as BodyInit | undefined });
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      parsed = undefined;
+      // Not JSON: the test reads .text instead.
     }
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useI18n } from '../i18n';
+import { Pressable } from './pressable';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -18,12 +19,12 @@ export function ConfirmDialog({ title, body, confirmText, onConfirm, onCancel }:
         <Text className='dialog__title'>{title}</Text>
         {body && <Text className='dialog__body'>{body}</Text>}
         <View className='dialog__actions'>
-          <View className='btn btn--grey dialog__cancel' ariaRole='button' onClick={onCancel}>
+          <Pressable className='btn btn--grey dialog__cancel' onPress={onCancel}>
             {t('nav.back')}
-          </View>
-          <View className='btn dialog__confirm' ariaRole='button' onClick={onConfirm}>
+          </Pressable>
+          <Pressable className='btn dialog__confirm' onPress={onConfirm}>
             {confirmText}
-          </View>
+          </Pressable>
         </View>
       </View>
     </View>

@@ -1,6 +1,7 @@
 import { ScrollView, View } from '@tarojs/components';
 import type { District } from '@contract';
 import { useI18n } from '../i18n';
+import { Pressable } from './pressable';
 import './district-chips.css';
 
 export interface DistrictChipsProps {
@@ -16,20 +17,20 @@ export function DistrictChips({ districts, selected, onSelect }: DistrictChipsPr
   const chips = [{ id: '', name: t('home.all') }, ...districts];
   return (
     <ScrollView className='district-chips' scrollX enhanced showScrollbar={false} ariaLabel={t('home.districts')}>
-      <View className='district-chips__row'>
+      <View className='district-chips__row' ariaRole='radiogroup' ariaLabel={t('home.districts')}>
         {chips.map((chip) => {
           const active = chip.id === selected;
           return (
-            <View
+            <Pressable
               key={chip.id || 'all'}
               className={active ? 'chip chip--active' : 'chip'}
-              ariaRole='button'
-              ariaLabel={chip.name}
-              data-district={chip.id}
-              onClick={() => onSelect(chip.id)}
+              role='radio'
+              checked={active}
+              data={{ district: chip.id }}
+              onPress={() => onSelect(chip.id)}
             >
               {chip.name}
-            </View>
+            </Pressable>
           );
         })}
       </View>

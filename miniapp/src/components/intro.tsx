@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useI18n } from '../i18n';
 import { LangSwitch } from './lang-switch';
+import { Pressable } from './pressable';
 import './intro.css';
 
 /** The one-screen explanation shown on first open. */
@@ -16,9 +17,9 @@ export function Intro({ onClose }: { onClose: () => void }) {
             {t(key)}
           </Text>
         ))}
-        <View className='btn intro__ok' ariaRole='button' onClick={onClose}>
+        <Pressable className='btn intro__ok' onPress={onClose}>
           {t('intro.ok')}
-        </View>
+        </Pressable>
       </View>
     </View>
   );

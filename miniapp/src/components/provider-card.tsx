@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { PublicOffering, PublicProvider } from '@contract';
 import { useI18n } from '../i18n';
+import { Pressable } from './pressable';
 import './provider-card.css';
 
 export interface ProviderCardProps {
@@ -41,12 +42,7 @@ function OfferingRow({ offering }: { offering: PublicOffering }) {
 export function ProviderCard({ provider, districtName, onOpen }: ProviderCardProps) {
   const { t } = useI18n();
   return (
-    <View
-      className='provider-card'
-      data-provider={provider.id}
-      ariaRole={onOpen ? 'link' : undefined}
-      onClick={onOpen ? () => onOpen(provider.id) : undefined}
-    >
+    <Pressable className='provider-card' role='link' data={{ provider: provider.id }} onPress={() => onOpen?.(provider.id)}>
       <View className='provider-card__head'>
         <Text className='provider-card__name'>{provider.name}</Text>
         <Text className={`tag tag--${provider.kind}`}>{t(`kind.${provider.kind}`)}</Text>
@@ -59,6 +55,6 @@ export function ProviderCard({ provider, districtName, onOpen }: ProviderCardPro
       ) : (
         provider.offerings.map((offering) => <OfferingRow key={offering.id} offering={offering} />)
       )}
-    </View>
+    </Pressable>
   );
 }

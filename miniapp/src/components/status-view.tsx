@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useI18n } from '../i18n';
+import { Pressable } from './pressable';
 import './status-view.css';
 
 export interface StatusViewProps {
@@ -17,9 +18,9 @@ export function StatusView({ kind, title, detail, onRetry }: StatusViewProps) {
       <Text className='status__title'>{title}</Text>
       {detail && <Text className='status__detail'>{detail}</Text>}
       {onRetry && (
-        <View className='button' ariaRole='button' onClick={onRetry}>
+        <Pressable className='button' onPress={onRetry}>
           {t('home.retry')}
-        </View>
+        </Pressable>
       )}
     </View>
   );

@@ -1,18 +1,14 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useI18n } from '../i18n';
+import { go } from '../routes';
 import { LangSwitch } from './lang-switch';
+import { Pressable } from './pressable';
 import './top-bar.css';
 
 export interface TopBarProps {
   title: string;
   /** Shows a back button (H5 only: WeChat's own bar has one). */
   back?: boolean;
-}
-
-function goBack(): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else void Taro.reLaunch({ url: '/pages/home/index' });
 }
 
 /** The page's title row with the language switch that every page carries. */
@@ -22,9 +18,9 @@ export function TopBar({ title, back = true }: TopBarProps) {
   return (
     <View className='top-bar'>
       {showBack ? (
-        <View className='top-bar__back' ariaRole='button' ariaLabel={t('nav.back')} onClick={goBack}>
+        <Pressable className='top-bar__back' label={t('nav.back')} onPress={go.back}>
           ‹
-        </View>
+        </Pressable>
       ) : (
         <View className='top-bar__spacer' />
       )}

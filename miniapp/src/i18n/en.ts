@@ -31,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   'home.staffEntry': 'For staff',
   'home.walkIn': 'Walk in',
   'nav.back': 'Back',
+  'nav.home': 'Home',
   'intro.title': 'Welcome to M餐',
   'intro.body1': 'M餐 gives free meals to job-seeking graduates, interns and people between jobs.',
   'intro.body2': 'Pick a restaurant, book in one tap, and pick up with the QR code or the 8-digit code.',

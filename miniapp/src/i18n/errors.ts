@@ -1,13 +1,40 @@
+// The one place that turns a failure into words. Pages never show the server's `message` (it is
+// English, for developers): they show the sentence for the code, completed from the error's details.
 import type { Failure } from '../services/request';
 import { isMessageKey, type I18n } from './index';
 
 /**
- * A failure as one plain sentence saying what to do next. `context` picks a wording for a screen
- * where a code means something else (e.g. 'staff': FORBIDDEN is another restaurant's voucher).
+ * Where the failure is shown, when a code means something else there:
+ * - 'staff': staff screens (FORBIDDEN is another restaurant's voucher, not a missing right);
+ * - 'scan': what staff scanned or typed (input that fails the contract is an invalid voucher);
+ * - 'walkIn': a pasted poster code (the same);
+ * - 'signIn': the staff sign-in form (a refusal means a wrong name or password).
  */
-export function errorText(t: I18n['t'], failure: Pick<Failure, 'code' | 'message'>, context?: 'staff'): string {
-  if (context) {
-    const own = `${context}.error.${failure.code}`;
+export type ErrorContext = 'staff' | 'scan' | 'walkIn' | 'signIn';
+
+type Details = Record<string, unknown>;
+const detailsOf = (failure: Pick<Failure, 'details'>): Details =>
+  failure.details && typeof failure.details === 'object' ? (failure.details as Details) : {};
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+/** A sentence for the code that the details make more precise, or undefined to use the plain one. */
+function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): string | undefined {
+  const d = detailsOf(failure);
+  if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
+  return undefined;
+}
+
+/**
+ * A failure as one plain sentence saying what to do next, in the current language.
+ * `context` picks the wording for a screen where a code means something else.
+ */
+export function errorText(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>, context?: ErrorContext): string {
+  if ((context === 'scan' || context === 'walkIn') && failure.code === 'INVALID_INPUT') return t('error.INVALID_VOUCHER');
+  if (context === 'signIn' && (failure.code === 'UNAUTHENTICATED' || failure.code === 'INVALID_INPUT')) return t('staff.signin.wrong');
+  const detailed = withDetails(t, failure);
+  if (detailed) return detailed;
+  if (context === 'staff' || context === 'scan' || context === 'signIn') {
+    const own = `staff.error.${failure.code}`;
     if (isMessageKey(own)) return t(own);
   }
   const key = `error.${failure.code}`;

@@ -30,6 +30,7 @@ export const zhCN = {
   'home.staffEntry': '商户入口',
   'home.walkIn': '扫店内海报领餐',
   'nav.back': '返回',
+  'nav.home': '首页',
   'intro.title': '欢迎使用 M餐',
   'intro.body1': 'M餐 为求职毕业生、实习生、待业中的朋友提供免费爱心餐。',
   'intro.body2': '选一家餐厅，一键预约，凭二维码或 8 位数字码到店取餐。',

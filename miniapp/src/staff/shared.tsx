@@ -1,21 +1,17 @@
 // What every staff page shares: the sign-in guard, the tab row, and the staff wording of errors.
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useEffect } from 'react';
+import { useCallback, useEffect, type DependencyList } from 'react';
+import { useResource, type ResourceInit } from '../hooks/use-resource';
+import { Pressable } from '../components/pressable';
 import { useI18n } from '../i18n';
-import { errorText } from '../i18n/errors';
-import type { Failure } from '../services/api';
+import { errorText, type ErrorContext } from '../i18n/errors';
+import { go, routes } from '../routes';
+import type { Failure, Result } from '../services/api';
 import { readString, remove, StorageKey } from '../services/storage';
 import './shared.css';
 
-export const staffPages = {
-  signin: '/staff/signin/index',
-  scan: '/staff/scan/index',
-  today: '/staff/today/index',
-  poster: '/staff/poster/index',
-  points: '/staff/points/index',
-} as const;
-type Tab = Exclude<keyof typeof staffPages, 'signin'>;
+const tabRoutes = { scan: routes.staffScan, today: routes.staffToday, poster: routes.staffPoster, points: routes.staffPoints } as const;
+type Tab = keyof typeof tabRoutes;
 
 export function signedIn(): boolean {
   return Boolean(readString(StorageKey.staffToken));
@@ -24,28 +20,49 @@ export function signedIn(): boolean {
 export function signOut(): void {
   remove(StorageKey.staffToken);
   remove(StorageKey.staffName);
-  void Taro.reLaunch({ url: staffPages.signin });
+  go.restart(routes.staffSignIn());
 }
 
 /** Sends a signed-out visitor to the sign-in page. */
 export function useStaffGuard(): boolean {
   const ok = signedIn();
   useEffect(() => {
-    if (!ok) void Taro.redirectTo({ url: staffPages.signin });
+    if (!ok) go.replace(routes.staffSignIn());
   }, [ok]);
   return ok;
+}
+
+function expired(failure: Failure): void {
+  if (failure.code !== 'UNAUTHENTICATED') return;
+  remove(StorageKey.staffToken);
+  go.replace(routes.staffSignIn());
+}
+
+/** A staff page's data: loaded once signed in; an expired session goes back to sign-in. */
+export function useStaffResource<T>(load: () => Promise<Result<T>>, deps: DependencyList, options: ResourceInit<T> = {}) {
+  const allowed = signedIn();
+  return useResource(
+    async () => {
+      const answer = await load();
+      if (!answer.ok) expired(answer);
+      return answer;
+    },
+    deps,
+    { ...options, enabled: allowed && (options.enabled ?? true) },
+  );
 }
 
 /** The failure's sentence; an expired session goes back to sign-in. */
 export function useStaffError() {
   const { t } = useI18n();
-  return (failure: Failure): string => {
-    if (failure.code === 'UNAUTHENTICATED') {
-      remove(StorageKey.staffToken);
-      void Taro.redirectTo({ url: staffPages.signin });
-    }
-    return errorText(t, failure, 'staff');
-  };
+  // New with each language, so a callback that lists it speaks the current one.
+  return useCallback(
+    (failure: Failure, context: ErrorContext = 'staff'): string => {
+      expired(failure);
+      return errorText(t, failure, context);
+    },
+    [t],
+  );
 }
 
 const tabs: Tab[] = ['scan', 'today', 'poster', 'points'];
@@ -55,16 +72,16 @@ export function StaffNav({ current }: { current: Tab }) {
   return (
     <View className='staff-nav' ariaRole='navigation'>
       {tabs.map((tab) => (
-        <View
+        <Pressable
           key={tab}
           className={tab === current ? 'staff-nav__tab staff-nav__tab--on' : 'staff-nav__tab'}
-          ariaRole='link'
-          aria-current={tab === current ? 'page' : undefined}
-          data-tab={tab}
-          onClick={() => tab !== current && void Taro.redirectTo({ url: staffPages[tab] })}
+          role='link'
+          current={tab === current}
+          data={{ tab }}
+          onPress={() => tab !== current && go.replace(tabRoutes[tab]())}
         >
           {t(`staff.menu.${tab}`)}
-        </View>
+        </Pressable>
       ))}
     </View>
   );
@@ -76,9 +93,9 @@ export function StaffFooter() {
   return (
     <View className='staff-footer'>
       {name && <View className='muted'>{name}</View>}
-      <View className='link staff-signout' ariaRole='button' onClick={signOut}>
+      <Pressable className='link staff-signout' onPress={signOut}>
         {t('staff.signout')}
-      </View>
+      </Pressable>
     </View>
   );
 }

@@ -1,73 +1,43 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Id, type District, type PublicProvider } from '@contract';
-import { listDistricts, listProviders, type Failure } from '../../services/api';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Id } from '@contract';
+import { useResource } from '../../hooks/use-resource';
+import { listDistricts, listProviders } from '../../services/api';
 import { readString, remove, StorageKey, writeString } from '../../services/storage';
-
-export type ProvidersState =
-  | { status: 'loading' }
-  | { status: 'error'; failure: Failure }
-  | { status: 'ready'; providers: PublicProvider[] };
 
 function rememberedDistrict(): string {
   const held = readString(StorageKey.district);
   return held && Id.safeParse(held).success ? held : '';
 }
 
-/** The home page's data: sub-districts, the chosen one (remembered), and its providers. */
+/**
+ * The home page's data: sub-districts, the chosen one (remembered), and its providers — reloaded
+ * when the page comes back into view, so meals left are current after a booking elsewhere.
+ */
 export function useHome() {
-  const [districts, setDistricts] = useState<District[]>([]);
   const [district, setDistrict] = useState<string>(rememberedDistrict);
-  const [providers, setProviders] = useState<ProvidersState>({ status: 'loading' });
-  // Answers to superseded requests (the chip changed meanwhile) are dropped.
-  const latest = useRef(0);
+  const districts = useResource(() => listDistricts(), [], { onShow: true });
+  const providers = useResource(async () => {
+    const answer = await listProviders(district ? { district } : {});
+    return answer.ok ? { ok: true as const, data: answer.data.providers } : answer;
+  }, [district], { onShow: true });
+  const districtList = useMemo(() => districts.data ?? [], [districts.data]);
 
-  const loadProviders = useCallback(async (id: string, keepShown = false) => {
-    const ticket = ++latest.current;
-    if (!keepShown) setProviders({ status: 'loading' });
-    const answer = await listProviders(id ? { district: id } : {});
-    if (ticket !== latest.current) return;
-    setProviders(answer.ok ? { status: 'ready', providers: answer.data.providers } : { status: 'error', failure: answer });
-  }, []);
-
-  const loadDistricts = useCallback(async () => {
-    const answer = await listDistricts();
-    // Without the list the chips show only 全部; the providers list reports its own failure.
-    if (answer.ok) setDistricts(answer.data);
-  }, []);
-
-  const select = useCallback(
-    (id: string) => {
-      setDistrict(id);
-      if (id) writeString(StorageKey.district, id);
-      else remove(StorageKey.district);
-      void loadProviders(id);
-    },
-    [loadProviders],
-  );
-
-  useEffect(() => {
-    void loadDistricts();
-    void loadProviders(district);
-    // Once, on mount; later loads follow the user's actions.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const select = useCallback((id: string) => {
+    setDistrict(id);
+    if (id) writeString(StorageKey.district, id);
+    else remove(StorageKey.district);
   }, []);
 
   // A remembered sub-district that no longer exists falls back to 全部.
   useEffect(() => {
-    if (district && districts.length > 0 && !districts.some((d) => d.id === district)) select('');
-  }, [districts, district, select]);
+    if (district && districtList.length > 0 && !districtList.some((d) => d.id === district)) select('');
+  }, [districtList, district, select]);
 
   const retry = useCallback(() => {
-    if (districts.length === 0) void loadDistricts();
-    void loadProviders(district);
-  }, [districts.length, district, loadDistricts, loadProviders]);
+    // Without the list the chips show only 全部; the providers list reports its own failure.
+    if (!districts.data) void districts.reload();
+    void providers.reload();
+  }, [districts, providers]);
 
-  usePullDownRefresh(() => {
-    void Promise.all([loadDistricts(), loadProviders(district, true)]).finally(() => {
-      Taro.stopPullDownRefresh();
-    });
-  });
-
-  return { districts, district, select, providers, retry };
+  return { districts: districtList, district, select, providers, retry };
 }

@@ -1,43 +1,39 @@
-import Taro from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { VerificationCategory, type MeResponse } from '@contract';
-import { StatusView } from '../../components/status-view';
+import { useState } from 'react';
+import { VerificationCategory, type VerificationBody } from '@contract';
+import { Pressable } from '../../components/pressable';
+import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle, type MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { getMe, newIdempotencyKey, submitVerification, type Failure } from '../../services/api';
+import { useIdempotentAction } from '../../hooks/use-idempotent-action';
+import { useResource } from '../../hooks/use-resource';
+import { go } from '../../routes';
+import { getMe, submitVerification } from '../../services/api';
 import './index.css';
 
 type Category = VerificationCategory;
 const categories = VerificationCategory.options;
 
-type State = { status: 'loading' } | { status: 'error'; failure: Failure } | { status: 'ready'; me: MeResponse['user'] };
-
 export default function VerifyPage() {
   const { t } = useI18n();
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [category, setCategory] = useState<Category | null>(null);
   const [note, setNote] = useState('');
   const [consent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const key = useRef<string | null>(null);
   useTitle('verify.title');
 
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    const me = await getMe();
-    setState(me.ok ? { status: 'ready', me: me.data.user } : { status: 'error', failure: me });
+  const user = useResource(async () => {
+    const answer = await getMe();
+    return answer.ok ? { ok: true as const, data: answer.data.user } : answer;
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // One application per form: a retry after a lost answer is the same application.
+  const sending = useIdempotentAction((key, body: VerificationBody) => submitVerification(body, key), (_body: VerificationBody) => 'verification');
 
   const submit = async () => {
-    if (sending) return;
+    if (sending.busy) return;
     const missing: MessageKey | null = !name.trim()
       ? 'verify.needName'
       : !/^1\d{10}$/.test(phone)
@@ -52,29 +48,26 @@ export default function VerifyPage() {
       return;
     }
     setProblem(null);
-    setSending(true);
-    key.current ??= newIdempotencyKey();
-    const answer = await submitVerification({ name: name.trim(), phone, category, note: note.trim() }, key.current);
-    setSending(false);
+    const answer = await sending.run({ name: name.trim(), phone, category, note: note.trim() });
+    if (!answer) return;
     if (!answer.ok) {
-      if (answer.code !== 'NETWORK_ERROR') key.current = null;
       setProblem(errorText(t, answer));
       return;
     }
-    key.current = null;
-    await load();
+    await user.reload();
   };
 
-  const me = state.status === 'ready' ? state.me : null;
+  const me = user.data ?? null;
   const pending = me?.verification?.status === 'PENDING';
   const approved = me?.verified && me.verifiedUntil;
 
   return (
     <View className='page verify'>
       <TopBar title={t('verify.title')} />
-      {state.status === 'loading' && <StatusView kind='loading' title={t('home.loading')} />}
-      {state.status === 'error' && (
-        <StatusView kind='error' title={t('home.error')} detail={errorText(t, state.failure)} onRetry={() => void load()} />
+      {user.state.status !== 'ready' && (
+        <Resource state={user.state} onRetry={() => void user.reload()}>
+          {() => null}
+        </Resource>
       )}
       {pending && (
         <View className='notice notice--info verify__pending' ariaRole='status'>
@@ -86,9 +79,9 @@ export default function VerifyPage() {
           <View className='notice notice--ok verify__approved' ariaRole='status'>
             {t('verify.approved', { d: me.verifiedUntil ?? '' })}
           </View>
-          <View className='btn btn--wide' ariaRole='button' onClick={() => void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/home/index' }))}>
+          <Pressable className='btn btn--wide' role='link' onPress={go.back}>
             {t('bookings.toHome')}
-          </View>
+          </Pressable>
         </View>
       )}
       {me && !pending && !approved && (
@@ -116,16 +109,16 @@ export default function VerifyPage() {
             <Text className='field__label'>{t('verify.category')}</Text>
             <View className='verify__categories' ariaRole='radiogroup' ariaLabel={t('verify.category')}>
               {categories.map((c) => (
-                <View
+                <Pressable
                   key={c}
                   className={c === category ? 'choice choice--on' : 'choice'}
-                  ariaRole='radio'
-                  aria-checked={c === category}
-                  data-category={c}
-                  onClick={() => setCategory(c)}
+                  role='radio'
+                  checked={c === category}
+                  data={{ category: c }}
+                  onPress={() => setCategory(c)}
                 >
                   {t(`verify.cat.${c}`)}
-                </View>
+                </Pressable>
               ))}
             </View>
             <Text className='field__label'>{t('verify.note')}</Text>
@@ -140,25 +133,19 @@ export default function VerifyPage() {
           <View className='card verify__privacy'>
             <Text className='field__label'>{t('verify.privacyTitle')}</Text>
             <Text className='verify__privacy-text'>{t('verify.privacy')}</Text>
-            <View
-              className={consent ? 'consent consent--on' : 'consent'}
-              ariaRole='checkbox'
-              aria-checked={consent}
-              ariaLabel={t('verify.consent')}
-              onClick={() => setConsent(!consent)}
-            >
+            <Pressable className={consent ? 'consent consent--on' : 'consent'} role='checkbox' checked={consent} onPress={() => setConsent(!consent)}>
               <Text className='consent__box'>{consent ? '✓' : ''}</Text>
               <Text>{t('verify.consent')}</Text>
-            </View>
+            </Pressable>
           </View>
           {problem && (
             <View className='notice notice--error verify__problem' ariaRole='alert'>
               {problem}
             </View>
           )}
-          <View className={sending ? 'btn btn--wide btn--disabled' : 'btn btn--wide verify__submit'} ariaRole='button' onClick={() => void submit()}>
+          <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide verify__submit'} onPress={() => void submit()}>
             {t('verify.submit')}
-          </View>
+          </Pressable>
         </View>
       )}
     </View>

@@ -1,19 +1,27 @@
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Booking } from '@contract';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
+import { Pressable } from '../../components/pressable';
 import { QrCode } from '../../components/qr-code';
-import { StatusView } from '../../components/status-view';
+import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle, type I18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { cancelBooking, getBooking, type Failure } from '../../services/api';
+import { useResource } from '../../hooks/use-resource';
+import { go, routes } from '../../routes';
+import { cancelBooking, getBooking } from '../../services/api';
 import { shanghaiDateTime, windowPhase } from '../../services/time';
 import { cacheBooking, cachedBooking } from '../../services/vouchers';
 import './index.css';
 
 const POLL_MS = 3000;
+
+/** Settles what a Taro API call may return: a promise that rejects on failure, or nothing. */
+function settle(result: unknown): void {
+  if (result instanceof Promise) result.catch(() => undefined);
+}
 
 export function duration(t: I18n['t'], ms: number): string {
   const totalSeconds = Math.max(0, Math.floor(ms / 1000));
@@ -43,44 +51,35 @@ export default function VoucherPage() {
   const { t } = useI18n();
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [booking, setBooking] = useState<Booking | undefined>(() => cachedBooking(id));
-  const [failure, setFailure] = useState<Failure | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [visible, setVisible] = useState(true);
-  const live = useRef(true);
   useTitle('voucher.title');
 
-  const refresh = useCallback(async () => {
-    const answer = await getBooking(id);
-    if (!live.current) return;
-    if (answer.ok) {
-      setFailure(null);
-      setBooking(answer.data.booking);
+  // The copy kept on the device shows at once (and offline); the server's answer replaces it.
+  const voucher = useResource(
+    async () => {
+      const answer = await getBooking(id);
+      if (!answer.ok) return answer;
       cacheBooking(answer.data.booking);
-    } else {
-      setFailure(answer);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    live.current = true;
-    void refresh();
-    return () => {
-      live.current = false;
-    };
-  }, [refresh]);
+      return { ok: true as const, data: answer.data.booking };
+    },
+    [id],
+    { initial: cachedBooking(id), onShow: true },
+  );
+  const booking = voucher.data;
 
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
 
   // Live status: while the voucher can still be used, ask every few seconds whether staff redeemed it.
   const status = booking?.status;
+  const { reload } = voucher;
   useEffect(() => {
     if (!visible || (status && status !== 'BOOKED')) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
+    const timer = setInterval(() => void reload(true), POLL_MS);
     return () => clearInterval(timer);
-  }, [visible, status, refresh]);
+  }, [visible, status, reload]);
 
   // WeChat: full brightness while a usable voucher is on screen (scanners read a bright screen
   // better), the user's own level back on leaving. H5 cannot set it: the page shows a hint instead.
@@ -88,18 +87,20 @@ export default function VoucherPage() {
     if (process.env.TARO_ENV !== 'weapp' || !visible || status !== 'BOOKED') return;
     let previous: number | undefined;
     let left = false;
-    // Callback style: works whether or not this API comes promisified.
-    Taro.getScreenBrightness({
-      success: ({ value }) => {
-        if (left) return;
-        previous = value;
-        Taro.setScreenBrightness({ value: 1, fail: () => undefined });
-      },
-      fail: () => undefined,
-    });
+    // Callback style, whether or not this API comes promisified; the promise Taro also returns
+    // rejects on failure, so it is settled here rather than left to surface as an unhandled rejection.
+    settle(
+      Taro.getScreenBrightness({
+        success: ({ value }) => {
+          if (left) return;
+          previous = value;
+          settle(Taro.setScreenBrightness({ value: 1 }));
+        },
+      }),
+    );
     return () => {
       left = true;
-      if (previous !== undefined) Taro.setScreenBrightness({ value: previous, fail: () => undefined });
+      if (previous !== undefined) settle(Taro.setScreenBrightness({ value: previous }));
     };
   }, [visible, status]);
 
@@ -108,12 +109,12 @@ export default function VoucherPage() {
     setCancelError(null);
     const answer = await cancelBooking(id);
     if (answer.ok) {
-      setBooking(answer.data.booking);
+      voucher.set(answer.data.booking);
       cacheBooking(answer.data.booking);
       void Taro.showToast({ title: t('voucher.cancelled'), icon: 'none' }).catch(() => undefined);
     } else {
       setCancelError(errorText(t, answer));
-      void refresh();
+      void voucher.reload(true);
     }
   };
 
@@ -121,11 +122,9 @@ export default function VoucherPage() {
     return (
       <View className='page'>
         <TopBar title={t('voucher.title')} />
-        {failure ? (
-          <StatusView kind='error' title={t('home.error')} detail={errorText(t, failure)} onRetry={() => void refresh()} />
-        ) : (
-          <StatusView kind='loading' title={t('home.loading')} />
-        )}
+        <Resource state={voucher.state} onRetry={() => void voucher.reload()}>
+          {() => null}
+        </Resource>
       </View>
     );
   }
@@ -134,7 +133,7 @@ export default function VoucherPage() {
   return (
     <View className='page voucher'>
       <TopBar title={t('voucher.title')} />
-      {failure?.code === 'NETWORK_ERROR' && (
+      {voucher.staleBecause?.code === 'NETWORK_ERROR' && (
         <View className='notice notice--info voucher__offline' ariaRole='status'>
           {t('voucher.offline')}
         </View>
@@ -177,17 +176,17 @@ export default function VoucherPage() {
         </View>
       )}
       {usable && (
-        <View className='btn btn--ghost btn--wide voucher__cancel' ariaRole='button' onClick={() => setConfirming(true)}>
+        <Pressable className='btn btn--ghost btn--wide voucher__cancel' onPress={() => setConfirming(true)}>
           {t('voucher.cancel')}
-        </View>
+        </Pressable>
       )}
       <View className='links'>
-        <View className='link' ariaRole='link' onClick={() => void Taro.navigateTo({ url: '/pages/bookings/index' })}>
+        <Pressable className='link' role='link' onPress={() => go.to(routes.bookings())}>
           {t('home.myBookings')}
-        </View>
-        <View className='link' ariaRole='link' onClick={() => void Taro.reLaunch({ url: '/pages/home/index' })}>
-          {t('app.title')}
-        </View>
+        </Pressable>
+        <Pressable className='link voucher__home' role='link' onPress={() => go.restart(routes.home())}>
+          {t('nav.home')}
+        </Pressable>
       </View>
 
       {confirming && (

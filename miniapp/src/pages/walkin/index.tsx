@@ -1,10 +1,13 @@
 import Taro from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
+import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { createWalkIn, newIdempotencyKey } from '../../services/api';
+import { go, routes } from '../../routes';
+import { createWalkIn } from '../../services/api';
 import { cacheBooking } from '../../services/vouchers';
 
 /** Walk in: scan the restaurant's poster (weapp) or paste its code (H5) and get a booking at once. */
@@ -12,25 +15,21 @@ export default function WalkInPage() {
   const { t } = useI18n();
   const [poster, setPoster] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const attempt = useRef<{ poster: string; key: string } | null>(null);
+  const sending = useIdempotentAction((key, value: string) => createWalkIn(value, key), (value) => value);
   useTitle('walkin.title');
 
   const claim = async (text: string) => {
     const value = text.trim();
-    if (!value || sending) return;
-    if (attempt.current?.poster !== value) attempt.current = { poster: value, key: newIdempotencyKey() };
-    setSending(true);
+    if (!value) return;
     setProblem(null);
-    const answer = await createWalkIn(value, attempt.current.key);
-    setSending(false);
-    if (answer.ok || answer.code !== 'NETWORK_ERROR') attempt.current = null;
+    const answer = await sending.run(value);
+    if (!answer) return;
     if (!answer.ok) {
-      setProblem(answer.code === 'INVALID_INPUT' ? t('error.INVALID_VOUCHER') : errorText(t, answer));
+      setProblem(errorText(t, answer, 'walkIn'));
       return;
     }
     cacheBooking(answer.data.booking);
-    void Taro.redirectTo({ url: `/pages/voucher/index?id=${answer.data.booking.id}` });
+    go.replace(routes.voucher(answer.data.booking.id));
   };
 
   const scan = async () => {
@@ -47,9 +46,9 @@ export default function WalkInPage() {
     <View className='page walkin'>
       <TopBar title={t('walkin.title')} />
       {process.env.TARO_ENV === 'weapp' && (
-        <View className='btn btn--wide' ariaRole='button' onClick={() => void scan()}>
+        <Pressable className='btn btn--wide' onPress={() => void scan()}>
           {t('walkin.scan')}
-        </View>
+        </Pressable>
       )}
       <View className='card'>
         <Input
@@ -65,9 +64,9 @@ export default function WalkInPage() {
           {problem}
         </View>
       )}
-      <View className={sending ? 'btn btn--wide btn--disabled' : 'btn btn--wide walkin__submit'} ariaRole='button' onClick={() => void claim(poster)}>
+      <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide walkin__submit'} onPress={() => void claim(poster)}>
         {t('walkin.submit')}
-      </View>
+      </Pressable>
     </View>
   );
 }

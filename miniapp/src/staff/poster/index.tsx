@@ -1,40 +1,25 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
 import { QrCode } from '../../components/qr-code';
-import { StatusView } from '../../components/status-view';
+import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
 import { staffPoster } from '../../services/api';
-import { StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
+import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
 import './index.css';
-
-type State = { status: 'loading' } | { status: 'error'; text: string } | { status: 'ready'; poster: string; qrSvg: string };
 
 export default function StaffPosterPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
-  const describe = useStaffError();
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const poster = useStaffResource(() => staffPoster(), []);
   useTitle('staff.poster.title');
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' });
-    const answer = await staffPoster();
-    setState(answer.ok ? { status: 'ready', ...answer.data } : { status: 'error', text: describe(answer) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
 
   if (!allowed) return <View className='page' />;
   return (
     <View className='page staff-poster'>
       <TopBar title={t('staff.poster.title')} back={false} />
       <StaffNav current='poster' />
-      {state.status === 'loading' && <StatusView kind='loading' title={t('home.loading')} />}
-      {state.status === 'error' && <StatusView kind='error' title={t('home.error')} detail={state.text} onRetry={() => void load()} />}
-      {state.status === 'ready' && (
+      <Resource state={poster.state} onRetry={() => void poster.reload()} errorContext='staff'>
+        {(state) => (
         <View className='card poster'>
           <Text className='poster__brand'>M餐 · {t('walkin.title')}</Text>
           {process.env.TARO_ENV === 'weapp' ? (
@@ -50,7 +35,8 @@ export default function StaffPosterPage() {
           )}
           <Text className='poster__hint'>{t('staff.poster.hint')}</Text>
         </View>
-      )}
+        )}
+      </Resource>
       <StaffFooter />
     </View>
   );

@@ -13,7 +13,10 @@ const FRAME_MS = 150;
 
 export default function Camera({ onResult, onClose, labels }: CameraProps) {
   const video = useRef<HTMLVideoElement>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [denied, setDenied] = useState(false);
+  // The camera opens once; the latest callback is read through a ref so a re-render never restarts it.
+  const latestOnResult = useRef(onResult);
+  latestOnResult.current = onResult;
 
   useEffect(() => {
     let stream: MediaStream | undefined;
@@ -33,7 +36,7 @@ export default function Camera({ onResult, onClose, labels }: CameraProps) {
         const found = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
         if (found?.data) {
           stopped = true;
-          onResult(found.data);
+          latestOnResult.current(found.data);
           return;
         }
       }
@@ -44,7 +47,7 @@ export default function Camera({ onResult, onClose, labels }: CameraProps) {
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
       } catch {
-        setProblem(labels.denied);
+        setDenied(true);
         return;
       }
       if (stopped || !video.current) {
@@ -61,17 +64,15 @@ export default function Camera({ onResult, onClose, labels }: CameraProps) {
       if (timer) clearTimeout(timer);
       stream?.getTracks().forEach((t) => t.stop());
     };
-    // Once per opening; the callbacks are the page's own and do not change meanwhile.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
     <div className='camera' role='dialog' aria-label={labels.title}>
       <video ref={video} className='camera__video' muted playsInline />
       <div className='camera__frame' />
-      {problem && (
+      {denied && (
         <div className='camera__problem' role='alert'>
-          {problem}
+          {labels.denied}
         </div>
       )}
       <div className='btn camera__close' role='button' tabIndex={0} aria-label={labels.close} onClick={onClose}>

@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { RedemptionBody, RedemptionResponse } from '@contract';
+import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
+import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useI18n, useTitle } from '../../i18n';
-import { newIdempotencyKey, redeem } from '../../services/api';
+import { redeem } from '../../services/api';
 import { StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
 import './index.css';
 
@@ -20,26 +22,24 @@ export default function StaffScanPage() {
   const allowed = useStaffGuard();
   const describe = useStaffError();
   const [code, setCode] = useState('');
-  const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [camera, setCamera] = useState(false);
-  const attempt = useRef<{ what: string; key: string } | null>(null);
+  const redemption = useIdempotentAction(
+    (key, body: RedemptionBody) => redeem(body, key),
+    (body) => ('code' in body ? body.code : body.voucher),
+  );
+  const sending = redemption.busy !== null;
   useTitle('staff.scan.title');
 
   const submit = async (body: RedemptionBody) => {
-    if (sending) return;
-    const what = 'code' in body ? body.code : body.voucher;
-    if (attempt.current?.what !== what) attempt.current = { what, key: newIdempotencyKey() };
-    setSending(true);
-    const answer = await redeem(body, attempt.current.key);
-    setSending(false);
-    if (answer.ok || answer.code !== 'NETWORK_ERROR') attempt.current = null;
+    const answer = await redemption.run(body);
+    if (!answer) return;
     if (answer.ok) {
       setOutcome({ ok: true, redemption: answer.data.redemption });
       void Taro.vibrateShort({ type: 'light' }).catch(() => undefined);
     } else {
       // A scanned text that is not a voucher at all fails the contract before sending: still "invalid".
-      setOutcome({ ok: false, reason: answer.code === 'INVALID_INPUT' ? t('error.INVALID_VOUCHER') : describe(answer) });
+      setOutcome({ ok: false, reason: describe(answer, 'scan') });
     }
   };
 
@@ -89,9 +89,9 @@ export default function StaffScanPage() {
             ? `${t('staff.result.okDetail', { o: outcome.redemption.offering.name })}  ${outcome.redemption.window.start}–${outcome.redemption.window.end}`
             : outcome.reason}
         </Text>
-        <View className='btn scan-result__next' ariaRole='button'>
+        <Pressable className='btn scan-result__next' onPress={next}>
           {t('staff.result.next')}
-        </View>
+        </Pressable>
       </View>
     );
   }
@@ -101,9 +101,9 @@ export default function StaffScanPage() {
     <View className='page staff-scan'>
       <TopBar title={t('staff.scan.title')} back={false} />
       <StaffNav current='scan' />
-      <View className='btn btn--wide staff-scan__camera' ariaRole='button' onClick={() => void scan()}>
+      <Pressable className='btn btn--wide staff-scan__camera' onPress={() => void scan()}>
         {t('staff.scan.camera')}
-      </View>
+      </Pressable>
       <Text className='staff-scan__label'>{t('staff.scan.codeLabel')}</Text>
       <View className='code-slots' ariaRole='status' ariaLabel={code.split('').join(' ') || t('staff.scan.codeLabel')}>
         {Array.from({ length: 8 }, (_, i) => (
@@ -114,26 +114,24 @@ export default function StaffScanPage() {
       </View>
       <View className='keypad'>
         {KEYS.map((key) => (
-          <View
+          <Pressable
             key={key}
             className={key.length === 1 ? 'keypad__key' : 'keypad__key keypad__key--fn'}
-            ariaRole='button'
-            ariaLabel={key === 'clear' ? t('staff.scan.clear') : key === 'delete' ? t('staff.scan.delete') : key}
-            data-key={key}
-            onClick={() => press(key)}
+            label={key === 'clear' ? t('staff.scan.clear') : key === 'delete' ? t('staff.scan.delete') : key}
+            data={{ key }}
+            onPress={() => press(key)}
           >
             {key === 'clear' ? t('staff.scan.clear') : key === 'delete' ? '⌫' : key}
-          </View>
+          </Pressable>
         ))}
       </View>
-      <View
+      <Pressable
         className={ready ? 'btn btn--wide staff-scan__redeem' : 'btn btn--wide btn--disabled staff-scan__redeem'}
-        ariaRole='button'
-        aria-disabled={!ready}
-        onClick={() => ready && void submit({ code })}
+        disabled={!ready}
+        onPress={() => void submit({ code })}
       >
         {t('staff.scan.redeem')}
-      </View>
+      </Pressable>
       <StaffFooter />
       {Camera && camera && (
         <Suspense fallback={null}>

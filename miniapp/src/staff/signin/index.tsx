@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { TopBar } from '../../components/top-bar';
@@ -6,7 +5,8 @@ import { useI18n, useTitle } from '../../i18n';
 import { staffSignIn } from '../../services/api';
 import { StorageKey, writeString } from '../../services/storage';
 import { errorText } from '../../i18n/errors';
-import { staffPages } from '../shared';
+import { go, routes } from '../../routes';
+import { Pressable } from '../../components/pressable';
 
 export default function StaffSignInPage() {
   const { t } = useI18n();
@@ -23,12 +23,12 @@ export default function StaffSignInPage() {
     const answer = await staffSignIn(username.trim(), password);
     setSending(false);
     if (!answer.ok) {
-      setProblem(answer.code === 'UNAUTHENTICATED' || answer.code === 'INVALID_INPUT' ? t('staff.signin.wrong') : errorText(t, answer, 'staff'));
+      setProblem(errorText(t, answer, 'signIn'));
       return;
     }
     writeString(StorageKey.staffToken, answer.data.token);
     writeString(StorageKey.staffName, answer.data.staff.name);
-    void Taro.redirectTo({ url: staffPages.scan });
+    go.replace(routes.staffScan());
   };
 
   return (
@@ -57,9 +57,9 @@ export default function StaffSignInPage() {
           {problem}
         </View>
       )}
-      <View className={sending ? 'btn btn--wide btn--disabled' : 'btn btn--wide staff-signin__submit'} ariaRole='button' onClick={() => void submit()}>
+      <Pressable className={sending ? 'btn btn--wide btn--disabled' : 'btn btn--wide staff-signin__submit'} onPress={() => void submit()}>
         {t('staff.signin')}
-      </View>
+      </Pressable>
     </View>
   );
 }

@@ -1,16 +1,15 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SlotView } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { StatusView } from '../../components/status-view';
+import { Pressable } from '../../components/pressable';
+import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle, type MessageKey } from '../../i18n';
-import { newIdempotencyKey, staffToday, staffWalkIn } from '../../services/api';
-import { StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
+import { useIdempotentAction } from '../../hooks/use-idempotent-action';
+import { staffToday, staffWalkIn } from '../../services/api';
+import { StaffFooter, StaffNav, useStaffError, useStaffGuard, useStaffResource } from '../shared';
 import './index.css';
-
-type State = { status: 'loading' } | { status: 'error'; text: string } | { status: 'ready'; date: string; slots: SlotView[] };
 
 const counts: Array<[keyof SlotView, MessageKey]> = [
   ['capacity', 'staff.today.capacity'],
@@ -24,49 +23,40 @@ export default function StaffTodayPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
   const describe = useStaffError();
-  const [state, setState] = useState<State>({ status: 'loading' });
   const [confirming, setConfirming] = useState<SlotView | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const attempt = useRef<{ offeringId: string; key: string } | null>(null);
   useTitle('staff.today.title');
 
-  const load = useCallback(async () => {
-    const answer = await staffToday();
-    setState(answer.ok ? { status: 'ready', date: answer.data.date, slots: answer.data.slots } : { status: 'error', text: describe(answer) });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useDidShow(() => {
-    if (allowed) void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  const today = useStaffResource(() => staffToday(), [], { onShow: true });
+  const handing = useIdempotentAction((key, offeringId: string) => staffWalkIn(offeringId, 1, key), (offeringId) => offeringId);
 
   const handOut = async (slot: SlotView) => {
     setConfirming(null);
-    if (attempt.current?.offeringId !== slot.offeringId) attempt.current = { offeringId: slot.offeringId, key: newIdempotencyKey() };
-    const answer = await staffWalkIn(slot.offeringId, 1, attempt.current.key);
-    if (answer.ok || answer.code !== 'NETWORK_ERROR') attempt.current = null;
+    const answer = await handing.run(slot.offeringId);
+    if (!answer) return;
     setNotice(answer.ok ? { ok: true, text: t('staff.handoutDone') } : { ok: false, text: describe(answer) });
-    void load();
+    void today.reload(true);
   };
 
   if (!allowed) return <View className='page' />;
   return (
     <View className='page staff-today'>
-      <TopBar title={state.status === 'ready' ? `${t('staff.today.title')} ${state.date}` : t('staff.today.title')} back={false} />
+      <TopBar title={today.data ? `${t('staff.today.title')} ${today.data.date}` : t('staff.today.title')} back={false} />
       <StaffNav current='today' />
       {notice && (
         <View className={notice.ok ? 'notice notice--ok' : 'notice notice--error'} ariaRole='status'>
           {notice.text}
         </View>
       )}
-      {state.status === 'loading' && <StatusView kind='loading' title={t('home.loading')} />}
-      {state.status === 'error' && <StatusView kind='error' title={t('home.error')} detail={state.text} onRetry={() => void load()} />}
-      {state.status === 'ready' && state.slots.length === 0 && <StatusView kind='empty' title={t('staff.today.empty')} />}
-      {state.status === 'ready' &&
-        state.slots.map((slot) => (
+      <Resource
+        state={today.state}
+        onRetry={() => void today.reload()}
+        errorContext='staff'
+        isEmpty={(d) => d.slots.length === 0}
+        emptyTitle={t('staff.today.empty')}
+      >
+        {(d) =>
+        d.slots.map((slot) => (
           <View key={slot.offeringId} className='card slot' data-offering={slot.offeringId}>
             <Text className='slot__name'>{slot.name}</Text>
             <Text className='muted'>{slot.windows.map((w) => `${w.start}–${w.end}`).join(' · ')}</Text>
@@ -78,16 +68,17 @@ export default function StaffTodayPage() {
                 </View>
               ))}
             </View>
-            <View
+            <Pressable
               className={slot.remaining > 0 ? 'btn btn--ghost slot__handout' : 'btn btn--disabled slot__handout'}
-              ariaRole='button'
-              aria-disabled={slot.remaining <= 0}
-              onClick={() => slot.remaining > 0 && setConfirming(slot)}
+              disabled={slot.remaining <= 0}
+              onPress={() => setConfirming(slot)}
             >
               {t('staff.handout')}
-            </View>
+            </Pressable>
           </View>
-        ))}
+        ))
+        }
+      </Resource>
       <StaffFooter />
       {confirming && (
         <ConfirmDialog

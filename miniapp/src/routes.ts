@@ -1,0 +1,62 @@
+// Every page's URL, once. Pages navigate with `go.to(routes.voucher(id))`, never with a string
+// literal, so a renamed page is one edit here (and app.config.ts lists the same paths).
+import Taro from '@tarojs/taro';
+
+/** The page files, as app.config.ts registers them (the staff area is a sub-package). */
+export const pagePaths = {
+  home: '/pages/home/index',
+  provider: '/pages/provider/index',
+  voucher: '/pages/voucher/index',
+  bookings: '/pages/bookings/index',
+  verify: '/pages/verify/index',
+  walkIn: '/pages/walkin/index',
+  staffSignIn: '/staff/signin/index',
+  staffScan: '/staff/scan/index',
+  staffToday: '/staff/today/index',
+  staffPoster: '/staff/poster/index',
+  staffPoints: '/staff/points/index',
+} as const;
+export type PageName = keyof typeof pagePaths;
+
+/** `/pages/voucher/index` + {id: 'b 1'} → `/pages/voucher/index?id=b%201` (empty values left out). */
+export function withQuery(path: string, query: Record<string, string | undefined> = {}): string {
+  const search = Object.entries(query)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join('&');
+  return search ? `${path}?${search}` : path;
+}
+
+/** URLs to open, with their parameters. */
+export const routes = {
+  home: () => pagePaths.home,
+  provider: (id: string) => withQuery(pagePaths.provider, { id }),
+  voucher: (id: string) => withQuery(pagePaths.voucher, { id }),
+  bookings: () => pagePaths.bookings,
+  verify: () => pagePaths.verify,
+  /** `poster` pre-fills the walk-in page (a scanned poster URL carries it). */
+  walkIn: (poster?: string) => withQuery(pagePaths.walkIn, { poster }),
+  staffSignIn: () => pagePaths.staffSignIn,
+  staffScan: () => pagePaths.staffScan,
+  staffToday: () => pagePaths.staffToday,
+  staffPoster: () => pagePaths.staffPoster,
+  staffPoints: () => pagePaths.staffPoints,
+} as const;
+
+// Navigation failures (e.g. a double tap while a page opens) are not the user's business.
+const quietly = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+/** The four ways to move between pages, without the promise noise. */
+export const go = {
+  /** Opens a page on top of this one (back returns here). */
+  to: (url: string) => quietly(Taro.navigateTo({ url })),
+  /** Replaces this page (back skips it). */
+  replace: (url: string) => quietly(Taro.redirectTo({ url })),
+  /** Starts over from this page (the stack is cleared). */
+  restart: (url: string) => quietly(Taro.reLaunch({ url })),
+  /** Back one page, or home when this page was opened directly. */
+  back: () => {
+    if (Taro.getCurrentPages().length > 1) quietly(Taro.navigateBack());
+    else quietly(Taro.reLaunch({ url: routes.home() }));
+  },
+};
