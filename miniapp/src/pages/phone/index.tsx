@@ -1,9 +1,10 @@
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
+import { go } from '../../routes';
 import { phoneSignIn, sendPhoneCode } from '../../services/api';
 import { keepToken } from '../../services/session';
 
@@ -34,7 +35,7 @@ export default function PhoneSignInPage() {
       return;
     }
     keepToken(answer.data.token);
-    void Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/home/index' }));
+    go.back();
   };
 
   return (
@@ -44,9 +45,9 @@ export default function PhoneSignInPage() {
         <Text>{t('phone.intro')}</Text>
         <Text className='field__label'>{t('phone.number')}</Text>
         <Input className='field__input phone-signin__number' type='number' maxlength={14} value={phone} ariaLabel={t('phone.number')} onInput={(e) => setPhone(e.detail.value)} />
-        <View className={sending ? 'btn btn--disabled' : 'btn phone-signin__send'} ariaRole='button' onClick={() => void send()}>
+        <Pressable className={sending ? 'btn btn--disabled phone-signin__send' : 'btn phone-signin__send'} disabled={sending} onPress={() => void send()}>
           {t('phone.send')}
-        </View>
+        </Pressable>
         <Text className='field__label'>{t('phone.code')}</Text>
         <Input className='field__input phone-signin__code' type='number' maxlength={8} value={code} ariaLabel={t('phone.code')} onInput={(e) => setCode(e.detail.value)} onConfirm={() => void signIn()} />
       </View>
@@ -55,9 +56,9 @@ export default function PhoneSignInPage() {
           {notice.text}
         </View>
       )}
-      <View className={sending ? 'btn btn--wide btn--disabled' : 'btn btn--wide phone-signin__submit'} ariaRole='button' onClick={() => void signIn()}>
+      <Pressable className={sending ? 'btn btn--wide btn--disabled phone-signin__submit' : 'btn btn--wide phone-signin__submit'} disabled={sending} onPress={() => void signIn()}>
         {t('phone.signin')}
-      </View>
+      </Pressable>
     </View>
   );
 }
