@@ -92,6 +92,8 @@ export const config = {
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.
     catalogTtlMs: 5_000,
+    // A disabled staff account's tokens stop working within this many ms in every process.
+    sessionTtlMs: 3_000,
     // A slot seen sold out is refused without a round trip for this long (a hint; see catalog-cache.ts).
     soldOutHintMs: 1_000,
   },

@@ -1,6 +1,7 @@
 import { catalogCache } from './app/catalog-cache.js';
 import type { Deps } from './app/deps.js';
 import { slotGate } from './app/slot-gate.js';
+import { staffSessions } from './app/staff-sessions.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer } from './security/personal-data.js';
 import { tokenService } from './security/tokens.js';
@@ -40,6 +41,7 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     wechat: opts.wechat,
     sms: opts.sms ?? null,
     signingIn: new Set(),
+    staffSessions: staffSessions(store, config.cache.sessionTtlMs),
     passwordGate: workGate(config.passwords.maxConcurrentHashes, config.passwords.maxWaitingHashes, () => new DomainError('BUSY', 'sign-in is busy; please retry in a second', undefined, 1)),
   };
 }

@@ -62,6 +62,7 @@ const handlers: { [K in EndpointName]: Handler<Endpoints[K]> } = {
   suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
+  disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
   listVerifications: (ctx, { query }) => verifications.listVerifications(ctx, query),
   approveVerification: (ctx, { params }) => verifications.approveVerification(ctx, params),
   rejectVerification: (ctx, { params }) => verifications.rejectVerification(ctx, params),

@@ -9,6 +9,7 @@ import type {
   ProviderInput,
   ProviderPatch,
   StaffInput,
+  StaffView,
 } from '../contract/admin.js';
 import type { District } from '../contract/providers.js';
 import { fail, invalid, notFound } from '../domain/errors.js';
@@ -136,7 +137,14 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
   await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) });
-  return { staff };
+  return { staff: { ...staff, disabled: false } };
+}
+
+/** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
+export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
+  const out = (await ctx.deps.store.accounts.disableStaff(params.id, ctx.now.toISOString())) ?? notFound('staff member');
+  ctx.deps.staffSessions.forget(params.id);
+  return { staff: out.after };
 }
 
 /** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */

@@ -8,6 +8,7 @@ import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
 import type { Catalog } from './catalog-cache.js';
 import type { SlotGate } from './slot-gate.js';
+import type { StaffSessions } from './staff-sessions.js';
 
 /** Everything a use case may touch, built once per process (functions/deps.ts). */
 export interface Deps {
@@ -28,4 +29,6 @@ export interface Deps {
   passwordGate: WorkGate;
   /** Usernames with a sign-in being checked in this process (one at a time per account). */
   signingIn: Set<string>;
+  /** Staff tokens' account state, through a short cache (disable bites within seconds). */
+  staffSessions: StaffSessions;
 }

@@ -85,7 +85,9 @@ async function signIn<R extends Account['role']>(ctx: Ctx, { username, password 
 
 export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): Promise<StaffSessionResponse> {
   const a = await signIn(ctx, body, 'staff');
-  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds);
+  // Said only to someone who knows the password.
+  if (a.disabled) throw new DomainError('FORBIDDEN', 'this staff account is disabled; ask an administrator');
+  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, sv: a.sessionVersion ?? 0 }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds);
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
 }
 

@@ -80,6 +80,7 @@ async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Dat
   const principal = token ? await deps.tokens.verify(token, now) : null;
   if (!principal) return refuse('UNAUTHENTICATED', 'sign in again: the session token is missing, invalid or expired');
   if (principal.role !== route.auth) return refuse('FORBIDDEN', `this route is for ${route.auth} accounts`);
+  if (principal.role === 'staff' && !(await deps.staffSessions.accepts(principal))) return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
   return principal;
 }
 

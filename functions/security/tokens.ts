@@ -4,7 +4,8 @@ import type { Role } from '../contract/endpoints.js';
 /** Who is calling, as proven by a session token. Checked on CPU alone: no table read. */
 export type Principal =
   | { role: 'recipient'; id: string }
-  | { role: 'staff'; id: string; providerId: string }
+  /** `sv`: the account's session version when signed in; a disable moves it on (checked in http/adapter.ts). */
+  | { role: 'staff'; id: string; providerId: string; sv: number }
   | { role: 'admin'; id: string };
 
 export interface TokenService {
@@ -20,8 +21,11 @@ export function tokenService(secret: Uint8Array): TokenService {
   return {
     async issue(p, now, ttlSeconds) {
       const iat = Math.floor(now.getTime() / 1000);
-      const claims: Record<string, string> = { role: p.role };
-      if (p.role === 'staff') claims.pid = p.providerId;
+      const claims: Record<string, string | number> = { role: p.role };
+      if (p.role === 'staff') {
+        claims.pid = p.providerId;
+        claims.sv = p.sv;
+      }
       return new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(ISSUER)
@@ -42,7 +46,7 @@ export function tokenService(secret: Uint8Array): TokenService {
         const sub = payload.sub!;
         if (typeof role !== 'string' || !ROLES.has(role)) return null;
         if (role === 'staff') {
-          return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid } : null;
+          return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid, sv: typeof payload.sv === 'number' ? payload.sv : 0 } : null;
         }
         return { role: role as 'recipient' | 'admin', id: sub };
       } catch (e) {

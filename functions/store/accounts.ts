@@ -2,7 +2,15 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { DomainError } from '../domain/errors.js';
 import { isConditionFailure, queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import type { Account, StaffMember } from './records.js';
+import type { Account, StaffMember, StaffSessionState } from './records.js';
+
+const toMember = (i: Record<string, unknown>): StaffMember => ({
+  id: String(i.id),
+  providerId: String(i.providerId),
+  username: String(i.username),
+  name: String(i.name),
+  disabled: i.disabled === true,
+});
 
 export function accountStore({ doc, tableName }: TableRef) {
   return {
@@ -50,7 +58,32 @@ export function accountStore({ doc, tableName }: TableRef) {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.staffOf(providerId) },
       });
-      return items.map((i) => ({ id: String(i.id), providerId: String(i.providerId), username: String(i.username), name: String(i.name) }));
+      return items.map(toMember);
+    },
+
+    async sessionState(staffId: string): Promise<StaffSessionState | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ProjectionExpression: 'disabled, sessionVersion' }));
+      return out.Item ? { disabled: out.Item.disabled === true, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
+    },
+
+    /**
+     * Disable a staff account: sign-in is refused and the session version moves on, so every
+     * token issued before no longer passes (both items in one transaction). Null: no such staff.
+     */
+    async disableStaff(staffId: string, at: string): Promise<{ before: StaffMember; after: StaffMember } | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ConsistentRead: true }));
+      if (!out.Item) return null;
+      const before = toMember(out.Item);
+      const disable = { UpdateExpression: 'SET disabled = :t, disabledAt = :at ADD sessionVersion :one', ExpressionAttributeValues: { ':t': true, ':at': at, ':one': 1 }, ConditionExpression: 'attribute_exists(PK)' };
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName: tableName, Key: keys.staffMember(staffId), ...disable } },
+            { Update: { TableName: tableName, Key: keys.account(before.username), ...disable } },
+          ],
+        }),
+      );
+      return { before, after: { ...before, disabled: true } };
     },
   };
 }
