@@ -87,7 +87,7 @@ export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): P
   const a = await signIn(ctx, body, 'staff');
   // Said only to someone who knows the password.
   if (a.disabled) throw new DomainError('FORBIDDEN', 'this staff account is disabled; ask an administrator');
-  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, sv: a.sessionVersion ?? 0 }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds);
+  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds, { sv: a.sessionVersion ?? 0 });
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
 }
 

@@ -80,7 +80,10 @@ async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Dat
   const principal = token ? await deps.tokens.verify(token, now) : null;
   if (!principal) return refuse('UNAUTHENTICATED', 'sign in again: the session token is missing, invalid or expired');
   if (principal.role !== route.auth) return refuse('FORBIDDEN', `this route is for ${route.auth} accounts`);
-  if (principal.role === 'staff' && !(await deps.staffSessions.accepts(principal))) return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
+  // The session version rides as an extra claim, independent of how tokens are signed.
+  if (principal.role === 'staff' && !(await deps.staffSessions.accepts({ id: principal.id, sv: Number(principal.claims.sv ?? 0) }))) {
+    return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
+  }
   return principal;
 }
 
