@@ -18,6 +18,7 @@ import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
+import { audited } from './audit.js';
 import type { AdminCtx } from './context.js';
 import { providerPoster } from './staff-counter.js';
 
@@ -142,9 +143,12 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
 
 /** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
 export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
-  const out = (await ctx.deps.store.accounts.disableStaff(params.id, ctx.now.toISOString())) ?? notFound('staff member');
+  const { accounts } = ctx.deps.store;
+  const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
+  const after = { ...before, disabled: true };
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
   ctx.deps.staffSessions.forget(params.id);
-  return { staff: out.after };
+  return { staff: after };
 }
 
 /** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */

@@ -22,9 +22,9 @@ export function limited(ctx: Ctx, retryAfter: number, message = 'too many reques
  * A rate counter to commit inside the transaction that does the work (one round trip): the work
  * is refused with RATE_LIMITED when the window is full. Counts what reached the transaction.
  */
-export function rateItem(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
+export function rateIntent(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
   const w = window(ctx.now, seconds);
-  return { item: ctx.deps.store.rateLimits.item(scope, who, w.name, limit, w.expiresAt), refused: () => limited(ctx, w.retryAfter) };
+  return { intent: { scope, who, window: w.name, limit, expiresAt: w.expiresAt }, refused: () => limited(ctx, w.retryAfter) };
 }
 
 /** Counts one attempt; RATE_LIMITED (with Retry-After) once `limit` attempts fill the window. */

@@ -87,13 +87,13 @@ export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): P
   const a = await signIn(ctx, body, 'staff');
   // Said only to someone who knows the password.
   if (a.disabled) throw new DomainError('FORBIDDEN', 'this staff account is disabled; ask an administrator');
-  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds, { sv: a.sessionVersion ?? 0 });
+  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, name: a.name }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds, { sv: a.sessionVersion ?? 0 });
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
 }
 
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
   const a = await signIn(ctx, body, 'admin');
-  const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds);
+  const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id, name: a.name }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds);
   return { token, admin: { id: a.id, name: a.name } };
 }
 

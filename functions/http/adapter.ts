@@ -123,7 +123,7 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       if (!params.success) refuse('NOT_FOUND', `no such ${route.path}`);
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : null;
       const client = event.requestContext?.http?.sourceIp || 'unknown';
-      const ctx: Ctx = { deps, now, principal, requestId, client, idempotencyKey };
+      const ctx: Ctx = { deps, now, principal, requestId, route: route.name, client, idempotencyKey };
       const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
       // Answers pass through the contract's schema: fields it does not name never leave the server.
       return json(route.status ?? 200, route.response.parse(result), requestId);

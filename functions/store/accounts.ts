@@ -1,7 +1,9 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { isConditionFailure, queryAll, type TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
+import { commit, type Contention } from './transaction.js';
 import type { Account, StaffMember, StaffSessionState } from './records.js';
 
 const toMember = (i: Record<string, unknown>): StaffMember => ({
@@ -12,7 +14,8 @@ const toMember = (i: Record<string, unknown>): StaffMember => ({
   disabled: i.disabled === true,
 });
 
-export function accountStore({ doc, tableName }: TableRef) {
+export function accountStore(ref: TableRef, contention: Contention) {
+  const { doc, tableName } = ref;
   return {
     async get(username: string): Promise<Account | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username) }));
@@ -70,20 +73,26 @@ export function accountStore({ doc, tableName }: TableRef) {
      * Disable a staff account: sign-in is refused and the session version moves on, so every
      * token issued before no longer passes (both items in one transaction). Null: no such staff.
      */
-    async disableStaff(staffId: string, at: string): Promise<{ before: StaffMember; after: StaffMember } | null> {
+    async staffMember(staffId: string): Promise<StaffMember | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ConsistentRead: true }));
-      if (!out.Item) return null;
-      const before = toMember(out.Item);
+      return out.Item ? toMember(out.Item) : null;
+    },
+
+    /**
+     * Disable a staff account: sign-in is refused and the session version moves on, so every
+     * token issued before no longer passes — both items and the audit entry in one transaction.
+     */
+    async disableStaff(member: StaffMember, at: string, intents: Pick<Intents, 'audit'>): Promise<void> {
       const disable = { UpdateExpression: 'SET disabled = :t, disabledAt = :at ADD sessionVersion :one', ExpressionAttributeValues: { ':t': true, ':at': at, ':one': 1 }, ConditionExpression: 'attribute_exists(PK)' };
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: { TableName: tableName, Key: keys.staffMember(staffId), ...disable } },
-            { Update: { TableName: tableName, Key: keys.account(before.username), ...disable } },
-          ],
-        }),
+      const out = await commit(
+        ref,
+        withIntents(tableName, {
+          member: { Update: { TableName: tableName, Key: keys.staffMember(member.id), ...disable } },
+          account: { Update: { TableName: tableName, Key: keys.account(member.username), ...disable } },
+        }, intents),
+        contention,
       );
-      return { before, after: { ...before, disabled: true } };
+      if (!out.ok) throw new DomainError('CONFLICT', 'the staff account changed meanwhile; reload and retry');
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { accountStore } from './accounts.js';
+import { auditStore } from './audit.js';
 import { bookingStore } from './bookings.js';
 import type { TableRef } from './client.js';
 import { districtStore } from './districts.js';
@@ -17,7 +18,7 @@ export function createStore(ref: TableRef, config: Config) {
     districts: districtStore(ref),
     providers: providerStore(ref),
     slots: slotStore(ref, config),
-    accounts: accountStore(ref),
+    accounts: accountStore(ref, config.contention),
     recipients: recipientStore(ref),
     bookings: bookingStore(ref, config),
     idempotency: idempotencyStore(ref),
@@ -25,6 +26,7 @@ export function createStore(ref: TableRef, config: Config) {
     points: pointsStore(ref),
     phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
+    audit: auditStore(ref),
   };
 }
 
