@@ -55,10 +55,6 @@ export const config = {
     baseDelayMs: 5,
     maxDelayMs: 250,
   },
-  expiry: {
-    // How many past days the expiry job sweeps for bookings it has not yet expired (e.g. after downtime).
-    lookbackDays: 7,
-  },
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.
     catalogTtlMs: 5_000,

@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import { queryAll, type TableRef } from './client.js';
+import { scanAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { BookingRecord, Recipient } from './records.js';
 import { toRecipient } from './recipients.js';
@@ -51,7 +51,18 @@ export function bookingStore(ref: TableRef, config: Config) {
       ExpressionAttributeValues: { ':minus': -1 },
     },
   });
-  const releaseCode = (b: BookingRecord): TransactItem => ({ Delete: { TableName, Key: keys.code(b.providerId, b.date, b.code) } });
+  /**
+   * The backup code's item, pointing at the booking as it now stands. It outlives the booking's
+   * live days (until its TTL), so a code stays unique for the provider's whole day and the counter
+   * can say "cancelled" or "expired" instead of "no such code".
+   */
+  const codeItem = (b: BookingRecord): Record<string, unknown> => ({
+    ...keys.code(b.providerId, b.date, b.code),
+    bookingId: b.id,
+    booking: b,
+    expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS),
+  });
+  const retireCode = (b: BookingRecord, status: BookingRecord['status']): TransactItem => ({ Put: { TableName, Item: codeItem({ ...b, status }) } });
   /** BOOKED → status, leaving the live-bookings index; `byRecipient` also requires the booking to be theirs. */
   const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string): TransactItem => ({
     Update: {
@@ -122,7 +133,7 @@ export function bookingStore(ref: TableRef, config: Config) {
         {
           Put: {
             TableName,
-            Item: { ...keys.code(b.providerId, b.date, b.code), bookingId: b.id, booking: b, expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS) },
+            Item: codeItem(b),
             ConditionExpression: 'attribute_not_exists(PK)',
           },
         },
@@ -149,8 +160,9 @@ export function bookingStore(ref: TableRef, config: Config) {
       if (r.ok) return r;
       const extraIndex = r.refusal.findIndex((x, i) => i >= 4 && x.code === 'ConditionalCheckFailed');
       if (extraIndex >= 0) return { ok: false, reason: 'extra', index: extraIndex - 4, refusal: r.refusal };
-      if (failed(r.refusal, 3)) return { ok: false, reason: 'recipient', recipient: r.refusal[3]!.item ? toRecipient(r.refusal[3]!.item) : null };
+      // Sold out is reported before the recipient's own limit, as the sold-out hint does without a round trip.
       if (failed(r.refusal, 0)) return { ok: false, reason: 'quota' };
+      if (failed(r.refusal, 3)) return { ok: false, reason: 'recipient', recipient: r.refusal[3]!.item ? toRecipient(r.refusal[3]!.item) : null };
       if (failed(r.refusal, 2)) return { ok: false, reason: 'code-taken' };
       throw new Error(`booking transaction cancelled unexpectedly: ${JSON.stringify(r.refusal.map((x) => x.code))}`);
     },
@@ -162,7 +174,7 @@ export function bookingStore(ref: TableRef, config: Config) {
         [
           endBooking(b, 'CANCELLED', at, b.recipientId),
           giveBack(b),
-          releaseCode(b),
+          retireCode(b, 'CANCELLED'),
           {
             Update: {
               TableName,
@@ -227,7 +239,7 @@ export function bookingStore(ref: TableRef, config: Config) {
         [
           endBooking(b, 'EXPIRED', at),
           giveBack(b),
-          releaseCode(b),
+          retireCode(b, 'EXPIRED'),
           {
             Update: {
               TableName,
@@ -242,13 +254,18 @@ export function bookingStore(ref: TableRef, config: Config) {
       return { ok: r.ok };
     },
 
-    /** Live bookings of a day whose no-show time is at or before `untilLocal` (YYYY-MM-DDTHH:MM). */
-    async liveDue(date: string, untilLocal: string): Promise<BookingRecord[]> {
-      const items = await queryAll(doc, {
+    /**
+     * Every live booking, of any date, whose no-show time is at or before `untilLocal`
+     * (YYYY-MM-DDTHH:MM), so none is left behind however old. GSI2 is sparse: it holds live
+     * bookings (a booking leaves it when it ends) and the providers' admin list, so this reads
+     * those and nothing else.
+     */
+    async liveDue(untilLocal: string): Promise<BookingRecord[]> {
+      const items = await scanAll(doc, {
         TableName,
         IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
-        ExpressionAttributeValues: { ':pk': keys.liveOn(date), ':until': `${untilLocal}#~` },
+        FilterExpression: 'begins_with(GSI2PK, :live) AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':live': keys.liveOn(''), ':until': `${untilLocal}#~` },
       });
       return items.map(toBooking);
     },

@@ -58,6 +58,7 @@ export const keys = {
   bookingsOf: (recipientId: string) => `RECIPIENT#${recipientId}`,
   bookingIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI1PK: `RECIPIENT#${recipientId}`, GSI1SK: `BOOKING#${createdAt}#${id}` }),
   liveBookingIndex: (date: string, expiresAt: string, id: string) => ({ GSI2PK: `LIVE#${date}`, GSI2SK: `${expiresAt}#${id}` }),
+  /** The live index's partition for `date`; with '' the prefix every live partition shares. */
   liveOn: (date: string) => `LIVE#${date}`,
 
   code: (providerId: string, date: string, code: string) => ({ PK: `PROVIDER#${providerId}`, SK: `CODE#${date}#${code}` }),

@@ -107,9 +107,9 @@ describe('booking, cancelling and redeeming a meal', () => {
     await app.setClock('2026-11-30T13:30:00+08:00');
     expect((await book(await recipient(app))).body.error.code).toBe('BOOKING_CLOSED');
     expect((await book(await recipient(app), 'dinner')).status).toBe(201);
-    await app.setClock('2026-11-30T13:46:00+08:00');
-    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).body.error.code).toBe('NOT_REDEEMABLE');
     await app.setClock('2026-11-30T13:45:00+08:00');
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).body.error.code).toBe('NOT_REDEEMABLE');
+    await app.setClock('2026-11-30T13:44:59+08:00');
     expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).status).toBe(200);
   });
 
