@@ -1,6 +1,6 @@
 // How the desk names the contract's enums and shows its dates (Asia/Shanghai).
 import type { District, ProviderKind, ProviderStatus } from '@contract';
-import { shanghaiClock, shanghaiToday } from '../services/time';
+import { shanghaiDateTime, shanghaiToday } from '../services/time';
 import type { AdminKey, AdminT } from './i18n';
 
 export const providerKinds: ProviderKind[] = ['restaurant', 'base', 'youth_station'];
@@ -16,7 +16,8 @@ export function districtName(districts: District[] | undefined, id: string): str
 /** "2026-11-30T03:45:00.000Z" → "2026-11-30 11:45" in Shanghai. */
 export function shanghaiTime(iso: string | null | undefined): string {
   const ms = iso ? Date.parse(iso) : NaN;
-  return Number.isNaN(ms) ? '' : `${shanghaiToday(ms)} ${shanghaiClock(iso!)}`;
+  // The year from the date, the rest ('MM-DD HH:MM') as the app writes it everywhere.
+  return Number.isNaN(ms) ? '' : `${shanghaiToday(ms).slice(0, 5)}${shanghaiDateTime(iso!)}`;
 }
 
 /** Today in Shanghai (the expiry dates are compared with it). */
