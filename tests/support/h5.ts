@@ -13,6 +13,9 @@ type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data
 const jsQR = ((jsqrModule as unknown as { default?: Decode }).default ?? jsqrModule) as unknown as Decode;
 
 export const phone = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' } as const;
+/** The admin desk's screen: a desktop browser. */
+export const desk = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' } as const;
+export type Device = typeof phone | typeof desk;
 
 export interface PhonePage {
   context: BrowserContext;
@@ -26,8 +29,8 @@ export interface PhonePage {
  * `time` — the same instant as the server's test clock — while timers keep running.
  * `storage` is written into localStorage the way Taro's H5 storage keeps values.
  */
-export async function phonePage(browser: Browser, time: string, storage: Record<string, string> = {}): Promise<PhonePage> {
-  const context = await browser.newContext(phone);
+export async function phonePage(browser: Browser, time: string, storage: Record<string, string> = {}, device: Device = phone): Promise<PhonePage> {
+  const context = await browser.newContext(device);
   await context.clock.setFixedTime(new Date(time));
   if (Object.keys(storage).length > 0) {
     await context.addInitScript((entries: Record<string, string>) => {
@@ -97,8 +100,8 @@ export function browserSuite(startAt: string, appOptions: TestAppOptions = {}) {
   let chrome: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   const suite = {
     app: undefined as unknown as TestApp,
-    async open(time = startAt, storage: Record<string, string> = {}): Promise<PhonePage> {
-      const p = await phonePage(chrome!.browser, time, storage);
+    async open(time = startAt, storage: Record<string, string> = {}, device: Device = phone): Promise<PhonePage> {
+      const p = await phonePage(chrome!.browser, time, storage, device);
       opened.push(p);
       return p;
     },
