@@ -9,6 +9,7 @@ import type {
   ProviderInput,
   ProviderPatch,
   StaffInput,
+  StaffView,
 } from '../contract/admin.js';
 import type { District } from '../contract/providers.js';
 import { fail, invalid, notFound, unexpected } from '../domain/errors.js';
@@ -149,7 +150,17 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
   const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
   if (!out.ok) return out.part === 'account' ? fail('CONFLICT', `username ${body.username} is taken`) : unexpected('staff', out);
-  return { staff };
+  return { staff: { ...staff, disabled: false } };
+}
+
+/** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
+export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
+  const { accounts } = ctx.deps.store;
+  const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
+  const after = { ...before, disabled: true };
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
+  ctx.deps.staffSessions.forget(params.id);
+  return { staff: after };
 }
 
 /** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */

@@ -17,6 +17,7 @@ export const adminHandlers = {
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
   listAudit: (ctx, { query }) => audit.listAudit(ctx, query),
+  disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
 } satisfies Handlers;
 
 export const adminRoutes = routeTable('admin', adminHandlers);

@@ -69,7 +69,12 @@ describe('the audit log', () => {
         params: { id: f.made.provider!, offeringId: 'audit-lunch' },
         body: { name: '午餐', kind: 'meal', dailyQuota: 5, weekdays: [1, 2, 3, 4, 5, 6, 7], windows: [{ id: 'lunch', start: '11:30', end: '13:30' }], standard: '套餐', valueFen: 1500, active: true },
       }),
-    createStaff: (f) => app.api.createStaff.reply({ token: f.admin, body: { providerId: f.made.provider!, username: 'audit-staff', password: 'password-1', name: '审计员' } }),
+    createStaff: async (f) => {
+      const r = await app.api.createStaff.reply({ token: f.admin, body: { providerId: f.made.provider!, username: 'audit-staff', password: 'password-1', name: '审计员' } });
+      if (r.ok) f.made.staff = r.body.staff.id;
+      return r;
+    },
+    disableStaff: (f) => app.api.disableStaff.reply({ token: f.admin, params: { id: f.made.staff! } }),
     suspendProvider: (f) => app.api.suspendProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
     approveVerification: async (f) => app.api.approveVerification.reply({ token: f.admin, params: { id: await application(app) } }),
     rejectVerification: async (f) => app.api.rejectVerification.reply({ token: f.admin, params: { id: await application(app) } }),
