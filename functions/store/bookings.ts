@@ -97,7 +97,7 @@ export function bookingStore(ref: TableRef, config: Config) {
           TableName,
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :b)',
-          ExpressionAttributeValues: { ':pk': keys.bookingsOf(recipientId), ':b': 'BOOKING#' },
+          ExpressionAttributeValues: { ':pk': keys.bookingsOf(recipientId), ':b': keys.bookingIndexPrefix },
           ScanIndexForward: false,
           Limit: limit,
         }),

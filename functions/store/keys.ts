@@ -4,8 +4,8 @@
  *  item               PK                    SK                    GSI1PK                 GSI1SK
  *  district           DISTRICTS             DISTRICT#<id>
  *  provider           PROVIDER#<id>         PROFILE               DISTRICT#<district>    <status>#<id>
+ *                                                                 (its offerings: a map on the profile, by offering id)
  *                                                                 GSI2: PROVIDERS / <createdAt>#<id> (the admin list, all of them)
- *  offering           PROVIDER#<id>         OFFERING#<oid>
  *  offering owner     OFFERING#<oid>        OWNER                 (offering ids are unique across providers)
  *  slot               PROVIDER#<id>         SLOT#<date>#<oid>
  *  account            ACCOUNT#<username>    ACCOUNT               (staff and admins)
@@ -24,7 +24,6 @@
 export const keys = {
   districts: () => 'DISTRICTS',
   district: (id: string) => ({ PK: 'DISTRICTS', SK: `DISTRICT#${id}` }),
-  districtPrefix: 'DISTRICT#',
 
   providerPK: (id: string) => `PROVIDER#${id}`,
   provider: (id: string) => ({ PK: `PROVIDER#${id}`, SK: 'PROFILE' }),
@@ -37,15 +36,12 @@ export const keys = {
   providerListIndex: (createdAt: string, id: string) => ({ GSI2PK: 'PROVIDERS', GSI2SK: `${createdAt}#${id}` }),
   allProviders: 'PROVIDERS',
 
-  offering: (providerId: string, offeringId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `OFFERING#${offeringId}` }),
-  offeringPrefix: 'OFFERING#',
   offeringOwner: (offeringId: string) => ({ PK: `OFFERING#${offeringId}`, SK: 'OWNER' }),
 
   slot: (providerId: string, date: string, offeringId: string) => ({
     PK: `PROVIDER#${providerId}`,
     SK: `SLOT#${date}#${offeringId}`,
   }),
-  slotPrefix: (date: string) => `SLOT#${date}#`,
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
   /** A staff member by id (→ username), listed per provider on GSI1. */
@@ -56,6 +52,7 @@ export const keys = {
 
   booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),
   bookingsOf: (recipientId: string) => `RECIPIENT#${recipientId}`,
+  bookingIndexPrefix: 'BOOKING#',
   bookingIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI1PK: `RECIPIENT#${recipientId}`, GSI1SK: `BOOKING#${createdAt}#${id}` }),
   liveBookingIndex: (date: string, expiresAt: string, id: string) => ({ GSI2PK: `LIVE#${date}`, GSI2SK: `${expiresAt}#${id}` }),
   /** The live index's partition for `date`; with '' the prefix every live partition shares. */
@@ -68,6 +65,8 @@ export const keys = {
 
   idempotency: (caller: string, key: string) => ({ PK: `IDEM#${caller}#${key}`, SK: 'IDEM' }),
   rate: (scope: string, who: string, window: string) => ({ PK: `RATE#${scope}#${who}#${window}`, SK: 'RATE' }),
+  /** Every rate counter's PK starts so (tests tell bookkeeping from data by it). */
+  ratePrefix: 'RATE#',
 
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),

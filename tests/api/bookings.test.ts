@@ -218,13 +218,13 @@ describe('vouchers checked offline, and providers that stop taking bookings', ()
   it('a suspended provider takes no bookings (PROVIDER_UNAVAILABLE), at once', async () => {
     await app.setClock('2026-11-30T12:50:00+08:00');
     const admin = await app.adminToken();
-    await app.call('POST', '/v1/admin/providers/demo-meilin/suspend', { token: admin });
+    await app.api.suspendProvider({ token: admin, params: { id: 'demo-meilin' } });
     try {
       const r = await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } });
       expect(r.status).toBe(403);
       expect(r.body.error.code).toBe('PROVIDER_UNAVAILABLE');
     } finally {
-      await app.call('POST', '/v1/admin/providers/demo-meilin/approve', { token: admin });
+      await app.api.approveProvider({ token: admin, params: { id: 'demo-meilin' } });
     }
     expect((await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } })).status).toBe(201);
   });
