@@ -44,6 +44,10 @@ export const config = {
     sessionsPerMinute: 20,
     failedRedemptionsPerHour: 10,
   },
+  points: {
+    // A meal's credit is held this long before it can be spent (rounded up to the hour).
+    holdDays: 7,
+  },
   idempotency: {
     ttlHours: 24,
   },
