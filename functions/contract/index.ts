@@ -7,5 +7,7 @@ export * from './endpoints.js';
 export * from './bookings.js';
 export * from './staff.js';
 export * from './verifications.js';
+export * from './audit.js';
+export * from './points.js';
 export * from './impact.js';
 export * from './thanks.js';

@@ -1,4 +1,5 @@
 import * as admin from '../app/admin-setup.js';
+import * as audit from '../app/admin/audit.js';
 import { adminImpactHandlers } from './admin-impact.js';
 import { routeTable, type Handlers } from './table.js';
 
@@ -16,6 +17,8 @@ export const adminHandlers = {
   suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
+  listAudit: (ctx, { query }) => audit.listAudit(ctx, query),
+  disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
   ...adminImpactHandlers,
 } satisfies Handlers;
 

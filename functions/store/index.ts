@@ -7,6 +7,7 @@ import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
 import { recipientStore } from './recipients.js';
 import { idempotencyStore } from './idempotency.js';
+import { phoneChallengeStore } from './phone-challenges.js';
 import { impactStore } from './impact.js';
 import { leaderboardStore } from './leaderboards.js';
 import { thanksStore } from './thanks.js';
@@ -17,15 +18,16 @@ import { verificationStore } from './verifications.js';
 
 export function createStore(ref: TableRef, config: Config) {
   return {
-    districts: districtStore(ref),
-    providers: providerStore(ref),
+    districts: districtStore(ref, config),
+    providers: providerStore(ref, config),
     slots: slotStore(ref, config),
-    accounts: accountStore(ref),
+    accounts: accountStore(ref, config.contention),
     recipients: recipientStore(ref),
     bookings: bookingStore(ref, config),
     idempotency: idempotencyStore(ref),
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref),
+    phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
     audit: auditStore(ref),
     impact: impactStore(ref),

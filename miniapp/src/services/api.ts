@@ -15,6 +15,10 @@ export const latestLeaderboard = (period: Period) => request(endpoints.latestLea
 export const getLeaderboard = (period: Period, key: string, version?: number) =>
   request(endpoints.getLeaderboard, { params: { period, key }, query: version ? { version } : {} });
 
+// Recipient sign-in by phone (where device keys are off)
+export const sendPhoneCode = (phone: string) => request(endpoints.createPhoneChallenge, { body: { phone } });
+export const phoneSignIn = (phone: string, code: string) => request(endpoints.createPhoneSession, { body: { phone, code } });
+
 // Recipient (a session is obtained on first use)
 export const getMe = () => withSession(() => request(endpoints.getMe));
 export const createBooking = (body: CreateBookingBody, idempotencyKey: string) =>
