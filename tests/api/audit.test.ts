@@ -79,9 +79,16 @@ describe('the audit log', () => {
     approveVerification: async (f) => app.api.approveVerification.reply({ token: f.admin, params: { id: await application(app) } }),
     rejectVerification: async (f) => app.api.rejectVerification.reply({ token: f.admin, params: { id: await application(app) } }),
     redeem: async (f) => {
-      const booking = (await app.api.createBooking({ token: await recipient(app), body: { offeringId: f.offeringId, windowId: 'lunch' } })).booking;
-      return app.api.redeem.reply({ token: f.staffToken, body: { code: booking.code! } });
+      const token = await recipient(app);
+      const booking = (await app.api.createBooking({ token, body: { offeringId: f.offeringId, windowId: 'lunch' } })).booking;
+      const r = await app.api.redeem.reply({ token: f.staffToken, body: { code: booking.code! } });
+      // The fed recipient leaves a note (not a staff or admin change) for hideThanks below.
+      await app.api.thankProvider({ token, params: { id: booking.id }, body: { like: true, note: '谢谢' } });
+      f.made.note = (await app.api.staffThanks({ token: f.staffToken })).thanks[0]!.id;
+      return r;
     },
+    hideThanks: (f) => app.api.hideThanks.reply({ token: f.admin, params: { id: f.made.note! } }),
+    publishLeaderboard: (f) => app.api.publishLeaderboard.reply({ token: f.admin, body: { period: 'month', key: '2026-11' } }),
     staffWalkIn: (f) => app.api.staffWalkIn.reply({ token: f.staffToken, body: { offeringId: f.offeringId, count: 1 } }),
     rotatePoster: (f) => app.api.rotatePoster.reply({ token: f.staffToken }),
   };
