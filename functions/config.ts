@@ -77,6 +77,10 @@ export const config = {
     failedRedemptionsPerHour: 10,
     failedRedemptionsPerProviderPerHour: 30,
   },
+  audit: {
+    // The audit log's default range when an admin names no `from`.
+    defaultDays: 90,
+  },
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).
     holdDays: 7,
