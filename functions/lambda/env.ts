@@ -6,7 +6,9 @@ import type { FunctionGroup } from '../routes/table.js';
  */
 export const envNames = {
   tableName: 'TABLE_NAME',
+  /** Set only when the stack is given an AppID: WeChat sign-in also needs the wechat secret. */
   wechatAppId: 'WECHAT_APP_ID',
+  /** WeChat's API origin; unset on AWS (api.weixin.qq.com), a stand-in server in tests. */
   wechatApiBase: 'WECHAT_API_BASE',
   /** Which function group a function is (public | signin | …): a dimension of its metrics and logs. */
   routeGroup: 'ROUTE_GROUP',

@@ -1,11 +1,30 @@
 import { randomBytes } from 'node:crypto';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { config as defaultConfig } from '../../functions/config.js';
+import { documentClient, localClientConfig } from '../../functions/store/client.js';
 import { startApp, type AppOptions, type RunningApp } from '../../functions/local/app.js';
+import { apiClient, type ApiClient } from './api-client.js';
 
 export interface TestApp extends RunningApp {
+  /** The contract's endpoints, typed, with every answer checked against the contract (support/api-client.ts). */
+  api: ApiClient;
+  /** Any request at all, answered untyped: for malformed input and paths outside the contract. */
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<Reply<T>>;
   adminToken(): Promise<string>;
   setClock(iso: string | null): Promise<void>;
+  /** The last SMS code the local stand-in sent to this phone (11 digits). */
+  smsCode(phone: string): string | undefined;
+  /** Every item in this app's table, sorted by key: for tests that prove a request changed nothing. */
+  tableItems(): Promise<Record<string, unknown>[]>;
+}
+
+export interface TestAppOptions extends Partial<AppOptions> {
+  /**
+   * Keep the per-address limits (new device keys, SMS codes) of the config. Off by default: every
+   * test's people share one loopback address, which those limits would treat as one client.
+   */
+  perClientLimits?: boolean;
 }
 
 export interface CallOptions {
@@ -27,8 +46,11 @@ export interface Reply<T> {
  * The real local server (same handlers, same adapter) on a free port, against the run's
  * DynamoDB Local, with a table of its own so test files never see each other's data.
  */
-export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<TestApp> {
-  const app = await startApp({
+export async function startTestApp({ perClientLimits = false, ...opts }: TestAppOptions = {}): Promise<TestApp> {
+  const codes = new Map<string, string>();
+  const base = opts.config ?? defaultConfig;
+  const config = perClientLimits ? base : { ...base, clients: { newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } };
+  const options: AppOptions = {
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: `t_${randomBytes(6).toString('hex')}`,
     port: 0,
@@ -36,8 +58,12 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
     testClock: true,
     adminPassword: 'test-admin-password',
     jobTimers: false,
+    // The local stand-in's message, caught where a test can read the code.
+    sms: { send: async (phone, text) => void codes.set(phone, /(\d{4,8})/.exec(text)![1]!) },
     ...opts,
-  });
+    config,
+  };
+  const app = await startApp(options);
 
   async function call<T>(method: string, path: string, o: CallOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...o.headers };
@@ -61,6 +87,7 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
   let admin: string | undefined;
   return {
     ...app,
+    api: apiClient(app.url),
     call,
     async adminToken() {
       if (!admin) {
@@ -70,9 +97,21 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
       }
       return admin;
     },
+    smsCode: (phone) => codes.get(phone),
     async setClock(iso) {
       const r = await call('POST', '/__test__/clock', { body: { now: iso } });
       if (r.status !== 200) throw new Error(`clock: ${r.text}`);
+    },
+    async tableItems() {
+      const doc = documentClient(localClientConfig(options.dynamoEndpoint));
+      try {
+        const items: Record<string, unknown>[] = [];
+        for await (const page of paginateScan({ client: doc }, { TableName: options.tableName, ConsistentRead: true })) items.push(...(page.Items ?? []));
+        const key = (i: Record<string, unknown>) => `${String(i.PK)}\u0000${String(i.SK)}`;
+        return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      } finally {
+        doc.destroy();
+      }
     },
   };
 }

@@ -21,6 +21,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): string | undefined {
   const d = detailsOf(failure);
   if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
+  // One code, two limits: the details say whether the day's or the month's claims are used up.
+  if (failure.code === 'DAILY_LIMIT_REACHED' && d.limit === 'month') return t('error.MONTHLY_LIMIT_REACHED');
   return undefined;
 }
 
