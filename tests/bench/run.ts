@@ -72,9 +72,9 @@ async function rawEngineRate(endpoint: string, n: number): Promise<number> {
         expiresAtLocal: '2026-11-30T13:45', createdAt: now.toISOString(), redeemedAt: null, channel: 'app',
       },
       { today: '2026-11-30', month: '2026-11', capacity: 1_000_000 },
-      [store.rateLimits.item('booking', recipientId, '2026-11-30T11:40', 5, Math.floor(now.getTime() / 1000) + 60)],
+      { rate: { scope: 'booking', who: recipientId, window: '2026-11-30T11:40', limit: 5, expiresAt: Math.floor(now.getTime() / 1000) + 60 } },
     );
-    if (!out.ok) throw new Error(`raw booking refused: ${out.reason}`);
+    if (!out.ok) throw new Error(`raw booking refused: ${out.part}`);
   });
   const rate = n / ((performance.now() - started) / 1000);
   doc.destroy();
