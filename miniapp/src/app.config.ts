@@ -14,6 +14,10 @@ export default defineAppConfig({
       pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index'],
     },
   ],
+  // WeChat injects only the components a page declares, instead of every one at start-up. Taro's
+  // runtime is compatible: pages render through its templates and the one recursive component
+  // (comp), which every page's JSON declares, so nothing a page renders is left out.
+  lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: 'M餐',
     navigationBarBackgroundColor: '#c2410c',
