@@ -36,27 +36,29 @@ const bookingItems = under(keys.booking('x').PK);
 const idempotencyItems = under(keys.idempotency('x', 'y').PK);
 const offeringOwners = under(keys.offeringOwner('x').PK);
 const verificationItems = under(keys.verification('x').PK);
-const rateItems = (scope: string) => `${keys.rate(scope, '', '').PK.split('#').slice(0, 2).join('#')}#*`;
+const auditItems = under(keys.audit('2026-01-01T00:00:00.000Z', 'x').PK);
 const allRates = under(keys.rate('x', 'y', 'z').PK);
+const phoneChallenges = under(keys.phoneChallenge('x').PK);
 
 export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // Listings: districts, providers with their offerings and slots, and offering owners; never
   // accounts, recipients, bookings or verifications, and no writes at all.
   public: { read: { partitionKeys: [keys.districts(), providerItems, offeringOwners] }, write: 'none' },
-  // Sign-in reads accounts; its only writes are the recipient upsert on a device/WeChat session
-  // and that session's rate counter. It cannot touch providers, slots, bookings or accounts.
-  signin: { read: true, write: { actions: ['dynamodb:UpdateItem'], partitionKeys: [recipientItems, rateItems('session')] } },
+  // Sign-in reads accounts; its only writes are the recipient upsert on a session, the SMS
+  // challenge of a phone sign-in, and rate counters (sessions, per-address limits, failed
+  // sign-ins). It cannot touch providers, slots, bookings or accounts.
+  signin: { read: true, write: { actions: putUpdateDelete, partitionKeys: [recipientItems, phoneChallenges, allRates] } },
   // Booking and cancelling: one transaction over slot and backup code (PROVIDER#), booking,
   // recipient, idempotency record and rate counter. Never accounts, districts or verifications.
   recipient: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates] } },
   // Redemption and handouts at the counter: booking, slot, points and poster (PROVIDER#), the
-  // recipient's counters, idempotency records and the wrong-code throttle.
-  staff: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates] } },
+  // recipient's counters, idempotency records, the wrong-code throttle and each change's audit entry.
+  staff: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, auditItems] } },
   // Contracts, providers, offerings, staff accounts: the whole table by design.
   admin: { read: true, write: 'all' },
   // Applications and their decisions: the application, the recipient's verified status,
-  // idempotency records and rate counters.
-  verification: { read: true, write: { actions: putUpdateDelete, partitionKeys: [verificationItems, recipientItems, idempotencyItems, allRates] } },
+  // idempotency records, rate counters and each decision's audit entry.
+  verification: { read: true, write: { actions: putUpdateDelete, partitionKeys: [verificationItems, recipientItems, idempotencyItems, allRates, auditItems] } },
 };
 
 /** Scheduled jobs (expiry and the like) sweep across item types. */

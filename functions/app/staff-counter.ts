@@ -2,14 +2,17 @@ import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
 import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
 import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/booking.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
+import { holdUntil } from '../domain/points.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { signedPayload } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
+import { ledgerRecord } from '../store/points.js';
 import { slotId } from '../store/slots.js';
 import type { Ctx, StaffCtx } from './context.js';
+import { audited } from './audit.js';
 import { idempotency } from './idempotency.js';
 import { failureCounter } from './rate-limit.js';
 
@@ -55,15 +58,26 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
   };
-  const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), idem.items(answer));
+  const points = pointsFor(booking.valueFen);
+  const credit = points > 0
+    ? ledgerRecord({ id: newId('l'), providerId: booking.providerId, points, reason: 'meal_redeemed', ref: booking.id, at, availableAt: holdUntil(ctx.now, deps.config.points.holdDays) })
+    : null;
+  const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
+  const out = await deps.store.bookings.redeem(booking, at, credit, { idempotency: idem.intent(answer), audit });
   if (out.ok) return answer;
-  if (out.extraIndex >= 0) {
-    const replay = await idem.prior();
-    if (replay) return replay;
+  switch (out.part) {
+    case 'idempotency': {
+      const replay = await idem.prior();
+      if (replay) return replay;
+      throw busy();
+    }
+    case 'booking':
+      // Someone redeemed (or it expired) between our read and our write: report what it is now.
+      if (out.old) unwrap(decideRedemption(out.old, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
+      throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
+    default:
+      return unexpected('redemption', out);
   }
-  // Someone redeemed (or it expired) between our read and our write: report what it is now.
-  if (out.current) unwrap(decideRedemption(out.current, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
-  throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
 }
 
 async function ownProvider(ctx: StaffCtx): Promise<Provider> {
@@ -109,19 +123,19 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   let walkIn = prior;
   if (!walkIn) {
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
+    if (body.count > offering.dailyQuota) throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };
-    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, idem.items(walkIn));
-    if (out === 'quota') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
-    if (out === 'extra') walkIn = (await idem.prior()) ?? walkIn;
+    const audit = audited(ctx, { type: 'slot', id: slotId(ref) }, null, walkIn);
+    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, { idempotency: idem.intent(walkIn), audit });
+    if (!out.ok) {
+      if (out.part === 'slot') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
+      if (out.part !== 'idempotency') unexpected('walk-in', out);
+      walkIn = (await idem.prior()) ?? walkIn;
+    }
   }
   // The handout is what the idempotency record keeps; the counts are read fresh.
   const slots = await ctx.deps.store.slots.getMany([ref]);
   return { walkIn, slot: slotViews(ctx, [offering], slots, now)[0]! };
-}
-
-export async function points(ctx: StaffCtx) {
-  const [balance, entries] = await Promise.all([ctx.deps.store.points.balance(ctx.principal.providerId), ctx.deps.store.points.entries(ctx.principal.providerId)]);
-  return { balance, entries };
 }
 
 const posterOf = async (providerId: string, token: string) => {

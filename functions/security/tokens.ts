@@ -5,8 +5,8 @@ import type { Role } from '../contract/endpoints.js';
 /** Who is calling, as proven by a session token. Checked on CPU alone: no table read. */
 export type Principal =
   | { role: 'recipient'; id: string }
-  | { role: 'staff'; id: string; providerId: string }
-  | { role: 'admin'; id: string };
+  | { role: 'staff'; id: string; providerId: string; name?: string }
+  | { role: 'admin'; id: string; name?: string };
 
 /** A verified principal and every claim its token carries (extra claims such as a session version ride along). */
 export type Verified = Principal & { claims: Readonly<JWTPayload> };
@@ -26,7 +26,7 @@ const ISSUER = 'mcan';
 // that checks a session holds only the public half, so it cannot mint a token for anyone.
 const ALG = 'EdDSA';
 const ROLES: ReadonlySet<string> = new Set<Role>(['recipient', 'staff', 'admin']);
-const RESERVED = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'role', 'pid']);
+const RESERVED = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'role', 'pid', 'name']);
 
 export interface TokenKeys {
   /** Ed25519 private key, PKCS#8 PEM; null where tokens are only checked. */
@@ -50,6 +50,8 @@ export function tokenService(keys: TokenKeys): TokenService {
       }
       claims.role = p.role;
       if (p.role === 'staff') claims.pid = p.providerId;
+      // The display name rides along for the audit log's actor, so writing an entry needs no read.
+      if (p.role !== 'recipient' && p.name) claims.name = p.name;
       return new SignJWT(claims)
         .setProtectedHeader({ alg: ALG })
         .setIssuer(ISSUER)
@@ -69,10 +71,11 @@ export function tokenService(keys: TokenKeys): TokenService {
         const role = payload.role;
         const sub = payload.sub!;
         if (typeof role !== 'string' || !ROLES.has(role)) return null;
+        const name = typeof payload.name === 'string' ? { name: payload.name } : {};
         if (role === 'staff') {
-          return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid, claims: payload } : null;
+          return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid, ...name, claims: payload } : null;
         }
-        return { role: role as 'recipient' | 'admin', id: sub, claims: payload };
+        return role === 'admin' ? { role, id: sub, ...name, claims: payload } : { role: 'recipient', id: sub, claims: payload };
       } catch (e) {
         if (e instanceof joseErrors.JOSEError || e instanceof TypeError) return null;
         throw e;

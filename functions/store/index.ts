@@ -1,11 +1,13 @@
 import type { Config } from '../config.js';
 import { accountStore } from './accounts.js';
+import { auditStore } from './audit.js';
 import { bookingStore } from './bookings.js';
 import type { TableRef } from './client.js';
 import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
 import { recipientStore } from './recipients.js';
 import { idempotencyStore } from './idempotency.js';
+import { phoneChallengeStore } from './phone-challenges.js';
 import { pointsStore } from './points.js';
 import { rateLimitStore } from './rate-limits.js';
 import { slotStore } from './slots.js';
@@ -16,13 +18,15 @@ export function createStore(ref: TableRef, config: Config) {
     districts: districtStore(ref),
     providers: providerStore(ref),
     slots: slotStore(ref, config),
-    accounts: accountStore(ref),
+    accounts: accountStore(ref, config.contention),
     recipients: recipientStore(ref),
     bookings: bookingStore(ref, config),
     idempotency: idempotencyStore(ref),
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref),
+    phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
+    audit: auditStore(ref),
   };
 }
 

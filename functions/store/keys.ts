@@ -15,9 +15,14 @@
  *                                                                 GSI2 (while BOOKED): LIVE#<date> / <expiresAt local>#<id>
  *  backup code        PROVIDER#<id>         CODE#<date>#<code>    (→ booking; unique per provider and day)
  *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
- *  points balance     PROVIDER#<id>         POINTS
+ *  points balance     PROVIDER#<id>         POINTS                (available, pending, hold:<availableAt> per hour)
+ *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
+ *  phone challenge    PHONE#<phoneKey>      CHALLENGE             (phoneKey: HMAC of the number; expiresAt)
+ *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#TARGET#<target>  <at>#<id>
+ *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition;
+ *                     not on GSI2, which the expiry job scans)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  */
@@ -62,11 +67,19 @@ export const keys = {
   ledgerEntry: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `LEDGER#${at}#${entryId}` }),
   ledgerPrefix: 'LEDGER#',
   points: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'POINTS' }),
+  reversed: (providerId: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `REVERSED#${entryId}` }),
 
   idempotency: (caller: string, key: string) => ({ PK: `IDEM#${caller}#${key}`, SK: 'IDEM' }),
   rate: (scope: string, who: string, window: string) => ({ PK: `RATE#${scope}#${who}#${window}`, SK: 'RATE' }),
   /** Every rate counter's PK starts so (tests tell bookkeeping from data by it). */
   ratePrefix: 'RATE#',
+
+  audit: (at: string, id: string) => ({ PK: `AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
+  auditMonth: (month: string) => `AUDIT#${month}`,
+  auditIndex: (targetId: string, at: string, id: string) => ({ GSI1PK: `AUDIT#TARGET#${targetId}`, GSI1SK: `${at}#${id}` }),
+  auditByTarget: (targetId: string) => `AUDIT#TARGET#${targetId}`,
+
+  phoneChallenge: (phoneKey: string) => ({ PK: `PHONE#${phoneKey}`, SK: 'CHALLENGE' }),
 
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),

@@ -1,5 +1,6 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
 import type { BookingStatus } from '../contract/bookings.js';
+import type { LedgerReason } from '../contract/points.js';
 import type { District, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
@@ -41,7 +42,7 @@ export interface IdempotencyRecord {
 
 export type Account =
   | { role: 'admin'; id: string; username: string; name: string; passwordHash: string }
-  | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string };
+  | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string; disabled?: boolean; sessionVersion?: number };
 
 /** A staff account as its provider's list shows it (no password hash). */
 export interface StaffMember {
@@ -49,6 +50,13 @@ export interface StaffMember {
   providerId: string;
   username: string;
   name: string;
+  disabled: boolean;
+}
+
+/** What a staff token is checked against: a disable bumps the version, ending every session. */
+export interface StaffSessionState {
+  disabled: boolean;
+  sessionVersion: number;
 }
 
 export interface Recipient {
@@ -89,11 +97,14 @@ export interface BookingRecord {
   channel: 'app' | 'poster';
 }
 
-export interface LedgerEntry {
+/** A ledger entry as stored: never edited; a mistake is corrected by a reversal entry. */
+export interface LedgerRecord {
   id: string;
   providerId: string;
   points: number;
-  reason: string;
+  reason: LedgerReason;
+  ref: string;
+  note: string | null;
   at: string;
-  bookingId?: string;
+  availableAt: string;
 }

@@ -75,15 +75,16 @@ describe('booking, cancelling and redeeming a meal', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('NOT_REDEEMABLE');
     await app.setClock('2026-11-30T11:15:00+08:00');
-    const pointsBefore = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body.balance;
+    const pointsBefore = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body.pending;
     const ok = await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ redemption: { bookingId: b.id, offering: { id: OFFERING, name: '午餐套餐', kind: 'meal' }, window: b.window, redeemedAt: '2026-11-30T03:15:00.000Z' } });
     expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { voucher: b.voucher } })).body.error.code).toBe('ALREADY_REDEEMED');
     expect((await app.call('GET', `/v1/bookings/${b.id}`, { token })).body.booking).toMatchObject({ status: 'REDEEMED', voucher: null });
     const points = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body;
-    expect(points.balance).toBe(pointsBefore + 25); // 2500 fen → 25 points
-    expect(points.entries[0]).toMatchObject({ points: 25, bookingId: b.id });
+    // 2500 fen → 25 points, held for a week (until the hour after 7 × 24 h) before they can be spent.
+    expect(points.pending).toBe(pointsBefore + 25);
+    expect(points.entries[0]).toEqual({ id: expect.any(String), points: 25, reason: 'meal_redeemed', ref: b.id, note: null, at: '2026-11-30T03:15:00.000Z', availableAt: '2026-12-07T04:00:00.000Z' });
     const today = (await app.call('GET', '/v1/staff/today', { token: futianStaff })).body;
     expect(today.slots[0]).toMatchObject({ offeringId: OFFERING, redeemed: expect.any(Number) });
     expect(today.slots[0].redeemed).toBeGreaterThanOrEqual(1);
