@@ -216,4 +216,18 @@ describe('every admin page, in both languages', () => {
     await v('.admin-profile').waitFor();
     await shoot('provider-new-zh');
   });
+
+  it('stays usable on a tablet in portrait: navigation on top, nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      await page.goto(`${app.url}/#/admin/provider/index?id=${providerId}`);
+      await v('.admin-staff__form').waitFor();
+      const box = await v('.admin__nav').boundingBox();
+      expect(box?.width).toBe(768);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      await shoot('provider-tablet-zh');
+    } finally {
+      await page.setViewportSize(desk.viewport);
+    }
+  });
 });
