@@ -9,6 +9,7 @@ import type {
   ProviderInput,
   ProviderPatch,
   StaffInput,
+  StaffView,
 } from '../contract/admin.js';
 import type { District } from '../contract/providers.js';
 import { fail, invalid, notFound } from '../domain/errors.js';
@@ -17,6 +18,7 @@ import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
+import { audited } from './audit.js';
 import type { AdminCtx } from './context.js';
 import { providerPoster } from './staff-counter.js';
 
@@ -136,7 +138,17 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
   await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) });
-  return { staff };
+  return { staff: { ...staff, disabled: false } };
+}
+
+/** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
+export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
+  const { accounts } = ctx.deps.store;
+  const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
+  const after = { ...before, disabled: true };
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
+  ctx.deps.staffSessions.forget(params.id);
+  return { staff: after };
 }
 
 /** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */

@@ -15,6 +15,7 @@ export const adminHandlers = {
   suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
+  disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
 } satisfies Handlers;
 
 export const adminRoutes = routeTable('admin', adminHandlers);

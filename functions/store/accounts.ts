@@ -1,10 +1,21 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { isConditionFailure, queryAll, type TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
-import type { Account, StaffMember } from './records.js';
+import { commit, type Contention } from './transaction.js';
+import type { Account, StaffMember, StaffSessionState } from './records.js';
 
-export function accountStore({ doc, tableName }: TableRef) {
+const toMember = (i: Record<string, unknown>): StaffMember => ({
+  id: String(i.id),
+  providerId: String(i.providerId),
+  username: String(i.username),
+  name: String(i.name),
+  disabled: i.disabled === true,
+});
+
+export function accountStore(ref: TableRef, contention: Contention) {
+  const { doc, tableName } = ref;
   return {
     async get(username: string): Promise<Account | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username) }));
@@ -50,7 +61,38 @@ export function accountStore({ doc, tableName }: TableRef) {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.staffOf(providerId) },
       });
-      return items.map((i) => ({ id: String(i.id), providerId: String(i.providerId), username: String(i.username), name: String(i.name) }));
+      return items.map(toMember);
+    },
+
+    async sessionState(staffId: string): Promise<StaffSessionState | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ProjectionExpression: 'disabled, sessionVersion' }));
+      return out.Item ? { disabled: out.Item.disabled === true, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
+    },
+
+    /**
+     * Disable a staff account: sign-in is refused and the session version moves on, so every
+     * token issued before no longer passes (both items in one transaction). Null: no such staff.
+     */
+    async staffMember(staffId: string): Promise<StaffMember | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ConsistentRead: true }));
+      return out.Item ? toMember(out.Item) : null;
+    },
+
+    /**
+     * Disable a staff account: sign-in is refused and the session version moves on, so every
+     * token issued before no longer passes — both items and the audit entry in one transaction.
+     */
+    async disableStaff(member: StaffMember, at: string, intents: Pick<Intents, 'audit'>): Promise<void> {
+      const disable = { UpdateExpression: 'SET disabled = :t, disabledAt = :at ADD sessionVersion :one', ExpressionAttributeValues: { ':t': true, ':at': at, ':one': 1 }, ConditionExpression: 'attribute_exists(PK)' };
+      const out = await commit(
+        ref,
+        withIntents(tableName, {
+          member: { Update: { TableName: tableName, Key: keys.staffMember(member.id), ...disable } },
+          account: { Update: { TableName: tableName, Key: keys.account(member.username), ...disable } },
+        }, intents),
+        contention,
+      );
+      if (!out.ok) throw new DomainError('CONFLICT', 'the staff account changed meanwhile; reload and retry');
     },
   };
 }

@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/bookings/index',
     'pages/verify/index',
     'pages/walkin/index',
+    'pages/phone/index',
   ],
   // Staff pages load only when staff open them: the recipients' main package stays small.
   subPackages: [

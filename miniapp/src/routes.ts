@@ -10,6 +10,7 @@ export const pagePaths = {
   bookings: '/pages/bookings/index',
   verify: '/pages/verify/index',
   walkIn: '/pages/walkin/index',
+  phoneSignIn: '/pages/phone/index',
   staffSignIn: '/staff/signin/index',
   staffScan: '/staff/scan/index',
   staffToday: '/staff/today/index',
@@ -43,6 +44,7 @@ export const routes = {
   verify: () => pagePaths.verify,
   /** `poster` pre-fills the walk-in page (a scanned poster URL carries it). */
   walkIn: (poster?: string) => withQuery(pagePaths.walkIn, { poster }),
+  phoneSignIn: () => pagePaths.phoneSignIn,
   staffSignIn: () => pagePaths.staffSignIn,
   staffScan: () => pagePaths.staffScan,
   staffToday: () => pagePaths.staffToday,

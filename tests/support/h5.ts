@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { h5Dir } from '../../functions/local/app-build.js';
-import { startTestApp, type TestApp } from './app.js';
+import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { launchBrowser } from './browser.js';
 // Helpers for browser tests of the H5 app: a phone-sized page at a given Shanghai time, the app's
 // own storage, and reading a QR code back from a screenshot.
@@ -95,7 +95,7 @@ export function smallTapTargets(page: Page): Promise<string[]> {
  * One test file's world: the local server serving the H5 app with the clock at `startAt`, and a
  * headless browser. Pages come from `open`; each must end the file without an uncaught error.
  */
-export function browserSuite(startAt: string) {
+export function browserSuite(startAt: string, appOptions: TestAppOptions = {}) {
   const opened: PhonePage[] = [];
   let chrome: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   const suite = {
@@ -107,7 +107,7 @@ export function browserSuite(startAt: string) {
     },
   };
   beforeAll(async () => {
-    suite.app = await startTestApp({ seed: true, staticDir: h5Dir });
+    suite.app = await startTestApp({ seed: true, staticDir: h5Dir, ...appOptions });
     await suite.app.setClock(startAt);
     chrome = await launchBrowser();
   });

@@ -167,4 +167,13 @@ export const en: Record<MessageKey, string> = {
   'staff.signin.wrong': 'Wrong username or password; check and retry.',
   'staff.scan.cameraDenied': 'The camera cannot be opened; allow camera access, or type the 8-digit code.',
   'home.liveVoucher': 'You have a meal to pick up: {p} {s}–{e}. Tap to show the voucher ›',
+  'phone.title': 'Sign in by phone',
+  'phone.intro': 'Sign in with your mobile number before booking: we send a code by SMS. The number is kept only as a keyed hash; restaurants never see it.',
+  'phone.number': 'Mobile number',
+  'phone.code': 'SMS code',
+  'phone.send': 'Send code',
+  'phone.sent': 'Code sent; it works for {n} minutes',
+  'phone.signin': 'Sign in',
+  'phone.wrong': 'Wrong or expired code; request a new one.',
+  'error.SIGN_IN_NEEDED': 'Please sign in with your phone first.',
 };

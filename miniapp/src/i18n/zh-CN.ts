@@ -166,6 +166,15 @@ export const zhCN = {
   'staff.signin.wrong': '用户名或密码不对，请核对后重试。',
   'staff.scan.cameraDenied': '无法打开摄像头，请允许使用摄像头，或直接输入 8 位数字码。',
   'home.liveVoucher': '你有一份待取的餐：{p} {s}–{e}，点此出示取餐券 ›',
+  'phone.title': '手机号登录',
+  'phone.intro': '预约前请用手机号登录：我们发送一条验证码短信。号码只以加密摘要保存，餐厅看不到。',
+  'phone.number': '手机号',
+  'phone.code': '短信验证码',
+  'phone.send': '获取验证码',
+  'phone.sent': '验证码已发送，{n} 分钟内有效',
+  'phone.signin': '登录',
+  'phone.wrong': '验证码不对或已过期，请重新获取。',
+  'error.SIGN_IN_NEEDED': '请先用手机号登录。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -14,6 +14,7 @@ export type ClientErrorCode =
   | 'BAD_RESPONSE' // an answer the contract does not describe
   | 'INVALID_INPUT' // the call's own input failed the contract; nothing was sent
   | 'LOGIN_FAILED' // wx.login gave no code, so no session could be asked for
+  | 'SIGN_IN_NEEDED' // this server takes no device keys: the phone sign-in page was opened
   | 'HTTP_ERROR'; // a non-2xx answer without a recognisable error envelope
 
 export interface Failure {
