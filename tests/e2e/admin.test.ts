@@ -230,4 +230,14 @@ describe('every admin page, in both languages', () => {
       await page.setViewportSize(desk.viewport);
     }
   });
+
+  it('disables a staff account after a confirmation; it can no longer sign in', async () => {
+    await page.goto(`${app.url}/#/admin/provider/index?id=${providerId}`);
+    await v('.admin-staff__disable').click();
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-staff td[data-col="status"]').innerText()).toBe('已停用');
+    expect(await v('.admin-staff__disable').count()).toBe(0);
+    const signIn = await app.call('POST', '/v1/staff/sessions', { body: { username: 'story-cook', password: 'story-cook-pass' } });
+    expect(signIn.status).toBe(403);
+  });
 });
