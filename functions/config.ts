@@ -74,6 +74,10 @@ export const config = {
     sessionsPerMinute: 20,
     failedRedemptionsPerHour: 10,
   },
+  audit: {
+    // The audit log's default range when an admin names no `from`.
+    defaultDays: 90,
+  },
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).
     holdDays: 7,

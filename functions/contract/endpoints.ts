@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AuditList, AuditQuery } from './audit.js';
 import {
   AdminOfferingResponse,
   AdminProviderDetail,
@@ -121,6 +122,9 @@ export const endpoints = {
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
   rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
+
+  // The audit log (every staff and admin change, written with the change)
+  listAudit: { method: 'GET', path: '/v1/admin/audit', auth: 'admin', query: AuditQuery, response: AuditList },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -1,6 +1,6 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, queryAll, type TableRef } from './client.js';
+import { queryAll, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
 import { commit, type Contention } from './transaction.js';
@@ -25,27 +25,27 @@ export function accountStore(ref: TableRef, contention: Contention) {
     },
 
     /**
-     * A new account; a taken username is a CONFLICT, never an overwrite. A staff account also gets
-     * its staff-member item (by id, listed under its provider), in the same transaction.
+     * A new account; a taken username is refused by `account`, never overwritten. A staff account
+     * also gets its staff-member item (by id, listed under its provider), in the same transaction.
      */
-    async create(a: Account): Promise<void> {
-      const account = { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } };
-      const member =
-        a.role === 'staff'
-          ? {
-              Put: {
-                TableName: tableName,
-                Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            }
-          : null;
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: member ? [account, member] : [account] }));
-      } catch (e) {
-        if (isConditionFailure(e)) throw new DomainError('CONFLICT', `username ${a.username} is taken`);
-        throw e;
-      }
+    async create(a: Account, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          member:
+            a.role === 'staff'
+              ? {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
+                    ConditionExpression: 'attribute_not_exists(PK)',
+                  },
+                }
+              : undefined,
+        }, intents),
+        contention,
+      );
     },
 
     /** Create or reset an account (the always-present admin, whose password comes from the environment). */

@@ -15,8 +15,8 @@ import { verificationStore } from './verifications.js';
 
 export function createStore(ref: TableRef, config: Config) {
   return {
-    districts: districtStore(ref),
-    providers: providerStore(ref),
+    districts: districtStore(ref, config),
+    providers: providerStore(ref, config),
     slots: slotStore(ref, config),
     accounts: accountStore(ref, config.contention),
     recipients: recipientStore(ref),

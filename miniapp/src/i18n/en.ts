@@ -156,6 +156,8 @@ export const en: Record<MessageKey, string> = {
   'error.MONTHLY_LIMIT_REACHED': 'You have had this month’s meals; please come back next month.',
   'error.ALREADY_REDEEMED': 'Already picked up; a voucher works once.',
   'error.NOT_REDEEMABLE': 'Cannot redeem now: cancelled, expired, or outside the pickup time.',
+  'error.NOT_REDEEMABLE_CANCELLED': 'This booking was cancelled; the voucher is no longer valid.',
+  'error.NOT_REDEEMABLE_EXPIRED': 'This booking expired: the pickup time is over.',
   'error.BOOKING_CLOSED': 'Today’s pickup times are over; come back tomorrow.',
   'error.CONFLICT': 'Conflict; refresh and retry.',
   'error.VALIDATION_FAILED': 'Some input is not valid; check and resubmit.',

@@ -23,6 +23,9 @@ function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): 
   if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
   // One code, two limits: the details say whether the day's or the month's claims are used up.
   if (failure.code === 'DAILY_LIMIT_REACHED' && d.limit === 'month') return t('error.MONTHLY_LIMIT_REACHED');
+  // At the counter: say what became of the booking, so staff can tell the person.
+  if (failure.code === 'NOT_REDEEMABLE' && d.status === 'CANCELLED') return t('error.NOT_REDEEMABLE_CANCELLED');
+  if (failure.code === 'NOT_REDEEMABLE' && d.status === 'EXPIRED') return t('error.NOT_REDEEMABLE_EXPIRED');
   return undefined;
 }
 

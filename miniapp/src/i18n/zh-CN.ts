@@ -155,6 +155,8 @@ export const zhCN = {
   'error.MONTHLY_LIMIT_REACHED': '本月的领取次数已用完，请下个月再来。',
   'error.ALREADY_REDEEMED': '这张券已经领过餐了，不能重复领取。',
   'error.NOT_REDEEMABLE': '这张券现在不能领取：已取消、已过期，或不在取餐时间内。',
+  'error.NOT_REDEEMABLE_CANCELLED': '这份预约已取消，券已失效。',
+  'error.NOT_REDEEMABLE_EXPIRED': '这份预约已过期：取餐时间已过。',
   'error.BOOKING_CLOSED': '今天的取餐时间已结束，请明天再来。',
   'error.CONFLICT': '操作冲突，请刷新后重试。',
   'error.VALIDATION_FAILED': '填写的内容有误，请检查后再提交。',
