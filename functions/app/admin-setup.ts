@@ -41,9 +41,9 @@ async function saved<T>(ctx: AdminCtx, write: Promise<T>): Promise<T> {
   return out;
 }
 
-export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; position?: number }): Promise<{ district: District }> {
+export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; nameEn?: string; position?: number }): Promise<{ district: District }> {
   await saved(ctx, ctx.deps.store.districts.put({ id: params.id, ...body }));
-  return { district: { id: params.id, name: body.name } };
+  return { district: { id: params.id, name: body.name, ...(body.nameEn ? { nameEn: body.nameEn } : {}) } };
 }
 
 export async function listAllProviders(ctx: AdminCtx, query: AdminProvidersQuery): Promise<AdminProviderList> {

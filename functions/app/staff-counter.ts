@@ -106,9 +106,15 @@ export async function points(ctx: StaffCtx) {
   return { balance, entries };
 }
 
-const posterOf = async (providerId: string, token: string) => {
+const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
   const poster = `M1W.${providerId}.${token}`;
-  return { poster, qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  const provider = await ctx.deps.catalog.provider(providerId);
+  return {
+    poster,
+    qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    providerName: provider?.name ?? '',
+    walkInPath: `/pages/walkin/index?poster=${encodeURIComponent(poster)}`,
+  };
 };
 
 const newPosterToken = () => randomBytes(18).toString('base64url');
@@ -117,7 +123,7 @@ const newPosterToken = () => randomBytes(18).toString('base64url');
 export async function providerPoster(ctx: Ctx, providerId: string) {
   const token = await ctx.deps.store.providers.setPosterToken(providerId, newPosterToken(), true);
   ctx.deps.catalog.invalidate();
-  return posterOf(providerId, token);
+  return posterOf(ctx, providerId, token);
 }
 
 export const poster = (ctx: StaffCtx) => providerPoster(ctx, ctx.principal.providerId);
@@ -125,7 +131,7 @@ export const poster = (ctx: StaffCtx) => providerPoster(ctx, ctx.principal.provi
 export async function rotatePoster(ctx: StaffCtx) {
   const token = await ctx.deps.store.providers.setPosterToken(ctx.principal.providerId, newPosterToken(), false);
   ctx.deps.catalog.invalidate();
-  return posterOf(ctx.principal.providerId, token);
+  return posterOf(ctx, ctx.principal.providerId, token);
 }
 
 export function voucherKey(ctx: StaffCtx) {

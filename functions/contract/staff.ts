@@ -39,5 +39,16 @@ export const StaffTodayResponse = z.object({ providerId: Id, date: DateString, s
 export const PointsEntry = z.object({ id: z.string(), points: z.number().int(), reason: z.string(), at: z.string(), bookingId: Id.optional() });
 export const PointsResponse = z.object({ balance: z.number().int(), entries: z.array(PointsEntry) });
 
-export const PosterResponse = z.object({ poster: z.string(), qrSvg: z.string() });
+export const PosterResponse = z.object({
+  poster: z.string(),
+  qrSvg: z.string(),
+  /** The restaurant's name, printed on the poster. */
+  providerName: z.string(),
+  /**
+   * The walk-in page carrying the poster's code, e.g. `/pages/walkin/index?poster=M1W.…`: the H5
+   * app's URL is its origin + `/#` + this path (what the printed QR holds, so any camera opens the
+   * walk-in flow), and the same path is the mini-program code's page path.
+   */
+  walkInPath: z.string(),
+});
 export const VoucherKeyResponse = z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), signedPayload: z.string() });

@@ -91,16 +91,21 @@ export interface RedeemableBooking {
   status: BookingStatus;
 }
 
+/** Why a booked voucher cannot be redeemed now (NOT_REDEEMABLE's `details.reason`). */
+export type NotRedeemableReason = 'cancelled' | 'expired' | 'another_day' | 'too_early' | 'too_late';
+
 /** Staff may redeem their own provider's booking, that day, from `grace` minutes before the window to `grace` after. */
 export function decideRedemption(b: RedeemableBooking, staffProviderId: string, now: LocalMoment, graceMinutes: number): Decision<true> {
   if (b.providerId !== staffProviderId) return refuse('FORBIDDEN', 'this voucher is for another restaurant');
   if (b.status === 'REDEEMED') return refuse('ALREADY_REDEEMED', 'this voucher has already been used');
-  if (b.status !== 'BOOKED') return refuse('NOT_REDEEMABLE', `this booking is ${b.status.toLowerCase()}`);
-  if (b.date !== now.date) return refuse('NOT_REDEEMABLE', `this voucher is for ${b.date}`);
+  // The details let the counter say why and when ("come back at 17:15"), in the staff's language.
+  const why = (reason: NotRedeemableReason) => ({ reason, date: b.date, window: { start: b.window.start, end: b.window.end }, graceMinutes });
+  if (b.status !== 'BOOKED') return refuse('NOT_REDEEMABLE', `this booking is ${b.status.toLowerCase()}`, why(b.status === 'CANCELLED' ? 'cancelled' : 'expired'));
+  if (b.date !== now.date) return refuse('NOT_REDEEMABLE', `this voucher is for ${b.date}`, why(b.date > now.date ? 'another_day' : 'expired'));
   const from = minutesOf(b.window.start) - graceMinutes;
   const to = minutesOf(b.window.end) + graceMinutes;
-  if (now.minutes < from) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`);
-  if (now.minutes > to) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`);
+  if (now.minutes < from) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`, why('too_early'));
+  if (now.minutes > to) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`, why('too_late'));
   return { ok: true, value: true };
 }
 

@@ -1,6 +1,6 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
 import type { BookingStatus } from '../contract/bookings.js';
-import type { District, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
+import type { District, GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
 
@@ -12,6 +12,9 @@ export type Offering = AdminOffering;
 export interface Provider {
   id: string;
   name: string;
+  nameEn?: string;
+  /** GCJ-02. */
+  location?: GeoPoint;
   kind: ProviderKind;
   district: string;
   address: string;

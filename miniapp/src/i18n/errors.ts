@@ -1,7 +1,10 @@
 // The one place that turns a failure into words. Pages never show the server's `message` (it is
 // English, for developers): they show the sentence for the code, completed from the error's details.
 import type { Failure } from '../services/request';
+import { hmToMinutes } from '../services/time';
 import { isMessageKey, type I18n } from './index';
+
+const minutesToHm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /**
  * Where the failure is shown, when a code means something else there:
@@ -21,6 +24,15 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): string | undefined {
   const d = detailsOf(failure);
   if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
+  if (failure.code === 'NOT_REDEEMABLE') {
+    // Staff can then say "come back at 17:15" instead of guessing between cancelled, expired and early.
+    const key = `staff.notRedeemable.${text(d.reason) ?? ''}`;
+    const w = (d.window ?? {}) as { start?: unknown; end?: unknown };
+    const start = text(w.start);
+    if (!isMessageKey(key) || !start) return undefined;
+    const grace = typeof d.graceMinutes === 'number' ? d.graceMinutes : 0;
+    return t(key, { d: text(d.date) ?? '', s: start, e: text(w.end) ?? '', from: minutesToHm(hmToMinutes(start) - grace) });
+  }
   return undefined;
 }
 
