@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../support/browser.js';
 import type { TestApp } from '../support/app.js';
-import { browserSuite, field, stored, tap, type PhonePage } from '../support/h5.js';
+import { browserSuite, field, readQr, stored, tap, type PhonePage } from '../support/h5.js';
 import { recipient } from '../support/people.js';
 
 // Issue 12 at the counter: throttled is not invalid, an expired session keeps the typed code,
@@ -134,6 +134,32 @@ describe('the counter', () => {
     await p.page.screenshot({ path: artifactPath('staff-desk.png'), animations: 'disabled' });
     await p.page.keyboard.press('Enter');
     await p.page.locator('[data-result="ok"]').waitFor();
+  });
+});
+
+describe('the walk-in poster', () => {
+  it('prints a QR that opens the walk-in page with the code in it, and that page books', async () => {
+    const p = await suite.open();
+    await signIn(p, 'staff-xiangmihu');
+    await tap(p.page.locator('.staff-nav__tab[data-tab="poster"]'));
+    const sheet = p.page.locator('.poster');
+    await sheet.locator('.qr').waitFor();
+    await expect(sheet.locator('.poster__name').innerText()).resolves.toBe('香蜜湖简餐');
+    await expect(sheet.innerText()).resolves.toContain('用手机相机或微信扫一扫');
+    const url = (await readQr(sheet.locator('.qr')))!;
+    expect(url.startsWith(`${app.url}/#/pages/walkin/index?poster=M1W.demo-xiangmihu.`)).toBe(true);
+    await p.page.emulateMedia({ media: 'print' });
+    await expect(p.page.locator('.staff-nav').isVisible()).resolves.toBe(false);
+    await p.page.screenshot({ path: artifactPath('poster-print.png'), fullPage: true });
+    await p.page.emulateMedia({ media: 'screen' });
+
+    // A recipient's phone camera opens the URL.
+    const r = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
+    await r.page.goto(url);
+    await expect.poll(() => field(r.page, '.walkin__poster').inputValue()).toMatch(/^M1W\.demo-xiangmihu\./);
+    await r.page.screenshot({ path: artifactPath('walkin-from-poster.png'), animations: 'disabled' });
+    await tap(r.page.locator('.walkin__submit'));
+    await r.page.locator('.voucher__code').waitFor();
   });
 });
 

@@ -18,7 +18,7 @@ export function DistrictChips({ districts, selected, onSelect }: DistrictChipsPr
   const localName = useLocalName();
   const chips = [{ id: '', name: t('home.all') }, ...districts.map((d) => ({ id: d.id, name: localName(d) }))];
   return (
-    <ScrollView className='district-chips' scrollX enhanced showScrollbar={false} ariaLabel={t('home.districts')}>
+    <ScrollView className='district-chips' scrollX enhanced showScrollbar={false}>
       <View className='district-chips__row' ariaRole='radiogroup' ariaLabel={t('home.districts')}>
         {chips.map((chip) => {
           const active = chip.id === selected;

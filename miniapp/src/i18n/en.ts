@@ -101,7 +101,7 @@ export const en: Record<MessageKey, string> = {
   'verify.rejected': 'Your last application was not approved; you may correct it and apply again.',
   'walkin.title': 'Walk-in',
   'walkin.scan': 'Scan the poster in the shop',
-  'walkin.paste': 'Or paste the poster code',
+  'walkin.paste': 'Or paste the link or code from the poster',
   'walkin.submit': 'Claim',
   'staff.signin.title': 'Staff sign-in',
   'staff.username': 'Username',
@@ -190,4 +190,5 @@ export const en: Record<MessageKey, string> = {
   'staff.poster.qrLabel': 'Walk-in QR code',
   'staff.poster.instruction': 'Scan with your phone camera or WeChat to claim a free meal',
   'staff.poster.print': 'Print the poster (A4 / A5)',
+  'walkin.cameraDenied': 'The camera cannot be opened; allow camera access, or paste the link from the poster.',
 };

@@ -100,7 +100,7 @@ export const zhCN = {
   'verify.rejected': '上次申请未通过，可修改信息后重新提交。',
   'walkin.title': '扫码领餐',
   'walkin.scan': '扫描店内海报二维码',
-  'walkin.paste': '或粘贴海报码',
+  'walkin.paste': '或粘贴海报上的链接或码',
   'walkin.submit': '领取',
   'staff.signin.title': '商户登录',
   'staff.username': '用户名',
@@ -189,6 +189,7 @@ export const zhCN = {
   'staff.poster.qrLabel': '扫码领餐二维码',
   'staff.poster.instruction': '用手机相机或微信扫一扫，免费领一份餐',
   'staff.poster.print': '打印海报（A4 / A5）',
+  'walkin.cameraDenied': '无法打开摄像头，请允许使用摄像头，或粘贴海报上的链接。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -38,7 +38,7 @@ function PausedCountdown({ until, onDone }: { until: number; onDone: () => void 
 }
 
 // The H5 camera reader is its own chunk, fetched on the first tap; the mini-program has scanCode.
-const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('./camera')) : null;
+const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/camera')) : null;
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
 
