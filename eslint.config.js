@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'cdk.out*/**', 'coverage/**', 'miniapp/.swc/**', 'miniapp/babel.config.js'],
+    ignores: ['**/node_modules/**', '**/dist/**', 'cdk.out*/**', '.tmp/**', 'coverage/**', 'miniapp/.swc/**', 'miniapp/babel.config.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

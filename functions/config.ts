@@ -44,6 +44,10 @@ export const config = {
     sessionsPerMinute: 20,
     failedRedemptionsPerHour: 10,
   },
+  points: {
+    // A meal's credit is held this long before it can be spent (rounded up to the hour).
+    holdDays: 7,
+  },
   idempotency: {
     ttlHours: 24,
   },
@@ -54,10 +58,6 @@ export const config = {
     perSlotInFlight: 4,
     baseDelayMs: 5,
     maxDelayMs: 250,
-  },
-  expiry: {
-    // How many past days the expiry job sweeps for bookings it has not yet expired (e.g. after downtime).
-    lookbackDays: 7,
   },
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.

@@ -2,38 +2,56 @@ import { catalogCache } from './app/catalog-cache.js';
 import type { Deps } from './app/deps.js';
 import { slotGate } from './app/slot-gate.js';
 import { config as defaultConfig, type Config } from './config.js';
-import { sealer } from './security/personal-data.js';
-import { tokenService } from './security/tokens.js';
-import { vouchers } from './security/vouchers.js';
+import { sealer, type Sealer } from './security/personal-data.js';
+import { tokenService, type TokenService } from './security/tokens.js';
+import { vouchers, type Vouchers } from './security/vouchers.js';
 import type { TableRef } from './store/client.js';
 import { createStore } from './store/index.js';
 import type { WechatClient } from './wechat/code2session.js';
 
-/** The server's secrets: from Secrets Manager/SSM on AWS, generated and kept on disk in local mode. */
+/**
+ * The server's keys, one per purpose. Local mode generates and keeps all of them; on AWS each is
+ * its own secret and a function holds only those its routes need (infra/secrets.ts): a key left
+ * out here is null, and using it is a programming error, not a silent fallback.
+ */
 export interface Secrets {
-  /** Signs session tokens (HS256). */
-  tokenSecret: Uint8Array;
-  /** Keys recipient ids (HMAC of device key or openid). */
-  idSecret: Uint8Array;
-  /** Ed25519 private key (PKCS#8 PEM) that signs vouchers. */
-  voucherKeyPem: string;
-  /** AES-256-GCM key for verification applications' personal data. */
-  personalDataKey: Uint8Array;
+  /** Ed25519 private key (PKCS#8 PEM) that signs session tokens: the sign-in path only. */
+  tokenSigningKeyPem: string | null;
+  /** Its public half (SPKI PEM): every function that checks a session token. */
+  tokenVerifyKeyPem: string | null;
+  /** Keys recipient ids (HMAC of device key or openid): the sign-in path. */
+  idSecret: Uint8Array | null;
+  /** Ed25519 private key (PKCS#8 PEM) that signs vouchers: booking and the counter. */
+  voucherKeyPem: string | null;
+  /** AES-256-GCM key for verification applications' personal data: where they are sealed or opened. */
+  personalDataKey: Uint8Array | null;
+}
+
+/** A stand-in for a key this function was not given: any use throws, naming the key. */
+function withheld<T extends object>(what: string, shape: T): T {
+  return new Proxy(shape, {
+    get() {
+      throw new Error(`${what} is not given to this function (see infra/secrets.ts)`);
+    },
+  });
 }
 
 /** The one place dependencies are wired; local mode and Lambda differ only in what they pass here. */
 export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: WechatClient | null; config?: Config }): Deps {
   const config = opts.config ?? defaultConfig;
   const store = createStore(opts.table, config);
+  const s = opts.secrets;
   return {
     config,
     store,
     catalog: catalogCache(store, config),
     slotGate: slotGate(config.contention.perSlotInFlight),
-    tokens: tokenService(opts.secrets.tokenSecret),
-    idSecret: opts.secrets.idSecret,
-    vouchers: vouchers(opts.secrets.voucherKeyPem),
-    sealer: sealer(opts.secrets.personalDataKey),
+    tokens: s.tokenVerifyKeyPem
+      ? tokenService({ signingKeyPem: s.tokenSigningKeyPem, verifyKeyPem: s.tokenVerifyKeyPem })
+      : withheld<TokenService>('the token key', {} as TokenService),
+    idSecret: s.idSecret ?? withheld('the recipient-id key', new Uint8Array(0)),
+    vouchers: s.voucherKeyPem ? vouchers(s.voucherKeyPem) : withheld<Vouchers>('the voucher key', {} as Vouchers),
+    sealer: s.personalDataKey ? sealer(s.personalDataKey) : withheld<Sealer>('the personal-data key', {} as Sealer),
     wechat: opts.wechat,
   };
 }

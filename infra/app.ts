@@ -5,10 +5,13 @@
  * The stack is environment-agnostic: synth needs no AWS account or credentials; deploy goes to
  * the account and region of the credentials in use.
  */
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { McanStack } from './stack.js';
 
 const app = new App();
+// cdk-nag's AwsSolutions pack on every synthesis: an open finding fails it (infra/stack.ts acknowledges the accepted ones).
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const context = (key: string): string | undefined => {
   const v: unknown = app.node.tryGetContext(key);
   if (v === undefined || v === null || v === '') return undefined;

@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
  */
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** The API's Lambda entry (one bundle, deployed once per auth group). */
-export const apiEntry = 'functions/lambda/handler.ts';
+/** The API's Lambda entry of a function group: one bundle per group, holding only its routes' code. */
+export const groupEntry = (group: string): string => `functions/lambda/groups/${group}.ts`;
 
 export const lambdaBundle = {
-  /** Node.js 20 on arm64 (Graviton); esbuild's target does not depend on the CPU. */
-  target: 'node20',
+  /** Node.js 22 on arm64 (Graviton); esbuild's target does not depend on the CPU. */
+  target: 'node22',
   format: 'esm' as const,
   minify: true,
   /** Off: smaller bundle and faster start; stack traces name minified symbols, errors still log. */

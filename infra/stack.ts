@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, DomainName, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -8,7 +8,7 @@ import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, ty
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, Operation, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, type CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -18,16 +18,15 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { config } from '../functions/config.js';
-import type { Auth } from '../functions/contract/endpoints.js';
 import { jobs as defaultJobs, type JobDefinition } from '../functions/jobs/schedule.js';
-import { envNames } from '../functions/lambda/env.js';
-import { routes as defaultRoutes, type Route } from '../functions/routes.js';
+import { envNames, secretPurposes, secretsFor, type SecretPurpose } from '../functions/lambda/env.js';
+import { functionGroups, routes as defaultRoutes, type FunctionGroup, type Route } from '../functions/routes.js';
 import { tableDefinition } from '../functions/store/table.js';
 import { jobAccess, readActions, tableAccess, writeActions, type TableAccess } from './access.js';
-import { apiEntry, lambdaBundle, projectRoot } from './bundling.js';
+import { groupEntry, lambdaBundle, projectRoot } from './bundling.js';
 
-/** The route fields the stack reads: the method, the path and who may call it. */
-export type RouteShape = Pick<Route, 'method' | 'path' | 'auth'> & { name: string };
+/** The route fields the stack reads: the method, the path, who may call it and which function serves it. */
+export type RouteShape = Pick<Route, 'method' | 'path' | 'auth' | 'group'> & { name: string };
 
 export interface McanStackProps extends StackProps {
   /** The route table; every route becomes `METHOD /path` on the API. Tests may pass another list. */
@@ -50,12 +49,30 @@ export interface McanStackProps extends StackProps {
   throttle?: { rateLimit: number; burstLimit: number };
   /** Transaction conflicts per 5 minutes, two periods running, that raise the alarm. */
   transactionConflictThreshold?: number;
+  /**
+   * Concurrency reserved for (and capping) each function group, so a flood on one group cannot
+   * starve another; `false` leaves them unreserved (accounts whose limit is below the sum plus the
+   * 100 Lambda keeps unreserved). Defaults: reservedConcurrencyDefaults.
+   */
+  reservedConcurrency?: Partial<Record<FunctionGroup, number>> | false;
 }
 
-const pascal = (s: string): string => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase());
+/**
+ * Reserved concurrency per function group (sum 430 of the usual 1,000-per-region account limit).
+ * Sized in docs/capacity.md: the public listings are cheap and cached at the edge, bookings take the
+ * lunch peak, sign-in is bounded by scrypt work, and staff and admin keep room whatever the public does.
+ */
+export const reservedConcurrencyDefaults: Record<FunctionGroup, number> = {
+  public: 100,
+  signin: 60,
+  recipient: 200,
+  staff: 40,
+  admin: 10,
+  verification: 20,
+};
 
-/** The order groups are created in; groups without routes get no function. */
-const authGroups: readonly Auth[] = ['public', 'recipient', 'staff', 'admin'];
+const pascal = (s: string): string => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, _sep: string, c: string) => c.toUpperCase());
+const kebab = (s: string): string => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /**
  * M餐 on AWS: one DynamoDB table, one Lambda function per auth group behind an HTTP API, one
@@ -64,11 +81,12 @@ const authGroups: readonly Auth[] = ['public', 'recipient', 'staff', 'admin'];
  */
 export class McanStack extends Stack {
   readonly table: Table;
-  readonly secret: Secret;
+  /** One secret per key purpose (functions/lambda/env.ts); each function reads only its own. */
+  readonly secrets = new Map<SecretPurpose, Secret>();
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  /** The API function of each auth group that has routes. */
-  readonly groupFunctions = new Map<Auth, NodejsFunction>();
+  /** The API function of each function group that has routes. */
+  readonly groupFunctions = new Map<FunctionGroup, NodejsFunction>();
   readonly jobFunctions = new Map<string, NodejsFunction>();
   readonly alarmTopic: Topic;
 
@@ -96,35 +114,50 @@ export class McanStack extends Stack {
       });
     }
 
-    // Created without usable keys (CloudFormation fills it with a random placeholder): after the
-    // first deploy, infra/put-secrets.ts writes the server keys (SecretJson in
-    // functions/lambda/runtime.ts). Nothing secret ever passes through the template.
-    this.secret = new Secret(this, 'ServerSecret', {
-      description: 'M餐 server keys (tokenSecret, idSecret, personalDataKey, voucherKeyPem, wechatAppSecret?): fill with infra/put-secrets.ts',
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    // One secret per purpose, created without a usable key (CloudFormation fills each with a
+    // placeholder): after the first deploy, infra/put-secrets.ts writes the keys. Nothing secret
+    // ever passes through the template. Names are fixed so put-secrets finds them by stack name.
+    for (const [purpose, { what }] of Object.entries(secretPurposes) as [SecretPurpose, { what: string }][]) {
+      this.secrets.set(
+        purpose,
+        new Secret(this, `${pascal(purpose)}Secret`, {
+          secretName: `${this.stackName}/${kebab(purpose)}`,
+          description: `M餐 ${what}: fill with infra/put-secrets.ts`,
+          generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'placeholder', excludePunctuation: true },
+          removalPolicy: RemovalPolicy.RETAIN,
+        }),
+      );
+    }
 
     // ── Functions ─────────────────────────────────────────────────────────────────────────────
     const baseEnv: Record<string, string> = {
       [envNames.tableName]: this.table.tableName,
-      [envNames.secretId]: this.secret.secretArn,
+      // The SDK's own keep-alive is on by default in v3; this keeps its Node-version notice out of the logs.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...(props.wechatAppId ? { [envNames.wechatAppId]: props.wechatAppId } : {}),
     };
+    const reserved = props.reservedConcurrency === false ? null : { ...reservedConcurrencyDefaults, ...props.reservedConcurrency };
 
-    const makeFunction = (id: string, o: { entry: string; description: string; env: Record<string, string>; memorySize: number; timeout: Duration }) => {
+    const makeFunction = (
+      id: string,
+      o: { entry: string; description: string; env: Record<string, string>; memorySize: number; timeout: Duration; secrets: readonly SecretPurpose[]; reservedConcurrency?: number },
+    ) => {
       const fn = new NodejsFunction(this, id, {
         entry: join(projectRoot, o.entry),
         handler: 'handler',
         projectRoot,
         depsLockFilePath: join(projectRoot, 'package-lock.json'),
-        // Deprecated by AWS (no new functions from 2027-02-01): move with lambdaBundle.target.
-        runtime: Runtime.NODEJS_20_X,
+        // Moves with lambdaBundle.target (infra/bundling.ts).
+        runtime: Runtime.NODEJS_22_X,
         architecture: Architecture.ARM_64,
         memorySize: o.memorySize,
         timeout: o.timeout,
         description: o.description,
-        environment: { ...baseEnv, ...o.env },
+        environment: {
+          ...baseEnv,
+          ...o.env,
+          ...Object.fromEntries(o.secrets.map((p) => [secretPurposes[p].env, this.secrets.get(p)!.secretArn])),
+        },
+        reservedConcurrentExecutions: o.reservedConcurrency,
         logGroup: new LogGroup(this, `${id}Logs`, { retention: RetentionDays.ONE_MONTH }),
         bundling: {
           target: lambdaBundle.target,
@@ -136,19 +169,22 @@ export class McanStack extends Stack {
           externalModules: [...lambdaBundle.externalModules],
         },
       });
-      this.secret.grantRead(fn);
+      // Each key is readable by exactly the functions whose group lists it (secretsFor).
+      for (const p of o.secrets) this.secrets.get(p)!.grantRead(fn);
       return fn;
     };
 
-    const unknown = routes.filter((r) => !authGroups.includes(r.auth));
-    if (unknown.length > 0) throw new Error(`routes with an auth group the stack does not know: ${unknown.map((r) => r.name).join(', ')}`);
-    for (const group of authGroups) {
-      const mine = routes.filter((r) => r.auth === group);
+    const unknown = routes.filter((r) => !functionGroups.includes(r.group));
+    if (unknown.length > 0) throw new Error(`routes with a function group the stack does not know: ${unknown.map((r) => r.name).join(', ')}`);
+    for (const group of functionGroups) {
+      const mine = routes.filter((r) => r.group === group);
       if (mine.length === 0) continue;
       const fn = makeFunction(`${pascal(group)}Function`, {
-        entry: apiEntry,
+        entry: groupEntry(group),
         description: `M餐 API, ${group} routes`,
-        env: { [envNames.routeGroup]: group },
+        env: { [envNames.routeGroup]: group, ...(group === 'signin' && props.wechatAppId ? { [envNames.wechatAppId]: props.wechatAppId } : {}) },
+        secrets: secretsFor[group],
+        reservedConcurrency: reserved?.[group],
         // CPU scales with memory: at 1 GB a cold start and an scrypt sign-in take about half as long
         // as at 512 MB, for about the same price per request.
         memorySize: 1024,
@@ -203,7 +239,7 @@ export class McanStack extends Stack {
       },
     });
 
-    const integrations = new Map<Auth, HttpLambdaIntegration>();
+    const integrations = new Map<FunctionGroup, HttpLambdaIntegration>();
     for (const [group, fn] of this.groupFunctions) {
       // One invoke permission per function (API-wide), not one per route: the function's resource
       // policy stays small however many routes the table grows to.
@@ -213,7 +249,7 @@ export class McanStack extends Stack {
       new HttpRoute(this, `Route${pascal(route.name)}`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: integrations.get(route.auth)!,
+        integration: integrations.get(route.group)!,
       });
     }
 
@@ -225,6 +261,7 @@ export class McanStack extends Stack {
         env: {},
         memorySize: 512,
         timeout: Duration.minutes(2),
+        secrets: [],
       });
       this.grantTable(fn, jobAccess);
       this.jobFunctions.set(job.name, fn);
@@ -244,7 +281,7 @@ export class McanStack extends Stack {
     }
 
     // ── Alarms ────────────────────────────────────────────────────────────────────────────────
-    this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'M餐 alarms' });
+    this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'M餐 alarms', enforceSSL: true });
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
     const alarm = (id: string, metric: IMetric, o: { threshold: number; periods?: number; description: string }) => {
       const a = new Alarm(this, id, {
@@ -319,19 +356,66 @@ export class McanStack extends Stack {
       },
     );
 
+    this.acknowledgeFindings();
+
     // ── Outputs ───────────────────────────────────────────────────────────────────────────────
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the API (TARO_APP_API without a custom domain)' });
     if (domain) {
       new CfnOutput(this, 'ApiDomainUrl', { value: `https://${props.apiDomain!.name}`, description: 'TARO_APP_API for the mini-program' });
       new CfnOutput(this, 'ApiDomainTarget', { value: domain.regionalDomainName, description: `CNAME ${props.apiDomain!.name} to this` });
     }
-    new CfnOutput(this, 'SecretArn', { value: this.secret.secretArn, description: 'Put the server keys here after the first deploy' });
+    new CfnOutput(this, 'SecretsPrefix', { value: `${this.stackName}/`, description: 'The keys live in secrets named <this>…: fill them with infra/put-secrets.ts --stack <stack name>' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 
+  /**
+   * cdk-nag (AwsSolutions) findings that are accepted by design, each with its reason. Everything
+   * else it reports is fixed in the stack; tests/infra/stack.test.ts runs the checks.
+   */
+  private acknowledgeFindings(): void {
+    const here = Validations.of(this);
+    here.acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Authorisation is in the function: every non-public route checks an EdDSA session token and its role in the adapter (functions/http/adapter.ts); public routes are public by contract. An API Gateway JWT authorizer needs an OIDC issuer with a JWKS URL, which M餐 does not run.',
+    });
+    here.acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'The AWS-managed basic execution role grants only CloudWatch Logs writes, to the function’s own log group in practice.',
+    });
+    here.acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'No automatic rotation: recipient ids are derived from the recipient-id key and personal data is sealed with the personal-data key, so those must never change; the token and voucher keys are rotated on purpose with infra/put-secrets.ts (rotating signs everyone out or voids live vouchers).',
+    });
+    here.acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 (supported into 2027) is the newest major that local mode and CI run the same code on (Node 20 and 22); the bundles target it.',
+    });
+    for (const fn of this.jobFunctions.values()) {
+      const logicalId = this.getLogicalId(fn.node.defaultChild as CfnFunction);
+      here.acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        reason: 'EventBridge Scheduler’s role may invoke the job function and its versions (CDK’s LambdaInvoke target grant); nothing else.',
+      });
+    }
+  }
+
   private grantTable(fn: IFunction, access: TableAccess): void {
-    const resources = [this.table.tableArn, `${this.table.tableArn}/index/*`];
-    if (access.read) fn.addToRolePolicy(new PolicyStatement({ actions: [...readActions], resources }));
+    // Each index by name, not index/*: a future index is granted when it is defined.
+    const indexes = tableDefinition.indexes.map((i) => `${this.table.tableArn}/index/${i.name}`);
+    if (access.read === true) {
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...readActions], resources: [this.table.tableArn, ...indexes] }));
+    } else {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...readActions],
+          resources: [this.table.tableArn],
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.read.partitionKeys] } },
+        }),
+      );
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes }));
+    }
     if (access.write === 'all') {
       fn.addToRolePolicy(new PolicyStatement({ actions: [...writeActions], resources: [this.table.tableArn] }));
     } else if (access.write !== 'none') {

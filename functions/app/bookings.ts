@@ -1,6 +1,6 @@
 import type { Booking, CreateBookingBody } from '../contract/bookings.js';
 import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, recipientRefusal, unwrap } from '../domain/booking.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
 import { runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
@@ -8,7 +8,7 @@ import { newBackupCode } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
 import type { RecipientCtx } from './context.js';
 import { idempotency } from './idempotency.js';
-import { rateItem } from './rate-limit.js';
+import { rateIntent } from './rate-limit.js';
 
 type BookingAnswer = { booking: Booking };
 
@@ -62,7 +62,7 @@ async function book(
   const { provider, offering } = place;
   const window = unwrap(decideBooking(provider, offering, windowId, now));
   const slot = slotHint(provider.id, now.date, offering.id, offering.dailyQuota);
-  const rate = rateItem(ctx, 'booking', ctx.principal.id, deps.config.rateLimits.bookingsPerMinute, 60);
+  const rate = rateIntent(ctx, 'booking', ctx.principal.id, deps.config.rateLimits.bookingsPerMinute, 60);
   return deps.slotGate.run(slot, async () => {
     if (deps.catalog.soldOut.has(slot)) throw soldOut();
     for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
@@ -87,34 +87,38 @@ async function book(
         channel,
       };
       const answer = { booking: bookingView(record) };
-      const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, [rate.item, ...idem.items(answer)]);
+      const out = await deps.store.bookings.book(record, { today: now.date, month: now.date.slice(0, 7), capacity: offering.dailyQuota }, { rate: rate.intent, idempotency: idem.intent(answer) });
       if (out.ok) return answer;
-      switch (out.reason) {
-        case 'code-taken':
+      switch (out.part) {
+        case 'code':
           continue; // a one-in-millions collision with a live code: draw another
-        case 'quota':
+        case 'slot':
           deps.catalog.soldOut.mark(slot);
           throw soldOut();
         case 'recipient': {
-          if (!out.recipient) throw new DomainError('UNAUTHENTICATED', 'sign in again');
-          const refusal = recipientRefusal(out.recipient, now.date, deps.config);
+          if (!out.old) throw new DomainError('UNAUTHENTICATED', 'sign in again');
+          const refusal = recipientRefusal(out.old, now.date, deps.config);
           // The condition failed on a state that has since changed (a racing request): report it as busy.
-          if (!refusal) throw new DomainError('BUSY', 'please try again', undefined, 1);
+          if (!refusal) throw busy();
           return unwrap(refusal);
         }
-        case 'extra': {
-          if (out.index === 0) throw rate.refused();
+        case 'rate':
+          throw rate.refused();
+        case 'idempotency': {
           const prior = await idem.prior();
           if (prior) return prior;
-          throw new DomainError('BUSY', 'please try again', undefined, 1);
+          throw busy();
         }
+        case 'booking':
+        case 'audit':
+          return unexpected('booking', out);
         default: {
           const unreachable: never = out;
           throw new Error(`unhandled outcome ${JSON.stringify(unreachable)}`);
         }
       }
     }
-    throw new DomainError('BUSY', 'please try again', undefined, 1);
+    throw busy();
   });
 }
 
@@ -182,7 +186,7 @@ export async function cancelBooking(ctx: RecipientCtx, params: { id: string }): 
   const out = await ctx.deps.store.bookings.cancel(b, ctx.now.toISOString());
   if (!out.ok) {
     // Redeemed or expired meanwhile: say what it is now.
-    const current = out.current ?? b;
+    const current = (out.part === 'booking' ? out.old : null) ?? b;
     unwrap(decideCancel(current, now));
     throw new DomainError('CONFLICT', 'the booking changed meanwhile');
   }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { invalid } from '../domain/errors.js';
-import type { TransactItem } from '../store/transact.js';
+import type { IdempotencyIntent } from '../store/idempotency.js';
 import type { Ctx } from './context.js';
 
 export interface Idempotency<T> {
   /** The first answer to this key, when there is one (a different request with the same key is refused). */
   prior(): Promise<T | null>;
-  /** The record to write in the same transaction as the work. */
-  items(response: T): TransactItem[];
+  /** The record to write in the same transaction as the work (none without a key). */
+  intent(response: T): IdempotencyIntent | undefined;
 }
 
 /**
@@ -32,9 +32,9 @@ export function idempotency<T>(ctx: Ctx, scope: string, request: unknown): Idemp
       }
       return rec.response as T;
     },
-    items(response) {
-      if (!key) return [];
-      return [store.idempotency.record(caller, key, { requestHash, status: 200, response }, nowEpoch, config.idempotency.ttlHours * 3600)];
+    intent(response) {
+      if (!key) return undefined;
+      return { caller, key, record: { requestHash, status: 200, response }, nowEpoch, ttlSeconds: config.idempotency.ttlHours * 3600 };
     },
   };
 }

@@ -15,9 +15,9 @@ const limited = (retryAfter: number) => new DomainError('RATE_LIMITED', 'too man
  * A rate counter to commit inside the transaction that does the work (one round trip): the work
  * is refused with RATE_LIMITED when the window is full. Counts what reached the transaction.
  */
-export function rateItem(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
+export function rateIntent(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
   const w = window(ctx.now, seconds);
-  return { item: ctx.deps.store.rateLimits.item(scope, who, w.name, limit, w.expiresAt), refused: () => limited(w.retryAfter) };
+  return { intent: { scope, who, window: w.name, limit, expiresAt: w.expiresAt }, refused: () => limited(w.retryAfter) };
 }
 
 /** Counts one attempt; RATE_LIMITED (with Retry-After) once `limit` attempts fill the window. */

@@ -40,13 +40,13 @@ async function signIn<R extends Account['role']>(ctx: Ctx, { username, password 
 
 export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): Promise<StaffSessionResponse> {
   const a = await signIn(ctx, body, 'staff');
-  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds);
+  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, name: a.name }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds);
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
 }
 
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
   const a = await signIn(ctx, body, 'admin');
-  const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds);
+  const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id, name: a.name }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds);
   return { token, admin: { id: a.id, name: a.name } };
 }
 

@@ -1,24 +1,34 @@
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
 import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
-import { decideRedemption, pointsFor, unwrap } from '../domain/booking.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/booking.js';
+import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
+import { holdUntil } from '../domain/points.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
-import { localMoment } from '../domain/time.js';
+import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { signedPayload } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
+import { ledgerRecord } from '../store/points.js';
 import { slotId } from '../store/slots.js';
 import type { Ctx, StaffCtx } from './context.js';
+import { audited } from './audit.js';
 import { idempotency } from './idempotency.js';
 import { failureCounter } from './rate-limit.js';
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
 
 /** The booking a voucher or code names, if it is genuine; null for anything unknown, forged or altered. */
-async function findBooking(ctx: StaffCtx, body: RedemptionBody, today: string): Promise<BookingRecord | null> {
-  const { store, vouchers } = ctx.deps;
-  if ('code' in body) return store.bookings.byCode(ctx.principal.providerId, today, body.code);
+async function findBooking(ctx: StaffCtx, body: RedemptionBody, now: LocalMoment): Promise<BookingRecord | null> {
+  const { config, store, vouchers } = ctx.deps;
+  if ('code' in body) {
+    // Just after midnight a late window's grace is still running: yesterday's codes count too.
+    for (const date of redemptionDates(now, config.redemption.graceMinutes)) {
+      const b = await store.bookings.byCode(ctx.principal.providerId, date, body.code);
+      if (b) return b;
+    }
+    return null;
+  }
   const id = vouchers.bookingIdOf(body.voucher);
   const b = id ? await store.bookings.get(id) : null;
   return b && vouchers.verify(body.voucher, b.providerId, b.date) ? b : null;
@@ -26,8 +36,10 @@ async function findBooking(ctx: StaffCtx, body: RedemptionBody, today: string): 
 
 /**
  * Staff hand a meal over. Staff learn the meal and window, never who booked it. Wrong codes are
- * throttled per staff member, so the 8-digit space cannot be walked at a counter; vouchers are
- * signed, so guessing one is hopeless and they skip the throttle's round trips.
+ * throttled per staff member, so the 8-digit space cannot be walked at a counter; only a code that
+ * matches nothing counts (a cancelled or expired one answers NOT_REDEEMABLE with its status, so
+ * staff can say why and one recipient's mistake does not lock the counter). Vouchers are signed,
+ * so guessing one is hopeless and they skip the throttle's round trips.
  */
 export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<RedemptionResponse> {
   const { deps } = ctx;
@@ -36,7 +48,7 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   if (prior) return prior;
   const now = localMoment(ctx.now, deps.config.timeZone);
   const failures = 'code' in body ? failureCounter(ctx, 'redeem-fail', ctx.principal.id, deps.config.rateLimits.failedRedemptionsPerHour, 3600) : null;
-  const [, booking] = await Promise.all([failures?.assertBelowLimit(), findBooking(ctx, body, now.date)]);
+  const [, booking] = await Promise.all([failures?.assertBelowLimit(), findBooking(ctx, body, now)]);
   if (!booking) {
     await failures?.record();
     throw invalidVoucher();
@@ -46,37 +58,57 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
   };
-  const out = await deps.store.bookings.redeem(booking, at, pointsFor(booking.valueFen), newId('l'), idem.items(answer));
+  const points = pointsFor(booking.valueFen);
+  const credit = points > 0
+    ? ledgerRecord({ id: newId('l'), providerId: booking.providerId, points, reason: 'meal_redeemed', ref: booking.id, at, availableAt: holdUntil(ctx.now, deps.config.points.holdDays) })
+    : null;
+  const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
+  const out = await deps.store.bookings.redeem(booking, at, credit, { idempotency: idem.intent(answer), audit });
   if (out.ok) return answer;
-  if (out.extraIndex >= 0) {
-    const replay = await idem.prior();
-    if (replay) return replay;
+  switch (out.part) {
+    case 'idempotency': {
+      const replay = await idem.prior();
+      if (replay) return replay;
+      throw busy();
+    }
+    case 'booking':
+      // Someone redeemed (or it expired) between our read and our write: report what it is now.
+      if (out.old) unwrap(decideRedemption(out.old, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
+      throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
+    default:
+      return unexpected('redemption', out);
   }
-  // Someone redeemed (or it expired) between our read and our write: report what it is now.
-  if (out.current) unwrap(decideRedemption(out.current, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
-  throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
 }
 
 async function ownProvider(ctx: StaffCtx): Promise<Provider> {
   return (await ctx.deps.store.providers.get(ctx.principal.providerId)) ?? notFound('provider');
 }
 
-function slotViews(ctx: StaffCtx, offerings: Offering[], slots: Awaited<ReturnType<StaffCtx['deps']['store']['slots']['getMany']>>, date: string): SlotView[] {
+function slotViews(ctx: StaffCtx, offerings: Offering[], slots: Awaited<ReturnType<StaffCtx['deps']['store']['slots']['getMany']>>, now: LocalMoment): SlotView[] {
   return offerings.map((o) => {
-    const s = slots.get(slotId({ providerId: ctx.principal.providerId, offeringId: o.id, date })) ?? emptySlot;
+    const s = slots.get(slotId({ providerId: ctx.principal.providerId, offeringId: o.id, date: now.date })) ?? emptySlot;
     // The slot counts bookings holding a meal (live and redeemed); staff see live ones awaiting
-    // pickup, so that booked + redeemed + walk-ins + remaining = capacity on their screen.
+    // pickup. An offering not running today (deactivated after bookings were taken) gives no
+    // more meals: its capacity today is 0. What was taken is never withdrawn, so after a quota
+    // cut booked + redeemed + walkIns may exceed capacity and remaining is 0 (see docs/api.md).
+    const capacity = runsOn(o, now.weekday) ? o.dailyQuota : 0;
     const live = s.booked - s.redeemed;
-    return { offeringId: o.id, name: o.name, kind: o.kind, windows: o.windows, capacity: o.dailyQuota, booked: live, redeemed: s.redeemed, walkIns: s.walkIns, remaining: remaining(o.dailyQuota, s) };
+    return { offeringId: o.id, name: o.name, kind: o.kind, windows: o.windows, capacity, booked: live, redeemed: s.redeemed, walkIns: s.walkIns, remaining: remaining(capacity, s) };
   });
 }
 
+/** Every offering running today, and any other with bookings today still to hand out (they remain redeemable). */
 export async function today(ctx: StaffCtx) {
   const now = localMoment(ctx.now, ctx.deps.config.timeZone);
   const provider = await ownProvider(ctx);
-  const offerings = Object.values(provider.offerings).filter((o) => runsOn(o, now.weekday)).sort((a, b) => a.id.localeCompare(b.id));
-  const slots = await ctx.deps.store.slots.getMany(offerings.map((o) => ({ providerId: provider.id, offeringId: o.id, date: now.date })));
-  return { providerId: provider.id, date: now.date, slots: slotViews(ctx, offerings, slots, now.date) };
+  const all = Object.values(provider.offerings).sort((a, b) => a.id.localeCompare(b.id));
+  const slots = await ctx.deps.store.slots.getMany(all.map((o) => ({ providerId: provider.id, offeringId: o.id, date: now.date })));
+  const liveToday = (o: Offering) => {
+    const s = slots.get(slotId({ providerId: provider.id, offeringId: o.id, date: now.date }));
+    return s !== undefined && s.booked > s.redeemed;
+  };
+  const offerings = all.filter((o) => runsOn(o, now.weekday) || liveToday(o));
+  return { providerId: provider.id, date: now.date, slots: slotViews(ctx, offerings, slots, now) };
 }
 
 /** A meal handed to someone without a phone: taken from the same slot, no recipient at all. */
@@ -91,19 +123,19 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   let walkIn = prior;
   if (!walkIn) {
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
+    if (body.count > offering.dailyQuota) throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };
-    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, idem.items(walkIn));
-    if (out === 'quota') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
-    if (out === 'extra') walkIn = (await idem.prior()) ?? walkIn;
+    const audit = audited(ctx, { type: 'slot', id: slotId(ref) }, null, walkIn);
+    const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, { idempotency: idem.intent(walkIn), audit });
+    if (!out.ok) {
+      if (out.part === 'slot') throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
+      if (out.part !== 'idempotency') unexpected('walk-in', out);
+      walkIn = (await idem.prior()) ?? walkIn;
+    }
   }
   // The handout is what the idempotency record keeps; the counts are read fresh.
   const slots = await ctx.deps.store.slots.getMany([ref]);
-  return { walkIn, slot: slotViews(ctx, [offering], slots, now.date)[0]! };
-}
-
-export async function points(ctx: StaffCtx) {
-  const [balance, entries] = await Promise.all([ctx.deps.store.points.balance(ctx.principal.providerId), ctx.deps.store.points.entries(ctx.principal.providerId)]);
-  return { balance, entries };
+  return { walkIn, slot: slotViews(ctx, [offering], slots, now)[0]! };
 }
 
 const posterOf = async (ctx: Ctx, providerId: string, token: string) => {

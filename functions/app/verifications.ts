@@ -1,9 +1,11 @@
 import type { VerificationBody } from '../contract/verifications.js';
+import { verifiedThrough } from '../domain/booking.js';
 import { DomainError, notFound } from '../domain/errors.js';
-import { addDays, localMoment } from '../domain/time.js';
+import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import type { VerificationRecord } from '../store/verifications.js';
 import type { AdminCtx, RecipientCtx } from './context.js';
+import { audited } from './audit.js';
 import { idempotency } from './idempotency.js';
 
 type Personal = { name: string; phone: string; note: string };
@@ -46,12 +48,12 @@ const decide = (status: 'APPROVED' | 'REJECTED') => async (ctx: AdminCtx, params
   const v = (await store.verifications.get(params.id)) ?? notFound('verification');
   if (v.status !== 'PENDING') throw new DomainError('CONFLICT', `this application was already ${v.status.toLowerCase()}`);
   const today = localMoment(ctx.now, config.timeZone).date;
-  const verifiedUntil = status === 'APPROVED' ? addDays(today, config.claims.verificationValidDays) : null;
+  const verifiedUntil = status === 'APPROVED' ? verifiedThrough(today, config.claims.verificationValidDays) : null;
   const purgeAt = Math.floor(ctx.now.getTime() / 1000) + config.claims.personalDataRetentionDays * 86_400;
   const at = ctx.now.toISOString();
-  if (!(await store.verifications.decide(v, status, at, verifiedUntil, purgeAt))) {
-    throw new DomainError('CONFLICT', 'this application was decided meanwhile');
-  }
+  const audit = audited(ctx, { type: 'verification', id: v.id }, { status: v.status }, { status, verifiedUntil });
+  const out = await store.verifications.decide(v, status, at, verifiedUntil, purgeAt, { audit });
+  if (!out.ok) throw new DomainError('CONFLICT', 'this application was decided meanwhile');
   return { verification: adminView(ctx, { ...v, status, decidedAt: at }) };
 };
 

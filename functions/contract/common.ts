@@ -47,7 +47,7 @@ export const ErrorEnvelope = z.object({
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /**
- * Paging for lists that grow (API.md "Paging"): `?limit=` 1–200 (default 50) and `?cursor=` as
+ * Paging for lists that grow (docs/api.md): `?limit=` 1–200 (default 50) and `?cursor=` as
  * given out in the previous page's `next`. Spread into a route's query schema.
  */
 export const PageQuery = {

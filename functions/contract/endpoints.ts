@@ -18,6 +18,7 @@ import {
 } from './admin.js';
 import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody } from './bookings.js';
 import {
+  PageOnlyQuery,
   PointsResponse,
   PosterResponse,
   RedemptionBody,
@@ -91,7 +92,7 @@ export const endpoints = {
   redeem: { method: 'POST', path: '/v1/staff/redemptions', auth: 'staff', body: RedemptionBody, response: RedemptionResponse, idempotent: true },
   staffWalkIn: { method: 'POST', path: '/v1/staff/walk-ins', auth: 'staff', body: StaffWalkInBody, response: StaffWalkInResponse, status: 201, idempotent: true },
   staffToday: { method: 'GET', path: '/v1/staff/today', auth: 'staff', response: StaffTodayResponse },
-  staffPoints: { method: 'GET', path: '/v1/staff/points', auth: 'staff', response: PointsResponse },
+  staffPoints: { method: 'GET', path: '/v1/staff/points', auth: 'staff', query: PageOnlyQuery, response: PointsResponse },
   staffPoster: { method: 'GET', path: '/v1/staff/poster', auth: 'staff', response: PosterResponse },
   rotatePoster: { method: 'POST', path: '/v1/staff/poster/rotate', auth: 'staff', response: PosterResponse },
   voucherKey: { method: 'GET', path: '/v1/staff/voucher-key', auth: 'staff', response: VoucherKeyResponse },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { DateString, Id } from './common.js';
+import { DateString, Id, NextCursor, PageQuery } from './common.js';
+import { LedgerEntry } from './points.js';
 import { BackupCode, VoucherString } from './bookings.js';
 import { OfferingKind, PickupWindow } from './providers.js';
 
@@ -36,8 +37,9 @@ export type SlotView = z.infer<typeof SlotView>;
 export const StaffWalkInResponse = z.object({ walkIn: z.object({ offeringId: Id, count: z.number().int(), at: z.string() }), slot: SlotView });
 export const StaffTodayResponse = z.object({ providerId: Id, date: DateString, slots: z.array(SlotView) });
 
-export const PointsEntry = z.object({ id: z.string(), points: z.number().int(), reason: z.string(), at: z.string(), bookingId: Id.optional() });
-export const PointsResponse = z.object({ balance: z.number().int(), entries: z.array(PointsEntry) });
+/** `balance` is spendable now, `pending` still held; entries newest first, paged. */
+export const PointsResponse = z.object({ balance: z.number().int(), pending: z.number().int(), entries: z.array(LedgerEntry), next: NextCursor });
+export type PointsResponse = z.infer<typeof PointsResponse>;
 
 export const PosterResponse = z.object({
   poster: z.string(),
@@ -52,3 +54,7 @@ export const PosterResponse = z.object({
   walkInPath: z.string(),
 });
 export const VoucherKeyResponse = z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), signedPayload: z.string() });
+
+/** Just `?limit=&cursor=`. */
+export const PageOnlyQuery = z.strictObject(PageQuery);
+export type PageOnlyQuery = z.infer<typeof PageOnlyQuery>;

@@ -57,6 +57,9 @@ export interface RecipientLimitsState {
 export const isVerified = (r: Pick<RecipientLimitsState, 'verifiedUntil'>, today: string): boolean =>
   r.verifiedUntil !== null && r.verifiedUntil >= today;
 
+/** The last day an approval decided on `decidedOn` is valid: "lasts 90 days" counts the decision day as the first. */
+export const verifiedThrough = (decidedOn: string, validDays: number): string => addDays(decidedOn, validDays - 1);
+
 /**
  * Why the recipient may not claim today, or null. The store's condition expression says the same
  * thing in DynamoDB's words; this reads the item returned when that condition fails.
@@ -74,15 +77,37 @@ export function recipientRefusal(r: RecipientLimitsState, today: string, c: Conf
   return null;
 }
 
-/** The local date-time (YYYY-MM-DDTHH:MM) after which an unredeemed booking is a no-show. */
-export function expiresAtLocal(date: string, window: PickupWindow, graceMinutes: number): string {
-  const end = minutesOf(window.end) + graceMinutes;
-  const day = addDays(date, Math.floor(end / 1440));
-  const m = end % 1440;
-  return `${day}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+/** The local date-time (YYYY-MM-DDTHH:MM) `minutes` after the start of `date`; past midnight it is the next day's. */
+function stampAt(date: string, minutes: number): string {
+  const m = ((minutes % 1440) + 1440) % 1440;
+  return `${addDays(date, Math.floor(minutes / 1440))}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 export const localStamp = (now: LocalMoment): string => `${now.date}T${now.time}`;
+
+/**
+ * A booking's pickup period in local date-times: redeemable from `opens` (inclusive) until
+ * `closes` (exclusive); from `closes` on, an unredeemed booking is a no-show. The counter and the
+ * expiry job both judge by this one boundary, so a meal is never both redeemable and expirable.
+ * The grace belongs to the booking's date even when it runs past midnight.
+ */
+export function pickupPeriod(date: string, window: PickupWindow, graceMinutes: number): { opens: string; closes: string } {
+  return { opens: stampAt(date, minutesOf(window.start) - graceMinutes), closes: stampAt(date, minutesOf(window.end) + graceMinutes) };
+}
+
+/** The local date-time from which an unredeemed booking is a no-show (stored on the booking for the expiry job's query). */
+export const expiresAtLocal = (date: string, window: PickupWindow, graceMinutes: number): string => pickupPeriod(date, window, graceMinutes).closes;
+
+/** Is the booking's pickup period over at `now`? Exactly when the counter refuses it as too late and the job may expire it. */
+export const pickupClosed = (b: { date: string; window: PickupWindow }, now: LocalMoment, graceMinutes: number): boolean =>
+  localStamp(now) >= expiresAtLocal(b.date, b.window, graceMinutes);
+
+/**
+ * The dates whose backup codes may still be redeemable now: today's, and just after midnight
+ * also yesterday's (a late window's grace runs into the next day; no window ends after 23:59).
+ */
+export const redemptionDates = (now: LocalMoment, graceMinutes: number): string[] =>
+  now.minutes < graceMinutes ? [now.date, addDays(now.date, -1)] : [now.date];
 
 export interface RedeemableBooking {
   providerId: string;
@@ -94,18 +119,25 @@ export interface RedeemableBooking {
 /** Why a booked voucher cannot be redeemed now (NOT_REDEEMABLE's `details.reason`). */
 export type NotRedeemableReason = 'cancelled' | 'expired' | 'another_day' | 'too_early' | 'too_late';
 
-/** Staff may redeem their own provider's booking, that day, from `grace` minutes before the window to `grace` after. */
+/**
+ * Staff may redeem their own provider's booking, on its day, from `grace` minutes before the
+ * window until `grace` after. What became of a booking (cancelled, expired, used) is said only to
+ * its own provider's staff and only on its day; nothing about the person, ever.
+ */
 export function decideRedemption(b: RedeemableBooking, staffProviderId: string, now: LocalMoment, graceMinutes: number): Decision<true> {
   if (b.providerId !== staffProviderId) return refuse('FORBIDDEN', 'this voucher is for another restaurant');
-  if (b.status === 'REDEEMED') return refuse('ALREADY_REDEEMED', 'this voucher has already been used');
-  // The details let the counter say why and when ("come back at 17:15"), in the staff's language.
+  const { opens, closes } = pickupPeriod(b.date, b.window, graceMinutes);
+  const stamp = localStamp(now);
+  // The details let the counter say why and when ("come back at 11:15"), in the staff's language.
   const why = (reason: NotRedeemableReason) => ({ reason, date: b.date, window: { start: b.window.start, end: b.window.end }, graceMinutes });
-  if (b.status !== 'BOOKED') return refuse('NOT_REDEEMABLE', `this booking is ${b.status.toLowerCase()}`, why(b.status === 'CANCELLED' ? 'cancelled' : 'expired'));
-  if (b.date !== now.date) return refuse('NOT_REDEEMABLE', `this voucher is for ${b.date}`, why(b.date > now.date ? 'another_day' : 'expired'));
-  const from = minutesOf(b.window.start) - graceMinutes;
-  const to = minutesOf(b.window.end) + graceMinutes;
-  if (now.minutes < from) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`, why('too_early'));
-  if (now.minutes > to) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`, why('too_late'));
+  // Its day is the day the counter looks its code up: its date, and yesterday's until just after midnight.
+  if (!redemptionDates(now, graceMinutes).includes(b.date)) {
+    return refuse('NOT_REDEEMABLE', `this voucher is for ${b.date}`, why(b.date > now.date ? 'another_day' : 'expired'));
+  }
+  if (b.status === 'REDEEMED') return refuse('ALREADY_REDEEMED', 'this voucher has already been used');
+  if (b.status !== 'BOOKED') return refuse('NOT_REDEEMABLE', `this booking is ${b.status.toLowerCase()}`, { status: b.status, ...why(b.status === 'CANCELLED' ? 'cancelled' : 'expired') });
+  if (stamp < opens) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`, why('too_early'));
+  if (stamp >= closes) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`, why('too_late'));
   return { ok: true, value: true };
 }
 
@@ -118,11 +150,15 @@ export function decideCancel(b: RedeemableBooking, now: LocalMoment): Decision<t
   return { ok: true, value: true };
 }
 
-/** After a no-show on `today`: suspended until when, if the recent no-shows reach the threshold. */
-export function suspensionAfterNoShow(noShowDates: string[], today: string, c: Config): string | null {
-  const since = addDays(today, -c.noShows.withinDays);
-  const recent = noShowDates.filter((d) => d > since && d <= today);
-  return recent.length >= c.noShows.threshold ? addDays(today, c.noShows.suspensionDays) : null;
+/**
+ * After a no-show on the booking's date `day` (not the day the job noticed it, which for a late
+ * window is the next one): suspended until when, if the no-shows within the 30 days ending on
+ * `day` reach the threshold.
+ */
+export function suspensionAfterNoShow(noShowDates: string[], day: string, c: Config): string | null {
+  const since = addDays(day, -c.noShows.withinDays);
+  const recent = noShowDates.filter((d) => d > since && d <= day);
+  return recent.length >= c.noShows.threshold ? addDays(day, c.noShows.suspensionDays) : null;
 }
 
 /** Points a redeemed meal earns its provider: its value in whole yuan. */

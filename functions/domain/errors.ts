@@ -31,3 +31,11 @@ export interface FieldProblem {
 
 export const invalid = (problems: FieldProblem[]): never =>
   fail('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+
+/** Contention outlasted its retries, or a race left nothing definite to say: safe to retry. */
+export const busy = (): DomainError => new DomainError('BUSY', 'the service is busy; please try again', undefined, 1);
+
+/** A transaction refused by a part whose condition cannot fail in a correct world: a bug, not a refusal. */
+export function unexpected(what: string, r: { part: string }): never {
+  throw new Error(`${what}: transaction refused by its ${r.part} part`);
+}

@@ -126,7 +126,7 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       const params = route.params ? route.params.safeParse(hit.params) : { success: true as const, data: undefined };
       if (!params.success) refuse('NOT_FOUND', `no such ${route.path}`);
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : null;
-      const ctx: Ctx = { deps, now, principal, requestId, idempotencyKey };
+      const ctx: Ctx = { deps, now, principal, requestId, route: route.name, idempotencyKey };
       const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
       // Answers pass through the contract's schema: fields it does not name never leave the server.
       return json(route.status ?? 200, route.response.parse(result), requestId);

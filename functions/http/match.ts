@@ -21,7 +21,7 @@ export function pathMatcher<R>(templates: Template<R>[]) {
     return { segments, value: t.value, literals: segments.filter((s) => !s.startsWith('{')).length };
   });
 
-  /** Every template the path fits, most specific first; null params when a segment is not valid percent-encoding. */
+  /** Every template the path fits, most specific first. A segment that is not valid percent-encoding, or decodes to nothing, fits no parameter. */
   return function match(path: string): Match<R>[] {
     const parts = path.split('/').slice(1);
     const found: (Match<R> & { literals: number })[] = [];

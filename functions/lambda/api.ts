@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { envelope } from '../http/errors.js';
 import { httpHandler, type HttpEvent, type HttpHandler, type HttpResult } from '../http/adapter.js';
-import { routes as allRoutes, type Route } from '../routes.js';
-import { envNames, lambdaDeps, SecretsNotReadyError, type RuntimeOptions } from './runtime.js';
+import type { Route } from '../routes/table.js';
+import { lambdaDeps, SecretsNotReadyError, type RuntimeOptions } from './runtime.js';
 
 /**
- * The API on Lambda (entry: handler.ts). The stack deploys it once per auth group
- * (public, recipient, staff, admin) with ROUTE_GROUP set, and routes only that group's routes to
- * it; the function serves only those, so a miswired route answers 404 rather than running with
- * another group's table permissions.
+ * The API on Lambda. The stack deploys one function per function group (functions/lambda/groups/),
+ * each built from its own entry that imports only its group's routes, and routes only that group's
+ * routes to it; a miswired route answers 404 rather than running with another group's rights.
  */
-export function routesFor(group: string | undefined, routes: readonly Route[] = allRoutes): readonly Route[] {
-  if (!group) return routes;
-  const mine = routes.filter((r) => r.auth === group);
-  if (mine.length === 0) throw new Error(`${envNames.routeGroup}=${group} names no route group`);
-  return mine;
-}
-
 function notReady(event: HttpEvent): HttpResult {
   const requestId = event.requestContext?.requestId || randomUUID();
   return {
@@ -32,9 +24,8 @@ export interface LambdaHandlerOptions extends RuntimeOptions {
   log?: (entry: Record<string, unknown>) => void;
 }
 
-export function createLambdaHandler(opts: LambdaHandlerOptions = {}): HttpHandler {
-  const env = opts.env ?? process.env;
-  const routes = routesFor(env[envNames.routeGroup], allRoutes);
+export function createLambdaHandler(routes: readonly Route[], opts: LambdaHandlerOptions = {}): HttpHandler {
+  if (routes.length === 0) throw new Error('a function with no routes');
   const deps = lambdaDeps(opts);
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? ((entry: Record<string, unknown>) => console.error(JSON.stringify(entry)));
@@ -53,4 +44,3 @@ export function createLambdaHandler(opts: LambdaHandlerOptions = {}): HttpHandle
     return serve(event);
   };
 }
-

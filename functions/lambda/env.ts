@@ -1,13 +1,41 @@
+import type { FunctionGroup } from '../routes/table.js';
+
 /**
- * The environment variables the CDK stack sets on every function and the Lambda runtime reads.
- * Kept free of imports so the stack can read it without loading the AWS SDK.
+ * The environment variables the CDK stack sets on functions and the Lambda runtime reads.
+ * Kept free of runtime imports so the stack can read it without loading the AWS SDK.
  */
 export const envNames = {
   tableName: 'TABLE_NAME',
-  /** ARN of the one Secrets Manager secret: JSON {tokenSecret, idSecret, wechatAppSecret?}. */
-  secretId: 'SECRETS_ARN',
+  /** Set only when the stack is given an AppID: WeChat sign-in also needs the wechat secret. */
   wechatAppId: 'WECHAT_APP_ID',
+  /** WeChat's API origin; unset on AWS (api.weixin.qq.com), a stand-in server in tests. */
   wechatApiBase: 'WECHAT_API_BASE',
-  /** Which auth group's routes a function serves (public | recipient | staff | admin). */
+  /** Which function group a function is (public | signin | …): a dimension of its metrics and logs. */
   routeGroup: 'ROUTE_GROUP',
 } as const;
+
+/**
+ * The server's keys on AWS, one Secrets Manager secret per purpose. Each secret holds JSON
+ * `{"key": "<value>"}`; infra/put-secrets.ts generates the values after the first deploy. A
+ * function is given the ARN (in `env`) and the read right of exactly the purposes its group lists
+ * in `secretsFor`, and no others.
+ */
+export const secretPurposes = {
+  tokenSigning: { env: 'SECRET_TOKEN_SIGNING_ARN', what: 'Ed25519 private key (PKCS#8 PEM) that signs session tokens' },
+  tokenVerify: { env: 'SECRET_TOKEN_VERIFY_ARN', what: 'Ed25519 public key (SPKI PEM) that checks session tokens' },
+  recipientIds: { env: 'SECRET_RECIPIENT_IDS_ARN', what: 'HMAC key (base64url, 32+ bytes) that turns device keys and openids into recipient ids' },
+  vouchers: { env: 'SECRET_VOUCHERS_ARN', what: 'Ed25519 private key (PKCS#8 PEM) that signs vouchers' },
+  personalData: { env: 'SECRET_PERSONAL_DATA_ARN', what: 'AES-256 key (base64url, 32 bytes) for verification applications’ personal data' },
+  wechat: { env: 'SECRET_WECHAT_ARN', what: 'WeChat mini-program AppSecret (optional: WeChat sign-in stays off without it)' },
+} as const;
+export type SecretPurpose = keyof typeof secretPurposes;
+
+/** Which keys each function holds. Scheduled jobs hold none: they never sign, seal or open. */
+export const secretsFor: Record<FunctionGroup, readonly SecretPurpose[]> = {
+  public: [],
+  signin: ['tokenSigning', 'recipientIds', 'wechat'],
+  recipient: ['tokenVerify', 'vouchers'],
+  staff: ['tokenVerify', 'vouchers'],
+  admin: ['tokenVerify'],
+  verification: ['tokenVerify', 'personalData'],
+};

@@ -1,132 +1,135 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../app/deps.js';
 import { config } from '../config.js';
 import { buildDeps, type Secrets } from '../deps.js';
+import { publicKeyPemOf } from '../security/tokens.js';
 import { documentClient } from '../store/client.js';
 import { wechatClient } from '../wechat/code2session.js';
-import { envNames } from './env.js';
+import { envNames, secretPurposes, type SecretPurpose } from './env.js';
 
 export { envNames };
 
-/**
- * What every function on AWS (API groups and scheduled jobs) shares: its settings from the
- * environment the stack sets, the server secrets from Secrets Manager, and the deps built from
- * them once per cold start.
- */
+/** What every function on AWS (API groups and scheduled jobs) reads from the environment the stack sets. */
 export interface LambdaEnv {
   tableName: string;
-  /** ARN (or name) of the one Secrets Manager secret (SecretJson). */
-  secretId: string;
-  /** WeChat sign-in is on when this and the secret's `wechatAppSecret` are both set. */
+  /** The ARN of each key this function was given, by purpose. */
+  secretArns: Partial<Record<SecretPurpose, string>>;
+  /** WeChat sign-in is on when this and the WeChat secret are both set. */
   wechatAppId: string | null;
   wechatApiBase: string;
 }
 
-
 export function lambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
-  const need = (name: string): string => {
-    const v = env[name];
-    if (!v) throw new Error(`${name} is not set; the CDK stack sets it on every function`);
-    return v;
-  };
+  const tableName = env[envNames.tableName];
+  if (!tableName) throw new Error(`${envNames.tableName} is not set; the CDK stack sets it on every function`);
+  const secretArns: Partial<Record<SecretPurpose, string>> = {};
+  for (const [purpose, { env: name }] of Object.entries(secretPurposes) as [SecretPurpose, { env: string }][]) {
+    if (env[name]) secretArns[purpose] = env[name];
+  }
   return {
-    tableName: need(envNames.tableName),
-    secretId: need(envNames.secretId),
+    tableName,
+    secretArns,
     wechatAppId: env[envNames.wechatAppId] || null,
     wechatApiBase: env[envNames.wechatApiBase] || 'https://api.weixin.qq.com',
   };
 }
 
-export interface ServerSecrets extends Secrets {
-  wechatAppSecret: string | null;
-}
-
-/**
- * The secret's JSON fields: the server keys (see Secrets in functions/deps.ts) and, optionally,
- * WeChat's AppSecret. `npx tsx infra/put-secrets.ts` writes them (infra/README.md).
- */
-export interface SecretJson {
-  tokenSecret: string;
-  idSecret: string;
-  personalDataKey: string;
-  voucherKeyPem: string;
-  wechatAppSecret?: string;
-}
-
-/** The secret exists but does not hold usable keys yet (it is created empty; see infra/README.md). */
+/** A secret exists but does not hold a usable key yet (they are created empty; see infra/README.md). */
 export class SecretsNotReadyError extends Error {
   override name = 'SecretsNotReadyError';
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-/** A base64url key of at least (or, with `exact`, exactly) `bytes` bytes. */
-function key(value: unknown, name: keyof SecretJson, bytes: number, exact = false): Uint8Array {
-  const decoded = typeof value === 'string' && BASE64URL.test(value) ? Buffer.from(value, 'base64url') : null;
-  if (!decoded || decoded.length < bytes || (exact && decoded.length !== bytes)) {
-    throw new SecretsNotReadyError(`the secret's "${name}" must be base64url of ${exact ? 'exactly' : 'at least'} ${bytes} bytes`);
+function bytes(value: string, purpose: SecretPurpose, n: number, exact: boolean): Uint8Array {
+  const decoded = BASE64URL.test(value) ? Buffer.from(value, 'base64url') : null;
+  if (!decoded || decoded.length < n || (exact && decoded.length !== n)) {
+    throw new SecretsNotReadyError(`the ${purpose} secret must be base64url of ${exact ? 'exactly' : 'at least'} ${n} bytes`);
   }
   return decoded;
 }
 
-function ed25519Pem(value: unknown, name: keyof SecretJson): string {
+function ed25519(value: string, purpose: SecretPurpose, half: 'private' | 'public'): string {
   try {
-    if (typeof value === 'string' && createPrivateKey(value).asymmetricKeyType === 'ed25519') return value;
+    // createPublicKey also accepts a private key (deriving its public half): a private key where
+    // only the public half belongs is refused, or the key would spread to functions not meant to sign.
+    const key = half === 'private' ? createPrivateKey(value) : value.includes('PRIVATE') ? null : createPublicKey(value);
+    if (key?.asymmetricKeyType === 'ed25519') return value;
   } catch {
     // reported below, without the value
   }
-  throw new SecretsNotReadyError(`the secret's "${name}" must be an Ed25519 private key in PKCS#8 PEM`);
+  throw new SecretsNotReadyError(`the ${purpose} secret must be an Ed25519 ${half} key in ${half === 'private' ? 'PKCS#8' : 'SPKI'} PEM`);
 }
 
-/** The secret's JSON → keys. Never logs or echoes a value. */
-export function parseServerSecrets(raw: string | undefined): ServerSecrets {
+/** A secret's stored text (`{"key": "…"}`) → its key; never logs or echoes a value. */
+export function secretKey(raw: string | undefined, purpose: SecretPurpose): string | null {
   let json: unknown;
   try {
     json = JSON.parse(raw ?? '');
   } catch {
-    throw new SecretsNotReadyError('the secret does not hold the server keys yet: run infra/put-secrets.ts (infra/README.md)');
+    json = null;
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SecretsNotReadyError('the secret must be a JSON object');
-  const o = json as Partial<Record<keyof SecretJson, unknown>>;
-  const wechat = o.wechatAppSecret;
+  const key = json && typeof json === 'object' && !Array.isArray(json) ? (json as { key?: unknown }).key : undefined;
+  if (typeof key === 'string' && key.length > 0) return key;
+  // WeChat is optional: an unfilled secret means WeChat sign-in is off, not that the server is not ready.
+  if (purpose === 'wechat') return null;
+  throw new SecretsNotReadyError(`the ${purpose} secret does not hold its key yet: run infra/put-secrets.ts (infra/README.md)`);
+}
+
+export interface LoadedSecrets extends Secrets {
+  wechatAppSecret: string | null;
+}
+
+/** The keys a function was given, checked; those it was not given are null. */
+export function parseSecrets(values: Partial<Record<SecretPurpose, string | undefined>>): LoadedSecrets {
+  const get = (p: SecretPurpose) => (p in values ? secretKey(values[p], p) : null);
+  const tokenSigning = get('tokenSigning');
+  const tokenVerify = get('tokenVerify');
+  const recipientIds = get('recipientIds');
+  const voucherKey = get('vouchers');
+  const personalData = get('personalData');
+  const signingKeyPem = tokenSigning === null ? null : ed25519(tokenSigning, 'tokenSigning', 'private');
   return {
-    tokenSecret: key(o.tokenSecret, 'tokenSecret', 32),
-    idSecret: key(o.idSecret, 'idSecret', 32),
-    personalDataKey: key(o.personalDataKey, 'personalDataKey', 32, true),
-    voucherKeyPem: ed25519Pem(o.voucherKeyPem, 'voucherKeyPem'),
-    wechatAppSecret: typeof wechat === 'string' && wechat.length > 0 ? wechat : null,
+    tokenSigningKeyPem: signingKeyPem,
+    // The signer can always check its own tokens; others hold only the public half.
+    tokenVerifyKeyPem: tokenVerify !== null ? ed25519(tokenVerify, 'tokenVerify', 'public') : signingKeyPem && publicKeyPemOf(signingKeyPem),
+    idSecret: recipientIds === null ? null : bytes(recipientIds, 'recipientIds', 32, false),
+    voucherKeyPem: voucherKey === null ? null : ed25519(voucherKey, 'vouchers', 'private'),
+    personalDataKey: personalData === null ? null : bytes(personalData, 'personalData', 32, true),
+    wechatAppSecret: get('wechat'),
   };
 }
 
-export type SecretsLoader = () => Promise<string | undefined>;
-
-export function secretsManagerLoader(secretId: string, client: SecretsManagerClient = new SecretsManagerClient({})): SecretsLoader {
-  return async () => (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
-}
+/** Reads one secret's text by ARN (Secrets Manager on AWS; a function of a map in tests). */
+export type SecretReader = (arn: string) => Promise<string | undefined>;
 
 export interface RuntimeOptions {
   env?: NodeJS.ProcessEnv;
-  /** Tests pass a fixed secret; on AWS it is read from Secrets Manager. */
-  loadSecrets?: SecretsLoader;
+  /**
+   * How secrets are read. Group entries that hold keys pass Secrets Manager's reader
+   * (secrets-manager.ts); the public entry passes none, so its bundle carries no Secrets Manager code.
+   */
+  readSecret?: SecretReader;
   /** Tests pass a DynamoDB Local client; on AWS the default config (region, role) applies. */
   doc?: DynamoDBDocumentClient;
 }
 
 /**
  * Deps, built on first use and then kept for the life of the execution environment. A failed
- * build (the secret not set yet, Secrets Manager briefly unreachable) is not cached: the next
- * request tries again, so setting the secret needs no redeploy.
+ * build (a secret not set yet, Secrets Manager briefly unreachable) is not cached: the next
+ * request tries again, so setting a secret needs no redeploy.
  */
 export function lambdaDeps(opts: RuntimeOptions = {}): () => Promise<Deps> {
   const env = lambdaEnv(opts.env);
+  const purposes = Object.keys(env.secretArns) as SecretPurpose[];
+  if (purposes.length > 0 && !opts.readSecret) throw new Error(`this entry reads no secrets, but was given ${purposes.join(', ')}`);
   const doc = opts.doc ?? documentClient();
-  const loadSecrets = opts.loadSecrets ?? secretsManagerLoader(env.secretId);
   let pending: Promise<Deps> | null = null;
 
   const build = async (): Promise<Deps> => {
-    const secrets = parseServerSecrets(await loadSecrets());
+    const texts = await Promise.all(purposes.map(async (p) => [p, await opts.readSecret!(env.secretArns[p]!)] as const));
+    const secrets = parseSecrets(Object.fromEntries(texts));
     const wechat =
       env.wechatAppId && secrets.wechatAppSecret
         ? wechatClient({ appId: env.wechatAppId, appSecret: secrets.wechatAppSecret, baseUrl: env.wechatApiBase, timeoutMs: 5000 })

@@ -97,7 +97,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     extra['/__test__/clock'] = testClockRoute(clock);
     for (const job of jobs.list) extra[`/__test__/jobs/${job.name}`] = async () => jsonResult(200, await job.run());
   }
-  const server = createLocalServer({ api, extra, staticDir: o.staticDir ?? null });
+  const server = createLocalServer({ api, extra, staticDir: o.staticDir ?? null, maxBodyBytes: config.http.maxBodyBytes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, host, () => resolve());

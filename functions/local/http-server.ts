@@ -5,9 +5,6 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { HttpEvent, HttpHandler, HttpResult } from '../http/adapter.js';
 import { envelope } from '../http/errors.js';
 
-/** API Gateway's own cap on request bodies; the adapter enforces the contract's smaller one. */
-const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
-
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,17 +25,23 @@ export interface LocalRoutes {
   extra: Record<string, HttpHandler>;
   /** The built H5 app, served at /. */
   staticDir: string | null;
+  /** The contract's cap on request bodies (config.http.maxBodyBytes); larger ones get 413 before any route. */
+  maxBodyBytes: number;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+/**
+ * The body, or 'too-large' past the cap. A larger body is still read to its end (and dropped), so
+ * the client gets the 413 rather than a connection reset in the middle of its upload.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size <= GATEWAY_MAX_BODY) chunks.push(c);
+      if (size <= maxBytes) chunks.push(c);
     });
-    req.on('end', () => resolve(size > GATEWAY_MAX_BODY ? 'too-large' : Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > maxBytes ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -117,11 +120,11 @@ export function createLocalServer(routes: LocalRoutes): Server {
 
 async function answer(routes: LocalRoutes, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const body = await readBody(req);
+    const body = await readBody(req, routes.maxBodyBytes);
     const url = splitTarget(req.url ?? '/');
     if (body === 'too-large') {
       res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-      res.end(JSON.stringify(envelope('PAYLOAD_TOO_LARGE', 'bodies are limited to 64 KiB')));
+      res.end(JSON.stringify(envelope('PAYLOAD_TOO_LARGE', `bodies are limited to ${routes.maxBodyBytes} bytes`)));
       return;
     }
     const extra = routes.extra[url.pathname];

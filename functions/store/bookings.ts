@@ -1,10 +1,12 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import { queryAll, type TableRef } from './client.js';
+import { scanAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import type { BookingRecord, Recipient } from './records.js';
+import { withIntents, type Intents } from './intents.js';
+import { entryWrite, holdWrite } from './points.js';
+import type { BookingRecord, LedgerRecord } from './records.js';
 import { toRecipient } from './recipients.js';
-import { transact, type Refusal, type TransactItem } from './transact.js';
+import { commit, type Write } from './transaction.js';
 
 const BOOKING_FIELDS = [
   'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
@@ -20,18 +22,11 @@ export interface BookingLimits {
   capacity: number;
 }
 
-export type BookOutcome =
-  | { ok: true }
-  | { ok: false; reason: 'quota' }
-  | { ok: false; reason: 'recipient'; recipient: Recipient | null }
-  | { ok: false; reason: 'code-taken' }
-  | { ok: false; reason: 'extra'; index: number; refusal: Refusal };
-
 /** Days a backup code item outlives its date (TTL; readers check the date themselves). */
 const CODE_TTL_DAYS = 2;
 const epochAfterDays = (date: string, days: number) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 1000) + days * 86_400;
 
-const failed = (refusal: Refusal, i: number) => refusal[i]?.code === 'ConditionalCheckFailed';
+const asBooking = { booking: toBooking };
 
 export function bookingStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
@@ -43,7 +38,7 @@ export function bookingStore(ref: TableRef, config: Config) {
     ':date': b.date,
     ':cap': capacity,
   });
-  const giveBack = (b: BookingRecord): TransactItem => ({
+  const giveBack = (b: BookingRecord): Write => ({
     Update: {
       TableName,
       Key: keys.slot(b.providerId, b.date, b.offeringId),
@@ -51,9 +46,20 @@ export function bookingStore(ref: TableRef, config: Config) {
       ExpressionAttributeValues: { ':minus': -1 },
     },
   });
-  const releaseCode = (b: BookingRecord): TransactItem => ({ Delete: { TableName, Key: keys.code(b.providerId, b.date, b.code) } });
+  /**
+   * The backup code's item, pointing at the booking as it now stands. It outlives the booking's
+   * live days (until its TTL), so a code stays unique for the provider's whole day and the counter
+   * can say "cancelled" or "expired" instead of "no such code".
+   */
+  const codeItem = (b: BookingRecord): Record<string, unknown> => ({
+    ...keys.code(b.providerId, b.date, b.code),
+    bookingId: b.id,
+    booking: b,
+    expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS),
+  });
+  const retireCode = (b: BookingRecord, status: BookingRecord['status']): Write => ({ Put: { TableName, Item: codeItem({ ...b, status }) } });
   /** BOOKED → status, leaving the live-bookings index; `byRecipient` also requires the booking to be theirs. */
-  const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string): TransactItem => ({
+  const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string): Write => ({
     Update: {
       TableName,
       Key: keys.booking(b.id),
@@ -86,7 +92,7 @@ export function bookingStore(ref: TableRef, config: Config) {
           TableName,
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :b)',
-          ExpressionAttributeValues: { ':pk': keys.bookingsOf(recipientId), ':b': 'BOOKING#' },
+          ExpressionAttributeValues: { ':pk': keys.bookingsOf(recipientId), ':b': keys.bookingIndexPrefix },
           ScanIndexForward: false,
           Limit: limit,
         }),
@@ -98,72 +104,71 @@ export function bookingStore(ref: TableRef, config: Config) {
      * One transaction: the meal from the slot (within capacity), the booking, its backup code
      * (unique for the provider that day) and the recipient's counters (within every limit).
      * Either all happen or none; under any concurrency the slot never gives more than capacity.
+     * A refusal names its part: `slot` is sold out, `code` collided, `recipient` holds the
+     * recipient as it was (which limit bit), `rate` or `idempotency` refused the intent.
      */
-    async book(b: BookingRecord, l: BookingLimits, extra: TransactItem[] = []): Promise<BookOutcome> {
+    async book(b: BookingRecord, l: BookingLimits, intents: Intents = {}) {
       const c = config.claims;
-      const items: TransactItem[] = [
-        {
-          Update: {
-            TableName,
-            Key: keys.slot(b.providerId, b.date, b.offeringId),
-            UpdateExpression: `${slotSet} ADD taken :one, booked :one`,
-            ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap',
-            ExpressionAttributeNames: slotNames,
-            ExpressionAttributeValues: { ...slotValues(b, l.capacity), ':one': 1 },
-          },
-        },
-        {
-          Put: {
-            TableName,
-            Item: { ...keys.booking(b.id), ...keys.bookingIndex(b.recipientId, b.createdAt, b.id), ...keys.liveBookingIndex(b.date, b.expiresAtLocal, b.id), ...b },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Put: {
-            TableName,
-            Item: { ...keys.code(b.providerId, b.date, b.code), bookingId: b.id, booking: b, expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS) },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-        {
-          Update: {
-            TableName,
-            Key: keys.recipient(b.recipientId),
-            UpdateExpression: 'SET liveBooking = :bid, daily.#d = if_not_exists(daily.#d, :zero) + :one, monthly.#m = if_not_exists(monthly.#m, :zero) + :one ADD claims :one',
-            ConditionExpression:
-              'attribute_exists(PK) AND attribute_not_exists(liveBooking)' +
-              ' AND (attribute_not_exists(suspendedUntil) OR suspendedUntil < :today)' +
-              ' AND (claims < :free OR verifiedUntil >= :today)' +
-              ' AND (attribute_not_exists(daily.#d) OR daily.#d < :perDay)' +
-              ' AND (attribute_not_exists(monthly.#m) OR monthly.#m < :perMonth)',
-            ExpressionAttributeNames: { '#d': l.today, '#m': l.month },
-            ExpressionAttributeValues: {
-              ':bid': b.id, ':zero': 0, ':one': 1, ':today': l.today, ':free': c.freeClaims, ':perDay': c.perDay, ':perMonth': c.verifiedPerMonth,
+      return commit(
+        ref,
+        // Sold out is named before the recipient's own limit, as the sold-out hint does without a round trip.
+        withIntents(TableName, {
+          slot: {
+            Update: {
+              TableName,
+              Key: keys.slot(b.providerId, b.date, b.offeringId),
+              UpdateExpression: `${slotSet} ADD taken :one, booked :one`,
+              ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap',
+              ExpressionAttributeNames: slotNames,
+              ExpressionAttributeValues: { ...slotValues(b, l.capacity), ':one': 1 },
             },
           },
-        },
-        ...extra,
-      ];
-      const r = await transact(ref, items, config.contention);
-      if (r.ok) return r;
-      const extraIndex = r.refusal.findIndex((x, i) => i >= 4 && x.code === 'ConditionalCheckFailed');
-      if (extraIndex >= 0) return { ok: false, reason: 'extra', index: extraIndex - 4, refusal: r.refusal };
-      if (failed(r.refusal, 3)) return { ok: false, reason: 'recipient', recipient: r.refusal[3]!.item ? toRecipient(r.refusal[3]!.item) : null };
-      if (failed(r.refusal, 0)) return { ok: false, reason: 'quota' };
-      if (failed(r.refusal, 2)) return { ok: false, reason: 'code-taken' };
-      throw new Error(`booking transaction cancelled unexpectedly: ${JSON.stringify(r.refusal.map((x) => x.code))}`);
+          recipient: {
+            Update: {
+              TableName,
+              Key: keys.recipient(b.recipientId),
+              UpdateExpression: 'SET liveBooking = :bid, daily.#d = if_not_exists(daily.#d, :zero) + :one, monthly.#m = if_not_exists(monthly.#m, :zero) + :one ADD claims :one',
+              ConditionExpression:
+                'attribute_exists(PK) AND attribute_not_exists(liveBooking)' +
+                ' AND (attribute_not_exists(suspendedUntil) OR suspendedUntil < :today)' +
+                ' AND (claims < :free OR verifiedUntil >= :today)' +
+                ' AND (attribute_not_exists(daily.#d) OR daily.#d < :perDay)' +
+                ' AND (attribute_not_exists(monthly.#m) OR monthly.#m < :perMonth)',
+              ExpressionAttributeNames: { '#d': l.today, '#m': l.month },
+              ExpressionAttributeValues: {
+                ':bid': b.id, ':zero': 0, ':one': 1, ':today': l.today, ':free': c.freeClaims, ':perDay': c.perDay, ':perMonth': c.verifiedPerMonth,
+              },
+            },
+          },
+          code: {
+            Put: {
+              TableName,
+              Item: codeItem(b),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          booking: {
+            Put: {
+              TableName,
+              Item: { ...keys.booking(b.id), ...keys.bookingIndex(b.recipientId, b.createdAt, b.id), ...keys.liveBookingIndex(b.date, b.expiresAtLocal, b.id), ...b },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        }, intents),
+        config.contention,
+        { recipient: toRecipient },
+      );
     },
 
     /** Cancel a live booking: the meal goes back to the slot and the claim back to the recipient. */
-    async cancel(b: BookingRecord, at: string): Promise<{ ok: true } | { ok: false; current: BookingRecord | null }> {
-      const r = await transact(
+    async cancel(b: BookingRecord, at: string) {
+      return commit(
         ref,
-        [
-          endBooking(b, 'CANCELLED', at, b.recipientId),
-          giveBack(b),
-          releaseCode(b),
-          {
+        {
+          booking: endBooking(b, 'CANCELLED', at, b.recipientId),
+          slot: giveBack(b),
+          code: retireCode(b, 'CANCELLED'),
+          recipient: {
             Update: {
               TableName,
               Key: keys.recipient(b.recipientId),
@@ -172,22 +177,23 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
             },
           },
-        ],
+        },
         config.contention,
+        asBooking,
       );
-      return r.ok ? r : { ok: false, current: r.refusal[0]?.item ? toBooking(r.refusal[0].item) : null };
     },
 
     /**
      * Hand the meal out: the booking becomes REDEEMED exactly once, the slot counts it, and the
-     * provider is credited one ledger entry — all or nothing.
+     * provider's credit is entered in the ledger and held — all or nothing. A refusal by
+     * `booking` carries the booking as it is now (redeemed, expired, cancelled).
      */
-    async redeem(b: BookingRecord, at: string, points: number, entryId: string, extra: TransactItem[] = []): Promise<{ ok: true } | { ok: false; current: BookingRecord | null; extraIndex: number }> {
-      const r = await transact(
+    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, intents: Intents = {}) {
+      return commit(
         ref,
-        [
-          endBooking(b, 'REDEEMED', at),
-          {
+        withIntents(TableName, {
+          booking: endBooking(b, 'REDEEMED', at),
+          slot: {
             Update: {
               TableName,
               Key: keys.slot(b.providerId, b.date, b.offeringId),
@@ -195,40 +201,24 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':one': 1 },
             },
           },
-          {
-            Put: {
-              TableName,
-              Item: { ...keys.ledgerEntry(b.providerId, at, entryId), id: entryId, providerId: b.providerId, points, reason: 'meal redeemed', at, bookingId: b.id },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Update: {
-              TableName,
-              Key: keys.points(b.providerId),
-              UpdateExpression: 'SET providerId = :pid ADD balance :pts',
-              ExpressionAttributeValues: { ':pid': b.providerId, ':pts': points },
-            },
-          },
-          { Update: { TableName, Key: keys.recipient(b.recipientId), UpdateExpression: 'REMOVE liveBooking' } },
-          ...extra,
-        ],
+          ledger: credit ? entryWrite(TableName, credit) : undefined,
+          points: credit ? holdWrite(TableName, b.providerId, credit.points, credit.availableAt) : undefined,
+          recipient: { Update: { TableName, Key: keys.recipient(b.recipientId), UpdateExpression: 'REMOVE liveBooking' } },
+        }, intents),
         config.contention,
+        asBooking,
       );
-      if (r.ok) return r;
-      const extraIndex = r.refusal.findIndex((x, i) => i >= 5 && x.code === 'ConditionalCheckFailed');
-      return { ok: false, current: r.refusal[0]?.item ? toBooking(r.refusal[0].item) : null, extraIndex: extraIndex < 0 ? -1 : extraIndex - 5 };
     },
 
     /** A no-show: the meal goes back to the slot, the claim stays used, and the no-show is recorded. */
-    async expire(b: BookingRecord, at: string): Promise<{ ok: boolean }> {
-      const r = await transact(
+    async expire(b: BookingRecord, at: string) {
+      return commit(
         ref,
-        [
-          endBooking(b, 'EXPIRED', at),
-          giveBack(b),
-          releaseCode(b),
-          {
+        {
+          booking: endBooking(b, 'EXPIRED', at),
+          slot: giveBack(b),
+          code: retireCode(b, 'EXPIRED'),
+          recipient: {
             Update: {
               TableName,
               Key: keys.recipient(b.recipientId),
@@ -236,19 +226,23 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':none': [], ':d': [b.date] },
             },
           },
-        ],
+        },
         config.contention,
       );
-      return { ok: r.ok };
     },
 
-    /** Live bookings of a day whose no-show time is at or before `untilLocal` (YYYY-MM-DDTHH:MM). */
-    async liveDue(date: string, untilLocal: string): Promise<BookingRecord[]> {
-      const items = await queryAll(doc, {
+    /**
+     * Every live booking, of any date, whose no-show time is at or before `untilLocal`
+     * (YYYY-MM-DDTHH:MM), so none is left behind however old. GSI2 is sparse: it holds live
+     * bookings (a booking leaves it when it ends) and the providers' admin list, so this reads
+     * those and nothing else.
+     */
+    async liveDue(untilLocal: string): Promise<BookingRecord[]> {
+      const items = await scanAll(doc, {
         TableName,
         IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
-        ExpressionAttributeValues: { ':pk': keys.liveOn(date), ':until': `${untilLocal}#~` },
+        FilterExpression: 'begins_with(GSI2PK, :live) AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':live': keys.liveOn(''), ':until': `${untilLocal}#~` },
       });
       return items.map(toBooking);
     },

@@ -1,5 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateQuery, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, paginateQuery, paginateScan, QueryCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
 import { invalid } from '../domain/errors.js';
 
@@ -96,4 +96,11 @@ export async function queryPage(
     if (!start) return { items, next: null };
     if (items.length === page.limit) return { items, next: encodeCursor(keyOf(items[items.length - 1]!)) };
   }
+}
+
+/** Every item a Scan matches, through all pages. For sparse indexes, whose size is what they hold. */
+export async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of paginateScan({ client: doc }, input)) items.push(...(page.Items ?? []));
+  return items;
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { accountStore } from './accounts.js';
+import { auditStore } from './audit.js';
 import { bookingStore } from './bookings.js';
 import type { TableRef } from './client.js';
 import { districtStore } from './districts.js';
@@ -23,6 +24,7 @@ export function createStore(ref: TableRef, config: Config) {
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref),
     verifications: verificationStore(ref, config),
+    audit: auditStore(ref),
   };
 }
 

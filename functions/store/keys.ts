@@ -4,8 +4,8 @@
  *  item               PK                    SK                    GSI1PK                 GSI1SK
  *  district           DISTRICTS             DISTRICT#<id>
  *  provider           PROVIDER#<id>         PROFILE               DISTRICT#<district>    <status>#<id>
+ *                                                                 (its offerings: a map on the profile, by offering id)
  *                                                                 GSI2: PROVIDERS / <createdAt>#<id> (the admin list, all of them)
- *  offering           PROVIDER#<id>         OFFERING#<oid>
  *  offering owner     OFFERING#<oid>        OWNER                 (offering ids are unique across providers)
  *  slot               PROVIDER#<id>         SLOT#<date>#<oid>
  *  account            ACCOUNT#<username>    ACCOUNT               (staff and admins)
@@ -15,16 +15,19 @@
  *                                                                 GSI2 (while BOOKED): LIVE#<date> / <expiresAt local>#<id>
  *  backup code        PROVIDER#<id>         CODE#<date>#<code>    (→ booking; unique per provider and day)
  *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
- *  points balance     PROVIDER#<id>         POINTS
+ *  points balance     PROVIDER#<id>         POINTS                (available, pending, hold:<availableAt> per hour)
+ *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
+ *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#TARGET#<target>  <at>#<id>
+ *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition;
+ *                     not on GSI2, which the expiry job scans)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  */
 export const keys = {
   districts: () => 'DISTRICTS',
   district: (id: string) => ({ PK: 'DISTRICTS', SK: `DISTRICT#${id}` }),
-  districtPrefix: 'DISTRICT#',
 
   providerPK: (id: string) => `PROVIDER#${id}`,
   provider: (id: string) => ({ PK: `PROVIDER#${id}`, SK: 'PROFILE' }),
@@ -37,15 +40,12 @@ export const keys = {
   providerListIndex: (createdAt: string, id: string) => ({ GSI2PK: 'PROVIDERS', GSI2SK: `${createdAt}#${id}` }),
   allProviders: 'PROVIDERS',
 
-  offering: (providerId: string, offeringId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `OFFERING#${offeringId}` }),
-  offeringPrefix: 'OFFERING#',
   offeringOwner: (offeringId: string) => ({ PK: `OFFERING#${offeringId}`, SK: 'OWNER' }),
 
   slot: (providerId: string, date: string, offeringId: string) => ({
     PK: `PROVIDER#${providerId}`,
     SK: `SLOT#${date}#${offeringId}`,
   }),
-  slotPrefix: (date: string) => `SLOT#${date}#`,
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
   /** A staff member by id (→ username), listed per provider on GSI1. */
@@ -56,17 +56,27 @@ export const keys = {
 
   booking: (id: string) => ({ PK: `BOOKING#${id}`, SK: 'BOOKING' }),
   bookingsOf: (recipientId: string) => `RECIPIENT#${recipientId}`,
+  bookingIndexPrefix: 'BOOKING#',
   bookingIndex: (recipientId: string, createdAt: string, id: string) => ({ GSI1PK: `RECIPIENT#${recipientId}`, GSI1SK: `BOOKING#${createdAt}#${id}` }),
   liveBookingIndex: (date: string, expiresAt: string, id: string) => ({ GSI2PK: `LIVE#${date}`, GSI2SK: `${expiresAt}#${id}` }),
+  /** The live index's partition for `date`; with '' the prefix every live partition shares. */
   liveOn: (date: string) => `LIVE#${date}`,
 
   code: (providerId: string, date: string, code: string) => ({ PK: `PROVIDER#${providerId}`, SK: `CODE#${date}#${code}` }),
   ledgerEntry: (providerId: string, at: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `LEDGER#${at}#${entryId}` }),
   ledgerPrefix: 'LEDGER#',
   points: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'POINTS' }),
+  reversed: (providerId: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `REVERSED#${entryId}` }),
 
   idempotency: (caller: string, key: string) => ({ PK: `IDEM#${caller}#${key}`, SK: 'IDEM' }),
   rate: (scope: string, who: string, window: string) => ({ PK: `RATE#${scope}#${who}#${window}`, SK: 'RATE' }),
+  /** Every rate counter's PK starts so (tests tell bookkeeping from data by it). */
+  ratePrefix: 'RATE#',
+
+  audit: (at: string, id: string) => ({ PK: `AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
+  auditMonth: (month: string) => `AUDIT#${month}`,
+  auditIndex: (targetId: string, at: string, id: string) => ({ GSI1PK: `AUDIT#TARGET#${targetId}`, GSI1SK: `${at}#${id}` }),
+  auditByTarget: (targetId: string) => `AUDIT#TARGET#${targetId}`,
 
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),

@@ -1,27 +1,163 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { TableRef } from './client.js';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { LedgerReason } from '../contract/points.js';
+import { isConditionFailure, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import type { LedgerEntry } from './records.js';
+import type { LedgerRecord } from './records.js';
+import type { Write } from './transaction.js';
 
-/** The append-only points ledger of a provider and its running balance (kept in step by transactions). */
-export function pointsStore({ doc, tableName }: TableRef) {
+/**
+ * The append-only ledger of a provider and its balance item, kept in step by transactions.
+ *
+ * The balance item holds `available` (spendable, never below zero: every debit is conditioned on
+ * it), `pending` (held credits) and one `hold:<availableAt>` counter per hour in which held
+ * credits mature — so a week's hold is at most 168 small counters, and no job has to release
+ * them: a reader adds the matured ones, and a spender first moves them into `available`.
+ */
+const HOLD = 'hold:';
+
+export interface Balance {
+  /** Spendable now. */
+  available: number;
+  /** Still held. */
+  pending: number;
+}
+
+function holdsOf(item: Record<string, unknown> | undefined): { at: string; points: number }[] {
+  return Object.entries(item ?? {})
+    .filter(([k]) => k.startsWith(HOLD))
+    .map(([k, v]) => ({ at: k.slice(HOLD.length), points: v as number }));
+}
+
+export function balanceOf(item: Record<string, unknown> | undefined, nowIso: string): Balance {
+  let available = (item?.available as number | undefined) ?? 0;
+  let pending = 0;
+  for (const h of holdsOf(item)) {
+    if (h.at <= nowIso) available += h.points;
+    else pending += h.points;
+  }
+  return { available, pending };
+}
+
+const ENTRY_FIELDS = ['id', 'providerId', 'points', 'reason', 'ref', 'note', 'at', 'availableAt'] as const;
+export const toLedgerRecord = (i: Record<string, unknown>): LedgerRecord =>
+  Object.fromEntries(ENTRY_FIELDS.map((f) => [f, i[f] ?? null])) as unknown as LedgerRecord;
+
+/** The entry itself (a fresh item, never edited). */
+export const entryWrite = (TableName: string, e: LedgerRecord): Write => ({
+  Put: { TableName, Item: { ...keys.ledgerEntry(e.providerId, e.at, e.id), ...e }, ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+/** A held credit: counted as pending until its hour. */
+export const holdWrite = (TableName: string, providerId: string, points: number, availableAt: string): Write => ({
+  Update: {
+    TableName,
+    Key: keys.points(providerId),
+    UpdateExpression: 'SET providerId = :pid, #h = if_not_exists(#h, :zero) + :pts ADD pending :pts',
+    ExpressionAttributeNames: { '#h': HOLD + availableAt },
+    ExpressionAttributeValues: { ':pid': providerId, ':pts': points, ':zero': 0 },
+  },
+});
+
+/** A change to what is spendable; a debit never takes `available` below zero. */
+export const availableWrite = (TableName: string, providerId: string, points: number): Write => ({
+  Update: {
+    TableName,
+    Key: keys.points(providerId),
+    UpdateExpression: 'SET providerId = :pid ADD available :pts',
+    ...(points < 0 ? { ConditionExpression: 'available >= :need' } : {}),
+    ExpressionAttributeValues: { ':pid': providerId, ':pts': points, ...(points < 0 ? { ':need': -points } : {}) },
+  },
+});
+
+/** Take back a held credit before it matures; refused if that hour's counter no longer holds it. */
+export const unholdWrite = (TableName: string, providerId: string, points: number, availableAt: string): Write => ({
+  Update: {
+    TableName,
+    Key: keys.points(providerId),
+    UpdateExpression: 'ADD #h :minus, pending :minus',
+    ConditionExpression: '#h >= :pts',
+    ExpressionAttributeNames: { '#h': HOLD + availableAt },
+    ExpressionAttributeValues: { ':pts': points, ':minus': -points },
+  },
+});
+
+/** Marks a credit as reversed, so a second reversal of it is refused. */
+export const reversedWrite = (TableName: string, providerId: string, entryId: string, reversalId: string): Write => ({
+  Put: { TableName, Item: { ...keys.reversed(providerId, entryId), reversalId }, ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+export const ledgerRecord = (e: Omit<LedgerRecord, 'note' | 'availableAt'> & { note?: string | null; availableAt?: string }): LedgerRecord => ({
+  ...e,
+  note: e.note ?? null,
+  availableAt: e.availableAt ?? e.at,
+});
+
+export type { LedgerReason };
+
+export function pointsStore({ doc, tableName: TableName }: TableRef) {
   return {
-    async balance(providerId: string): Promise<number> {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.points(providerId) }));
-      return (out.Item?.balance as number | undefined) ?? 0;
+    async balance(providerId: string, nowIso: string): Promise<Balance> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.points(providerId), ConsistentRead: true }));
+      return balanceOf(out.Item, nowIso);
     },
 
-    async entries(providerId: string, limit = 100): Promise<LedgerEntry[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          ExpressionAttributeValues: { ':pk': keys.providerPK(providerId), ':p': keys.ledgerPrefix },
-          ScanIndexForward: false,
-          Limit: limit,
-        }),
+    /**
+     * Move matured holds into `available`. Each moved counter is conditioned on its value as read,
+     * so racing settlers move it once; a loser simply finds it already moved.
+     */
+    async settle(providerId: string, nowIso: string): Promise<void> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.points(providerId), ConsistentRead: true }));
+      const due = holdsOf(out.Item).filter((h) => h.at <= nowIso);
+      if (due.length === 0) return;
+      const sum = due.reduce((s, h) => s + h.points, 0);
+      const names = Object.fromEntries(due.map((h, i) => [`#h${i}`, HOLD + h.at]));
+      const values = Object.fromEntries(due.map((h, i) => [`:v${i}`, h.points]));
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.points(providerId),
+            UpdateExpression: `REMOVE ${due.map((_, i) => `#h${i}`).join(', ')} ADD available :sum, pending :minus`,
+            ConditionExpression: due.map((_, i) => `#h${i} = :v${i}`).join(' AND '),
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':sum': sum, ':minus': -sum },
+          }),
+        );
+      } catch (e) {
+        if (!isConditionFailure(e)) throw e;
+      }
+    },
+
+    /** Newest first. */
+    async entries(providerId: string, page: PageRequest): Promise<Page<LedgerRecord>> {
+      const pk = keys.providerPK(providerId);
+      const out = await queryPage(
+        doc,
+        { TableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)', ExpressionAttributeValues: { ':pk': pk, ':p': keys.ledgerPrefix }, ScanIndexForward: false },
+        page,
+        ['PK', 'SK'],
+        { PK: pk },
       );
-      return (out.Items ?? []).map((i) => ({ id: i.id, providerId: i.providerId, points: i.points, reason: i.reason, at: i.at, ...(i.bookingId ? { bookingId: i.bookingId } : {}) }));
+      return { items: out.items.map(toLedgerRecord), next: out.next };
+    },
+
+    /** One entry by id: a walk of the provider's ledger (admins' reversals are rare; the ledger is keyed by time). */
+    async entry(providerId: string, entryId: string): Promise<LedgerRecord | null> {
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await doc.send(
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+            FilterExpression: 'id = :id',
+            ExpressionAttributeValues: { ':pk': keys.providerPK(providerId), ':p': keys.ledgerPrefix, ':id': entryId },
+            ExclusiveStartKey: start,
+          }),
+        );
+        if (out.Items?.[0]) return toLedgerRecord(out.Items[0]);
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return null;
     },
   };
 }

@@ -1,7 +1,27 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
-import type { TransactItem } from './transact.js';
+import type { Write } from './transaction.js';
+
+/** One more count in a fixed window, refused when the window already holds `limit`. */
+export interface RateIntent {
+  scope: string;
+  who: string;
+  window: string;
+  limit: number;
+  expiresAt: number;
+}
+
+/** The same counting as `take`, as one part of a larger transaction. */
+export const rateWrite = (TableName: string, r: RateIntent): Write => ({
+  Update: {
+    TableName,
+    Key: keys.rate(r.scope, r.who, r.window),
+    UpdateExpression: 'ADD n :one SET expiresAt = :exp',
+    ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
+    ExpressionAttributeValues: { ':one': 1, ':limit': r.limit, ':exp': r.expiresAt },
+  },
+});
 
 /**
  * Fixed-window counters, one item per subject and window, e.g. a recipient's bookings this
@@ -26,19 +46,6 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
         if ((e as Error).name === 'ConditionalCheckFailedException') return false;
         throw e;
       }
-    },
-
-    /** The same counting as `take`, as one item of a larger transaction. */
-    item(scope: string, who: string, window: string, limit: number, expiresAt: number): TransactItem {
-      return {
-        Update: {
-          TableName: tableName,
-          Key: keys.rate(scope, who, window),
-          UpdateExpression: 'ADD n :one SET expiresAt = :exp',
-          ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
-          ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': expiresAt },
-        },
-      };
     },
 
     async count(scope: string, who: string, window: string): Promise<number> {

@@ -1,5 +1,6 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
 import type { BookingStatus } from '../contract/bookings.js';
+import type { LedgerReason } from '../contract/points.js';
 import type { District, GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
@@ -92,11 +93,14 @@ export interface BookingRecord {
   channel: 'app' | 'poster';
 }
 
-export interface LedgerEntry {
+/** A ledger entry as stored: never edited; a mistake is corrected by a reversal entry. */
+export interface LedgerRecord {
   id: string;
   providerId: string;
   points: number;
-  reason: string;
+  reason: LedgerReason;
+  ref: string;
+  note: string | null;
   at: string;
-  bookingId?: string;
+  availableAt: string;
 }

@@ -1,7 +1,8 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { TableRef } from './client.js';
-import { transact, type TransactItem } from './transact.js';
+import { withIntents, type Intents } from './intents.js';
+import { commit } from './transaction.js';
 import { keys } from './keys.js';
 import type { Slot } from './records.js';
 
@@ -47,14 +48,13 @@ export function slotStore(ref: TableRef, config: Config) {
 
     /**
      * A no-app handout of `count` meals from the same slot bookings draw on, within capacity.
-     * Returns 'quota' when fewer than `count` meals are left, 'extra' when an extra item refused.
+     * Refused by `slot` when fewer than `count` meals are left.
      */
-    async walkIn(r: SlotRef, capacity: number, count: number, extra: TransactItem[] = []): Promise<'ok' | 'quota' | 'extra'> {
-      if (count > capacity) return 'quota';
-      const out = await transact(
+    async walkIn(r: SlotRef, capacity: number, count: number, intents: Intents = {}) {
+      return commit(
         ref,
-        [
-          {
+        withIntents(tableName, {
+          slot: {
             Update: {
               TableName: tableName,
               Key: keys.slot(r.providerId, r.date, r.offeringId),
@@ -64,12 +64,9 @@ export function slotStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':pid': r.providerId, ':oid': r.offeringId, ':date': r.date, ':cap': capacity, ':n': count, ':limit': capacity - count },
             },
           },
-          ...extra,
-        ],
+        }, intents),
         config.contention,
       );
-      if (out.ok) return 'ok';
-      return out.refusal[0]?.code === 'ConditionalCheckFailed' ? 'quota' : 'extra';
     },
   };
 }

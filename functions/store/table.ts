@@ -14,7 +14,7 @@ export const tableDefinition = {
   /** Every key attribute is a string. */
   indexes: [
     // Overloaded: providers by sub-district and status; a recipient's bookings, newest first;
-    // verification applications by status.
+    // verification applications by status; audit entries by target.
     { name: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     // Sparse: live (BOOKED) bookings by day and no-show time, for the expiry job; every provider
     // in one partition, for the admin list.

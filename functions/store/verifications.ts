@@ -3,8 +3,8 @@ import type { Config } from '../config.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
-import { transact } from './transact.js';
-
+import { withIntents, type Intents } from './intents.js';
+import { commit } from './transaction.js';
 
 export interface VerificationRecord {
   id: string;
@@ -37,17 +37,17 @@ export function verificationStore(ref: TableRef, config: Config) {
 
     /** A new application; refused ('pending') while the recipient already has one waiting. */
     async submit(v: VerificationRecord): Promise<'ok' | 'pending'> {
-      const r = await transact(
+      const r = await commit(
         ref,
-        [
-          {
+        {
+          verification: {
             Put: {
               TableName,
               Item: { ...keys.verification(v.id), ...keys.verificationIndex(v.status, v.submittedAt, v.id), ...v },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
-          {
+          recipient: {
             Update: {
               TableName,
               Key: keys.recipient(v.recipientId),
@@ -57,7 +57,7 @@ export function verificationStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':v': { id: v.id, status: v.status }, ':pending': 'PENDING' },
             },
           },
-        ],
+        },
         config.contention,
       );
       return r.ok ? 'ok' : 'pending';
@@ -109,12 +109,12 @@ export function verificationStore(ref: TableRef, config: Config) {
       return purged;
     },
 
-    /** PENDING → APPROVED/REJECTED once; an approval verifies the recipient until `verifiedUntil`. */
-    async decide(v: VerificationRecord, status: 'APPROVED' | 'REJECTED', at: string, verifiedUntil: string | null, purgeAt: number): Promise<boolean> {
-      const r = await transact(
+    /** PENDING → APPROVED/REJECTED once (refused by `verification` otherwise); an approval verifies the recipient until `verifiedUntil`. */
+    async decide(v: VerificationRecord, status: 'APPROVED' | 'REJECTED', at: string, verifiedUntil: string | null, purgeAt: number, intents: Intents = {}) {
+      return commit(
         ref,
-        [
-          {
+        withIntents(TableName, {
+          verification: {
             Update: {
               TableName,
               Key: keys.verification(v.id),
@@ -127,7 +127,7 @@ export function verificationStore(ref: TableRef, config: Config) {
               },
             },
           },
-          {
+          recipient: {
             Update: {
               TableName,
               Key: keys.recipient(v.recipientId),
@@ -135,10 +135,9 @@ export function verificationStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':v': { id: v.id, status }, ...(verifiedUntil ? { ':until': verifiedUntil } : {}) },
             },
           },
-        ],
+        }, intents),
         config.contention,
       );
-      return r.ok;
     },
   };
 }

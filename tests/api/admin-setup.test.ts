@@ -11,7 +11,7 @@ afterAll(() => app.stop());
 
 const provider = {
   name: '测试餐厅',
-  kind: 'restaurant',
+  kind: 'restaurant' as const,
   district: 'meilin',
   address: '梅林路 1 号',
   businessLicence: { number: 'BL-1', expiresOn: '2027-12-31' },
@@ -20,7 +20,7 @@ const provider = {
 
 const lunch = {
   name: '午餐套餐',
-  kind: 'meal',
+  kind: 'meal' as const,
   dailyQuota: 40,
   weekdays: [1, 2, 3, 4, 5, 6, 7],
   windows: [{ id: 'lunch', start: '11:30', end: '13:30' }],
@@ -29,7 +29,10 @@ const lunch = {
   active: true,
 };
 
-const publicIds = async (query = '') => (await app.call('GET', `/v1/providers${query}`)).body.providers.map((p: { id: string }) => p.id);
+const publicIds = async (query: { district?: string } = {}) => (await app.api.listProviders({ query })).providers.map((p) => p.id);
+/** A new PENDING provider's id (the typed client stops the test if setup fails). */
+const newProvider = async (body = provider) => (await app.api.createProvider({ token: admin, body })).provider.id;
+const approve = (id: string) => app.api.approveProvider({ token: admin, params: { id } });
 
 describe('admin sets a provider up', () => {
   it('creates PENDING, lists only once approved, hides again when suspended', async () => {
@@ -42,8 +45,8 @@ describe('admin sets a provider up', () => {
 
     const approved = await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin });
     expect(approved.body.provider.status).toBe('ACTIVE');
-    expect(await publicIds('?district=meilin')).toContain(id);
-    expect(await publicIds('?district=lianhua')).not.toContain(id);
+    expect(await publicIds({ district: 'meilin' })).toContain(id);
+    expect(await publicIds({ district: 'lianhua' })).not.toContain(id);
 
     expect((await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin })).body.error.code).toBe('CONFLICT');
     expect((await app.call('POST', `/v1/admin/providers/${id}/suspend`, { token: admin })).body.provider.status).toBe('SUSPENDED');
@@ -52,9 +55,8 @@ describe('admin sets a provider up', () => {
   });
 
   it('puts an offering contract and shows today’s capacity and remaining publicly', async () => {
-    const { body } = await app.call('POST', '/v1/admin/providers', { token: admin, body: provider });
-    const id = body.provider.id;
-    await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin });
+    const id = await newProvider();
+    await approve(id);
     const put = await app.call('PUT', `/v1/admin/providers/${id}/offerings/off-${id}`, { token: admin, body: lunch });
     expect(put.status).toBe(200);
     expect(put.body.offering).toMatchObject({ ...lunch, id: `off-${id}`, providerId: id });
@@ -65,13 +67,13 @@ describe('admin sets a provider up', () => {
     ]);
 
     // An offering off today (or inactive) is not among today's offerings.
-    await app.call('PUT', `/v1/admin/providers/${id}/offerings/off-${id}`, { token: admin, body: { ...lunch, active: false } });
+    await app.api.putOffering({ token: admin, params: { id, offeringId: `off-${id}` }, body: { ...lunch, active: false } });
     expect((await app.call('GET', `/v1/providers/${id}`)).body.provider.offerings).toEqual([]);
   });
 
   it('refuses an offering id another provider already uses', async () => {
-    const a = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
-    const b = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const a = await newProvider();
+    const b = await newProvider();
     expect((await app.call('PUT', `/v1/admin/providers/${a}/offerings/shared-id`, { token: admin, body: lunch })).status).toBe(200);
     const clash = await app.call('PUT', `/v1/admin/providers/${b}/offerings/shared-id`, { token: admin, body: lunch });
     expect(clash.status).toBe(409);
@@ -81,8 +83,8 @@ describe('admin sets a provider up', () => {
 
   it('hides providers whose licence or permit has expired, by the Asia/Shanghai date', async () => {
     const expiring = { ...provider, hygienePermit: { number: 'HP-2', expiresOn: '2026-11-30' } };
-    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: expiring })).body.provider.id;
-    await app.call('POST', `/v1/admin/providers/${id}/approve`, { token: admin });
+    const id = await newProvider(expiring);
+    await approve(id);
     try {
       await app.setClock('2026-11-30T23:59:00+08:00');
       expect(await publicIds()).toContain(id);
@@ -95,7 +97,7 @@ describe('admin sets a provider up', () => {
   });
 
   it('edits a provider with PATCH and validates the sub-district', async () => {
-    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const id = await newProvider();
     const moved = await app.call('PATCH', `/v1/admin/providers/${id}`, { token: admin, body: { district: 'huafu', address: '华富路 2 号' } });
     expect(moved.status).toBe(200);
     expect(moved.body.provider).toMatchObject({ district: 'huafu', address: '华富路 2 号', name: provider.name, status: 'PENDING' });
@@ -112,7 +114,7 @@ describe('admin sets a provider up', () => {
   });
 
   it('creates staff bound to a provider who can then sign in; usernames are unique', async () => {
-    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const id = await newProvider();
     const staff = { providerId: id, username: `cook-${id.slice(2, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`, password: 'longenough', name: '王师傅' };
     const created = await app.call('POST', '/v1/admin/staff', { token: admin, body: staff });
     expect(created.status).toBe(201);
@@ -129,7 +131,7 @@ describe('admin sets a provider up', () => {
   });
 
   it('validates offering contracts: windows in order and not overlapping, weekdays 1–7', async () => {
-    const id = (await app.call('POST', '/v1/admin/providers', { token: admin, body: provider })).body.provider.id;
+    const id = await newProvider();
     const bad = [
       { ...lunch, windows: [{ id: 'w', start: '13:30', end: '11:30' }] },
       { ...lunch, windows: [{ id: 'a', start: '11:00', end: '12:00' }, { id: 'b', start: '11:30', end: '13:00' }] },

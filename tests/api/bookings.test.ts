@@ -75,15 +75,16 @@ describe('booking, cancelling and redeeming a meal', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('NOT_REDEEMABLE');
     await app.setClock('2026-11-30T11:15:00+08:00');
-    const pointsBefore = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body.balance;
+    const pointsBefore = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body.pending;
     const ok = await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ redemption: { bookingId: b.id, offering: { id: OFFERING, name: '午餐套餐', kind: 'meal' }, window: b.window, redeemedAt: '2026-11-30T03:15:00.000Z' } });
     expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { voucher: b.voucher } })).body.error.code).toBe('ALREADY_REDEEMED');
     expect((await app.call('GET', `/v1/bookings/${b.id}`, { token })).body.booking).toMatchObject({ status: 'REDEEMED', voucher: null });
     const points = (await app.call('GET', '/v1/staff/points', { token: futianStaff })).body;
-    expect(points.balance).toBe(pointsBefore + 25); // 2500 fen → 25 points
-    expect(points.entries[0]).toMatchObject({ points: 25, bookingId: b.id });
+    // 2500 fen → 25 points, held for a week (until the hour after 7 × 24 h) before they can be spent.
+    expect(points.pending).toBe(pointsBefore + 25);
+    expect(points.entries[0]).toEqual({ id: expect.any(String), points: 25, reason: 'meal_redeemed', ref: b.id, note: null, at: '2026-11-30T03:15:00.000Z', availableAt: '2026-12-07T04:00:00.000Z' });
     const today = (await app.call('GET', '/v1/staff/today', { token: futianStaff })).body;
     expect(today.slots[0]).toMatchObject({ offeringId: OFFERING, redeemed: expect.any(Number) });
     expect(today.slots[0].redeemed).toBeGreaterThanOrEqual(1);
@@ -107,9 +108,9 @@ describe('booking, cancelling and redeeming a meal', () => {
     await app.setClock('2026-11-30T13:30:00+08:00');
     expect((await book(await recipient(app))).body.error.code).toBe('BOOKING_CLOSED');
     expect((await book(await recipient(app), 'dinner')).status).toBe(201);
-    await app.setClock('2026-11-30T13:46:00+08:00');
-    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).body.error.code).toBe('NOT_REDEEMABLE');
     await app.setClock('2026-11-30T13:45:00+08:00');
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).body.error.code).toBe('NOT_REDEEMABLE');
+    await app.setClock('2026-11-30T13:44:59+08:00');
     expect((await app.call('POST', '/v1/staff/redemptions', { token: futianStaff, body: { code: b.code } })).status).toBe(200);
   });
 
@@ -218,13 +219,13 @@ describe('vouchers checked offline, and providers that stop taking bookings', ()
   it('a suspended provider takes no bookings (PROVIDER_UNAVAILABLE), at once', async () => {
     await app.setClock('2026-11-30T12:50:00+08:00');
     const admin = await app.adminToken();
-    await app.call('POST', '/v1/admin/providers/demo-meilin/suspend', { token: admin });
+    await app.api.suspendProvider({ token: admin, params: { id: 'demo-meilin' } });
     try {
       const r = await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } });
       expect(r.status).toBe(403);
       expect(r.body.error.code).toBe('PROVIDER_UNAVAILABLE');
     } finally {
-      await app.call('POST', '/v1/admin/providers/demo-meilin/approve', { token: admin });
+      await app.api.approveProvider({ token: admin, params: { id: 'demo-meilin' } });
     }
     expect((await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } })).status).toBe(201);
   });

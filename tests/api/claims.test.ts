@@ -51,7 +51,7 @@ describe('claims, verification and no-shows', () => {
     const approved = await app.call('POST', `/v1/admin/verifications/${applied.body.verification.id}/approve`, { token: admin });
     expect(approved.body.verification.status).toBe('APPROVED');
     expect((await app.call('POST', `/v1/admin/verifications/${applied.body.verification.id}/reject`, { token: admin })).status).toBe(409);
-    expect((await app.call('GET', '/v1/me', { token })).body.user).toMatchObject({ verified: true, verifiedUntil: '2027-03-04' });
+    expect((await app.call('GET', '/v1/me', { token })).body.user).toMatchObject({ verified: true, verifiedUntil: '2027-03-03' });
     expect((await book(token)).status).toBe(201);
   });
 

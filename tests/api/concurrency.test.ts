@@ -52,8 +52,8 @@ describe('under real concurrency on DynamoDB Local', () => {
     );
     expect(tally(replies)).toEqual({ '200': 1, '409 ALREADY_REDEEMED': 49 });
     const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
-    expect(points.entries.filter((e: { bookingId?: string }) => e.bookingId === b.id)).toHaveLength(1);
-    expect(points.balance).toBe(25);
+    expect(points.entries.filter((e: { ref: string }) => e.ref === b.id)).toHaveLength(1);
+    expect(points).toMatchObject({ balance: 0, pending: 25 });
     const slot = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
     // The redeemed meal no longer waits for pickup; every meal is in exactly one column.
     expect(slot).toMatchObject({ capacity: 5, booked: 0, redeemed: 1, walkIns: 0, remaining: 4 });
@@ -103,7 +103,7 @@ describe('with injected transaction conflicts and throttling', () => {
     for (const r of redeemed) expect([200, 503]).toContain(r.status);
     const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
     expect(points.entries).toHaveLength(ok);
-    expect(points.balance).toBe(25 * ok);
+    expect(points.pending).toBe(25 * ok);
   });
 });
 

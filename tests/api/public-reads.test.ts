@@ -49,4 +49,16 @@ describe('public reads', () => {
   it('serves /healthz', async () => {
     expect((await app.call('GET', '/healthz')).body).toEqual({ ok: true });
   });
+
+  it('refuses a body over 64 KiB at the server, before any route (even one that ignores bodies)', async () => {
+    const limit = 64 * 1024;
+    const atLimit = await app.call('POST', '/healthz', { raw: new Uint8Array(limit).fill(0x61) });
+    expect(atLimit.status).toBe(200);
+    const over = await app.call('POST', '/healthz', { raw: new Uint8Array(limit + 1).fill(0x61) });
+    expect(over.status).toBe(413);
+    expect(over.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE', message: 'bodies are limited to 65536 bytes' } });
+    // A large upload still gets its answer, not a reset connection.
+    const huge = await app.call('POST', '/v1/bookings', { raw: new Uint8Array(2 * 1024 * 1024).fill(0x61) });
+    expect(huge.status).toBe(413);
+  });
 });

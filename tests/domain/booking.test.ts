@@ -7,12 +7,17 @@ import {
   decideCancel,
   decideRedemption,
   expiresAtLocal,
+  isVerified,
+  pickupClosed,
+  pickupPeriod,
   pointsFor,
   recipientRefusal,
+  redemptionDates,
   suspensionAfterNoShow,
+  verifiedThrough,
   type RecipientLimitsState,
 } from '../../functions/domain/booking.js';
-import { minutesOf, type LocalMoment } from '../../functions/domain/time.js';
+import { addDays, minutesOf, type LocalMoment } from '../../functions/domain/time.js';
 
 const at = (date: string, time: string, weekday = 1): LocalMoment => ({ date, time, minutes: minutesOf(time), weekday });
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -90,23 +95,89 @@ describe("the recipient's limits", () => {
     expect(suspensionAfterNoShow(['2026-11-01', '2026-11-15', '2026-11-30'], '2026-11-30', config)).toBe('2026-12-07');
     expect(suspensionAfterNoShow(['2026-10-31', '2026-11-15', '2026-11-30'], '2026-11-30', config)).toBeNull();
     expect(suspensionAfterNoShow(['2026-11-30', '2026-11-30'], '2026-11-30', config)).toBeNull();
+    // Judged by the no-show's own date: a late window on the 30th that the job expires on the 31st.
+    expect(suspensionAfterNoShow(['2026-12-01', '2026-12-15', '2026-12-30'], '2026-12-30', config)).toBe('2027-01-06');
+  });
+
+  it('approval lasting 90 days is valid on the decision day and the 89 after, not the 90th (property)', () => {
+    expect(verifiedThrough('2026-12-04', 90)).toBe('2027-03-03');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3650 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: -5, max: 500 }), (d, days, k) => {
+        const decided = addDays('2025-01-01', d);
+        expect(isVerified({ verifiedUntil: verifiedThrough(decided, days) }, addDays(decided, k))).toBe(k < days);
+      }),
+    );
   });
 });
 
 describe('redemption and cancel', () => {
   const booked = { providerId: 'p1', date: '2026-11-30', window: lunch, status: 'BOOKED' as const };
 
-  it('redeems from 15 minutes before the window to 15 after, only for the own provider and day (property)', () => {
+  it('redeems from 15 minutes before the window until 15 after, only for the own provider and day (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1439 }), (m) => {
         const d = decideRedemption(booked, 'p1', at('2026-11-30', hhmm(m)), 15);
-        expect(d.ok).toBe(m >= minutesOf('11:15') && m <= minutesOf('13:45'));
+        expect(d.ok).toBe(m >= minutesOf('11:15') && m < minutesOf('13:45'));
       }),
     );
     expect(decideRedemption(booked, 'p2', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'FORBIDDEN' });
     expect(decideRedemption(booked, 'p1', at('2026-12-01', '12:00'), 15)).toMatchObject({ code: 'NOT_REDEEMABLE' });
     expect(decideRedemption({ ...booked, status: 'REDEEMED' }, 'p1', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'ALREADY_REDEEMED' });
     expect(decideRedemption({ ...booked, status: 'EXPIRED' }, 'p1', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'NOT_REDEEMABLE' });
+  });
+
+  it('a cancelled or expired booking names its status to its own provider on its day, and nothing on another day', () => {
+    for (const status of ['CANCELLED', 'EXPIRED'] as const) {
+      expect(decideRedemption({ ...booked, status }, 'p1', at('2026-11-30', '12:00'), 15)).toEqual({ ok: false, code: 'NOT_REDEEMABLE', message: `this booking is ${status.toLowerCase()}`, details: { status } });
+      const nextDay = decideRedemption({ ...booked, status }, 'p1', at('2026-12-01', '12:00'), 15);
+      expect(nextDay).toMatchObject({ ok: false, code: 'NOT_REDEEMABLE' });
+      expect(nextDay).not.toHaveProperty('details');
+      expect(decideRedemption({ ...booked, status }, 'p2', at('2026-11-30', '12:00'), 15)).toEqual({ ok: false, code: 'FORBIDDEN', message: 'this voucher is for another restaurant' });
+    }
+    expect(decideRedemption({ ...booked, status: 'REDEEMED' }, 'p1', at('2026-12-01', '12:00'), 15)).toMatchObject({ code: 'NOT_REDEEMABLE' });
+  });
+
+  it('a late window’s grace runs past midnight on the next calendar day', () => {
+    const late = { ...booked, window: { id: 'late', start: '23:00', end: '23:50' } };
+    expect(decideRedemption(late, 'p1', at('2026-12-01', '00:04', 2), 15).ok).toBe(true);
+    expect(decideRedemption(late, 'p1', at('2026-12-01', '00:05', 2), 15)).toMatchObject({ code: 'NOT_REDEEMABLE', message: 'too late: pickup closed at 23:50' });
+    expect(pickupPeriod('2026-11-30', late.window, 15)).toEqual({ opens: '2026-11-30T22:45', closes: '2026-12-01T00:05' });
+    expect(redemptionDates(at('2026-12-01', '00:04'), 15)).toEqual(['2026-12-01', '2026-11-30']);
+    expect(redemptionDates(at('2026-12-01', '00:15'), 15)).toEqual(['2026-12-01']);
+  });
+
+  /** Any window within a day, any grace up to an hour, any moment on its day or the next. */
+  const scenario = fc
+    .record({
+      start: fc.integer({ min: 0, max: 1438 }),
+      length: fc.integer({ min: 1, max: 1439 }),
+      grace: fc.integer({ min: 0, max: 60 }),
+      nextDay: fc.boolean(),
+      minute: fc.integer({ min: 0, max: 1439 }),
+    })
+    .map(({ start, length, grace, nextDay, minute }) => ({
+      b: { ...booked, window: { id: 'w', start: hhmm(start), end: hhmm(Math.min(1439, start + length)) } },
+      grace,
+      now: at(nextDay ? '2026-12-01' : '2026-11-30', hhmm(minute), nextDay ? 2 : 1),
+    }));
+
+  it('one boundary: once the window has opened, a booking is redeemable exactly until the expiry job may expire it (property)', () => {
+    fc.assert(
+      fc.property(scenario, ({ b, grace, now }) => {
+        const stamp = `${now.date}T${now.time}`;
+        if (stamp < pickupPeriod(b.date, b.window, grace).opens) return;
+        expect(decideRedemption(b, 'p1', now, grace).ok).toBe(!pickupClosed(b, now, grace));
+        expect(pickupClosed(b, now, grace)).toBe(stamp >= expiresAtLocal(b.date, b.window, grace));
+      }),
+    );
+  });
+
+  it('the counter looks up every date whose codes can still be redeemed (property)', () => {
+    fc.assert(
+      fc.property(scenario, ({ b, grace, now }) => {
+        if (decideRedemption(b, 'p1', now, grace).ok) expect(redemptionDates(now, grace)).toContain(b.date);
+      }),
+    );
   });
 
   it('cancels until the window ends', () => {

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { documentClient, localClientConfig } from '../../functions/store/client.js';
 import { startApp, type AppOptions, type RunningApp } from '../../functions/local/app.js';
+import { apiClient, type ApiClient } from './api-client.js';
 
 export interface TestApp extends RunningApp {
+  /** The contract's endpoints, typed, with every answer checked against the contract (support/api-client.ts). */
+  api: ApiClient;
+  /** Any request at all, answered untyped: for malformed input and paths outside the contract. */
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<Reply<T>>;
   adminToken(): Promise<string>;
   setClock(iso: string | null): Promise<void>;
+  /** Every item in this app's table, sorted by key: for tests that prove a request changed nothing. */
+  tableItems(): Promise<Record<string, unknown>[]>;
 }
 
 export interface CallOptions {
@@ -28,7 +36,7 @@ export interface Reply<T> {
  * DynamoDB Local, with a table of its own so test files never see each other's data.
  */
 export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<TestApp> {
-  const app = await startApp({
+  const options: AppOptions = {
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: `t_${randomBytes(6).toString('hex')}`,
     port: 0,
@@ -37,7 +45,8 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
     adminPassword: 'test-admin-password',
     jobTimers: false,
     ...opts,
-  });
+  };
+  const app = await startApp(options);
 
   async function call<T>(method: string, path: string, o: CallOptions = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...o.headers };
@@ -61,6 +70,7 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
   let admin: string | undefined;
   return {
     ...app,
+    api: apiClient(app.url),
     call,
     async adminToken() {
       if (!admin) {
@@ -73,6 +83,17 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
     async setClock(iso) {
       const r = await call('POST', '/__test__/clock', { body: { now: iso } });
       if (r.status !== 200) throw new Error(`clock: ${r.text}`);
+    },
+    async tableItems() {
+      const doc = documentClient(localClientConfig(options.dynamoEndpoint));
+      try {
+        const items: Record<string, unknown>[] = [];
+        for await (const page of paginateScan({ client: doc }, { TableName: options.tableName, ConsistentRead: true })) items.push(...(page.Items ?? []));
+        const key = (i: Record<string, unknown>) => `${String(i.PK)}\u0000${String(i.SK)}`;
+        return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+      } finally {
+        doc.destroy();
+      }
     },
   };
 }

@@ -5,15 +5,16 @@ import { config } from '../../functions/config.js';
 import { DomainError } from '../../functions/domain/errors.js';
 import { httpHandler, type HttpEvent } from '../../functions/http/adapter.js';
 import type { Route } from '../../functions/routes.js';
-import { tokenService } from '../../functions/security/tokens.js';
+import { newTokenKeyPair, tokenService } from '../../functions/security/tokens.js';
 
-const tokens = tokenService(new TextEncoder().encode('x'.repeat(32)));
+const tokens = tokenService(newTokenKeyPair());
 const deps = { config, tokens } as unknown as Deps;
 const now = new Date('2026-11-28T04:00:00Z');
 const logged: Record<string, unknown>[] = [];
 
 const route = (r: Partial<Route> & Pick<Route, 'method' | 'path' | 'handler'>): Route => ({
   name: 'getMe',
+  group: 'public',
   auth: 'public',
   response: z.object({ ok: z.boolean() }),
   ...r,

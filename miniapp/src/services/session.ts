@@ -87,8 +87,3 @@ export async function withSession<T>(call: () => Promise<Result<T>>): Promise<Re
   if (!again.ok) return again satisfies Failure;
   return call();
 }
-
-/** Forgets the session (not the device key: the same device stays the same recipient). */
-export function forgetSession(): void {
-  remove(StorageKey.token);
-}

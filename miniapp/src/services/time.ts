@@ -16,12 +16,6 @@ export function shanghaiToday(now = serverNow()): string {
   return new Date(now + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** "2026-11-30T03:45:00Z" → "11:45" (Shanghai). */
-export function shanghaiClock(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? '' : new Date(ms + OFFSET_MS).toISOString().slice(11, 16);
-}
-
 /** "2026-11-30T03:45:00Z" → "11-30 11:45" (Shanghai). */
 export function shanghaiDateTime(iso: string): string {
   const ms = Date.parse(iso);

@@ -1,0 +1,20 @@
+import * as admin from '../app/admin-setup.js';
+import { routeTable, type Handlers } from './table.js';
+
+/** The programme's setup: districts, providers, offerings, staff accounts. */
+export const adminHandlers = {
+  putDistrict: (ctx, { params, body }) => admin.putDistrict(ctx, params, body),
+  adminListProviders: (ctx, { query }) => admin.listAllProviders(ctx, query),
+  expiringDocuments: (ctx, { query }) => admin.listExpiringDocuments(ctx, query),
+  createProvider: (ctx, { body }) => admin.createProvider(ctx, body),
+  adminGetProvider: (ctx, { params }) => admin.getProviderForAdmin(ctx, params),
+  adminListStaff: (ctx, { params }) => admin.listStaff(ctx, params),
+  adminProviderPoster: (ctx, { params }) => admin.providerPosterForAdmin(ctx, params),
+  updateProvider: (ctx, { params, body }) => admin.updateProvider(ctx, params, body),
+  approveProvider: (ctx, { params }) => admin.approveProvider(ctx, params),
+  suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),
+  putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
+  createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
+} satisfies Handlers;
+
+export const adminRoutes = routeTable('admin', adminHandlers);

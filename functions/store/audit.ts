@@ -1,0 +1,121 @@
+import { invalid } from '../domain/errors.js';
+import { queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { keys } from './keys.js';
+import type { Write } from './transaction.js';
+
+/** One staff or admin state change: who, what, on what, and the state before and after. Never a recipient. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: { role: 'staff' | 'admin'; id: string; name: string };
+  action: string;
+  target: { type: string; id: string };
+  before: unknown;
+  after: unknown;
+}
+
+/** The audit part of a transaction: a fresh item, so it exists exactly when the change committed. */
+export const auditWrite = (TableName: string, e: AuditEntry): Write => ({
+  Put: {
+    TableName,
+    Item: { ...keys.audit(e.at, e.id), ...keys.auditIndex(e.target.id, e.at, e.id), ...e },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  },
+});
+
+const toEntry = (i: Record<string, unknown>): AuditEntry => ({
+  id: i.id as string,
+  at: i.at as string,
+  actor: i.actor as AuditEntry['actor'],
+  action: i.action as string,
+  target: i.target as AuditEntry['target'],
+  before: i.before ?? null,
+  after: i.after ?? null,
+});
+
+/** UTC months from `to` back to `from` (YYYY-MM), newest first. */
+function monthsBack(fromAt: string, toAt: string): string[] {
+  const months: string[] = [];
+  let y = Number(toAt.slice(0, 4));
+  let m = Number(toAt.slice(5, 7));
+  const stop = fromAt.slice(0, 7);
+  for (;;) {
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    if (month < stop) break;
+    months.push(month);
+    if (--m === 0) [y, m] = [y - 1, 12];
+  }
+  return months;
+}
+
+export interface AuditQuery extends PageRequest {
+  /** ISO instants, inclusive. */
+  fromAt: string;
+  toAt: string;
+  actor?: string | undefined;
+  target?: string | undefined;
+}
+
+/** The month walk's cursor: which month, and the cursor within it. */
+const walkCursor = (month: string, inner: string | null) => Buffer.from(JSON.stringify({ m: month, c: inner })).toString('base64url');
+
+function readWalkCursor(cursor: string, months: string[]): { at: number; inner: string | undefined } {
+  try {
+    const { m, c } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { m: unknown; c: unknown };
+    const at = months.indexOf(m as string);
+    if (at >= 0 && (c === null || typeof c === 'string')) return { at, inner: (c as string | null) ?? undefined };
+  } catch {
+    // fall through
+  }
+  return invalid([{ in: 'query', field: 'cursor', message: 'not a cursor this list gave out' }]);
+}
+
+export function auditStore({ doc, tableName: TableName }: TableRef) {
+  const range = (q: AuditQuery) => ({ ':from': q.fromAt, ':to': `${q.toAt}#~` });
+  return {
+    /** Newest first. By target or actor through their index; otherwise month by month. */
+    /**
+     * Newest first. A target's entries through its index; otherwise month by month. An actor
+     * narrows either with a filter; pages are still filled up to `limit` (queryPage reads on).
+     */
+    async list(q: AuditQuery): Promise<Page<AuditEntry>> {
+      const byActor = q.actor ? { FilterExpression: 'actor.id = :actor' } : {};
+      const actorValue = q.actor ? { ':actor': q.actor } : {};
+      if (q.target) {
+        const pk = keys.auditByTarget(q.target);
+        const page = await queryPage(
+          doc,
+          {
+            TableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+            ...byActor,
+            ExpressionAttributeValues: { ':pk': pk, ...range(q), ...actorValue },
+            ScanIndexForward: false,
+          },
+          q,
+          ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+          { GSI1PK: pk },
+        );
+        return { items: page.items.map(toEntry), next: page.next };
+      }
+      const months = monthsBack(q.fromAt, q.toAt);
+      let { at, inner } = q.cursor ? readWalkCursor(q.cursor, months) : { at: 0, inner: undefined as string | undefined };
+      const items: AuditEntry[] = [];
+      for (; at < months.length; at++, inner = undefined) {
+        const pk = keys.auditMonth(months[at]!);
+        const page = await queryPage(
+          doc,
+          { TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ...byActor, ExpressionAttributeValues: { ':pk': pk, ...range(q), ...actorValue }, ScanIndexForward: false },
+          { limit: q.limit - items.length, cursor: inner },
+          ['PK', 'SK'],
+          { PK: pk },
+        );
+        items.push(...page.items.map(toEntry));
+        if (page.next) return { items, next: walkCursor(months[at]!, page.next) };
+        if (items.length === q.limit) return { items, next: at + 1 < months.length ? walkCursor(months[at + 1]!, null) : null };
+      }
+      return { items, next: null };
+    },
+  };
+}
