@@ -7,6 +7,25 @@ export const config = {
   http: {
     maxBodyBytes: 64 * 1024,
   },
+  identity: {
+    // Random device keys cost nothing to mint, so they are for local mode and demos only: off
+    // here (and so on AWS); the local server turns them on unless started with --no-device-keys.
+    deviceKeys: false,
+  },
+  phone: {
+    // One-time SMS codes that confirm a phone number (a browser recipient's identity on AWS).
+    codeDigits: 6,
+    codeTtlSeconds: 300,
+    // Wrong codes per challenge before it is burnt; each attempt is reserved atomically.
+    attemptsPerCode: 5,
+    challengesPerPhonePerHour: 5,
+  },
+  clients: {
+    // Per calling address (what API Gateway reports as the source IP). Device keys are free to
+    // mint, so new device identities are limited per address; so are SMS codes, which cost money.
+    newDevicesPerMinute: 10,
+    phoneChallengesPerHour: 20,
+  },
   sessions: {
     recipientTtlSeconds: 30 * 24 * 3600,
     staffTtlSeconds: 12 * 3600,
@@ -19,6 +38,17 @@ export const config = {
     scryptR: 8,
     scryptP: 1,
     keyLength: 32,
+    // Sign-in checks (scrypt included) at once per process, and how many may wait; beyond that
+    // 503 BUSY at once. Two cores: two running keep a sign-in near 0.1 s; eight waiting add at
+    // most ~0.4 s. On Lambda each instance checks one at a time anyway.
+    maxConcurrentHashes: 2,
+    maxWaitingHashes: 8,
+  },
+  signIn: {
+    // Failed sign-ins per username, reserved before any password hashing: a burst window and a
+    // longer one, so guessing slows to 20 an hour while a typo costs a minute at most.
+    failuresPerMinute: 5,
+    failuresPerHour: 20,
   },
   claims: {
     freeClaims: 3,
@@ -44,6 +74,10 @@ export const config = {
     sessionsPerMinute: 20,
     failedRedemptionsPerHour: 10,
   },
+  audit: {
+    // The audit log's default range when an admin names no `from`.
+    defaultDays: 90,
+  },
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).
     holdDays: 7,
@@ -62,6 +96,8 @@ export const config = {
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.
     catalogTtlMs: 5_000,
+    // A disabled staff account's tokens stop working within this many ms in every process.
+    sessionTtlMs: 3_000,
     // A slot seen sold out is refused without a round trip for this long (a hint; see catalog-cache.ts).
     soldOutHintMs: 1_000,
   },

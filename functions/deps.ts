@@ -1,10 +1,14 @@
 import { catalogCache } from './app/catalog-cache.js';
 import type { Deps } from './app/deps.js';
 import { slotGate } from './app/slot-gate.js';
+import { staffSessions } from './app/staff-sessions.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer, type Sealer } from './security/personal-data.js';
 import { tokenService, type TokenService } from './security/tokens.js';
 import { vouchers, type Vouchers } from './security/vouchers.js';
+import { workGate } from './security/work-gate.js';
+import { DomainError } from './domain/errors.js';
+import type { SmsSender } from './sms/sender.js';
 import type { TableRef } from './store/client.js';
 import { createStore } from './store/index.js';
 import type { WechatClient } from './wechat/code2session.js';
@@ -37,7 +41,7 @@ function withheld<T extends object>(what: string, shape: T): T {
 }
 
 /** The one place dependencies are wired; local mode and Lambda differ only in what they pass here. */
-export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: WechatClient | null; config?: Config }): Deps {
+export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: WechatClient | null; sms?: SmsSender | null; config?: Config }): Deps {
   const config = opts.config ?? defaultConfig;
   const store = createStore(opts.table, config);
   const s = opts.secrets;
@@ -53,5 +57,9 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     vouchers: s.voucherKeyPem ? vouchers(s.voucherKeyPem) : withheld<Vouchers>('the voucher key', {} as Vouchers),
     sealer: s.personalDataKey ? sealer(s.personalDataKey) : withheld<Sealer>('the personal-data key', {} as Sealer),
     wechat: opts.wechat,
+    sms: opts.sms ?? null,
+    signingIn: new Set(),
+    staffSessions: staffSessions(store, config.cache.sessionTtlMs),
+    passwordGate: workGate(config.passwords.maxConcurrentHashes, config.passwords.maxWaitingHashes, () => new DomainError('BUSY', 'sign-in is busy; please retry in a second', undefined, 1)),
   };
 }

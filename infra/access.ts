@@ -37,16 +37,17 @@ const idempotencyItems = under(keys.idempotency('x', 'y').PK);
 const offeringOwners = under(keys.offeringOwner('x').PK);
 const verificationItems = under(keys.verification('x').PK);
 const auditItems = under(keys.audit('2026-01-01T00:00:00.000Z', 'x').PK);
-const rateItems = (scope: string) => `${keys.rate(scope, '', '').PK.split('#').slice(0, 2).join('#')}#*`;
 const allRates = under(keys.rate('x', 'y', 'z').PK);
+const phoneChallenges = under(keys.phoneChallenge('x').PK);
 
 export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // Listings: districts, providers with their offerings and slots, and offering owners; never
   // accounts, recipients, bookings or verifications, and no writes at all.
   public: { read: { partitionKeys: [keys.districts(), providerItems, offeringOwners] }, write: 'none' },
-  // Sign-in reads accounts; its only writes are the recipient upsert on a device/WeChat session
-  // and that session's rate counter. It cannot touch providers, slots, bookings or accounts.
-  signin: { read: true, write: { actions: ['dynamodb:UpdateItem'], partitionKeys: [recipientItems, rateItems('session')] } },
+  // Sign-in reads accounts; its only writes are the recipient upsert on a session, the SMS
+  // challenge of a phone sign-in, and rate counters (sessions, per-address limits, failed
+  // sign-ins). It cannot touch providers, slots, bookings or accounts.
+  signin: { read: true, write: { actions: putUpdateDelete, partitionKeys: [recipientItems, phoneChallenges, allRates] } },
   // Booking and cancelling: one transaction over slot and backup code (PROVIDER#), booking,
   // recipient, idempotency record and rate counter. Never accounts, districts or verifications.
   recipient: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates] } },

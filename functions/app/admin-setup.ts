@@ -9,14 +9,16 @@ import type {
   ProviderInput,
   ProviderPatch,
   StaffInput,
+  StaffView,
 } from '../contract/admin.js';
 import type { District } from '../contract/providers.js';
-import { fail, invalid, notFound } from '../domain/errors.js';
+import { fail, invalid, notFound, unexpected } from '../domain/errors.js';
 import { expiringDocuments, nextStatus, type StatusAction } from '../domain/provider.js';
 import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
+import { audited } from './audit.js';
 import type { AdminCtx } from './context.js';
 import { providerPoster } from './staff-counter.js';
 
@@ -34,15 +36,20 @@ async function requireProvider(ctx: AdminCtx, id: string): Promise<Provider> {
   return (await ctx.deps.store.providers.get(id)) ?? notFound('provider');
 }
 
-/** Every admin write goes through here so this process's catalogue cache never serves the old state. */
-async function saved<T>(ctx: AdminCtx, write: Promise<T>): Promise<T> {
+/**
+ * Every admin write goes through here: the refusal (if any) becomes the contract's words, and
+ * this process's catalogue cache never serves the old state. Each write carries its audit entry.
+ */
+async function saved<R extends { ok: boolean }>(ctx: AdminCtx, write: Promise<R>, refused: (r: Exclude<R, { ok: true }>) => never): Promise<void> {
   const out = await write;
+  if (!out.ok) refused(out as Exclude<R, { ok: true }>);
   ctx.deps.catalog.invalidate();
-  return out;
 }
 
 export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; nameEn?: string; position?: number }): Promise<{ district: District }> {
-  await saved(ctx, ctx.deps.store.districts.put({ id: params.id, ...body }));
+  const before = (await ctx.deps.catalog.districts()).find((d) => d.id === params.id) ?? null;
+  const audit = audited(ctx, { type: 'district', id: params.id }, before, { id: params.id, ...body });
+  await saved(ctx, ctx.deps.store.districts.put({ id: params.id, ...body }, { audit }), (r) => unexpected('district', r));
   return { district: { id: params.id, name: body.name, ...(body.nameEn ? { nameEn: body.nameEn } : {}) } };
 }
 
@@ -77,7 +84,8 @@ export async function createProvider(ctx: AdminCtx, body: ProviderInput): Promis
   await requireDistrict(ctx, body.district);
   const at = ctx.now.toISOString();
   const provider: Provider = { ...body, id: newId('p'), status: 'PENDING', createdAt: at, updatedAt: at, offerings: {} };
-  await saved(ctx, ctx.deps.store.providers.create(provider));
+  const audit = audited(ctx, { type: 'provider', id: provider.id }, null, adminView(provider));
+  await saved(ctx, ctx.deps.store.providers.create(provider, { audit }), (r) => unexpected('provider', r));
   return { provider: adminView(provider) };
 }
 
@@ -96,7 +104,8 @@ async function changeProfile(ctx: AdminCtx, id: string, change: (p: Provider) =>
   const after = { ...change(before), updatedAt: ctx.now.toISOString() };
   // Two writes in the same millisecond (or under a frozen test clock) must still differ.
   if (after.updatedAt <= before.updatedAt) after.updatedAt = new Date(Date.parse(before.updatedAt) + 1).toISOString();
-  await saved(ctx, ctx.deps.store.providers.saveProfile(after, before.updatedAt));
+  const audit = audited(ctx, { type: 'provider', id }, adminView(before), adminView(after));
+  await saved(ctx, ctx.deps.store.providers.saveProfile(after, before.updatedAt, { audit }), () => fail('CONFLICT', 'the provider changed meanwhile; reload and retry'));
   return { provider: adminView(after) };
 }
 
@@ -119,7 +128,7 @@ export async function putOffering(
   params: { id: string; offeringId: string },
   body: OfferingContract,
 ): Promise<{ offering: AdminOffering }> {
-  await requireProvider(ctx, params.id);
+  const provider = await requireProvider(ctx, params.id);
   const offering: AdminOffering = {
     ...body,
     weekdays: [...body.weekdays].sort(),
@@ -127,7 +136,10 @@ export async function putOffering(
     providerId: params.id,
     updatedAt: ctx.now.toISOString(),
   };
-  await saved(ctx, ctx.deps.store.providers.putOffering(offering));
+  const audit = audited(ctx, { type: 'offering', id: offering.id }, provider.offerings[offering.id] ?? null, offering);
+  await saved(ctx, ctx.deps.store.providers.putOffering(offering, { audit }), (r) =>
+    r.part === 'owner' ? fail('CONFLICT', `offering id ${offering.id} belongs to another provider`) : r.part === 'provider' ? notFound('provider') : unexpected('offering', r),
+  );
   return { offering };
 }
 
@@ -135,8 +147,20 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   const provider = await ctx.deps.store.providers.get(body.providerId);
   if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
-  await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) });
-  return { staff };
+  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
+  const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
+  if (!out.ok) return out.part === 'account' ? fail('CONFLICT', `username ${body.username} is taken`) : unexpected('staff', out);
+  return { staff: { ...staff, disabled: false } };
+}
+
+/** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
+export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
+  const { accounts } = ctx.deps.store;
+  const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
+  const after = { ...before, disabled: true };
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
+  ctx.deps.staffSessions.forget(params.id);
+  return { staff: after };
 }
 
 /** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */

@@ -7,6 +7,8 @@ export interface Ctx<P extends Principal | null = Principal | null> {
   now: Date;
   principal: P;
   requestId: string;
+  /** The caller's network address as the gateway saw it (per-client throttles only; never stored with a person). */
+  client: string;
   /** The route's name in the contract (`redeem`, `approveProvider`…): the audit log's action. */
   route: string;
   /** The Idempotency-Key header, on routes that honour it. */

@@ -2,10 +2,13 @@ import type { Config } from '../config.js';
 import type { Sealer } from '../security/personal-data.js';
 import type { TokenService } from '../security/tokens.js';
 import type { Vouchers } from '../security/vouchers.js';
+import type { SmsSender } from '../sms/sender.js';
+import type { WorkGate } from '../security/work-gate.js';
 import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
 import type { Catalog } from './catalog-cache.js';
 import type { SlotGate } from './slot-gate.js';
+import type { StaffSessions } from './staff-sessions.js';
 
 /** Everything a use case may touch, built once per process (functions/deps.ts). */
 export interface Deps {
@@ -20,4 +23,12 @@ export interface Deps {
   sealer: Sealer;
   /** null when WeChat's app id and secret are not configured. */
   wechat: WechatClient | null;
+  /** null where no SMS provider is configured (AWS today): the phone path answers NOT_CONFIGURED. */
+  sms: SmsSender | null;
+  /** Caps concurrent sign-in checks, hashing included (security/work-gate.ts). */
+  passwordGate: WorkGate;
+  /** Usernames with a sign-in being checked in this process (one at a time per account). */
+  signingIn: Set<string>;
+  /** Staff tokens' account state, through a short cache (disable bites within seconds). */
+  staffSessions: StaffSessions;
 }

@@ -1,14 +1,15 @@
 import type { DeviceSessionBody, MeResponse, PasswordSessionBody, RecipientSessionResponse, WechatSessionBody } from '../contract/index.js';
-import type { AdminSessionResponse, StaffSessionResponse } from '../contract/sessions.js';
+import type { AdminSessionResponse, SessionMethodsResponse, StaffSessionResponse } from '../contract/sessions.js';
 import { DomainError } from '../domain/errors.js';
 import { decoyHash, verifyPassword } from '../security/passwords.js';
 import { recipientId, type IdentitySource } from '../security/recipient-ids.js';
 import type { Account } from '../store/index.js';
 import type { Ctx, RecipientCtx } from './context.js';
-import { takeRate } from './rate-limit.js';
+import { limited, reserve, takeRate } from './rate-limit.js';
 import { recipientProfile, recipientSummary } from './recipient-view.js';
 
-async function recipientSession(ctx: Ctx, source: IdentitySource, subject: string): Promise<RecipientSessionResponse> {
+/** A recipient session for a proven identity (device key, WeChat openid or confirmed phone). */
+export async function recipientSession(ctx: Ctx, source: IdentitySource, subject: string): Promise<RecipientSessionResponse> {
   const { deps, now } = ctx;
   const id = recipientId(deps.idSecret, source, subject);
   // Per device key (as its keyed hash), never per IP: thousands share one address on mobile networks.
@@ -18,7 +19,22 @@ async function recipientSession(ctx: Ctx, source: IdentitySource, subject: strin
   return { token, user: recipientSummary(recipient, now, deps.config) };
 }
 
-export const createDeviceSession = (ctx: Ctx, body: DeviceSessionBody) => recipientSession(ctx, 'device', body.deviceKey);
+/**
+ * Device keys are minted by the client for free, so they are accepted only where the config says
+ * (local mode, demos), and only a few a minute from one address.
+ */
+export async function createDeviceSession(ctx: Ctx, body: DeviceSessionBody): Promise<RecipientSessionResponse> {
+  const { config } = ctx.deps;
+  if (!config.identity.deviceKeys) {
+    throw new DomainError('FORBIDDEN', 'device sign-in is off on this server; confirm a phone number instead', { methods: sessionMethods(ctx) });
+  }
+  await takeRate(ctx, 'device-client', ctx.client, config.clients.newDevicesPerMinute, 60);
+  return recipientSession(ctx, 'device', body.deviceKey);
+}
+
+export function sessionMethods(ctx: Ctx): SessionMethodsResponse {
+  return { device: ctx.deps.config.identity.deviceKeys, phone: ctx.deps.sms !== null, wechat: ctx.deps.wechat !== null };
+}
 
 export async function createWechatSession(ctx: Ctx, body: WechatSessionBody): Promise<RecipientSessionResponse> {
   const wechat = ctx.deps.wechat;
@@ -28,19 +44,50 @@ export async function createWechatSession(ctx: Ctx, body: WechatSessionBody): Pr
 
 let decoy: Promise<string> | undefined;
 
-/** The account, if the password is right. Unknown usernames cost the same scrypt time. */
+/**
+ * The account, if the password is right. In order, each before any password hashing:
+ * - one sign-in per username at a time in this process (a parallel flood on one account is
+ *   answered 429 at once, costing neither the table nor a core);
+ * - the gate on hashing work: when full, 503 BUSY at once (no failure is counted);
+ * - the username's failure allowance, reserved atomically (`n < limit`), so however many attempts
+ *   arrive, at most the allowance is ever checked; a right password hands its reservation back.
+ * Unknown usernames cost the same scrypt time and share the same throttle, so neither reveals
+ * which accounts exist.
+ */
 async function signIn<R extends Account['role']>(ctx: Ctx, { username, password }: PasswordSessionBody, role: R): Promise<Extract<Account, { role: R }>> {
-  const { config, store } = ctx.deps;
-  const account = await store.accounts.get(username);
-  const hash = account?.passwordHash ?? (await (decoy ??= decoyHash(config.passwords)));
-  const ok = await verifyPassword(password, hash, config.passwords);
-  if (!account || !ok || account.role !== role) throw new DomainError('UNAUTHENTICATED', 'wrong username or password');
-  return account as Extract<Account, { role: R }>;
+  const { config, store, passwordGate, signingIn } = ctx.deps;
+  const who = username.trim().toLowerCase();
+  if (signingIn.has(who)) throw limited(ctx, 1, 'a sign-in for this account is already in progress');
+  signingIn.add(who);
+  try {
+    return await passwordGate.run(async () => {
+      const [attempt, account] = await Promise.all([
+        reserve(
+          ctx,
+          [
+            { scope: 'signin-fail', who, limit: config.signIn.failuresPerMinute, seconds: 60 },
+            { scope: 'signin-fail', who, limit: config.signIn.failuresPerHour, seconds: 3600 },
+          ],
+          'too many failed sign-ins for this account; wait before trying again',
+        ),
+        store.accounts.get(username),
+      ]);
+      const hash = account?.passwordHash ?? (await (decoy ??= decoyHash(config.passwords)));
+      const ok = await verifyPassword(password, hash, config.passwords);
+      if (!account || !ok || account.role !== role) throw new DomainError('UNAUTHENTICATED', 'wrong username or password');
+      await attempt.release();
+      return account as Extract<Account, { role: R }>;
+    });
+  } finally {
+    signingIn.delete(who);
+  }
 }
 
 export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): Promise<StaffSessionResponse> {
   const a = await signIn(ctx, body, 'staff');
-  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, name: a.name }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds);
+  // Said only to someone who knows the password.
+  if (a.disabled) throw new DomainError('FORBIDDEN', 'this staff account is disabled; ask an administrator');
+  const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, name: a.name }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds, { sv: a.sessionVersion ?? 0 });
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
 }
 

@@ -153,7 +153,7 @@ const newPosterToken = () => randomBytes(18).toString('base64url');
 
 /** A provider's walk-in poster, minting its token on first use (staff print it; admins see it too). */
 export async function providerPoster(ctx: Ctx, providerId: string) {
-  const token = await ctx.deps.store.providers.setPosterToken(providerId, newPosterToken(), true);
+  const token = await ctx.deps.store.providers.ensurePosterToken(providerId, newPosterToken());
   ctx.deps.catalog.invalidate();
   return posterOf(ctx, providerId, token);
 }
@@ -161,9 +161,13 @@ export async function providerPoster(ctx: Ctx, providerId: string) {
 export const poster = (ctx: StaffCtx) => providerPoster(ctx, ctx.principal.providerId);
 
 export async function rotatePoster(ctx: StaffCtx) {
-  const token = await ctx.deps.store.providers.setPosterToken(ctx.principal.providerId, newPosterToken(), false);
+  const providerId = ctx.principal.providerId;
+  const token = newPosterToken();
+  // The token itself stays out of the log: a poster is as good as its token.
+  const out = await ctx.deps.store.providers.rotatePosterToken(providerId, token, { audit: audited(ctx, { type: 'provider', id: providerId }, null, { poster: 'rotated' }) });
+  if (!out.ok) return notFound('provider');
   ctx.deps.catalog.invalidate();
-  return posterOf(ctx, ctx.principal.providerId, token);
+  return posterOf(ctx, providerId, token);
 }
 
 export function voucherKey(ctx: StaffCtx) {

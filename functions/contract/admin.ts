@@ -135,7 +135,7 @@ export const StaffInput = z.strictObject({
 });
 export type StaffInput = z.infer<typeof StaffInput>;
 
-export const StaffView = z.object({ id: Id, providerId: Id, username: z.string(), name: z.string() });
+export const StaffView = z.object({ id: Id, providerId: Id, username: z.string(), name: z.string(), disabled: z.boolean() });
 export type StaffView = z.infer<typeof StaffView>;
 export const StaffResponse = z.object({ staff: StaffView });
 export const StaffList = z.object({ staff: z.array(StaffView) });

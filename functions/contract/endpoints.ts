@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AuditList, AuditQuery } from './audit.js';
 import {
   AdminOfferingResponse,
   AdminProviderDetail,
@@ -35,7 +36,11 @@ import {
   DeviceSessionBody,
   MeResponse,
   PasswordSessionBody,
+  PhoneChallengeBody,
+  PhoneChallengeResponse,
+  PhoneSessionBody,
   RecipientSessionResponse,
+  SessionMethodsResponse,
   StaffSessionResponse,
   WechatSessionBody,
 } from './sessions.js';
@@ -70,6 +75,9 @@ const DistrictResponse = z.object({ district: District });
 export const endpoints = {
   // Sessions
   createDeviceSession: { method: 'POST', path: '/v1/sessions/device', auth: 'public', body: DeviceSessionBody, response: RecipientSessionResponse },
+  sessionMethods: { method: 'GET', path: '/v1/sessions/methods', auth: 'public', response: SessionMethodsResponse },
+  createPhoneChallenge: { method: 'POST', path: '/v1/sessions/phone/challenge', auth: 'public', body: PhoneChallengeBody, response: PhoneChallengeResponse, status: 202 },
+  createPhoneSession: { method: 'POST', path: '/v1/sessions/phone', auth: 'public', body: PhoneSessionBody, response: RecipientSessionResponse },
   createWechatSession: { method: 'POST', path: '/v1/sessions/wechat', auth: 'public', body: WechatSessionBody, response: RecipientSessionResponse },
   createStaffSession: { method: 'POST', path: '/v1/staff/sessions', auth: 'public', body: PasswordSessionBody, response: StaffSessionResponse },
   createAdminSession: { method: 'POST', path: '/v1/admin/sessions', auth: 'public', body: PasswordSessionBody, response: AdminSessionResponse },
@@ -110,9 +118,13 @@ export const endpoints = {
   suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
   putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingContract, response: AdminOfferingResponse },
   createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
+  disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
   rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
+
+  // The audit log (every staff and admin change, written with the change)
+  listAudit: { method: 'GET', path: '/v1/admin/audit', auth: 'admin', query: AuditQuery, response: AuditList },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -7,3 +7,5 @@ export * from './endpoints.js';
 export * from './bookings.js';
 export * from './staff.js';
 export * from './verifications.js';
+export * from './audit.js';
+export * from './points.js';

@@ -12,6 +12,26 @@ export const WechatSessionBody = z.strictObject({
 });
 export type WechatSessionBody = z.infer<typeof WechatSessionBody>;
 
+/** A mainland mobile number, with or without +86; kept as its 11 digits. */
+export const PhoneNumber = z
+  .string()
+  .regex(/^(\+?86)?1[3-9]\d{9}$/, 'a mainland mobile number: 11 digits, optionally after +86')
+  .transform((s) => s.slice(-11));
+
+export const PhoneChallengeBody = z.strictObject({ phone: PhoneNumber });
+export type PhoneChallengeBody = z.infer<typeof PhoneChallengeBody>;
+
+/** The code was sent; it works for `expiresInSeconds` and for a few attempts. */
+export const PhoneChallengeResponse = z.object({ sent: z.literal(true), expiresInSeconds: z.number().int().positive() });
+export type PhoneChallengeResponse = z.infer<typeof PhoneChallengeResponse>;
+
+export const PhoneSessionBody = z.strictObject({ phone: PhoneNumber, code: z.string().regex(/^\d{4,8}$/, 'the digits of the SMS code') });
+export type PhoneSessionBody = z.infer<typeof PhoneSessionBody>;
+
+/** Which ways a recipient may sign in on this server; the H5 app offers the phone where device keys are off. */
+export const SessionMethodsResponse = z.object({ device: z.boolean(), phone: z.boolean(), wechat: z.boolean() });
+export type SessionMethodsResponse = z.infer<typeof SessionMethodsResponse>;
+
 export const PasswordSessionBody = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),

@@ -80,6 +80,10 @@ async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Dat
   const principal = token ? await deps.tokens.verify(token, now) : null;
   if (!principal) return refuse('UNAUTHENTICATED', 'sign in again: the session token is missing, invalid or expired');
   if (principal.role !== route.auth) return refuse('FORBIDDEN', `this route is for ${route.auth} accounts`);
+  // The session version rides as an extra claim, independent of how tokens are signed.
+  if (principal.role === 'staff' && !(await deps.staffSessions.accepts({ id: principal.id, sv: Number(principal.claims.sv ?? 0) }))) {
+    return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
+  }
   return principal;
 }
 
@@ -126,7 +130,8 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       const params = route.params ? route.params.safeParse(hit.params) : { success: true as const, data: undefined };
       if (!params.success) refuse('NOT_FOUND', `no such ${route.path}`);
       const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : null;
-      const ctx: Ctx = { deps, now, principal, requestId, route: route.name, idempotencyKey };
+      const client = event.requestContext?.http?.sourceIp || 'unknown';
+      const ctx: Ctx = { deps, now, principal, requestId, route: route.name, client, idempotencyKey };
       const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
       // Answers pass through the contract's schema: fields it does not name never leave the server.
       return json(route.status ?? 200, route.response.parse(result), requestId);

@@ -9,6 +9,7 @@ import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
 import { documentClient, localClientConfig } from '../store/client.js';
 import { ensureTable } from '../store/create-table.js';
 import { wechatClient, type WechatConfig } from '../wechat/code2session.js';
+import { printingSms, type SmsSender } from '../sms/sender.js';
 import { settableClock, type Clock } from './clock.js';
 import { assertPortFree } from './dynamodb-local.js';
 import { createLocalServer } from './http-server.js';
@@ -30,6 +31,10 @@ export interface AppOptions {
   staticDir?: string | null;
   wechat?: WechatConfig | null;
   config?: Config;
+  /** Accept random device keys as identities (default true locally; AWS never does). */
+  deviceKeys?: boolean;
+  /** Where SMS codes go (default: printed to the console; null: no provider, as on AWS today). */
+  sms?: SmsSender | null;
   /** Run the scheduled jobs on timers (default true); tests may drive them through the test route instead. */
   jobTimers?: boolean;
   /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
@@ -38,6 +43,7 @@ export interface AppOptions {
 
 export interface RunningApp {
   url: string;
+  tableName: string;
   port: number;
   adminPassword: string;
   seeded: boolean;
@@ -71,7 +77,8 @@ function testClockRoute(clock: Clock): HttpHandler {
 export async function startApp(o: AppOptions): Promise<RunningApp> {
   const host = o.host ?? '127.0.0.1';
   if (o.port !== 0) await assertPortFree(o.port, host, 'the M餐 server');
-  const config = o.config ?? defaultConfig;
+  const base = o.config ?? defaultConfig;
+  const config: Config = { ...base, identity: { ...base.identity, deviceKeys: o.deviceKeys ?? true } };
   const doc = documentClient(localClientConfig(o.dynamoEndpoint));
   o.configureClient?.(doc);
   await ensureTable(doc as unknown as Parameters<typeof ensureTable>[0], o.tableName);
@@ -80,6 +87,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     table: { doc, tableName: o.tableName },
     secrets: localSecrets(o.dataDir),
     wechat: o.wechat ? wechatClient(o.wechat) : null,
+    sms: o.sms === undefined ? printingSms() : o.sms,
     config,
   });
 
@@ -105,6 +113,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}`,
+    tableName: o.tableName,
     port,
     adminPassword,
     seeded,

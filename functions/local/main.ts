@@ -3,6 +3,7 @@
  *   --data DIR     keep data (and local secrets) in DIR across restarts (default: in memory)
  *   --no-seed      start empty except for the admin account and the sub-districts
  *   --test-clock   enable POST /__test__/clock
+ *   --no-device-keys  recipients sign in by phone (SMS codes are printed here), as on AWS
  * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
  */
 import { parseArgs } from 'node:util';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
+      'no-device-keys': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       port,
       seed: !values['no-seed'],
       testClock: values['test-clock'],
+      deviceKeys: !values['no-device-keys'],
       adminPassword: process.env.MCAN_ADMIN_PASSWORD || undefined,
       dataDir: values.data,
       staticDir,

@@ -1,4 +1,5 @@
 import * as admin from '../app/admin-setup.js';
+import * as audit from '../app/admin/audit.js';
 import { routeTable, type Handlers } from './table.js';
 
 /** The programme's setup: districts, providers, offerings, staff accounts. */
@@ -15,6 +16,8 @@ export const adminHandlers = {
   suspendProvider: (ctx, { params }) => admin.suspendProvider(ctx, params),
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
+  listAudit: (ctx, { query }) => audit.listAudit(ctx, query),
+  disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
 } satisfies Handlers;
 
 export const adminRoutes = routeTable('admin', adminHandlers);

@@ -1,10 +1,21 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, queryAll, type TableRef } from './client.js';
+import { queryAll, type TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
-import type { Account, StaffMember } from './records.js';
+import { commit, type Contention } from './transaction.js';
+import type { Account, StaffMember, StaffSessionState } from './records.js';
 
-export function accountStore({ doc, tableName }: TableRef) {
+const toMember = (i: Record<string, unknown>): StaffMember => ({
+  id: String(i.id),
+  providerId: String(i.providerId),
+  username: String(i.username),
+  name: String(i.name),
+  disabled: i.disabled === true,
+});
+
+export function accountStore(ref: TableRef, contention: Contention) {
+  const { doc, tableName } = ref;
   return {
     async get(username: string): Promise<Account | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username) }));
@@ -14,27 +25,27 @@ export function accountStore({ doc, tableName }: TableRef) {
     },
 
     /**
-     * A new account; a taken username is a CONFLICT, never an overwrite. A staff account also gets
-     * its staff-member item (by id, listed under its provider), in the same transaction.
+     * A new account; a taken username is refused by `account`, never overwritten. A staff account
+     * also gets its staff-member item (by id, listed under its provider), in the same transaction.
      */
-    async create(a: Account): Promise<void> {
-      const account = { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } };
-      const member =
-        a.role === 'staff'
-          ? {
-              Put: {
-                TableName: tableName,
-                Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            }
-          : null;
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: member ? [account, member] : [account] }));
-      } catch (e) {
-        if (isConditionFailure(e)) throw new DomainError('CONFLICT', `username ${a.username} is taken`);
-        throw e;
-      }
+    async create(a: Account, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          member:
+            a.role === 'staff'
+              ? {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...keys.staffMember(a.id), ...keys.staffIndex(a.providerId, a.username), id: a.id, providerId: a.providerId, username: a.username, name: a.name },
+                    ConditionExpression: 'attribute_not_exists(PK)',
+                  },
+                }
+              : undefined,
+        }, intents),
+        contention,
+      );
     },
 
     /** Create or reset an account (the always-present admin, whose password comes from the environment). */
@@ -50,7 +61,38 @@ export function accountStore({ doc, tableName }: TableRef) {
         KeyConditionExpression: 'GSI1PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.staffOf(providerId) },
       });
-      return items.map((i) => ({ id: String(i.id), providerId: String(i.providerId), username: String(i.username), name: String(i.name) }));
+      return items.map(toMember);
+    },
+
+    async sessionState(staffId: string): Promise<StaffSessionState | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ProjectionExpression: 'disabled, sessionVersion' }));
+      return out.Item ? { disabled: out.Item.disabled === true, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
+    },
+
+    /**
+     * Disable a staff account: sign-in is refused and the session version moves on, so every
+     * token issued before no longer passes (both items in one transaction). Null: no such staff.
+     */
+    async staffMember(staffId: string): Promise<StaffMember | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ConsistentRead: true }));
+      return out.Item ? toMember(out.Item) : null;
+    },
+
+    /**
+     * Disable a staff account: sign-in is refused and the session version moves on, so every
+     * token issued before no longer passes — both items and the audit entry in one transaction.
+     */
+    async disableStaff(member: StaffMember, at: string, intents: Pick<Intents, 'audit'>): Promise<void> {
+      const disable = { UpdateExpression: 'SET disabled = :t, disabledAt = :at ADD sessionVersion :one', ExpressionAttributeValues: { ':t': true, ':at': at, ':one': 1 }, ConditionExpression: 'attribute_exists(PK)' };
+      const out = await commit(
+        ref,
+        withIntents(tableName, {
+          member: { Update: { TableName: tableName, Key: keys.staffMember(member.id), ...disable } },
+          account: { Update: { TableName: tableName, Key: keys.account(member.username), ...disable } },
+        }, intents),
+        contention,
+      );
+      if (!out.ok) throw new DomainError('CONFLICT', 'the staff account changed meanwhile; reload and retry');
     },
   };
 }

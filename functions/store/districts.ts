@@ -1,9 +1,13 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
 import type { TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
+import { commit } from './transaction.js';
 import type { District } from './records.js';
 
-export function districtStore({ doc, tableName }: TableRef) {
+export function districtStore(ref: TableRef, config: Config) {
+  const { doc, tableName } = ref;
   return {
     async list(): Promise<District[]> {
       const out = await doc.send(
@@ -14,8 +18,8 @@ export function districtStore({ doc, tableName }: TableRef) {
     },
 
     /** `position` orders the list as people there know it; districts without one come last. */
-    async put(d: District & { position?: number }): Promise<void> {
-      await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.district(d.id), ...d } }));
+    async put(d: District & { position?: number }, intents: Intents = {}) {
+      return commit(ref, withIntents(tableName, { district: { Put: { TableName: tableName, Item: { ...keys.district(d.id), ...d } } } }, intents), config.contention);
     },
   };
 }

@@ -7,6 +7,7 @@ import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
 import { recipientStore } from './recipients.js';
 import { idempotencyStore } from './idempotency.js';
+import { phoneChallengeStore } from './phone-challenges.js';
 import { pointsStore } from './points.js';
 import { rateLimitStore } from './rate-limits.js';
 import { slotStore } from './slots.js';
@@ -14,15 +15,16 @@ import { verificationStore } from './verifications.js';
 
 export function createStore(ref: TableRef, config: Config) {
   return {
-    districts: districtStore(ref),
-    providers: providerStore(ref),
+    districts: districtStore(ref, config),
+    providers: providerStore(ref, config),
     slots: slotStore(ref, config),
-    accounts: accountStore(ref),
+    accounts: accountStore(ref, config.contention),
     recipients: recipientStore(ref),
     bookings: bookingStore(ref, config),
     idempotency: idempotencyStore(ref),
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref),
+    phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
     audit: auditStore(ref),
   };

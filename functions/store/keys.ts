@@ -19,6 +19,7 @@
  *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
+ *  phone challenge    PHONE#<phoneKey>      CHALLENGE             (phoneKey: HMAC of the number; expiresAt)
  *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#TARGET#<target>  <at>#<id>
  *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition;
  *                     not on GSI2, which the expiry job scans)
@@ -77,6 +78,8 @@ export const keys = {
   auditMonth: (month: string) => `AUDIT#${month}`,
   auditIndex: (targetId: string, at: string, id: string) => ({ GSI1PK: `AUDIT#TARGET#${targetId}`, GSI1SK: `${at}#${id}` }),
   auditByTarget: (targetId: string) => `AUDIT#TARGET#${targetId}`,
+
+  phoneChallenge: (phoneKey: string) => ({ PK: `PHONE#${phoneKey}`, SK: 'CHALLENGE' }),
 
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),

@@ -1,8 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
 import type { ProviderKind, ProviderStatus } from '../contract/providers.js';
-import { DomainError } from '../domain/errors.js';
-import { isConditionFailure, queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
+import { commit } from './transaction.js';
 import type { Offering, Provider } from './records.js';
 
 const PROVIDER_FIELDS = ['id', 'name', 'nameEn', 'location', 'kind', 'district', 'address', 'businessLicence', 'hygienePermit', 'status', 'createdAt', 'updatedAt', 'offerings', 'posterToken'] as const;
@@ -50,46 +52,47 @@ function filterExpression(f: ProviderFilter): Pick<QueryCommandInput, 'FilterExp
   return parts.length === 0 ? {} : { FilterExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
 
-export function providerStore({ doc, tableName }: TableRef) {
+export function providerStore(ref: TableRef, config: Config) {
+  const { doc, tableName } = ref;
   return {
     async get(id: string): Promise<Provider | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.provider(id) }));
       return out.Item ? toProvider(out.Item) : null;
     },
 
-    async create(p: Provider): Promise<void> {
-      await doc.send(
-        new PutCommand({ TableName: tableName, Item: providerItem(p), ConditionExpression: 'attribute_not_exists(PK)' }),
-      );
+    /** A new provider; refused by `provider` only if the id exists (ids are random: never in practice). */
+    async create(p: Provider, intents: Intents = {}) {
+      return commit(ref, withIntents(tableName, { provider: { Put: { TableName: tableName, Item: providerItem(p), ConditionExpression: 'attribute_not_exists(PK)' } } }, intents), config.contention);
     },
 
     /**
      * Write a provider's profile (not its offerings), guarded by the `updatedAt` it was read
-     * with: two admins editing at once cannot silently overwrite each other (the loser gets
-     * CONFLICT).
+     * with: two admins editing at once cannot silently overwrite each other (the loser is
+     * refused by `provider`).
      */
-    async saveProfile(p: Provider, expectedUpdatedAt: string): Promise<void> {
+    async saveProfile(p: Provider, expectedUpdatedAt: string, intents: Intents = {}) {
       const { offerings: _offerings, id: _id, posterToken: _poster, ...profile } = p;
       const fields = { ...profile, ...keys.providerIndex(p.district, p.status, p.id), ...keys.providerListIndex(p.createdAt, p.id) };
       const names = Object.keys(fields);
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.provider(p.id),
-            UpdateExpression: 'SET ' + names.map((_, i) => `#f${i} = :v${i}`).join(', '),
-            ConditionExpression: '#updatedAt = :expected',
-            ExpressionAttributeNames: { ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])), '#updatedAt': 'updatedAt' },
-            ExpressionAttributeValues: {
-              ...Object.fromEntries(names.map((n, i) => [`:v${i}`, fields[n as keyof typeof fields]])),
-              ':expected': expectedUpdatedAt,
+      return commit(
+        ref,
+        withIntents(tableName, {
+          provider: {
+            Update: {
+              TableName: tableName,
+              Key: keys.provider(p.id),
+              UpdateExpression: 'SET ' + names.map((_, i) => `#f${i} = :v${i}`).join(', '),
+              ConditionExpression: '#updatedAt = :expected',
+              ExpressionAttributeNames: { ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])), '#updatedAt': 'updatedAt' },
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(names.map((n, i) => [`:v${i}`, fields[n as keyof typeof fields]])),
+                ':expected': expectedUpdatedAt,
+              },
             },
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) throw new DomainError('CONFLICT', 'the provider changed meanwhile; reload and retry');
-        throw e;
-      }
+          },
+        }, intents),
+        config.contention,
+      );
     },
 
     /** Providers of one sub-district, optionally only those in one status. One Query on GSI1. */
@@ -140,53 +143,62 @@ export function providerStore({ doc, tableName }: TableRef) {
 
     /**
      * Set one offering's contract. Offering ids are unique across providers: an owner item,
-     * written in the same transaction, makes a second provider's claim on the id fail.
+     * written in the same transaction, makes a second provider's claim on the id fail (refused
+     * by `owner`); `provider` refuses when the provider does not exist.
      */
-    async putOffering(o: Offering): Promise<void> {
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { ...keys.offeringOwner(o.id), providerId: o.providerId },
-                  ConditionExpression: 'attribute_not_exists(PK) OR providerId = :pid',
-                  ExpressionAttributeValues: { ':pid': o.providerId },
-                },
-              },
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: keys.provider(o.providerId),
-                  UpdateExpression: 'SET offerings.#oid = :o',
-                  ConditionExpression: 'attribute_exists(PK)',
-                  ExpressionAttributeNames: { '#oid': o.id },
-                  ExpressionAttributeValues: { ':o': o },
-                },
-              },
-            ],
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) throw new DomainError('CONFLICT', `offering id ${o.id} belongs to another provider`);
-        throw e;
-      }
+    async putOffering(o: Offering, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          owner: {
+            Put: {
+              TableName: tableName,
+              Item: { ...keys.offeringOwner(o.id), providerId: o.providerId },
+              ConditionExpression: 'attribute_not_exists(PK) OR providerId = :pid',
+              ExpressionAttributeValues: { ':pid': o.providerId },
+            },
+          },
+          provider: {
+            Update: {
+              TableName: tableName,
+              Key: keys.provider(o.providerId),
+              UpdateExpression: 'SET offerings.#oid = :o',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeNames: { '#oid': o.id },
+              ExpressionAttributeValues: { ':o': o },
+            },
+          },
+        }, intents),
+        config.contention,
+      );
     },
 
-    /** Set the poster token; with `onlyIfMissing`, keep an existing one. Returns the token in force. */
-    async setPosterToken(providerId: string, token: string, onlyIfMissing: boolean): Promise<string> {
+    /** The first poster token, if there is none yet (a printed poster keeps working). Returns the token in force. */
+    async ensurePosterToken(providerId: string, token: string): Promise<string> {
       const out = await doc.send(
         new UpdateCommand({
           TableName: tableName,
           Key: keys.provider(providerId),
-          UpdateExpression: onlyIfMissing ? 'SET posterToken = if_not_exists(posterToken, :t)' : 'SET posterToken = :t',
+          UpdateExpression: 'SET posterToken = if_not_exists(posterToken, :t)',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeValues: { ':t': token },
           ReturnValues: 'ALL_NEW',
         }),
       );
       return out.Attributes!.posterToken as string;
+    },
+
+    /** A new poster token; the old one stops working. */
+    async rotatePosterToken(providerId: string, token: string, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          provider: {
+            Update: { TableName: tableName, Key: keys.provider(providerId), UpdateExpression: 'SET posterToken = :t', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':t': token } },
+          },
+        }, intents),
+        config.contention,
+      );
     },
 
     /** Which provider owns an offering id. */

@@ -64,5 +64,34 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
         }),
       );
     },
+
+    /** Gives reserved attempts back (they were not failures). Never below zero. */
+    async release(counters: Pick<Counter, 'scope' | 'who' | 'window'>[]): Promise<void> {
+      await Promise.all(
+        counters.map((c) =>
+          doc
+            .send(
+              new UpdateCommand({
+                TableName: tableName,
+                Key: keys.rate(c.scope, c.who, c.window),
+                UpdateExpression: 'ADD n :minus',
+                ConditionExpression: 'n > :zero',
+                ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+              }),
+            )
+            .catch((e: Error) => {
+              if (e.name !== 'ConditionalCheckFailedException') throw e;
+            }),
+        ),
+      );
+    },
   };
+}
+
+export interface Counter {
+  scope: string;
+  who: string;
+  window: string;
+  limit: number;
+  expiresAt: number;
 }

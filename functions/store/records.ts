@@ -45,7 +45,7 @@ export interface IdempotencyRecord {
 
 export type Account =
   | { role: 'admin'; id: string; username: string; name: string; passwordHash: string }
-  | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string };
+  | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string; disabled?: boolean; sessionVersion?: number };
 
 /** A staff account as its provider's list shows it (no password hash). */
 export interface StaffMember {
@@ -53,6 +53,13 @@ export interface StaffMember {
   providerId: string;
   username: string;
   name: string;
+  disabled: boolean;
+}
+
+/** What a staff token is checked against: a disable bumps the version, ending every session. */
+export interface StaffSessionState {
+  disabled: boolean;
+  sessionVersion: number;
 }
 
 export interface Recipient {

@@ -1,3 +1,13 @@
+/** The admin area's pages (H5 only, see subPackages). */
+const adminPages = [
+  'signin/index',
+  'attention/index',
+  'providers/index',
+  'provider/index',
+  'offering/index',
+  'verifications/index',
+];
+
 export default defineAppConfig({
   pages: [
     'pages/home/index',
@@ -6,6 +16,7 @@ export default defineAppConfig({
     'pages/bookings/index',
     'pages/verify/index',
     'pages/walkin/index',
+    'pages/phone/index',
   ],
   // Staff pages load only when staff open them: the recipients' main package stays small.
   subPackages: [
@@ -13,6 +24,9 @@ export default defineAppConfig({
       root: 'staff',
       pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index'],
     },
+    // The administrators' desk is a browser app on a desktop: built into H5 only, so none of it
+    // reaches the mini-program's packages (and in H5 it is its own chunks, loaded when opened).
+    ...(process.env.TARO_ENV === 'h5' ? [{ root: 'admin', pages: adminPages }] : []),
   ],
   // H5: no sliding page transition. During the slide both pages sit side by side, the document
   // grows to ~750 px on a 390 px phone, and a sideways swipe moves the app into blank space.

@@ -10,11 +10,19 @@ export const pagePaths = {
   bookings: '/pages/bookings/index',
   verify: '/pages/verify/index',
   walkIn: '/pages/walkin/index',
+  phoneSignIn: '/pages/phone/index',
   staffSignIn: '/staff/signin/index',
   staffScan: '/staff/scan/index',
   staffToday: '/staff/today/index',
   staffPoster: '/staff/poster/index',
   staffPoints: '/staff/points/index',
+  // The admin desk: an H5-only sub-package (app.config.ts).
+  adminSignIn: '/admin/signin/index',
+  adminAttention: '/admin/attention/index',
+  adminProviders: '/admin/providers/index',
+  adminProvider: '/admin/provider/index',
+  adminOffering: '/admin/offering/index',
+  adminVerifications: '/admin/verifications/index',
 } as const;
 export type PageName = keyof typeof pagePaths;
 
@@ -36,12 +44,22 @@ export const routes = {
   verify: () => pagePaths.verify,
   /** `poster` pre-fills the walk-in page (a scanned poster URL carries it). */
   walkIn: (poster?: string) => withQuery(pagePaths.walkIn, { poster }),
+  phoneSignIn: () => pagePaths.phoneSignIn,
   /** `expired`: the session ran out (the page says so). */
   staffSignIn: (expired = false) => withQuery(pagePaths.staffSignIn, { expired: expired ? '1' : undefined }),
   staffScan: () => pagePaths.staffScan,
   staffToday: () => pagePaths.staffToday,
   staffPoster: () => pagePaths.staffPoster,
   staffPoints: () => pagePaths.staffPoints,
+  adminSignIn: () => pagePaths.adminSignIn,
+  adminAttention: () => pagePaths.adminAttention,
+  /** The list, optionally opened with a filter (e.g. `{status: 'PENDING'}` from Needs attention). */
+  adminProviders: (filter: { status?: string; district?: string; kind?: string; q?: string } = {}) => withQuery(pagePaths.adminProviders, filter),
+  /** One provider; without an id, the form for a new one. */
+  adminProvider: (id?: string) => withQuery(pagePaths.adminProvider, { id }),
+  /** A provider's offering contract; without an offering id, a new one. */
+  adminOffering: (provider: string, offering?: string) => withQuery(pagePaths.adminOffering, { provider, offering }),
+  adminVerifications: (status?: string) => withQuery(pagePaths.adminVerifications, { status }),
 } as const;
 
 // Navigation failures (e.g. a double tap while a page opens) are not the user's business.

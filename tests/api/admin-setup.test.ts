@@ -118,7 +118,7 @@ describe('admin sets a provider up', () => {
     const staff = { providerId: id, username: `cook-${id.slice(2, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`, password: 'longenough', name: '王师傅' };
     const created = await app.call('POST', '/v1/admin/staff', { token: admin, body: staff });
     expect(created.status).toBe(201);
-    expect(created.body.staff).toEqual({ id: expect.any(String), providerId: id, username: staff.username, name: '王师傅' });
+    expect(created.body.staff).toEqual({ id: expect.any(String), providerId: id, username: staff.username, name: '王师傅', disabled: false });
     expect(created.text).not.toContain('longenough');
     expect((await app.call('POST', '/v1/admin/staff', { token: admin, body: staff })).status).toBe(409);
     const signIn = await app.call('POST', '/v1/staff/sessions', { body: { username: staff.username, password: 'longenough' } });

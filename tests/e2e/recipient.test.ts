@@ -93,7 +93,7 @@ describe('a recipient books a meal and staff hand it over', () => {
     await r.page.screenshot({ path: artifactPath('voucher-redeemed.png'), fullPage: true, animations: 'disabled' });
   });
 
-  it('tells staff a wrong code is invalid, and the same code twice is already used', async () => {
+  it('tells staff a wrong code is invalid, the same code twice is already used, and a cancelled booking was cancelled', async () => {
     await tap(staffPage.page.locator('.scan-result__next'));
     await typeCode(staffPage, '00000000');
     const result = staffPage.page.locator('.scan-result');
@@ -105,6 +105,14 @@ describe('a recipient books a meal and staff hand it over', () => {
     await typeCode(staffPage, redeemedCode);
     await expect.poll(() => result.innerText()).toContain('这张券已经领过餐了');
     await expect(result.getAttribute('data-result')).resolves.toBe('fail');
+
+    // A cancelled booking's code: staff are told it was cancelled, not that the code is wrong.
+    const token = await recipient(app);
+    const cancelled = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: 'demo-futian-lunch', windowId: 'lunch' } })).body.booking;
+    expect((await app.call('DELETE', `/v1/bookings/${cancelled.id}`, { token })).status).toBe(200);
+    await tap(staffPage.page.locator('.scan-result__next'));
+    await typeCode(staffPage, cancelled.code);
+    await expect.poll(() => result.innerText()).toContain('这份预约已取消，券已失效。');
   });
 
   it('shows staff today’s counts, records a no-phone handout, and shows the poster and points', async () => {

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -108,5 +109,18 @@ describe('the WeChat build, run in Node with a wx stand-in', () => {
     await expect.poll(brightness, { timeout: 5000 }).toEqual([1]);
     voucherPage.page.onHide?.call(voucherPage.page);
     await expect.poll(brightness, { timeout: 5000 }).toEqual([1, 0.4]);
+  });
+});
+
+describe('the admin desk stays out of the mini-program', () => {
+  it('has no admin sub-package, folder or wording in the weapp build', () => {
+    const app = JSON.parse(readFileSync(join(weappDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };
+    expect((app.subPackages ?? []).map((p) => p.root)).toEqual(['staff']);
+    expect(existsSync(join(weappDir, 'admin'))).toBe(false);
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+    // The desk's own wording (its title, its sign-in) appears nowhere in what WeChat would load.
+    const withAdmin = files(weappDir).filter((f) => /管理台|管理员登录|Administrator sign-in/.test(readFileSync(f, 'utf8')));
+    expect(withAdmin).toEqual([]);
   });
 });

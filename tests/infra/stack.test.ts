@@ -253,7 +253,7 @@ describe('functions', () => {
     expect(total).toBeLessThanOrEqual(900); // Lambda keeps 100 of the default 1,000 unreserved
   });
 
-  it('grants each group only its table access: listings read catalogue items only, sign-in writes recipients alone, nobody scans', () => {
+  it('grants each group only its table access: listings read catalogue items only, sign-in writes recipients, phone challenges and rate counters only, nobody scans', () => {
     for (const [id, fn] of apiFunctionsOf(mainResources)) {
       const group = groupOf(fn) as FunctionGroup;
       const statements = policyStatementsOf(mainResources, id).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
@@ -273,7 +273,8 @@ describe('functions', () => {
       }
     }
     expect(tableAccess.public).toEqual({ read: { partitionKeys: ['DISTRICTS', 'PROVIDER#*', 'OFFERING#*'] }, write: 'none' });
-    expect(tableAccess.signin.write).toEqual({ actions: ['dynamodb:UpdateItem'], partitionKeys: ['RECIPIENT#*', 'RATE#session#*'] });
+    // Sign-in writes recipients, a phone's SMS challenge and rate counters — never accounts, providers or bookings.
+    expect(tableAccess.signin.write).toEqual({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], partitionKeys: ['RECIPIENT#*', 'PHONE#*', 'RATE#*'] });
     for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS/);
   });
 });

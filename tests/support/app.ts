@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { paginateScan } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { config as defaultConfig } from '../../functions/config.js';
 import { documentClient, localClientConfig } from '../../functions/store/client.js';
 import { startApp, type AppOptions, type RunningApp } from '../../functions/local/app.js';
 import { apiClient, type ApiClient } from './api-client.js';
@@ -12,8 +13,18 @@ export interface TestApp extends RunningApp {
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<Reply<T>>;
   adminToken(): Promise<string>;
   setClock(iso: string | null): Promise<void>;
+  /** The last SMS code the local stand-in sent to this phone (11 digits). */
+  smsCode(phone: string): string | undefined;
   /** Every item in this app's table, sorted by key: for tests that prove a request changed nothing. */
   tableItems(): Promise<Record<string, unknown>[]>;
+}
+
+export interface TestAppOptions extends Partial<AppOptions> {
+  /**
+   * Keep the per-address limits (new device keys, SMS codes) of the config. Off by default: every
+   * test's people share one loopback address, which those limits would treat as one client.
+   */
+  perClientLimits?: boolean;
 }
 
 export interface CallOptions {
@@ -35,7 +46,10 @@ export interface Reply<T> {
  * The real local server (same handlers, same adapter) on a free port, against the run's
  * DynamoDB Local, with a table of its own so test files never see each other's data.
  */
-export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function startTestApp({ perClientLimits = false, ...opts }: TestAppOptions = {}): Promise<TestApp> {
+  const codes = new Map<string, string>();
+  const base = opts.config ?? defaultConfig;
+  const config = perClientLimits ? base : { ...base, clients: { newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } };
   const options: AppOptions = {
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: `t_${randomBytes(6).toString('hex')}`,
@@ -44,7 +58,10 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
     testClock: true,
     adminPassword: 'test-admin-password',
     jobTimers: false,
+    // The local stand-in's message, caught where a test can read the code.
+    sms: { send: async (phone, text) => void codes.set(phone, /(\d{4,8})/.exec(text)![1]!) },
     ...opts,
+    config,
   };
   const app = await startApp(options);
 
@@ -80,6 +97,7 @@ export async function startTestApp(opts: Partial<AppOptions> = {}): Promise<Test
       }
       return admin;
     },
+    smsCode: (phone) => codes.get(phone),
     async setClock(iso) {
       const r = await call('POST', '/__test__/clock', { body: { now: iso } });
       if (r.status !== 200) throw new Error(`clock: ${r.text}`);

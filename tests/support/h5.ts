@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { h5Dir } from '../../functions/local/app-build.js';
-import { startTestApp, type TestApp } from './app.js';
+import { startTestApp, type TestApp, type TestAppOptions } from './app.js';
 import { launchBrowser } from './browser.js';
 // Helpers for browser tests of the H5 app: a phone-sized page at a given Shanghai time, the app's
 // own storage, and reading a QR code back from a screenshot.
@@ -13,6 +13,9 @@ type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data
 const jsQR = ((jsqrModule as unknown as { default?: Decode }).default ?? jsqrModule) as unknown as Decode;
 
 export const phone = { viewport: { width: 390, height: 844 }, locale: 'zh-CN' } as const;
+/** The admin desk's screen: a desktop browser. */
+export const desk = { viewport: { width: 1280, height: 800 }, locale: 'zh-CN' } as const;
+export type Device = typeof phone | typeof desk;
 
 export interface PhonePage {
   context: BrowserContext;
@@ -26,8 +29,8 @@ export interface PhonePage {
  * `time` — the same instant as the server's test clock — while timers keep running.
  * `storage` is written into localStorage the way Taro's H5 storage keeps values.
  */
-export async function phonePage(browser: Browser, time: string, storage: Record<string, string> = {}): Promise<PhonePage> {
-  const context = await browser.newContext(phone);
+export async function phonePage(browser: Browser, time: string, storage: Record<string, string> = {}, device: Device = phone): Promise<PhonePage> {
+  const context = await browser.newContext(device);
   await context.clock.setFixedTime(new Date(time));
   if (Object.keys(storage).length > 0) {
     await context.addInitScript((entries: Record<string, string>) => {
@@ -92,19 +95,19 @@ export function smallTapTargets(page: Page): Promise<string[]> {
  * One test file's world: the local server serving the H5 app with the clock at `startAt`, and a
  * headless browser. Pages come from `open`; each must end the file without an uncaught error.
  */
-export function browserSuite(startAt: string) {
+export function browserSuite(startAt: string, appOptions: TestAppOptions = {}) {
   const opened: PhonePage[] = [];
   let chrome: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   const suite = {
     app: undefined as unknown as TestApp,
-    async open(time = startAt, storage: Record<string, string> = {}): Promise<PhonePage> {
-      const p = await phonePage(chrome!.browser, time, storage);
+    async open(time = startAt, storage: Record<string, string> = {}, device: Device = phone): Promise<PhonePage> {
+      const p = await phonePage(chrome!.browser, time, storage, device);
       opened.push(p);
       return p;
     },
   };
   beforeAll(async () => {
-    suite.app = await startTestApp({ seed: true, staticDir: h5Dir });
+    suite.app = await startTestApp({ seed: true, staticDir: h5Dir, ...appOptions });
     await suite.app.setClock(startAt);
     chrome = await launchBrowser();
   });

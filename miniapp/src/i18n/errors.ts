@@ -25,7 +25,10 @@ function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): 
   const d = detailsOf(failure);
   if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
   if (failure.code === 'NOT_REDEEMABLE') {
-    // Staff can then say "come back at 17:15" instead of guessing between cancelled, expired and early.
+    // At the counter: say what became of the booking, so staff can tell the person.
+    if (d.status === 'CANCELLED') return t('error.NOT_REDEEMABLE_CANCELLED');
+    if (d.status === 'EXPIRED') return t('error.NOT_REDEEMABLE_EXPIRED');
+    // Staff can then say "come back at 11:15" instead of guessing between cancelled, expired and early.
     const key = `staff.notRedeemable.${text(d.reason) ?? ''}`;
     const w = (d.window ?? {}) as { start?: unknown; end?: unknown };
     const start = text(w.start);

@@ -11,6 +11,10 @@ export const listDistricts = () => request(endpoints.listDistricts);
 export const listProviders = (query: ProvidersQuery = {}) => request(endpoints.listProviders, { query });
 export const getProvider = (id: string) => request(endpoints.getProvider, { params: { id } });
 
+// Recipient sign-in by phone (where device keys are off)
+export const sendPhoneCode = (phone: string) => request(endpoints.createPhoneChallenge, { body: { phone } });
+export const phoneSignIn = (phone: string, code: string) => request(endpoints.createPhoneSession, { body: { phone, code } });
+
 // Recipient (a session is obtained on first use)
 export const getMe = () => withSession(() => request(endpoints.getMe));
 export const createBooking = (body: CreateBookingBody, idempotencyKey: string) =>

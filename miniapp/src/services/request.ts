@@ -15,6 +15,7 @@ export type ClientErrorCode =
   | 'BAD_RESPONSE' // an answer the contract does not describe
   | 'INVALID_INPUT' // the call's own input failed the contract; nothing was sent
   | 'LOGIN_FAILED' // wx.login gave no code, so no session could be asked for
+  | 'SIGN_IN_NEEDED' // this server takes no device keys: the phone sign-in page was opened
   | 'HTTP_ERROR'; // a non-2xx answer without a recognisable error envelope
 
 export interface Failure {
@@ -45,6 +46,8 @@ export type ResponseOf<E extends Endpoint> = z.output<E['response']>;
 type InputArgs<E extends Endpoint> = object extends RequestInput<E> ? [input?: RequestInput<E>] : [input: RequestInput<E>];
 
 const TIMEOUT_MS = 15_000;
+
+const sessionKey: Partial<Record<Endpoint['auth'], StorageKey>> = { staff: StorageKey.staffToken, admin: StorageKey.adminToken };
 
 /** Baked in at build time (config/index.ts); '' on H5 means "this page's own origin". */
 export const apiBase: string = (process.env.TARO_APP_API ?? '').replace(/\/+$/, '');
@@ -89,9 +92,9 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
 
   const header: Record<string, string> = { Accept: 'application/json' };
   if (endpoint.body) header['Content-Type'] = 'application/json';
-  // Staff routes carry the staff session; every other route the recipient's (staff and recipient can
-  // share one device, e.g. a restaurant's own phone).
-  const token = readString(endpoint.auth === 'staff' ? StorageKey.staffToken : StorageKey.token);
+  // Staff and admin routes carry their own sessions; every other route the recipient's (staff and
+  // recipient can share one device, e.g. a restaurant's own phone).
+  const token = readString(sessionKey[endpoint.auth] ?? StorageKey.token);
   if (token) header.Authorization = `Bearer ${token}`;
   if (input.idempotencyKey) header['Idempotency-Key'] = input.idempotencyKey;
 

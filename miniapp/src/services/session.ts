@@ -4,6 +4,7 @@
 //   weapp: wx.login() code → POST /v1/sessions/wechat (the server trades it for a pseudonymous id)
 import Taro from '@tarojs/taro';
 import { endpoints } from '@contract';
+import { go, routes } from '../routes';
 import { request, type Failure, type Result } from './request';
 import { readString, remove, StorageKey, writeString } from './storage';
 
@@ -45,6 +46,11 @@ async function wechatCode(): Promise<Result<string>> {
   return { ok: false, code: 'LOGIN_FAILED', message: 'wx.login gave no code', status: 0 };
 }
 
+/** Keeps a session the phone page (or any other way) obtained. */
+export function keepToken(token: string): void {
+  writeString(StorageKey.token, token);
+}
+
 async function createSession(): Promise<Result<string>> {
   let answer;
   if (process.env.TARO_ENV === 'weapp') {
@@ -52,10 +58,16 @@ async function createSession(): Promise<Result<string>> {
     if (!code.ok) return code;
     answer = await request(endpoints.createWechatSession, { body: { code: code.data } });
   } else {
+    // Where the server takes no device keys (on AWS), a browser recipient confirms a phone.
+    const methods = await request(endpoints.sessionMethods);
+    if (methods.ok && !methods.data.device) {
+      go.to(routes.phoneSignIn());
+      return { ok: false, code: 'SIGN_IN_NEEDED', message: 'sign in with a phone number', status: 0 };
+    }
     answer = await request(endpoints.createDeviceSession, { body: { deviceKey: deviceKey() } });
   }
   if (!answer.ok) return answer;
-  writeString(StorageKey.token, answer.data.token);
+  keepToken(answer.data.token);
   return { ok: true, data: answer.data.token };
 }
 

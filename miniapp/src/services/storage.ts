@@ -8,6 +8,9 @@ export const StorageKey = {
   district: 'mcan.district',
   staffToken: 'mcan.staffToken',
   staffName: 'mcan.staffName',
+  /** The admin desk's session (H5 only), kept apart from the recipient's and the staff's. */
+  adminToken: 'mcan.adminToken',
+  adminName: 'mcan.adminName',
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */
   vouchers: 'mcan.vouchers',
   introSeen: 'mcan.introSeen',

@@ -1,0 +1,107 @@
+// Form pieces for the desk: a labelled field with its error under it, and field errors from either
+// side — the contract's own zod schema run here before sending, or the server's VALIDATION_FAILED
+// details — keyed by the same dotted path (`windows.0.end`), so both land at the same field.
+import type { ReactNode } from 'react';
+import type { z } from 'zod';
+import type { Failure } from '../services/request';
+import type { AdminKey, AdminT } from './i18n';
+
+export type FieldErrors = Record<string, string>;
+
+/** The contract's messages (client and server say the same), in the desk's words. */
+const wording: Array<[RegExp, AdminKey]> = [
+  [/end must be after start/, 'form.windowOrder'],
+  [/must not overlap/, 'form.windowOverlap'],
+  [/window ids must be unique/, 'form.windowIds'],
+  [/at least 8 characters/, 'form.password'],
+  [/lowercase letters/, 'form.username'],
+  [/unknown sub-district/, 'form.district'],
+  [/HH:MM/, 'form.time'],
+  [/letters, digits, _ or -/, 'form.id'],
+  [/>=1 (characters|items)|expected string, received undefined|Required/i, 'form.required'],
+  [/<=\d+ characters/, 'form.tooLong'],
+  [/date/i, 'form.date'],
+  [/expected int|expected number|integer/i, 'form.number'],
+];
+
+export function describeProblem(t: AdminT, message: string): string {
+  const found = wording.find(([pattern]) => pattern.test(message));
+  return t(found ? found[1] : 'form.invalid');
+}
+
+/** The first problem of each field, by dotted path. */
+function byField(t: AdminT, problems: Array<{ field: string; message: string }>): FieldErrors {
+  const out: FieldErrors = {};
+  for (const p of problems) out[p.field] ??= describeProblem(t, p.message);
+  return out;
+}
+
+export function zodErrors(t: AdminT, error: z.ZodError): FieldErrors {
+  return byField(
+    t,
+    error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+  );
+}
+
+/** The server's field problems (422 details), or null when the failure is not about fields. */
+export function serverErrors(t: AdminT, failure: Failure): FieldErrors | null {
+  if (failure.code !== 'VALIDATION_FAILED' || !Array.isArray(failure.details)) return null;
+  const problems = (failure.details as unknown[]).filter(
+    (d): d is { field: string; message: string } => typeof d === 'object' && d !== null && typeof (d as { field?: unknown }).field === 'string',
+  );
+  return byField(t, problems.map((p) => ({ field: p.field, message: String(p.message) })));
+}
+
+/** What a control inside a Field spreads onto itself. */
+export interface ControlProps {
+  id: string;
+  'aria-describedby': string;
+  'aria-invalid': boolean;
+}
+
+export interface FieldProps {
+  /** The contract's dotted path (`businessLicence.number`): the key of its error. */
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  hint?: string;
+  className?: string;
+  children: (control: ControlProps) => ReactNode;
+}
+
+/** The DOM id of a field's control (`businessLicence.number` → `f-businessLicence-number`). */
+export const fieldId = (name: string): string => `f-${name.replace(/\./g, '-')}`;
+
+/** A label, the control (drawn by `children` with the props it must carry), and its error or hint. */
+export function Field({ name, label, errors, hint, className, children }: FieldProps) {
+  const id = fieldId(name);
+  const error = errors[name];
+  return (
+    <div className={`admin-field ${error ? 'admin-field--error' : ''} ${className ?? ''}`} data-field={name}>
+      <label className='admin-field__label' htmlFor={id}>
+        {label}
+      </label>
+      {children({ id, 'aria-describedby': error ? `${id}-error` : `${id}-hint`, 'aria-invalid': Boolean(error) })}
+      {hint && !error && (
+        <span className='admin-field__hint' id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span className='admin-field__error' id={`${id}-error`} role='alert'>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** A success or failure line after an action. */
+export function Notice({ notice }: { notice: { ok: boolean; text: string } | null }) {
+  if (!notice) return null;
+  return (
+    <p className={notice.ok ? 'admin-notice admin-notice--ok' : 'admin-notice admin-notice--error'} role={notice.ok ? 'status' : 'alert'}>
+      {notice.text}
+    </p>
+  );
+}

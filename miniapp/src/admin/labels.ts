@@ -1,0 +1,24 @@
+// How the desk names the contract's enums and shows its dates (Asia/Shanghai).
+import type { District, ProviderKind, ProviderStatus } from '@contract';
+import { shanghaiDateTime, shanghaiToday } from '../services/time';
+import type { AdminKey, AdminT } from './i18n';
+
+export const providerKinds: ProviderKind[] = ['restaurant', 'base', 'youth_station'];
+export const providerStatuses: ProviderStatus[] = ['PENDING', 'ACTIVE', 'SUSPENDED'];
+
+export const kindLabel = (t: AdminT, kind: ProviderKind) => t(`kind.${kind}` as AdminKey);
+export const statusLabel = (t: AdminT, status: ProviderStatus) => t(`status.${status}` as AdminKey);
+
+export function districtName(districts: District[] | undefined, id: string): string {
+  return districts?.find((d) => d.id === id)?.name ?? id;
+}
+
+/** "2026-11-30T03:45:00.000Z" → "2026-11-30 11:45" in Shanghai. */
+export function shanghaiTime(iso: string | null | undefined): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  // The year from the date, the rest ('MM-DD HH:MM') as the app writes it everywhere.
+  return Number.isNaN(ms) ? '' : `${shanghaiToday(ms).slice(0, 5)}${shanghaiDateTime(iso!)}`;
+}
+
+/** Today in Shanghai (the expiry dates are compared with it). */
+export const today = (): string => shanghaiToday();

@@ -1,0 +1,223 @@
+import Taro from '@tarojs/taro';
+import { useState, type FormEvent } from 'react';
+import { OfferingContract, type AdminOffering, type OfferingKind, type PickupWindow } from '@contract';
+import { Resource } from '../../components/resource';
+import { useResource } from '../../hooks/use-resource';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { go, routes } from '../../routes';
+import { getProvider, putOffering } from '../api';
+import { Field, fieldId, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { useAdminText, type AdminKey } from '../i18n';
+import { AdminShell } from '../shell';
+
+const weekdays = [1, 2, 3, 4, 5, 6, 7];
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+interface Draft {
+  id: string;
+  name: string;
+  kind: OfferingKind;
+  dailyQuota: string;
+  weekdays: number[];
+  windows: PickupWindow[];
+  standard: string;
+  /** What the admin types, in yuan; the contract stores fen. */
+  yuan: string;
+  active: boolean;
+}
+
+const draftOf = (o?: AdminOffering): Draft => ({
+  id: o?.id ?? '',
+  name: o?.name ?? '',
+  kind: o?.kind ?? 'meal',
+  dailyQuota: o ? String(o.dailyQuota) : '',
+  weekdays: o?.weekdays ?? [1, 2, 3, 4, 5],
+  windows: o?.windows ?? [{ id: 'lunch', start: '11:30', end: '13:30' }],
+  standard: o?.standard ?? '',
+  yuan: o ? (o.valueFen / 100).toFixed(2) : '',
+  active: o?.active ?? true,
+});
+
+/** "12.5" → 1250 fen; undefined when it is not an amount with at most two decimals. */
+export function yuanToFen(yuan: string): number | undefined {
+  const m = /^\s*(\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(yuan);
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : undefined;
+}
+
+/** A whole number typed into a field, or NaN (which the contract's schema refuses as not an integer). */
+const wholeNumber = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+
+function Editor({ providerId, offering }: { providerId: string; offering?: AdminOffering }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(offering));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  // Once saved, the id is fixed: the next save edits the same contract.
+  const [isNew, setIsNew] = useState(!offering);
+  const fen = yuanToFen(draft.yuan);
+
+  const setWindow = (i: number, change: Partial<PickupWindow>) =>
+    setDraft({ ...draft, windows: draft.windows.map((w, j) => (j === i ? { ...w, ...change } : w)) });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      name: draft.name,
+      kind: draft.kind,
+      dailyQuota: wholeNumber(draft.dailyQuota),
+      weekdays: [...draft.weekdays].sort(),
+      windows: draft.windows,
+      standard: draft.standard,
+      valueFen: fen ?? NaN,
+      active: draft.active,
+    };
+    // The same schema the API validates with, so the same fields are marked before anything is sent.
+    const checked = OfferingContract.safeParse(body);
+    const found: FieldErrors = checked.success ? {} : zodErrors(t, checked.error);
+    if (fen === undefined) found.valueFen = t('form.yuan');
+    if (isNew && !ID.test(draft.id)) found.id = t(draft.id ? 'form.id' : 'form.required');
+    if (!checked.success || Object.keys(found).length > 0) {
+      setErrors(found);
+      setNotice({ ok: false, text: t('form.fix') });
+      return;
+    }
+    setSaving(true);
+    const answer = await putOffering(providerId, draft.id, checked.data);
+    setSaving(false);
+    if (answer.ok) {
+      setErrors({});
+      setNotice({ ok: true, text: t('offering.saved') });
+      setIsNew(false);
+      return;
+    }
+    const fields = answer.code === 'CONFLICT' ? { id: t('form.offeringTaken') } : serverErrors(t, answer);
+    setErrors(fields ?? {});
+    setNotice({ ok: false, text: fields ? t('form.fix') : errorText(appT, answer) });
+  };
+
+  return (
+    <form className='admin-form admin-offering' onSubmit={(e) => void submit(e)} noValidate>
+      <div className='admin-form__grid'>
+        <Field name='id' label={t('offering.id')} errors={errors} hint={t('offering.idHint')}>
+          {(c) => <input {...c} className='admin-input' value={draft.id} readOnly={!isNew} onChange={(e) => setDraft({ ...draft, id: e.target.value.trim() })} maxLength={64} />}
+        </Field>
+        <Field name='name' label={t('offering.name')} errors={errors}>
+          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} maxLength={60} />}
+        </Field>
+        <Field name='kind' label={t('offering.kind')} errors={errors}>
+          {(c) => (
+            <select {...c} className='admin-input' value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as OfferingKind })}>
+              <option value='meal'>{t('offering.meal')}</option>
+              <option value='blind_box'>{t('offering.blindBox')}</option>
+            </select>
+          )}
+        </Field>
+        <Field name='dailyQuota' label={t('offering.dailyQuota')} errors={errors}>
+          {(c) => <input {...c} className='admin-input' inputMode='numeric' value={draft.dailyQuota} onChange={(e) => setDraft({ ...draft, dailyQuota: e.target.value })} />}
+        </Field>
+        <Field name='valueFen' label={t('offering.value')} errors={errors} hint={fen === undefined ? undefined : t('offering.valueHint', { fen })}>
+          {(c) => <input {...c} className='admin-input' inputMode='decimal' value={draft.yuan} onChange={(e) => setDraft({ ...draft, yuan: e.target.value })} />}
+        </Field>
+        <Field name='standard' label={t('offering.standard')} errors={errors} className='admin-form__wide'>
+          {(c) => <input {...c} className='admin-input' value={draft.standard} onChange={(e) => setDraft({ ...draft, standard: e.target.value })} maxLength={200} />}
+        </Field>
+      </div>
+
+      <fieldset className={`admin-form__group ${errors.weekdays ? 'admin-field--error' : ''}`} data-field='weekdays' aria-describedby='weekdays-error'>
+        <legend>{t('offering.weekdays')}</legend>
+        <div className='admin-checks'>
+          {weekdays.map((d) => (
+            <label key={d} className='admin-check'>
+              <input
+                type='checkbox'
+                checked={draft.weekdays.includes(d)}
+                onChange={(e) => setDraft({ ...draft, weekdays: e.target.checked ? [...draft.weekdays, d] : draft.weekdays.filter((x) => x !== d) })}
+              />
+              {t(`weekday.${d}` as AdminKey)}
+            </label>
+          ))}
+        </div>
+        {errors.weekdays && (
+          <span className='admin-field__error' id='weekdays-error' role='alert'>
+            {errors.weekdays}
+          </span>
+        )}
+      </fieldset>
+
+      <fieldset className={`admin-form__group ${errors.windows ? 'admin-field--error' : ''}`} data-field='windows'>
+        <legend>{t('offering.windows')}</legend>
+        {draft.windows.map((w, i) => (
+          <div key={i} className='admin-window' data-window={i}>
+            <Field name={`windows.${i}.id`} label={`${t('offering.windowId')} ${i + 1}`} errors={errors}>
+              {(c) => <input {...c} className='admin-input admin-input--short' value={w.id} onChange={(e) => setWindow(i, { id: e.target.value.trim() })} />}
+            </Field>
+            <Field name={`windows.${i}.start`} label={t('offering.start')} errors={errors}>
+              {(c) => <input {...c} className='admin-input admin-input--short' type='time' value={w.start} onChange={(e) => setWindow(i, { start: e.target.value })} />}
+            </Field>
+            <Field name={`windows.${i}.end`} label={t('offering.end')} errors={errors}>
+              {(c) => <input {...c} className='admin-input admin-input--short' type='time' value={w.end} onChange={(e) => setWindow(i, { end: e.target.value })} />}
+            </Field>
+            {draft.windows.length > 1 && (
+              <button
+                type='button'
+                className='admin-btn admin-btn--ghost admin-window__remove'
+                aria-label={`${t('offering.removeWindow')} ${i + 1}`}
+                onClick={() => setDraft({ ...draft, windows: draft.windows.filter((_, j) => j !== i) })}
+              >
+                {t('offering.removeWindow')}
+              </button>
+            )}
+          </div>
+        ))}
+        {errors.windows && (
+          <span className='admin-field__error' role='alert'>
+            {errors.windows}
+          </span>
+        )}
+        {draft.windows.length < 6 && (
+          <button
+            type='button'
+            className='admin-btn admin-btn--ghost admin-window__add'
+            onClick={() => setDraft({ ...draft, windows: [...draft.windows, { id: `w${draft.windows.length + 1}`, start: '', end: '' }] })}
+          >
+            {t('offering.addWindow')}
+          </button>
+        )}
+      </fieldset>
+
+      <label className='admin-check admin-offering__active' htmlFor={fieldId('active')}>
+        <input id={fieldId('active')} type='checkbox' checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
+        {t('offering.active')}
+      </label>
+
+      <Notice notice={notice} />
+      <div className='admin-form__actions'>
+        <button type='submit' className='admin-btn admin-offering__save' disabled={saving}>
+          {t('action.save')}
+        </button>
+        <button type='button' className='admin-btn admin-btn--ghost' onClick={() => go.replace(routes.adminProvider(providerId))}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export default function AdminOfferingPage() {
+  const t = useAdminText();
+  const params = Taro.getCurrentInstance().router?.params ?? {};
+  const providerId = params.provider ?? '';
+  const offeringId = params.offering;
+  const detail = useResource(() => getProvider(providerId), [providerId]);
+  const provider = detail.data?.provider;
+  return (
+    <AdminShell area='providers' title={provider ? `${provider.name} · ${t('offering.title')}` : t('offering.title')}>
+      <Resource state={detail.state} onRetry={() => void detail.reload()}>
+        {(d) => <Editor key={offeringId ?? 'new'} providerId={providerId} offering={d.offerings.find((o) => o.id === offeringId)} />}
+      </Resource>
+    </AdminShell>
+  );
+}

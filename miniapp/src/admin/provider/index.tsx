@@ -1,0 +1,161 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { AdminOffering, AdminProviderDetail, District } from '@contract';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Resource } from '../../components/resource';
+import { useResource } from '../../hooks/use-resource';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { go, routes } from '../../routes';
+import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
+import { Notice } from '../form';
+import { useAdminText } from '../i18n';
+import { districtName, kindLabel } from '../labels';
+import { AdminShell } from '../shell';
+import { StatusBadge } from '../status-badge';
+import { DataTable } from '../table';
+import { PosterSection } from './poster-section';
+import { ProfileForm } from './profile-form';
+import { StaffSection } from './staff-section';
+
+type StatusAction = 'approve' | 'suspend';
+
+function NewProvider({ districts }: { districts: District[] }) {
+  const t = useAdminText();
+  return (
+    <ProfileForm
+      districts={districts}
+      submitText={t('action.create')}
+      savedText={t('provider.created')}
+      onSave={async (body) => {
+        const answer = await createProvider(body);
+        if (answer.ok) go.replace(routes.adminProvider(answer.data.provider.id));
+        return answer;
+      }}
+    />
+  );
+}
+
+function Offerings({ providerId, offerings }: { providerId: string; offerings: AdminOffering[] }) {
+  const t = useAdminText();
+  const open = (o: AdminOffering) => go.to(routes.adminOffering(providerId, o.id));
+  return (
+    <section className='admin-section admin-offerings' aria-labelledby='offerings-title'>
+      <div className='admin-section__head'>
+        <h2 id='offerings-title' className='admin-section__title'>
+          {t('provider.offerings')}
+        </h2>
+        <button type='button' className='admin-btn admin-offerings__new' onClick={() => go.to(routes.adminOffering(providerId))}>
+          {t('provider.newOffering')}
+        </button>
+      </div>
+      {offerings.length === 0 ? (
+        <p className='admin-empty'>{t('provider.noOfferings')}</p>
+      ) : (
+        <DataTable<AdminOffering>
+          rows={offerings}
+          rowKey={(o) => o.id}
+          onOpen={open}
+          columns={[
+            { key: 'id', title: t('offering.id'), cell: (o) => o.id },
+            { key: 'name', title: t('offering.name'), cell: (o) => o.name },
+            { key: 'kind', title: t('offering.kind'), cell: (o) => t(o.kind === 'meal' ? 'offering.meal' : 'offering.blindBox') },
+            { key: 'quota', title: t('offering.dailyQuota'), numeric: true, cell: (o) => o.dailyQuota },
+            { key: 'windows', title: t('offering.windows'), cell: (o) => o.windows.map((w) => `${w.start}–${w.end}`).join(' · ') },
+            { key: 'value', title: t('offering.value'), numeric: true, cell: (o) => (o.valueFen / 100).toFixed(2) },
+            { key: 'active', title: t('offering.active'), cell: (o) => t(o.active ? 'offering.active' : 'offering.inactive') },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderDetail; districts: District[]; onChanged: () => void }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const { provider: p } = detail;
+  const [confirming, setConfirming] = useState<StatusAction | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const changeStatus = async (action: StatusAction) => {
+    setConfirming(null);
+    const answer = await (action === 'approve' ? approveProvider(p.id) : suspendProvider(p.id));
+    setNotice(answer.ok ? { ok: true, text: t(action === 'approve' ? 'provider.approved' : 'provider.suspended') } : { ok: false, text: errorText(appT, answer) });
+    onChanged();
+  };
+
+  return (
+    <>
+      <section className='admin-section admin-status' aria-label={t('providers.status')}>
+        <div className='admin-status__line'>
+          <StatusBadge status={p.status} />
+          <span className='admin-muted'>
+            {kindLabel(t, p.kind)} · {districtName(districts, p.district)} · {p.id}
+          </span>
+          <span className='admin-status__actions'>
+            {p.status !== 'ACTIVE' && (
+              <button type='button' className='admin-btn admin-status__approve' onClick={() => setConfirming('approve')}>
+                {t('provider.approve')}
+              </button>
+            )}
+            {p.status === 'ACTIVE' && (
+              <button type='button' className='admin-btn admin-btn--danger admin-status__suspend' onClick={() => setConfirming('suspend')}>
+                {t('provider.suspend')}
+              </button>
+            )}
+          </span>
+        </div>
+        <Notice notice={notice} />
+      </section>
+      <section className='admin-section' aria-labelledby='profile-title'>
+        <h2 id='profile-title' className='admin-section__title'>
+          {t('provider.profile')}
+        </h2>
+        <ProfileForm
+          key={p.id}
+          provider={p}
+          districts={districts}
+          submitText={t('action.save')}
+          savedText={t('action.saved')}
+          onSave={async (body) => {
+            const answer = await updateProvider(p.id, body);
+            if (answer.ok) onChanged();
+            return answer;
+          }}
+        />
+      </section>
+      <Offerings providerId={p.id} offerings={detail.offerings} />
+      <StaffSection providerId={p.id} />
+      <PosterSection providerId={p.id} name={p.name} />
+      {confirming && (
+        <ConfirmDialog
+          title={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}
+          body={t(confirming === 'approve' ? 'provider.approveConfirm' : 'provider.suspendConfirm', { name: p.name })}
+          confirmText={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void changeStatus(confirming)}
+        />
+      )}
+    </>
+  );
+}
+
+export default function AdminProviderPage() {
+  const t = useAdminText();
+  const id = Taro.getCurrentInstance().router?.params.id ?? '';
+  const districts = useResource(listDistricts, []);
+  const detail = useResource(() => (id ? getProvider(id) : Promise.resolve({ ok: true as const, data: null })), [id], { onShow: true });
+  const title = id ? (detail.data?.provider.name ?? t('providers.title')) : t('provider.newTitle');
+  return (
+    <AdminShell area='providers' title={title}>
+      <Resource state={districts.state} onRetry={() => void districts.reload()}>
+        {(ds) => (
+          <Resource state={detail.state} onRetry={() => void detail.reload()}>
+            {(d) => (d ? <ProviderDesk detail={d} districts={ds} onChanged={() => void detail.reload(true)} /> : <NewProvider districts={ds} />)}
+          </Resource>
+        )}
+      </Resource>
+    </AdminShell>
+  );
+}

@@ -1,0 +1,83 @@
+// A provider's staff accounts: who can sign in at its counter, and a form to add one.
+import { useState, type FormEvent } from 'react';
+import { StaffInput, type StaffView } from '@contract';
+import { Resource } from '../../components/resource';
+import { useResource } from '../../hooks/use-resource';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { createStaff, listStaff } from '../api';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { useAdminText } from '../i18n';
+import { DataTable } from '../table';
+
+const emptyDraft = { username: '', name: '', password: '' };
+
+export function StaffSection({ providerId }: { providerId: string }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const staff = useResource(() => listStaff(providerId), [providerId]);
+  const [draft, setDraft] = useState(emptyDraft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = StaffInput.safeParse({ providerId, ...draft, username: draft.username.trim() });
+    if (!checked.success) {
+      setErrors(zodErrors(t, checked.error));
+      return;
+    }
+    setSaving(true);
+    const answer = await createStaff(checked.data);
+    setSaving(false);
+    if (answer.ok) {
+      setDraft(emptyDraft);
+      setErrors({});
+      setNotice({ ok: true, text: t('provider.staffCreated', { u: answer.data.staff.username }) });
+      void staff.reload(true);
+      return;
+    }
+    // A taken username is a conflict about one field: say so at that field.
+    const fields = answer.code === 'CONFLICT' ? { username: t('form.taken') } : serverErrors(t, answer);
+    setErrors(fields ?? {});
+    setNotice(fields ? null : { ok: false, text: errorText(appT, answer) });
+  };
+
+  return (
+    <section className='admin-section admin-staff' aria-labelledby='staff-title'>
+      <h2 id='staff-title' className='admin-section__title'>
+        {t('provider.staff')}
+      </h2>
+      <Resource state={staff.state} onRetry={() => void staff.reload()} isEmpty={(d) => d.staff.length === 0} emptyTitle={t('provider.noStaff')}>
+        {(d) => (
+          <DataTable<StaffView>
+            columns={[
+              { key: 'username', title: t('provider.staffUsername'), cell: (s) => s.username },
+              { key: 'name', title: t('provider.staffName'), cell: (s) => s.name },
+            ]}
+            rows={d.staff}
+            rowKey={(s) => s.id}
+          />
+        )}
+      </Resource>
+      <form className='admin-form admin-form--inline admin-staff__form' onSubmit={(e) => void submit(e)} noValidate>
+        <Field name='username' label={t('provider.staffUsername')} errors={errors}>
+          {(c) => <input {...c} className='admin-input' autoComplete='off' value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />}
+        </Field>
+        <Field name='name' label={t('provider.staffName')} errors={errors}>
+          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+        </Field>
+        <Field name='password' label={t('provider.staffPassword')} errors={errors}>
+          {(c) => (
+            <input {...c} className='admin-input' type='password' autoComplete='new-password' value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
+          )}
+        </Field>
+        <button type='submit' className='admin-btn admin-staff__add' disabled={saving}>
+          {t('provider.addStaff')}
+        </button>
+      </form>
+      <Notice notice={notice} />
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { AdminProvider, ProviderKind, ProviderStatus } from '@contract';
+import { useResource } from '../../hooks/use-resource';
+import { go, routes } from '../../routes';
+import { listDistricts, listProviders } from '../api';
+import { useAdminText } from '../i18n';
+import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
+import { paged, useCursorPages } from '../paging';
+import { AdminShell } from '../shell';
+import { StatusBadge } from '../status-badge';
+import { PagedTable, type Column } from '../table';
+
+const PAGE = 20;
+
+/** Search and filters are kept in the page URL's query, so a link (e.g. from Needs attention) opens them. */
+interface Filters {
+  q: string;
+  district: string;
+  status: ProviderStatus | '';
+  kind: ProviderKind | '';
+}
+
+function initialFilters(): Filters {
+  const query = (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>;
+  return {
+    q: query.q ?? '',
+    district: query.district ?? '',
+    status: (providerStatuses as string[]).includes(query.status ?? '') ? (query.status as ProviderStatus) : '',
+    kind: (providerKinds as string[]).includes(query.kind ?? '') ? (query.kind as ProviderKind) : '',
+  };
+}
+
+export default function AdminProvidersPage() {
+  const t = useAdminText();
+  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [search, setSearch] = useState(filters.q);
+  const districts = useResource(listDistricts, []);
+  const list = useCursorPages(
+    (cursor) =>
+      listProviders({
+        q: filters.q || undefined,
+        district: filters.district || undefined,
+        status: filters.status || undefined,
+        kind: filters.kind || undefined,
+        limit: PAGE,
+        cursor,
+      }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+    [filters],
+  );
+
+  const columns: Column<AdminProvider>[] = [
+    {
+      key: 'name',
+      title: t('providers.name'),
+      cell: (p) => (
+        <a
+          href={`#${routes.adminProvider(p.id)}`}
+          onClick={(e) => {
+            e.preventDefault();
+            go.to(routes.adminProvider(p.id));
+          }}
+        >
+          {p.name}
+        </a>
+      ),
+    },
+    { key: 'kind', title: t('providers.kind'), cell: (p) => kindLabel(t, p.kind) },
+    { key: 'district', title: t('providers.district'), cell: (p) => districtName(districts.data, p.district) },
+    { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
+    { key: 'licence', title: t('providers.licence'), cell: (p) => p.businessLicence.expiresOn },
+    { key: 'permit', title: t('providers.permit'), cell: (p) => p.hygienePermit.expiresOn },
+  ];
+
+  return (
+    <AdminShell
+      area='providers'
+      title={t('providers.title')}
+      actions={
+        <button type='button' className='admin-btn admin-providers__new' onClick={() => go.to(routes.adminProvider())}>
+          {t('providers.new')}
+        </button>
+      }
+    >
+      <form
+        className='admin-filters'
+        role='search'
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters({ ...filters, q: search.trim() });
+        }}
+      >
+        <input
+          className='admin-input admin-filters__q'
+          type='search'
+          aria-label={t('providers.search')}
+          placeholder={t('providers.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <select
+          className='admin-input admin-filters__district'
+          aria-label={t('providers.district')}
+          value={filters.district}
+          onChange={(e) => setFilters({ ...filters, district: e.target.value })}
+        >
+          <option value=''>{t('providers.allDistricts')}</option>
+          {districts.data?.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        <select
+          className='admin-input admin-filters__status'
+          aria-label={t('providers.status')}
+          value={filters.status}
+          onChange={(e) => setFilters({ ...filters, status: e.target.value as ProviderStatus | '' })}
+        >
+          <option value=''>{t('providers.allStatuses')}</option>
+          {providerStatuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(t, s)}
+            </option>
+          ))}
+        </select>
+        <select
+          className='admin-input admin-filters__kind'
+          aria-label={t('providers.kind')}
+          value={filters.kind}
+          onChange={(e) => setFilters({ ...filters, kind: e.target.value as ProviderKind | '' })}
+        >
+          <option value=''>{t('providers.allKinds')}</option>
+          {providerKinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(t, k)}
+            </option>
+          ))}
+        </select>
+        <button type='submit' className='admin-btn admin-btn--ghost'>
+          {t('action.search')}
+        </button>
+      </form>
+      <PagedTable
+        list={list}
+        columns={columns}
+        rowKey={(p) => p.id}
+        onOpen={(p) => go.to(routes.adminProvider(p.id))}
+        emptyTitle={t('providers.empty')}
+        className='admin-providers__table'
+      />
+    </AdminShell>
+  );
+}

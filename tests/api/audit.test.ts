@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../functions/contract/audit.js';
+import type { EndpointName } from '../../functions/contract/endpoints.js';
+import { routes } from '../../functions/routes.js';
+import type { ApiReply } from '../support/api-client.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { providerWithOffering, recipient } from '../support/people.js';
+
+const LUNCH = '2026-11-30T11:40:00+08:00';
+const DAY = { from: '2026-11-30', to: '2026-11-30' };
+
+/** Every audit entry of the day (the test clock stays on it), all pages. */
+async function allEntries(app: TestApp, query: { actor?: string; target?: string } = {}): Promise<AuditEntry[]> {
+  const admin = await app.adminToken();
+  const found: AuditEntry[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await app.api.listAudit({ token: admin, query: { ...DAY, ...query, limit: 7, ...(cursor ? { cursor } : {}) } });
+    found.push(...page.entries);
+    cursor = page.next ?? undefined;
+  } while (cursor);
+  return found;
+}
+
+/** A state change the completeness test can make succeed, given the fixtures made so far. */
+type Fixture = (f: Fixtures) => Promise<ApiReply<unknown>>;
+interface Fixtures {
+  admin: string;
+  staffToken: string;
+  providerId: string;
+  offeringId: string;
+  made: Record<string, string>;
+}
+
+/** An application by a fresh recipient, waiting for review. */
+async function application(app: TestApp): Promise<string> {
+  const token = await recipient(app);
+  return (await app.api.submitVerification({ token, body: { name: '张三', phone: '13800000000', category: 'graduate', note: '' } })).verification.id;
+}
+
+describe('the audit log', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: true });
+    await app.setClock(LUNCH);
+  });
+  afterAll(() => app.stop());
+
+  /**
+   * One successful call per state-changing staff or admin route, in an order that works. A route
+   * added to the table without a fixture here fails the test below: a new route cannot skip the
+   * audit log without someone deciding so in this file.
+   */
+  const fixtures: Partial<Record<EndpointName, Fixture>> = {
+    putDistrict: (f) => app.api.putDistrict.reply({ token: f.admin, params: { id: 'audit-town' }, body: { name: '审计街道' } }),
+    createProvider: async (f) => {
+      const r = await app.api.createProvider.reply({
+        token: f.admin,
+        body: { name: '审计餐厅', kind: 'restaurant', district: 'futian', address: '一号', businessLicence: { number: 'B', expiresOn: '2030-01-01' }, hygienePermit: { number: 'H', expiresOn: '2030-01-01' } },
+      });
+      if (r.ok) f.made.provider = r.body.provider.id;
+      return r;
+    },
+    updateProvider: (f) => app.api.updateProvider.reply({ token: f.admin, params: { id: f.made.provider! }, body: { address: '二号' } }),
+    approveProvider: (f) => app.api.approveProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
+    putOffering: (f) =>
+      app.api.putOffering.reply({
+        token: f.admin,
+        params: { id: f.made.provider!, offeringId: 'audit-lunch' },
+        body: { name: '午餐', kind: 'meal', dailyQuota: 5, weekdays: [1, 2, 3, 4, 5, 6, 7], windows: [{ id: 'lunch', start: '11:30', end: '13:30' }], standard: '套餐', valueFen: 1500, active: true },
+      }),
+    createStaff: async (f) => {
+      const r = await app.api.createStaff.reply({ token: f.admin, body: { providerId: f.made.provider!, username: 'audit-staff', password: 'password-1', name: '审计员' } });
+      if (r.ok) f.made.staff = r.body.staff.id;
+      return r;
+    },
+    disableStaff: (f) => app.api.disableStaff.reply({ token: f.admin, params: { id: f.made.staff! } }),
+    suspendProvider: (f) => app.api.suspendProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
+    approveVerification: async (f) => app.api.approveVerification.reply({ token: f.admin, params: { id: await application(app) } }),
+    rejectVerification: async (f) => app.api.rejectVerification.reply({ token: f.admin, params: { id: await application(app) } }),
+    redeem: async (f) => {
+      const booking = (await app.api.createBooking({ token: await recipient(app), body: { offeringId: f.offeringId, windowId: 'lunch' } })).booking;
+      return app.api.redeem.reply({ token: f.staffToken, body: { code: booking.code! } });
+    },
+    staffWalkIn: (f) => app.api.staffWalkIn.reply({ token: f.staffToken, body: { offeringId: f.offeringId, count: 1 } }),
+    rotatePoster: (f) => app.api.rotatePoster.reply({ token: f.staffToken }),
+  };
+
+  it('every state-changing staff or admin route writes exactly one entry, naming its actor, action and target, and no recipient', async () => {
+    const changing = routes.filter((r) => (r.auth === 'staff' || r.auth === 'admin') && r.method !== 'GET');
+    const missing = changing.filter((r) => !fixtures[r.name]).map((r) => `${r.method} ${r.path} (${r.name})`);
+    expect(missing, 'state-changing routes with no audit fixture in tests/api/audit.test.ts').toEqual([]);
+
+    const { providerId, offeringId, staffToken } = await providerWithOffering(app, '审计基准', 50);
+    const f: Fixtures = { admin: await app.adminToken(), staffToken, providerId, offeringId, made: {} };
+    // In the fixtures' own order (a provider is created before it is approved).
+    const ordered = (Object.keys(fixtures) as EndpointName[]).map((n) => changing.find((r) => r.name === n)).filter((r) => r !== undefined);
+    expect(ordered).toHaveLength(changing.length);
+    for (const route of ordered) {
+      const before = new Set((await allEntries(app)).map((e) => e.id));
+      const reply = await fixtures[route.name]!(f);
+      expect(reply.status, `${route.name}: ${reply.text}`).toBeLessThan(300);
+      const added = (await allEntries(app)).filter((e) => !before.has(e.id));
+      expect(added.map((e) => e.action), route.name).toEqual([route.name]);
+      const entry = added[0]!;
+      expect(entry.actor.role).toBe(route.auth);
+      expect(entry.actor.name.length, 'the actor is named').toBeGreaterThan(0);
+      expect(entry.target.id.length).toBeGreaterThan(0);
+      expect(JSON.stringify(entry)).not.toMatch(/recipientId|RECIPIENT#|13800000000|张三|"phone"|"code"|voucher|password/);
+    }
+  });
+
+  it('a refused change writes nothing; filters by actor and target page through every entry once', async () => {
+    const admin = await app.adminToken();
+    const { providerId, staffToken } = await providerWithOffering(app, '审计筛选', 5);
+    const before = (await allEntries(app)).length;
+    // Already ACTIVE: approving again is refused, and leaves no trace.
+    expect((await app.api.approveProvider.reply({ token: admin, params: { id: providerId } })).error?.code).toBe('CONFLICT');
+    expect(await allEntries(app)).toHaveLength(before);
+
+    for (let i = 0; i < 9; i++) await app.api.rotatePoster({ token: staffToken });
+    const byTarget = await allEntries(app, { target: providerId });
+    // create, approve, 9 rotations, each once across pages of 7, newest first (the test clock
+    // stands still, so the order within one instant is the id's).
+    expect(byTarget.map((e) => e.action).sort()).toEqual(['approveProvider', 'createProvider', ...Array(9).fill('rotatePoster')]);
+    expect(byTarget.map((e) => e.at)).toEqual(byTarget.map((e) => e.at).sort().reverse());
+    expect(new Set(byTarget.map((e) => e.id)).size).toBe(byTarget.length);
+    const staffId = byTarget[0]!.actor.id;
+    const byActor = await allEntries(app, { actor: staffId });
+    expect(byActor.map((e) => e.action)).toEqual(Array(9).fill('rotatePoster'));
+    expect(await allEntries(app, { actor: staffId, target: 'nothing-here' })).toEqual([]);
+    // Another day holds none of them.
+    expect((await app.api.listAudit({ token: admin, query: { from: '2026-11-29', to: '2026-11-29', target: providerId } })).entries).toEqual([]);
+  });
+
+  it('refuses a cursor from another list, and a range that ends before it starts, as VALIDATION_FAILED', async () => {
+    const admin = await app.adminToken();
+    const first = await app.api.listAudit({ token: admin, query: { ...DAY, limit: 1 } });
+    expect(first.next).not.toBeNull();
+    for (const cursor of ['nonsense', Buffer.from('{"m":"1999-01","c":null}').toString('base64url'), first.next!]) {
+      const r = await app.api.listAudit.reply({ token: admin, query: { ...DAY, target: 'p_other', cursor } });
+      expect(r.status, cursor).toBe(422);
+    }
+    expect((await app.api.listAudit.reply({ token: admin, query: { from: '2026-12-01', to: '2026-11-01' } })).status).toBe(422);
+  });
+});
+
+describe('an audit entry exists exactly when its change committed', () => {
+  let app: TestApp;
+  let failAudited = false;
+  beforeAll(async () => {
+    app = await startTestApp({
+      seed: true,
+      // The failure strikes after the audit part is built, in the very request that carries it.
+      configureClient: (doc) =>
+        doc.middlewareStack.add(
+          (next) => async (args) => {
+            const items = (args.input as { TransactItems?: { Put?: { Item?: { PK?: string } } }[] }).TransactItems;
+            if (failAudited && items?.some((i) => i.Put?.Item?.PK?.startsWith('AUDIT#'))) throw Object.assign(new Error('injected: the connection dropped'), { name: 'InjectedFailure' });
+            return next(args);
+          },
+          { step: 'initialize', name: 'failAuditedTransactions' },
+        ),
+    });
+    await app.setClock(LUNCH);
+  });
+  afterAll(() => app.stop());
+
+  it('a change that fails after its audit part is built leaves neither the change nor the entry; the retry leaves one of each', async () => {
+    const admin = await app.adminToken();
+    const id = (
+      await app.api.createProvider({
+        token: admin,
+        body: { name: '失败注入', kind: 'restaurant', district: 'futian', address: '一号', businessLicence: { number: 'B', expiresOn: '2030-01-01' }, hygienePermit: { number: 'H', expiresOn: '2030-01-01' } },
+      })
+    ).provider.id;
+    failAudited = true;
+    const failed = await app.api.approveProvider.reply({ token: admin, params: { id } });
+    failAudited = false;
+    expect(failed.status).toBe(500);
+    expect((await app.api.adminGetProvider({ token: admin, params: { id } })).provider.status).toBe('PENDING');
+    expect((await allEntries(app, { target: id })).map((e) => e.action)).toEqual(['createProvider']);
+
+    expect((await app.api.approveProvider.reply({ token: admin, params: { id } })).status).toBe(200);
+    const entries = await allEntries(app, { target: id });
+    expect(entries.map((e) => e.action)).toEqual(['approveProvider', 'createProvider']);
+    expect(entries[0]).toMatchObject({ actor: { role: 'admin', id: 'a_admin', name: '管理员' }, target: { type: 'provider', id }, before: { status: 'PENDING' }, after: { status: 'ACTIVE' } });
+  });
+});
