@@ -100,6 +100,23 @@ export const config = {
     sessionTtlMs: 3_000,
     // A slot seen sold out is refused without a round trip for this long (a hint; see catalog-cache.ts).
     soldOutHintMs: 1_000,
+    // The public listing is assembled at most this often per query and process (listing-cache.ts);
+    // the edge caches it as long (Cache-Control max-age, see the listProviders endpoint).
+    listingTtlMs: 1_000,
+    listingMaxEntries: 256,
+  },
+  /**
+   * API Gateway throttles per function group on AWS, requests per second and burst, applied to
+   * each of the group's routes. Sized for a province at lunch in docs/capacity.md; routes the
+   * table does not list fall back to the stage default (100/200).
+   */
+  throttles: {
+    public: { rateLimit: 1500, burstLimit: 3000 },
+    signin: { rateLimit: 50, burstLimit: 100 },
+    recipient: { rateLimit: 300, burstLimit: 600 },
+    staff: { rateLimit: 100, burstLimit: 200 },
+    admin: { rateLimit: 10, burstLimit: 20 },
+    verification: { rateLimit: 10, burstLimit: 20 },
   },
   badges: {
     loving: { name: '爱心企业', meals: 100 },

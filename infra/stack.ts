@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
-import { CorsHttpMethod, DomainName, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, CorsHttpMethod, DomainName, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -24,6 +24,7 @@ import { functionGroups, routes as defaultRoutes, type FunctionGroup, type Route
 import { tableDefinition } from '../functions/store/table.js';
 import { jobAccess, readActions, tableAccess, writeActions, type TableAccess } from './access.js';
 import { groupEntry, lambdaBundle, projectRoot } from './bundling.js';
+import { Observability } from './observability.js';
 
 /** The route fields the stack reads: the method, the path, who may call it and which function serves it. */
 export type RouteShape = Pick<Route, 'method' | 'path' | 'auth' | 'group'> & { name: string };
@@ -55,6 +56,10 @@ export interface McanStackProps extends StackProps {
    * 100 Lambda keeps unreserved). Defaults: reservedConcurrencyDefaults.
    */
   reservedConcurrency?: Partial<Record<FunctionGroup, number>> | false;
+  /** Bookings in one minute at a single provider that raise the velocity alarm (default 30). */
+  bookingVelocityPerMinute?: number;
+  /** Refused sign-ins in one minute that raise the burst alarm (default 50). */
+  signInFailuresPerMinute?: number;
 }
 
 /**
@@ -89,6 +94,7 @@ export class McanStack extends Stack {
   readonly groupFunctions = new Map<FunctionGroup, NodejsFunction>();
   readonly jobFunctions = new Map<string, NodejsFunction>();
   readonly alarmTopic: Topic;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: McanStackProps = {}) {
     super(scope, id, props);
@@ -245,13 +251,20 @@ export class McanStack extends Stack {
       // policy stays small however many routes the table grows to.
       integrations.set(group, new HttpLambdaIntegration(`${pascal(group)}Integration`, fn, { scopePermissionToRoute: false }));
     }
+    // Each route throttled by its group's figure (config.throttles, sized in docs/capacity.md).
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of routes) {
-      new HttpRoute(this, `Route${pascal(route.name)}`, {
+      const r = new HttpRoute(this, `Route${pascal(route.name)}`, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrations.get(route.group)!,
       });
+      const t = config.throttles[route.group];
+      routeSettings[`${route.method} ${route.path}`] = { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit };
+      // Route settings name routes by key: the routes must exist before the stage refers to them.
+      this.stage.node.addDependency(r);
     }
+    (this.stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     // ── Scheduled jobs ────────────────────────────────────────────────────────────────────────
     for (const job of jobs) {
@@ -355,6 +368,15 @@ export class McanStack extends Stack {
         description: 'Transactions conflicting on the same items (a popular slot under contention), 10 minutes running',
       },
     );
+
+    this.observability = new Observability(this, 'Observability', {
+      api: this.api,
+      bookingFunction: this.groupFunctions.get('recipient')!,
+      functions: new Map(functions),
+      alarm,
+      bookingVelocityPerMinute: props.bookingVelocityPerMinute ?? 30,
+      signInFailuresPerMinute: props.signInFailuresPerMinute ?? 50,
+    });
 
     this.acknowledgeFindings();
 

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { District, Provider, Store } from '../store/index.js';
+import { listingCache, type ListingCache } from './listing-cache.js';
 
 /**
  * Districts and ACTIVE providers (with their offerings) through a short-lived in-process cache:
@@ -21,6 +22,8 @@ export interface Catalog {
    * becomes bookable here within `soldOutHintMs`. It never lets a booking through.
    */
   soldOut: { has(slot: string): boolean; mark(slot: string): void; clear(slot: string): void };
+  /** Assembled public listings (listing-cache.ts); cleared with the rest on a write here. */
+  listings: ListingCache;
   invalidate(): void;
 }
 
@@ -28,6 +31,7 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
   const ttl = config.cache.catalogTtlMs;
   const entries = new Map<string, { at: number; value: Promise<unknown> }>();
   const full = new Map<string, number>();
+  const listings = listingCache(config.cache.listingTtlMs, config.cache.listingMaxEntries, clock);
 
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const at = clock();
@@ -56,9 +60,11 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
       mark: (slot) => void full.set(slot, clock()),
       clear: (slot) => void full.delete(slot),
     },
+    listings,
     invalidate: () => {
       entries.clear();
       full.clear();
+      listings.clear();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { District, ProviderListResponse, ProviderResponse, ProvidersQuery, PublicProvider } from '../contract/index.js';
+import { ProviderListResponse, type District, type ProviderResponse, type ProvidersQuery, type PublicProvider } from '../contract/index.js';
 import { notFound } from '../domain/errors.js';
 import { remaining, runsOn, emptySlot } from '../domain/offering.js';
 import { isOpenForBookings } from '../domain/provider.js';
@@ -6,6 +6,7 @@ import { localMoment } from '../domain/time.js';
 import { slotId } from '../store/slots.js';
 import type { Provider } from '../store/index.js';
 import type { Ctx } from './context.js';
+import { PreparedJson } from './prepared.js';
 
 export const listDistricts = (ctx: Ctx): Promise<District[]> => ctx.deps.catalog.districts();
 
@@ -41,7 +42,7 @@ async function publicView(ctx: Ctx, providers: Provider[]): Promise<PublicProvid
   }));
 }
 
-export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<ProviderListResponse> {
+async function assembleListing(ctx: Ctx, query: ProvidersQuery): Promise<string> {
   const { catalog } = ctx.deps;
   const districts = query.district ? [query.district] : (await catalog.districts()).map((d) => d.id);
   const perDistrict = await Promise.all(districts.map((d) => catalog.activeProviders(d)));
@@ -49,7 +50,14 @@ export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<Pr
   const providers = perDistrict
     .flatMap((list) => [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))
     .filter((p) => !query.kind || p.kind === query.kind);
-  return { providers: await publicView(ctx, providers) };
+  return JSON.stringify(ProviderListResponse.parse({ providers: await publicView(ctx, providers) }));
+}
+
+/** The home page's read: assembled at most once a second per query (listing-cache.ts), remaining counts up to that old. */
+export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<PreparedJson> {
+  const { date } = localMoment(ctx.now, ctx.deps.config.timeZone);
+  const key = `${date}|${query.district ?? '*'}|${query.kind ?? '*'}`;
+  return new PreparedJson(await ctx.deps.catalog.listings.get(key, () => assembleListing(ctx, query)));
 }
 
 export async function getProvider(ctx: Ctx, params: { id: string }): Promise<ProviderResponse> {

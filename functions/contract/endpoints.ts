@@ -68,6 +68,11 @@ export interface Endpoint {
   produces?: string;
   /** Honours the Idempotency-Key header: a repeat within 24 h gets the first answer. */
   idempotent?: boolean;
+  /**
+   * A public answer any cache may keep this many seconds (`Cache-Control: public, max-age=N`);
+   * every other answer is `no-store`.
+   */
+  maxAgeSeconds?: number;
 }
 
 const DistrictResponse = z.object({ district: District });
@@ -85,7 +90,7 @@ export const endpoints = {
 
   // Public reads
   listDistricts: { method: 'GET', path: '/v1/districts', auth: 'public', response: DistrictList },
-  listProviders: { method: 'GET', path: '/v1/providers', auth: 'public', query: ProvidersQuery, response: ProviderListResponse },
+  listProviders: { method: 'GET', path: '/v1/providers', auth: 'public', query: ProvidersQuery, response: ProviderListResponse, maxAgeSeconds: 1 },
   getProvider: { method: 'GET', path: '/v1/providers/{id}', auth: 'public', params: IdParams, response: ProviderResponse },
 
   // Recipient

@@ -2,9 +2,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { Ctx } from '../app/context.js';
+import { PreparedJson } from '../app/prepared.js';
 import type { Deps } from '../app/deps.js';
 import type { ErrorCode } from '../contract/common.js';
 import { DomainError, type FieldProblem } from '../domain/errors.js';
+import type { Telemetry } from '../observability/telemetry.js';
 import type { Route } from '../routes.js';
 import type { Principal } from '../security/tokens.js';
 import { envelope, statusOf } from './errors.js';
@@ -21,7 +23,7 @@ function json(status: number, body: unknown, requestId: string, extra: Record<st
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...extra },
-    body: JSON.stringify(body),
+    body: body instanceof PreparedJson ? body.json : JSON.stringify(body),
   };
 }
 
@@ -93,13 +95,21 @@ export interface AdapterOptions {
   clock: () => Date;
   /** Where unexpected errors are reported (with the request id; never sent to the client). */
   log?: (entry: Record<string, unknown>) => void;
+  /** Business metrics and event log lines (functions/observability/telemetry.ts). */
+  telemetry?: Telemetry;
 }
+
+/** The provider a successful answer is about, for the per-provider event lines (ids only). */
+const providerIdOf = (result: unknown): Record<string, string> => {
+  const id = (result as { booking?: { providerId?: unknown } } | null)?.booking?.providerId;
+  return typeof id === 'string' ? { providerId: id } : {};
+};
 
 /**
  * API Gateway HTTP API (v2) event → route → parsed input → use case → response. The one place
  * where input is validated, roles are checked and errors become the contract's envelope.
  */
-export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)) }: AdapterOptions): HttpHandler {
+export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)), telemetry }: AdapterOptions): HttpHandler {
   const match = pathMatcher(routes.map((r) => ({ path: r.path, value: r })));
 
   // Every answer carries the service clock's time in `Date`: the app counts down pickup windows
@@ -115,13 +125,14 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
     const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
     const matches = match(event.rawPath ?? '/');
     const allowed = [...new Set(matches.map((m) => m.value.method))];
+    let route: Route | null = null;
     try {
       if (matches.length === 0) refuse('NOT_FOUND', `no route ${event.rawPath}`);
       const hit = matches.find((m) => m.value.method === method);
       if (!hit) {
         return errorResult(new DomainError('METHOD_NOT_ALLOWED', `use ${allowed.join(', ')}`), requestId, { allow: allowed.join(', ') });
       }
-      const route = hit.value;
+      route = hit.value;
       const now = clock();
       const principal = await authenticate(route, event, deps, now);
       const rawBody = readBody(event, deps.config.http.maxBodyBytes);
@@ -134,9 +145,14 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       const ctx: Ctx = { deps, now, principal, requestId, route: route.name, client, idempotencyKey };
       const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
       // Answers pass through the contract's schema: fields it does not name never leave the server.
-      return json(route.status ?? 200, route.response.parse(result), requestId);
+      telemetry?.succeeded(route, providerIdOf(result));
+      const cache: Record<string, string> = route.maxAgeSeconds ? { 'cache-control': `public, max-age=${route.maxAgeSeconds}` } : {};
+      return json(route.status ?? 200, result instanceof PreparedJson ? result : route.response.parse(result), requestId, cache);
     } catch (e) {
-      if (e instanceof DomainError) return errorResult(e, requestId);
+      if (e instanceof DomainError) {
+        telemetry?.refused(route, e.code);
+        return errorResult(e, requestId);
+      }
       log({ level: 'error', requestId, route: `${method} ${event.rawPath}`, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });
       return json(500, envelope('INTERNAL', `something went wrong on our side (request ${requestId})`), requestId);
     }

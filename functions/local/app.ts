@@ -4,6 +4,7 @@ import type { Deps } from '../app/deps.js';
 import { config as defaultConfig, type Config } from '../config.js';
 import { buildDeps } from '../deps.js';
 import { httpHandler, type HttpHandler } from '../http/adapter.js';
+import { telemetry } from '../observability/telemetry.js';
 import { routes } from '../routes.js';
 import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
 import { documentClient, localClientConfig } from '../store/client.js';
@@ -96,7 +97,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   await seedDistricts(deps.store);
   const { seeded } = o.seed ? await seedDemo(deps.store, config, clock.now()) : { seeded: false };
 
-  const api = httpHandler({ routes, deps, clock: clock.now, log: (e) => console.error(JSON.stringify(e)) });
+  // The same event lines as on AWS, to the console; metrics only on AWS (no CloudWatch here).
+  const api = httpHandler({ routes, deps, clock: clock.now, log: (e) => console.error(JSON.stringify(e)), telemetry: telemetry({ service: 'mcan-local', emitMetrics: false }) });
   const extra: Record<string, HttpHandler> = {
     '/healthz': async () => jsonResult(200, { ok: true }),
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AdminCtx, Ctx, RecipientCtx, StaffCtx } from '../app/context.js';
+import type { PreparedJson } from '../app/prepared.js';
 import { endpoints, type Auth, type Endpoint, type EndpointName, type Endpoints } from '../contract/endpoints.js';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -11,7 +12,7 @@ export interface RouteInput<E extends Endpoint> {
   params: Parsed<E['params']>;
 }
 
-export type Handler<E extends Endpoint> = (ctx: CtxFor<E['auth']>, input: RouteInput<E>) => Promise<z.input<E['response']>>;
+export type Handler<E extends Endpoint> = (ctx: CtxFor<E['auth']>, input: RouteInput<E>) => Promise<z.input<E['response']> | PreparedJson>;
 
 /** Use cases for some endpoints of the contract, typed by the endpoint each serves. */
 export type Handlers = { [K in EndpointName]?: Handler<Endpoints[K]> };

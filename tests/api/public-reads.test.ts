@@ -2,8 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 
 let app: TestApp;
+/** Batch reads sent to the table (the listing reads its slots in batches). */
+let batchReads = 0;
 beforeAll(async () => {
-  app = await startTestApp({ seed: true });
+  app = await startTestApp({
+    seed: true,
+    configureClient: (doc) =>
+      doc.middlewareStack.add(
+        (next) => async (args) => {
+          if ('RequestItems' in (args.input as object)) batchReads++;
+          return next(args);
+        },
+        { step: 'initialize' },
+      ),
+  });
 });
 afterAll(() => app.stop());
 
@@ -44,6 +56,41 @@ describe('public reads', () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error.details).toEqual([expect.objectContaining({ in: 'query', field: 'kind' })]);
     expect((await app.call('GET', '/v1/providers?district=atlantis')).body.providers).toEqual([]);
+  });
+
+  it('assembles the listing at most once a second however many ask, and lets caches keep it that long', async () => {
+    await app.call('GET', '/v1/providers?district=futian');
+    const before = batchReads;
+    const started = performance.now();
+    const answers = await Promise.all(Array.from({ length: 60 }, () => app.call('GET', '/v1/providers?district=futian')));
+    const seconds = (performance.now() - started) / 1000;
+    expect(answers.every((a) => a.status === 200 && a.body.providers.length > 0)).toBe(true);
+    expect(new Set(answers.map((a) => a.text)).size).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+    // 60 requests, at most one assembly per elapsed second (plus the one under way).
+    expect(batchReads - before).toBeLessThanOrEqual(Math.ceil(seconds) + 1);
+    expect(answers[0]!.headers.get('cache-control')).toBe('public, max-age=1');
+    // Other answers stay uncached.
+    expect((await app.call('GET', '/v1/providers/demo-futian')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('shows a booking in the listing within a second', async () => {
+    const listed = async () =>
+      (await app.call('GET', '/v1/providers?district=futian')).body.providers.find((p: { id: string }) => p.id === 'demo-futian').offerings[0].remaining as number;
+    await app.setClock('2026-11-30T09:00:00+08:00');
+    try {
+      const before = await listed();
+      const token = (await app.call('POST', '/v1/sessions/device', { body: { deviceKey: 'k'.repeat(43) } })).body.token as string;
+      const offeringId = (await app.call('GET', '/v1/providers/demo-futian')).body.provider.offerings[0].id as string;
+      const booked = await app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } });
+      expect(booked.status, booked.text).toBe(201);
+      // Poll the listing (not a sleep): it must catch up within its one-second TTL.
+      const deadline = performance.now() + 1_500;
+      let now = await listed();
+      while (now !== before - 1 && performance.now() < deadline) now = await listed();
+      expect(now).toBe(before - 1);
+    } finally {
+      await app.setClock(null);
+    }
   });
 
   it('serves /healthz', async () => {

@@ -1,26 +1,31 @@
 /**
  * `npm run bench`: the figures behind M餐's speed targets, printed, never asserted.
- *   (a) raw engine rate: the booking's 3-item transaction shape sent straight to DynamoDB Local
+ *   (a) raw engine rate: a booking's own transaction (all five items: slot, booking, backup code,
+ *       recipient, rate counter) sent straight through the store to DynamoDB Local, no HTTP
  *   (b) booking throughput through the HTTP API at concurrency 32, and b/a (goal ≥ 0.7)
  *   (c) p50/p99 latency of booking and redemption at 50 requests/s for 30 s (goal p99 < 50 ms)
  *   (d) the 500-on-50 burst's wall time (goal < 3 s)
+ *   (e) the hottest read, GET /v1/providers: closed loop at 10 and 50 connections (req/s, p99),
+ *       an open-loop run at a fixed rate, and a 500-provider district (goal: p99 < 100 ms at 50)
  *   plus the Lambda bundles' sizes and cold initialisation (tests/bench/bundles.ts).
- * Flags: --seconds N (for c, default 30), --skip-bundles.
+ * Flags: --seconds N (for c, default 30), --read-seconds N (for each run of e, default 10),
+ * --listing-ttl-ms N (0 assembles every listing afresh: the figures before the listing cache), --skip-bundles.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { startApp, type RunningApp } from '../../functions/local/app.js';
 import { startDynamoLocal } from '../../functions/local/dynamodb-local.js';
 import { documentClient, localClientConfig } from '../../functions/store/client.js';
 import { ensureTable } from '../../functions/store/create-table.js';
-import { keys } from '../../functions/store/keys.js';
+import { newId } from '../../functions/security/ids.js';
+import { createStore } from '../../functions/store/index.js';
+import { config } from '../../functions/config.js';
 import { freePort } from '../support/ports.js';
 import { benchBundles, formatBundles } from './bundles.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'skip-bundles': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'read-seconds': { type: 'string', default: '10' }, 'listing-ttl-ms': { type: 'string' }, 'skip-bundles': { type: 'boolean', default: false } } });
 const LUNCH = '2026-11-30T11:40:00+08:00';
 
 const pct = (xs: number[], p: number) => {
@@ -43,21 +48,33 @@ async function call(app: RunningApp, method: string, path: string, body?: unknow
   return { status: r.status, body: (await r.json()) as any };
 }
 
-/** (a) The engine alone: slot update + booking put + recipient update, 32 at a time. */
+/**
+ * (a) The engine alone: the very transaction a booking sends (store.bookings.book with the rate
+ * counter the API adds), 32 at a time, with no HTTP, no auth and no domain reads. b/a is then the
+ * API's own overhead.
+ */
 async function rawEngineRate(endpoint: string, n: number): Promise<number> {
   const doc = documentClient(localClientConfig(endpoint));
   const tableName = `raw_${randomBytes(4).toString('hex')}`;
   await ensureTable(doc as never, tableName);
-  const ids = Array.from({ length: n }, (_, i) => `r${i}`);
+  const store = createStore({ doc, tableName }, config);
+  const now = new Date(LUNCH);
+  const ids = Array.from({ length: n }, () => newId('r'));
+  await pool(ids, 32, async (id) => void (await store.recipients.ensure(id, now)));
   const started = performance.now();
-  await pool(ids, 32, async (id) => {
-    await doc.send(new TransactWriteCommand({
-      TransactItems: [
-        { Update: { TableName: tableName, Key: keys.slot('p', '2026-11-30', 'o'), UpdateExpression: 'ADD taken :one', ConditionExpression: 'attribute_not_exists(taken) OR taken < :cap', ExpressionAttributeValues: { ':one': 1, ':cap': 1_000_000 } } },
-        { Put: { TableName: tableName, Item: { ...keys.booking(`b${id}`), id }, ConditionExpression: 'attribute_not_exists(PK)' } },
-        { Update: { TableName: tableName, Key: keys.recipient(id), UpdateExpression: 'SET liveBooking = :b ADD claims :one', ConditionExpression: 'attribute_not_exists(liveBooking)', ExpressionAttributeValues: { ':b': `b${id}`, ':one': 1 } } },
-      ],
-    }));
+  await pool(ids, 32, async (recipientId) => {
+    const id = newId('b');
+    const out = await store.bookings.book(
+      {
+        id, recipientId, providerId: 'p', providerName: '压测', offeringId: 'o', offeringName: '午餐', kind: 'meal', valueFen: 2500,
+        date: '2026-11-30', window: { id: 'lunch', start: '11:30', end: '13:30' }, status: 'BOOKED',
+        code: String(Math.floor(Math.random() * 1e8)).padStart(8, '0'), voucher: `M1.${id}.${'x'.repeat(86)}`,
+        expiresAtLocal: '2026-11-30T13:45', createdAt: now.toISOString(), redeemedAt: null, channel: 'app',
+      },
+      { today: '2026-11-30', month: '2026-11', capacity: 1_000_000 },
+      { rate: { scope: 'booking', who: recipientId, window: '2026-11-30T11:40', limit: 5, expiresAt: Math.floor(now.getTime() / 1000) + 60 } },
+    );
+    if (!out.ok) throw new Error(`raw booking refused: ${out.part}`);
   });
   const rate = n / ((performance.now() - started) / 1000);
   doc.destroy();
@@ -89,9 +106,79 @@ async function recipients(app: RunningApp, n: number): Promise<string[]> {
   return tokens;
 }
 
+interface ReadRun {
+  rate: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  bytes: number;
+}
+
+/** `connections` clients each sending the next request when the last answer arrives, for `seconds`. */
+async function closedLoop(url: string, connections: number, seconds: number): Promise<ReadRun> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < end) {
+      const s = performance.now();
+      const r = await fetch(url);
+      bytes = (await r.arrayBuffer()).byteLength;
+      latencies.push(performance.now() - s);
+      if (r.status !== 200) errors++;
+    }
+  }));
+  return { rate: latencies.length / ((performance.now() - started) / 1000), p50: pct(latencies, 50), p99: pct(latencies, 99), errors, bytes };
+}
+
+/** Requests sent on a fixed schedule whatever the answers do (no coordinated omission). */
+async function openLoop(url: string, perSecond: number, seconds: number): Promise<ReadRun> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const inflight: Promise<void>[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < perSecond * seconds; i++) {
+    const due = t0 + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inflight.push((async () => {
+      try {
+        const r = await fetch(url);
+        await r.arrayBuffer();
+        if (r.status !== 200) errors++;
+      } catch {
+        errors++;
+      }
+      // From when it was due, not when it was sent: a late send counts as waiting.
+      latencies.push(performance.now() - due);
+    })());
+  }
+  await Promise.all(inflight);
+  return { rate: latencies.length / ((performance.now() - t0) / 1000), p50: pct(latencies, 50), p99: pct(latencies, 99), errors, bytes: 0 };
+}
+
+/** A province-size district: `n` approved providers with a lunch offering each. */
+async function province(app: RunningApp, admin: string, n: number) {
+  await call(app, 'PUT', '/v1/admin/districts/province', { name: '全省', position: 99 }, admin);
+  await pool(Array.from({ length: n }, (_, i) => i), 16, async (i) => {
+    const id = (await call(app, 'POST', '/v1/admin/providers', {
+      name: `省内 ${i}`, kind: 'restaurant', district: 'province', address: '测试路',
+      businessLicence: { number: 'B', expiresOn: '2030-01-01' }, hygienePermit: { number: 'H', expiresOn: '2030-01-01' },
+    }, admin)).body.provider.id as string;
+    await call(app, 'POST', `/v1/admin/providers/${id}/approve`, undefined, admin);
+    await call(app, 'PUT', `/v1/admin/providers/${id}/offerings/o-${id}`, {
+      name: '午餐', kind: 'meal', dailyQuota: 20, weekdays: [1, 2, 3, 4, 5, 6, 7],
+      windows: [{ id: 'lunch', start: '11:30', end: '13:30' }], standard: '套餐', valueFen: 2500, active: true,
+    }, admin);
+  });
+}
+
 async function main() {
   const dynamo = await startDynamoLocal({ port: await freePort() });
-  const app = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin' });
+  const app = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin',
+    config: values['listing-ttl-ms'] === undefined ? config : { ...config, cache: { ...config.cache, listingTtlMs: Number(values['listing-ttl-ms']) } } });
   const rows: [string, string, string][] = [];
   try {
     await fetch(`${app.url}/__test__/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: LUNCH }) });
@@ -110,7 +197,7 @@ async function main() {
       if ((await call(app, 'POST', '/v1/bookings', { offeringId: big.offeringId, windowId: 'lunch' }, t)).status === 201) ok++;
     });
     const b = ok / ((performance.now() - started) / 1000);
-    rows.push(['(a) raw engine, 3-item transaction ×32', `${a.toFixed(0)} tx/s`, '']);
+    rows.push(['(a) raw engine, a booking\'s 5-item transaction ×32', `${a.toFixed(0)} tx/s`, '']);
     rows.push(['(b) POST /v1/bookings via HTTP ×32', `${b.toFixed(0)} bookings/s`, `${ok} of 2000 booked`]);
     rows.push(['    b / a', (b / a).toFixed(2), 'goal ≥ 0.7']);
 
@@ -156,6 +243,20 @@ async function main() {
     const wall = performance.now() - d0;
     const won = results.filter((r) => r.status === 201).length;
     rows.push(['(d) 500 on the last 50 meals', `${wall.toFixed(0)} ms`, `${won} × 201, goal < 3 s`]);
+
+    // (e) the hottest read
+    const readSeconds = Number(values['read-seconds']);
+    for (const connections of [10, 50]) {
+      const r = await closedLoop(app.url + '/v1/providers', connections, readSeconds);
+      rows.push([`(e) GET /v1/providers, ${connections} connections, ${readSeconds} s`, `${r.rate.toFixed(0)} req/s · p50 ${r.p50.toFixed(1)} ms · p99 ${r.p99.toFixed(1)} ms`, `${r.errors} errors`]);
+    }
+    const open = await openLoop(app.url + '/v1/providers', 1000, readSeconds);
+    rows.push([`    open loop at 1000 req/s, ${readSeconds} s`, `p50 ${open.p50.toFixed(1)} ms · p99 ${open.p99.toFixed(1)} ms`, `${open.errors} errors, ${open.rate.toFixed(0)} answered/s`]);
+    await province(app, admin, 500);
+    const alone = await closedLoop(app.url + '/v1/providers?district=province', 1, readSeconds);
+    rows.push(['(e) 500-provider district, 1 connection', `p50 ${alone.p50.toFixed(1)} ms · p99 ${alone.p99.toFixed(1)} ms`, `${alone.bytes} bytes per answer`]);
+    const crowd = await closedLoop(app.url + '/v1/providers?district=province', 50, readSeconds);
+    rows.push(['    500-provider district, 50 connections', `${crowd.rate.toFixed(0)} req/s · p99 ${crowd.p99.toFixed(1)} ms`, 'goal p99 < 100 ms']);
   } finally {
     await app.stop();
     await dynamo.stop();

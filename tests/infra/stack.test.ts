@@ -4,8 +4,10 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { config } from '../../functions/config.js';
 import { jobs, type JobDefinition } from '../../functions/jobs/schedule.js';
 import { secretPurposes, secretsFor, type SecretPurpose } from '../../functions/lambda/env.js';
+import { businessMetrics } from '../../functions/observability/telemetry.js';
 import { routes, type FunctionGroup } from '../../functions/routes.js';
 import { tableDefinition } from '../../functions/store/table.js';
 import { tableAccess } from '../../infra/access.js';
@@ -151,6 +153,16 @@ describe('API routes', () => {
     });
     const format = ofType(mainResources, 'AWS::ApiGatewayV2::Stage')[0]![1].Properties.AccessLogSettings.Format as string;
     expect(format).not.toMatch(/sourceIp|authorization/i);
+  });
+
+  it('throttles each route by its group, sized for a province at lunch (docs/capacity.md)', () => {
+    const [, stage] = ofType(mainResources, 'AWS::ApiGatewayV2::Stage')[0]!;
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    expect(Object.keys(settings).sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const r of routes) {
+      expect(settings[`${r.method} ${r.path}`]).toEqual({ ThrottlingRateLimit: config.throttles[r.group].rateLimit, ThrottlingBurstLimit: config.throttles[r.group].burstLimit });
+    }
+    expect(settings['GET /v1/providers']!.ThrottlingRateLimit).toBeGreaterThan(settings['POST /v1/bookings']!.ThrottlingRateLimit);
   });
 
   it('has no CORS unless an H5 origin is given, and then that origin alone', () => {
@@ -338,6 +350,39 @@ describe('alarms', () => {
   it('notifies the alarm topic from every alarm', () => {
     const topic = ofType(mainResources, 'AWS::SNS::Topic')[0]![0];
     for (const a of alarms()) expect(a.AlarmActions).toEqual([{ Ref: topic }]);
+  });
+});
+
+describe('observability', () => {
+  const alarms = () => ofType(mainResources, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const expressions = (a: Record<string, any>): string => JSON.stringify(a.Metrics ?? []);
+
+  it('puts every business metric on the programme dashboard', () => {
+    const [, dashboard] = ofType(mainResources, 'AWS::CloudWatch::Dashboard')[0]!;
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    // Each as a metric of its own, or (refusals, by code) through a SEARCH over the code dimension.
+    for (const name of Object.values(businessMetrics)) expect(body).toMatch(new RegExp(`"Mcan\\\\",\\\\"${name}\\\\"|MetricName=\\\\+"${name}`));
+    expect(body).toContain('Mcan');
+  });
+
+  it('alarms on a BUSY rate, sign-in failure bursts and a booking-velocity spike at one provider', () => {
+    const busy = alarms().find((a) => /busy \/ requests/.test(expressions(a)));
+    expect(busy && expressions(busy)).toContain('"MetricName":"Busy"');
+    const signIn = alarms().find((a) => a.MetricName === 'SignInFailures');
+    expect(signIn).toMatchObject({ Namespace: 'Mcan', Dimensions: [{ Name: 'service', Value: 'mcan' }], Period: 60, Threshold: 50 });
+    const velocity = alarms().find((a) => /INSIGHT_RULE_METRIC/.test(expressions(a)));
+    expect(velocity?.Threshold).toBe(30);
+    expect(expressions(velocity!)).toContain('MaxContributorValue');
+  });
+
+  it('counts bookings per provider from the recipient function’s event lines (Contributor Insights)', () => {
+    const [, rule] = ofType(mainResources, 'AWS::CloudWatch::InsightRule')[0]!;
+    const body = JSON.stringify(rule.Properties.RuleBody);
+    expect(body).toContain('$.providerId');
+    expect(body).toContain('Bookings');
+    const recipient = apiFunctionsOf(mainResources).find(([, fn]) => groupOf(fn) === 'recipient')!;
+    const logGroupId = recipient[1].Properties.LoggingConfig.LogGroup.Ref as string;
+    expect(body).toContain(logGroupId);
   });
 });
 
