@@ -72,7 +72,10 @@ export const config = {
   rateLimits: {
     bookingsPerMinute: 5,
     sessionsPerMinute: 20,
+    // Wrong 8-digit codes, reserved before each lookup: per staff member and per provider (all its
+    // staff together). The odds behind these numbers are in docs/api.md.
     failedRedemptionsPerHour: 10,
+    failedRedemptionsPerProviderPerHour: 30,
   },
   audit: {
     // The audit log's default range when an admin names no `from`.

@@ -68,14 +68,3 @@ export async function reserve(ctx: Ctx, allowances: Allowance[], message: string
   }
   return { release };
 }
-
-/** A counter of failures checked before acting (e.g. wrong voucher codes per staff member). */
-export function failureCounter(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
-  const w = window(ctx.now, seconds);
-  return {
-    async assertBelowLimit() {
-      if ((await ctx.deps.store.rateLimits.count(scope, who, w.name)) >= limit) throw limited(ctx, w.retryAfter, 'too many wrong codes; wait before trying again');
-    },
-    record: () => ctx.deps.store.rateLimits.add(scope, who, w.name, w.expiresAt),
-  };
-}

@@ -14,7 +14,7 @@ import { slotId } from '../store/slots.js';
 import type { Ctx, StaffCtx } from './context.js';
 import { audited } from './audit.js';
 import { idempotency } from './idempotency.js';
-import { failureCounter } from './rate-limit.js';
+import { reserve } from './rate-limit.js';
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
 
@@ -34,6 +34,12 @@ async function findBooking(ctx: StaffCtx, body: RedemptionBody, now: LocalMoment
   return b && vouchers.verify(body.voucher, b.providerId, b.date) ? b : null;
 }
 
+/** A suspended provider's staff may read, but not redeem or hand out (a cached read: within seconds). */
+async function activeProvider(ctx: StaffCtx): Promise<void> {
+  const p = await ctx.deps.catalog.provider(ctx.principal.providerId);
+  if (p?.status !== 'ACTIVE') throw new DomainError('PROVIDER_UNAVAILABLE', 'this provider is suspended: meals cannot be handed out now');
+}
+
 /**
  * Staff hand a meal over. Staff learn the meal and window, never who booked it. Wrong codes are
  * throttled per staff member, so the 8-digit space cannot be walked at a counter; only a code that
@@ -47,12 +53,22 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const prior = await idem.prior();
   if (prior) return prior;
   const now = localMoment(ctx.now, deps.config.timeZone);
-  const failures = 'code' in body ? failureCounter(ctx, 'redeem-fail', ctx.principal.id, deps.config.rateLimits.failedRedemptionsPerHour, 3600) : null;
-  const [, booking] = await Promise.all([failures?.assertBelowLimit(), findBooking(ctx, body, now)]);
-  if (!booking) {
-    await failures?.record();
-    throw invalidVoucher();
-  }
+  const limits = deps.config.rateLimits;
+  // A code is a guess until it matches: the attempt is reserved (per staff member and per
+  // provider, `n < limit`) before its lookup may answer, so 300 parallel codes check at most the
+  // limit. A code that matches a booking hands its reservation back; vouchers skip all this.
+  const [attempt, booking] = await Promise.all([
+    'code' in body
+      ? reserve(ctx, [
+          { scope: 'redeem-fail', who: ctx.principal.id, limit: limits.failedRedemptionsPerHour, seconds: 3600 },
+          { scope: 'redeem-fail-provider', who: ctx.principal.providerId, limit: limits.failedRedemptionsPerProviderPerHour, seconds: 3600 },
+        ], 'too many wrong codes; wait before trying again')
+      : null,
+    findBooking(ctx, body, now),
+    activeProvider(ctx),
+  ]);
+  if (!booking) throw invalidVoucher();
+  await attempt?.release();
   unwrap(decideRedemption(booking, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
   const at = ctx.now.toISOString();
   const answer: RedemptionResponse = {
@@ -122,6 +138,7 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   const ref = { providerId: provider.id, offeringId: offering.id, date: now.date };
   let walkIn = prior;
   if (!walkIn) {
+    if (provider.status !== 'ACTIVE') throw new DomainError('PROVIDER_UNAVAILABLE', 'this provider is suspended: meals cannot be handed out now');
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
     if (body.count > offering.dailyQuota) throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AuditList, AuditQuery } from './audit.js';
+import { AdjustmentBody, EntryResponse, ReversalBody } from './points.js';
 import {
   AdminOfferingResponse,
   AdminProviderDetail,
@@ -129,6 +130,10 @@ export const endpoints = {
   rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
 
   // The audit log (every staff and admin change, written with the change)
+  // Points (the donor side)
+  adminProviderPoints: { method: 'GET', path: '/v1/admin/providers/{id}/points', auth: 'admin', params: IdParams, query: PageOnlyQuery, response: PointsResponse },
+  createPointsAdjustment: { method: 'POST', path: '/v1/admin/points-adjustments', auth: 'admin', body: AdjustmentBody, response: EntryResponse, status: 201 },
+  createPointsReversal: { method: 'POST', path: '/v1/admin/points-reversals', auth: 'admin', body: ReversalBody, response: EntryResponse, status: 201 },
   listAudit: { method: 'GET', path: '/v1/admin/audit', auth: 'admin', query: AuditQuery, response: AuditList },
 } as const satisfies Record<string, Endpoint>;
 

@@ -18,3 +18,19 @@ export const LedgerEntry = z.object({
   availableAt: z.string(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+const Reason = z.string().trim().min(1).max(200);
+
+/** An admin's correction: points credited (positive, spendable at once) or debited (negative). */
+export const AdjustmentBody = z.strictObject({
+  providerId: Id,
+  points: z.number().int().min(-1_000_000).max(1_000_000).refine((p) => p !== 0, 'not zero'),
+  reason: Reason,
+});
+export type AdjustmentBody = z.infer<typeof AdjustmentBody>;
+
+/** Take back a credit (a meal's, or an adjustment's), once, with the admin's reason. */
+export const ReversalBody = z.strictObject({ providerId: Id, entryId: Id, reason: Reason });
+export type ReversalBody = z.infer<typeof ReversalBody>;
+
+export const EntryResponse = z.object({ entry: LedgerEntry });

@@ -125,7 +125,8 @@ export type NotRedeemableReason = 'another_day' | 'too_early' | 'too_late';
  * its own provider's staff and only on its day; nothing about the person, ever.
  */
 export function decideRedemption(b: RedeemableBooking, staffProviderId: string, now: LocalMoment, graceMinutes: number): Decision<true> {
-  if (b.providerId !== staffProviderId) return refuse('FORBIDDEN', 'this voucher is for another restaurant');
+  // Answered like a forged one: staff must not learn that another restaurant's voucher exists.
+  if (b.providerId !== staffProviderId) return refuse('INVALID_VOUCHER', 'this voucher or code is not valid');
   const { opens, closes } = pickupPeriod(b.date, b.window, graceMinutes);
   const stamp = localStamp(now);
   // The details let the counter say why and when ("come back at 11:15"), in the staff's language.

@@ -36,10 +36,10 @@ export function ensureBuild(target: AppTarget, log: (line: string) => void = con
   if (!reason) return appDir(target);
   // For API-only work while the app is mid-edit: use whatever build exists, or none.
   if (process.env.MCAN_SKIP_APP_BUILD) return existsSync(marker(target)) ? appDir(target) : null;
-  log(`Building the ${target} app because ${reason} (about half a minute)…`);
+  log(`Building the ${target} app because ${reason} (half a minute to a few minutes; progress below)…`);
   // A production build whatever the caller's NODE_ENV (vitest sets "test", which makes Taro's
   // Babel preset reach for react-refresh, a dev-server-only plugin).
-  const r = spawnSync('npm', ['run', '--silent', `build:${target}`], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync('npm', ['run', '--silent', `build:${target}`], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', MCAN_BUILD_PROGRESS: '1' } });
   if (r.status !== 0 || !existsSync(marker(target))) {
     log(`The ${target} build failed. Fix it and run \`npm run build:${target}\`.`);
     return null;

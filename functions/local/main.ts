@@ -12,6 +12,7 @@ import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
 import { ensureH5Build } from './app-build.js';
 import { assertPortFree, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
+import { javaProblem } from './prerequisites.js';
 import { wechatFromEnv } from './wechat-env.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   const port = portFromEnv('PORT', 8787);
   const dynamoPort = portFromEnv('DYNAMODB_PORT', 8000);
   const started = Date.now();
-  // Refuse a taken port before spending time on the build or DynamoDB Local.
+  // Refuse a missing Java or a taken port before spending time on the build or DynamoDB Local.
+  const noJava = javaProblem();
+  if (noJava) throw new Error(noJava);
   await assertPortFree(port, '127.0.0.1', 'the M餐 server');
   const staticDir = ensureH5Build();
 

@@ -1,5 +1,6 @@
 import * as admin from '../app/admin-setup.js';
 import * as audit from '../app/admin/audit.js';
+import * as points from '../app/admin/points.js';
 import { routeTable, type Handlers } from './table.js';
 
 /** The programme's setup: districts, providers, offerings, staff accounts. */
@@ -17,6 +18,9 @@ export const adminHandlers = {
   putOffering: (ctx, { params, body }) => admin.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => admin.createStaff(ctx, body),
   listAudit: (ctx, { query }) => audit.listAudit(ctx, query),
+  adminProviderPoints: (ctx, { params, query }) => points.providerPoints(ctx, params, query),
+  createPointsAdjustment: (ctx, { body }) => points.createPointsAdjustment(ctx, body),
+  createPointsReversal: (ctx, { body }) => points.createPointsReversal(ctx, body),
   disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
 } satisfies Handlers;
 

@@ -23,7 +23,7 @@ export function createStore(ref: TableRef, config: Config) {
     bookings: bookingStore(ref, config),
     idempotency: idempotencyStore(ref),
     rateLimits: rateLimitStore(ref),
-    points: pointsStore(ref),
+    points: pointsStore(ref, config),
     phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
     audit: auditStore(ref),

@@ -1,9 +1,11 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Config } from '../config.js';
 import type { LedgerReason } from '../contract/points.js';
 import { isConditionFailure, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
+import { commit, type Write } from './transaction.js';
 import type { LedgerRecord } from './records.js';
-import type { Write } from './transaction.js';
 
 /**
  * The append-only ledger of a provider and its balance item, kept in step by transactions.
@@ -94,7 +96,8 @@ export const ledgerRecord = (e: Omit<LedgerRecord, 'note' | 'availableAt'> & { n
 
 export type { LedgerReason };
 
-export function pointsStore({ doc, tableName: TableName }: TableRef) {
+export function pointsStore(ref: TableRef, config: Config) {
+  const { doc, tableName: TableName } = ref;
   return {
     async balance(providerId: string, nowIso: string): Promise<Balance> {
       const out = await doc.send(new GetCommand({ TableName, Key: keys.points(providerId), ConsistentRead: true }));
@@ -126,6 +129,27 @@ export function pointsStore({ doc, tableName: TableName }: TableRef) {
       } catch (e) {
         if (!isConditionFailure(e)) throw e;
       }
+    },
+
+    /** An adjustment: its entry and its effect on what is spendable (a debit only down to zero). */
+    async adjust(e: LedgerRecord, intents: Intents = {}) {
+      return commit(ref, withIntents(TableName, { points: availableWrite(TableName, e.providerId, e.points), ledger: entryWrite(TableName, e) }, intents), config.contention);
+    },
+
+    /**
+     * A reversal of `credit`, at most once (`once` refuses a second): from its hold while `held`,
+     * else from what is spendable (`points` refuses if that would go below zero).
+     */
+    async reverse(credit: LedgerRecord, e: LedgerRecord, held: boolean, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(TableName, {
+          once: reversedWrite(TableName, credit.providerId, credit.id, e.id),
+          points: held ? unholdWrite(TableName, credit.providerId, credit.points, credit.availableAt) : availableWrite(TableName, credit.providerId, -credit.points),
+          ledger: entryWrite(TableName, e),
+        }, intents),
+        config.contention,
+      );
     },
 
     /** Newest first. */

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Write } from './transaction.js';
@@ -46,23 +46,6 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
         if ((e as Error).name === 'ConditionalCheckFailedException') return false;
         throw e;
       }
-    },
-
-    async count(scope: string, who: string, window: string): Promise<number> {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.rate(scope, who, window) }));
-      return (out.Item?.n as number | undefined) ?? 0;
-    },
-
-    /** Count one more unconditionally (failures that feed a limit checked elsewhere). */
-    async add(scope: string, who: string, window: string, expiresAt: number): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.rate(scope, who, window),
-          UpdateExpression: 'ADD n :one SET expiresAt = :exp',
-          ExpressionAttributeValues: { ':one': 1, ':exp': expiresAt },
-        }),
-      );
     },
 
     /** Gives reserved attempts back (they were not failures). Never below zero. */

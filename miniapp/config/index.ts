@@ -26,6 +26,21 @@ function webpackChain(chain: any): void {
   chain.resolve.alias.set('@', path.resolve(appRoot, 'src'));
   chain.resolve.set('extensionAlias', { '.js': ['.ts', '.tsx', '.js'] });
   chain.resolve.modules.clear().add(ownModules).add('node_modules');
+  // A first build takes minutes on a slow machine and Taro prints nothing meanwhile: local mode and
+  // the tests ask (MCAN_BUILD_PROGRESS) for one line per tenth done.
+  if (process.env.MCAN_BUILD_PROGRESS) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack is only needed here, and this config is CommonJS
+    const { ProgressPlugin } = require('webpack');
+    let shown = -1;
+    chain.plugin('mcan-progress').use(ProgressPlugin, [
+      (fraction: number, stage: string) => {
+        const tenth = Math.floor(fraction * 10);
+        if (tenth <= shown) return;
+        shown = tenth;
+        console.log(`  ${taroEnv} build ${tenth * 10}%${stage ? ` (${stage})` : ''}`);
+      },
+    ]);
+  }
 }
 
 /** Compiled by Taro's babel rule besides src/: the contract (TypeScript) and zod (ES2020 syntax). */

@@ -34,6 +34,10 @@ export default defineAppConfig({
   // "Nearest first" asks for the position (WeChat requires both declarations).
   permission: { 'scope.userLocation': { desc: '用于按距离排列附近的餐厅' } },
   requiredPrivateInfos: ['getLocation'],
+  // WeChat injects only the components a page declares, instead of every one at start-up. Taro's
+  // runtime is compatible: pages render through its templates and the one recursive component
+  // (comp), which every page's JSON declares, so nothing a page renders is left out.
+  lazyCodeLoading: 'requiredComponents',
   window: {
     navigationBarTitleText: 'M餐',
     navigationBarBackgroundColor: '#c2410c',

@@ -84,6 +84,12 @@ describe('the audit log', () => {
     },
     staffWalkIn: (f) => app.api.staffWalkIn.reply({ token: f.staffToken, body: { offeringId: f.offeringId, count: 1 } }),
     rotatePoster: (f) => app.api.rotatePoster.reply({ token: f.staffToken }),
+    createPointsAdjustment: async (f) => {
+      const r = await app.api.createPointsAdjustment.reply({ token: f.admin, body: { providerId: f.providerId, points: 10, reason: '补发' } });
+      if (r.ok) f.made.credit = r.body.entry.id;
+      return r;
+    },
+    createPointsReversal: (f) => app.api.createPointsReversal.reply({ token: f.admin, body: { providerId: f.providerId, entryId: f.made.credit!, reason: '补发有误' } }),
   };
 
   it('every state-changing staff or admin route writes exactly one entry, naming its actor, action and target, and no recipient', async () => {
@@ -183,7 +189,7 @@ describe('an audit entry exists exactly when its change committed', () => {
 
     expect((await app.api.approveProvider.reply({ token: admin, params: { id } })).status).toBe(200);
     const entries = await allEntries(app, { target: id });
-    expect(entries.map((e) => e.action)).toEqual(['approveProvider', 'createProvider']);
-    expect(entries[0]).toMatchObject({ actor: { role: 'admin', id: 'a_admin', name: '管理员' }, target: { type: 'provider', id }, before: { status: 'PENDING' }, after: { status: 'ACTIVE' } });
+    expect(entries.map((e) => e.action).sort()).toEqual(['approveProvider', 'createProvider']);
+    expect(entries.find((e) => e.action === 'approveProvider')).toMatchObject({ actor: { role: 'admin', id: 'a_admin', name: '管理员' }, target: { type: 'provider', id }, before: { status: 'PENDING' }, after: { status: 'ACTIVE' } });
   });
 });

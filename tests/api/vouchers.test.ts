@@ -12,7 +12,7 @@ let otherProviderId: string;
 
 beforeAll(async () => {
   // The wrong-code throttle would answer 429 long before 10,000 tries; here every try must reach the check itself.
-  app = await startTestApp({ seed: false, config: { ...config, rateLimits: { ...config.rateLimits, failedRedemptionsPerHour: 1_000_000 } } });
+  app = await startTestApp({ seed: false, config: { ...config, rateLimits: { ...config.rateLimits, failedRedemptionsPerHour: 1_000_000, failedRedemptionsPerProviderPerHour: 1_000_000 } } });
   await app.setClock('2026-11-30T12:00:00+08:00');
   const mine = await providerWithOffering(app, '验券测试', 10);
   otherProviderId = (await providerWithOffering(app, '别家餐厅', 10)).providerId;

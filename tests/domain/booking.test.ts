@@ -120,7 +120,7 @@ describe('redemption and cancel', () => {
         expect(d.ok).toBe(m >= minutesOf('11:15') && m < minutesOf('13:45'));
       }),
     );
-    expect(decideRedemption(booked, 'p2', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(decideRedemption(booked, 'p2', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'INVALID_VOUCHER' });
     expect(decideRedemption(booked, 'p1', at('2026-12-01', '12:00'), 15)).toMatchObject({ code: 'NOT_REDEEMABLE' });
     expect(decideRedemption({ ...booked, status: 'REDEEMED' }, 'p1', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'ALREADY_REDEEMED' });
     expect(decideRedemption({ ...booked, status: 'EXPIRED' }, 'p1', at('2026-11-30', '12:00'), 15)).toMatchObject({ code: 'NOT_REDEEMABLE' });
@@ -132,7 +132,7 @@ describe('redemption and cancel', () => {
       const nextDay = decideRedemption({ ...booked, status }, 'p1', at('2026-12-01', '12:00'), 15);
       expect(nextDay).toMatchObject({ ok: false, code: 'NOT_REDEEMABLE' });
       expect(nextDay).not.toHaveProperty('details');
-      expect(decideRedemption({ ...booked, status }, 'p2', at('2026-11-30', '12:00'), 15)).toEqual({ ok: false, code: 'FORBIDDEN', message: 'this voucher is for another restaurant' });
+      expect(decideRedemption({ ...booked, status }, 'p2', at('2026-11-30', '12:00'), 15)).toEqual({ ok: false, code: 'INVALID_VOUCHER', message: 'this voucher or code is not valid' });
     }
     expect(decideRedemption({ ...booked, status: 'REDEEMED' }, 'p1', at('2026-12-01', '12:00'), 15)).toMatchObject({ code: 'NOT_REDEEMABLE' });
   });

@@ -216,4 +216,28 @@ describe('every admin page, in both languages', () => {
     await v('.admin-profile').waitFor();
     await shoot('provider-new-zh');
   });
+
+  it('stays usable on a tablet in portrait: navigation on top, nothing wider than the screen', async () => {
+    await page.setViewportSize({ width: 768, height: 1024 });
+    try {
+      await page.goto(`${app.url}/#/admin/provider/index?id=${providerId}`);
+      await v('.admin-staff__form').waitFor();
+      const box = await v('.admin__nav').boundingBox();
+      expect(box?.width).toBe(768);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+      await shoot('provider-tablet-zh');
+    } finally {
+      await page.setViewportSize(desk.viewport);
+    }
+  });
+
+  it('disables a staff account after a confirmation; it can no longer sign in', async () => {
+    await page.goto(`${app.url}/#/admin/provider/index?id=${providerId}`);
+    await v('.admin-staff__disable').click();
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-staff td[data-col="status"]').innerText()).toBe('已停用');
+    expect(await v('.admin-staff__disable').count()).toBe(0);
+    const signIn = await app.call('POST', '/v1/staff/sessions', { body: { username: 'story-cook', password: 'story-cook-pass' } });
+    expect(signIn.status).toBe(403);
+  });
 });

@@ -34,6 +34,7 @@ export const putOffering = (id: string, offeringId: string, body: OfferingContra
   signedIn(request(endpoints.putOffering, { params: { id, offeringId }, body }));
 export const listStaff = (id: string) => signedIn(request(endpoints.adminListStaff, { params: { id } }));
 export const createStaff = (body: StaffInput) => signedIn(request(endpoints.createStaff, { body }));
+export const disableStaff = (id: string) => signedIn(request(endpoints.disableStaff, { params: { id } }));
 export const providerPoster = (id: string) => signedIn(request(endpoints.adminProviderPoster, { params: { id } }));
 export const listVerifications = (status: VerificationStatus) => signedIn(request(endpoints.listVerifications, { query: { status } }));
 export const approveVerification = (id: string) => signedIn(request(endpoints.approveVerification, { params: { id } }));

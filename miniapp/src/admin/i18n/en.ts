@@ -115,6 +115,12 @@ export const adminEn: Record<AdminKey, string> = {
   'provider.staffUsername': 'Username',
   'provider.staffPassword': 'First password',
   'provider.staffCreated': 'Staff account {u} created.',
+  'provider.staffStatus': 'Status',
+  'provider.staffActive': 'Active',
+  'provider.staffDisabled': 'Disabled',
+  'provider.disableStaff': 'Disable',
+  'provider.disableConfirm': 'Once disabled, {u} cannot sign in, and open sessions end within seconds. Disable?',
+  'provider.staffDisabledDone': '{u} disabled.',
   'provider.poster': 'Walk-in poster',
   'provider.posterHint': 'Put it up in the shop: recipients scan it to claim a meal in the current window.',
 

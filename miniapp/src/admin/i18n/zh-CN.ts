@@ -115,6 +115,12 @@ export const adminZhCN = {
   'provider.staffUsername': '用户名',
   'provider.staffPassword': '初始密码',
   'provider.staffCreated': '已创建员工账号 {u}。',
+  'provider.staffStatus': '状态',
+  'provider.staffActive': '可用',
+  'provider.staffDisabled': '已停用',
+  'provider.disableStaff': '停用',
+  'provider.disableConfirm': '停用后 {u} 不能再登录，已登录的会话几秒内失效。确定停用吗？',
+  'provider.staffDisabledDone': '已停用 {u}。',
   'provider.poster': '现场领餐海报',
   'provider.posterHint': '张贴在店内，受助者扫码即可领取当前时段的餐食。',
 

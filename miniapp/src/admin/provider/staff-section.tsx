@@ -1,11 +1,12 @@
 // A provider's staff accounts: who can sign in at its counter, and a form to add one.
 import { useState, type FormEvent } from 'react';
 import { StaffInput, type StaffView } from '@contract';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { createStaff, listStaff } from '../api';
+import { createStaff, disableStaff, listStaff } from '../api';
 import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
 import { DataTable } from '../table';
@@ -20,6 +21,14 @@ export function StaffSection({ providerId }: { providerId: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [disabling, setDisabling] = useState<StaffView | null>(null);
+
+  const disable = async (member: StaffView) => {
+    setDisabling(null);
+    const answer = await disableStaff(member.id);
+    setNotice(answer.ok ? { ok: true, text: t('provider.staffDisabledDone', { u: member.username }) } : { ok: false, text: errorText(appT, answer) });
+    void staff.reload(true);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,6 +64,17 @@ export function StaffSection({ providerId }: { providerId: string }) {
             columns={[
               { key: 'username', title: t('provider.staffUsername'), cell: (s) => s.username },
               { key: 'name', title: t('provider.staffName'), cell: (s) => s.name },
+              { key: 'status', title: t('provider.staffStatus'), cell: (s) => t(s.disabled ? 'provider.staffDisabled' : 'provider.staffActive') },
+              {
+                key: 'actions',
+                title: '',
+                cell: (s) =>
+                  s.disabled ? null : (
+                    <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setDisabling(s)}>
+                      {t('provider.disableStaff')}
+                    </button>
+                  ),
+              },
             ]}
             rows={d.staff}
             rowKey={(s) => s.id}
@@ -78,6 +98,15 @@ export function StaffSection({ providerId }: { providerId: string }) {
         </button>
       </form>
       <Notice notice={notice} />
+      {disabling && (
+        <ConfirmDialog
+          title={t('provider.disableStaff')}
+          body={t('provider.disableConfirm', { u: disabling.username })}
+          confirmText={t('provider.disableStaff')}
+          onCancel={() => setDisabling(null)}
+          onConfirm={() => void disable(disabling)}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,61 @@
+import type { AdjustmentBody, LedgerEntry, ReversalBody } from '../../contract/points.js';
+import type { PageOnlyQuery } from '../../contract/staff.js';
+import { fail, notFound, unexpected } from '../../domain/errors.js';
+import { newId } from '../../security/ids.js';
+import { ledgerRecord } from '../../store/points.js';
+import { audited } from '../audit.js';
+import type { AdminCtx } from '../context.js';
+import { entryView, pointsOf } from '../points.js';
+
+const insufficient = () => fail('INSUFFICIENT_POINTS', 'that would take the balance below zero');
+
+async function requireProvider(ctx: AdminCtx, id: string, field: string) {
+  return (await ctx.deps.store.providers.get(id)) ?? notFound(field);
+}
+
+/** A provider's balance and ledger, as its staff see them. */
+export async function providerPoints(ctx: AdminCtx, params: { id: string }, page: PageOnlyQuery) {
+  await requireProvider(ctx, params.id, 'provider');
+  return pointsOf(ctx, params.id, page);
+}
+
+/** An admin's adjustment: a credit is spendable at once; a debit never takes the balance below zero. */
+export async function createPointsAdjustment(ctx: AdminCtx, body: AdjustmentBody): Promise<{ entry: LedgerEntry }> {
+  const { store } = ctx.deps;
+  await requireProvider(ctx, body.providerId, 'provider');
+  const at = ctx.now.toISOString();
+  if (body.points < 0) await store.points.settle(body.providerId, at);
+  const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: body.points, reason: 'adjustment', ref: newId('adj'), note: body.reason, at });
+  const audit = audited(ctx, { type: 'provider', id: body.providerId }, null, entryView(entry));
+  const out = await store.points.adjust(entry, { audit });
+  if (!out.ok) return out.part === 'points' ? insufficient() : unexpected('adjustment', out);
+  return { entry: entryView(entry) };
+}
+
+/**
+ * Take back a credit, once: during its hold from what is pending, after it from what is
+ * spendable (refused if that is already spent). The reversal is an entry of its own.
+ */
+export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody): Promise<{ entry: LedgerEntry }> {
+  const { store } = ctx.deps;
+  const credit = (await store.points.entry(body.providerId, body.entryId)) ?? notFound('ledger entry');
+  if (credit.points <= 0 || (credit.reason !== 'meal_redeemed' && credit.reason !== 'adjustment')) {
+    fail('CONFLICT', 'only a credit (a meal or an adjustment) can be reversed');
+  }
+  const at = ctx.now.toISOString();
+  const held = at < credit.availableAt;
+  if (!held) await store.points.settle(body.providerId, at);
+  const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: -credit.points, reason: 'reversal', ref: credit.id, note: body.reason, at });
+  const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), entryView(entry));
+  const out = await store.points.reverse(credit, entry, held, { audit });
+  if (out.ok) return { entry: entryView(entry) };
+  switch (out.part) {
+    case 'once':
+      return fail('CONFLICT', 'this credit was already reversed');
+    case 'points':
+      // Held: the hold matured meanwhile (safe to retry); spendable: already spent.
+      return held ? fail('BUSY', 'the credit just became spendable; try again') : insufficient();
+    default:
+      return unexpected('reversal', out);
+  }
+}
