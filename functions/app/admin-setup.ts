@@ -46,11 +46,11 @@ async function saved<R extends { ok: boolean }>(ctx: AdminCtx, write: Promise<R>
   ctx.deps.catalog.invalidate();
 }
 
-export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; position?: number }): Promise<{ district: District }> {
+export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; nameEn?: string; position?: number }): Promise<{ district: District }> {
   const before = (await ctx.deps.catalog.districts()).find((d) => d.id === params.id) ?? null;
   const audit = audited(ctx, { type: 'district', id: params.id }, before, { id: params.id, ...body });
   await saved(ctx, ctx.deps.store.districts.put({ id: params.id, ...body }, { audit }), (r) => unexpected('district', r));
-  return { district: { id: params.id, name: body.name } };
+  return { district: { id: params.id, name: body.name, ...(body.nameEn ? { nameEn: body.nameEn } : {}) } };
 }
 
 export async function listAllProviders(ctx: AdminCtx, query: AdminProvidersQuery): Promise<AdminProviderList> {

@@ -21,6 +21,8 @@ async function publicView(ctx: Ctx, providers: Provider[]): Promise<PublicProvid
   return today.map(({ p, offerings }) => ({
     id: p.id,
     name: p.name,
+    nameEn: p.nameEn ?? null,
+    location: p.location ?? null,
     kind: p.kind,
     district: p.district,
     address: p.address,

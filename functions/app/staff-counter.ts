@@ -176,9 +176,15 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   return { walkIn, slot: slotViews(ctx, [offering], slots, now)[0]! };
 }
 
-const posterOf = async (providerId: string, token: string) => {
+const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
   const poster = `M1W.${providerId}.${token}`;
-  return { poster, qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+  const provider = await ctx.deps.catalog.provider(providerId);
+  return {
+    poster,
+    qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+    providerName: provider?.name ?? '',
+    walkInPath: `/pages/walkin/index?poster=${encodeURIComponent(poster)}`,
+  };
 };
 
 const newPosterToken = () => randomBytes(18).toString('base64url');
@@ -187,7 +193,7 @@ const newPosterToken = () => randomBytes(18).toString('base64url');
 export async function providerPoster(ctx: Ctx, providerId: string) {
   const token = await ctx.deps.store.providers.ensurePosterToken(providerId, newPosterToken());
   ctx.deps.catalog.invalidate();
-  return posterOf(providerId, token);
+  return posterOf(ctx, providerId, token);
 }
 
 export const poster = (ctx: StaffCtx) => providerPoster(ctx, ctx.principal.providerId);
@@ -199,7 +205,7 @@ export async function rotatePoster(ctx: StaffCtx) {
   const out = await ctx.deps.store.providers.rotatePosterToken(providerId, token, { audit: audited(ctx, { type: 'provider', id: providerId }, null, { poster: 'rotated' }) });
   if (!out.ok) return notFound('provider');
   ctx.deps.catalog.invalidate();
-  return posterOf(providerId, token);
+  return posterOf(ctx, providerId, token);
 }
 
 export function voucherKey(ctx: StaffCtx) {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DateString, Id, NextCursor, PageQuery } from './common.js';
-import { OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
+import { GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -12,6 +12,10 @@ export type ProviderDocument = z.infer<typeof ProviderDocument>;
 
 export const ProviderInput = z.strictObject({
   name: Text(80),
+  /** Shown in English mode: the English name, or pinyin. */
+  nameEn: Text(120).optional(),
+  /** GCJ-02, as Chinese maps use (see GeoPoint). */
+  location: GeoPoint.optional(),
   kind: ProviderKind,
   district: Id,
   address: Text(200),
@@ -136,4 +140,4 @@ export type StaffView = z.infer<typeof StaffView>;
 export const StaffResponse = z.object({ staff: StaffView });
 export const StaffList = z.object({ staff: z.array(StaffView) });
 
-export const DistrictInput = z.strictObject({ name: Text(40), position: z.number().int().min(0).max(100_000).optional() });
+export const DistrictInput = z.strictObject({ name: Text(40), nameEn: Text(60).optional(), position: z.number().int().min(0).max(100_000).optional() });

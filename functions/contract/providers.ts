@@ -10,7 +10,15 @@ export type ProviderStatus = z.infer<typeof ProviderStatus>;
 export const OfferingKind = z.enum(['meal', 'blind_box']);
 export type OfferingKind = z.infer<typeof OfferingKind>;
 
-export const District = z.object({ id: Id, name: z.string() });
+/**
+ * A point as Chinese maps use it: GCJ-02 ("Mars coordinates"), which AMap, Tencent Maps and
+ * WeChat's openLocation expect. GPS (WGS-84) readings are converted before comparing.
+ */
+export const GeoPoint = z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+/** `nameEn` is shown in English mode: the English name, or pinyin where there is none. */
+export const District = z.object({ id: Id, name: z.string(), nameEn: z.string().optional() });
 export type District = z.infer<typeof District>;
 export const DistrictList = z.array(District);
 
@@ -32,6 +40,10 @@ export type PublicOffering = z.infer<typeof PublicOffering>;
 export const PublicProvider = z.object({
   id: Id,
   name: z.string(),
+  /** The English name (pinyin where there is none); null when the provider has not given one. */
+  nameEn: z.string().nullable(),
+  /** Where to go, GCJ-02; null when not yet recorded. */
+  location: GeoPoint.nullable(),
   kind: ProviderKind,
   district: Id,
   address: z.string(),

@@ -41,7 +41,18 @@ export const StaffTodayResponse = z.object({ providerId: Id, date: DateString, s
 export const PointsResponse = z.object({ balance: z.number().int(), pending: z.number().int(), entries: z.array(LedgerEntry), next: NextCursor });
 export type PointsResponse = z.infer<typeof PointsResponse>;
 
-export const PosterResponse = z.object({ poster: z.string(), qrSvg: z.string() });
+export const PosterResponse = z.object({
+  poster: z.string(),
+  qrSvg: z.string(),
+  /** The restaurant's name, printed on the poster. */
+  providerName: z.string(),
+  /**
+   * The walk-in page carrying the poster's code, e.g. `/pages/walkin/index?poster=M1W.…`: the H5
+   * app's URL is its origin + `/#` + this path (what the printed QR holds, so any camera opens the
+   * walk-in flow), and the same path is the mini-program code's page path.
+   */
+  walkInPath: z.string(),
+});
 export const VoucherKeyResponse = z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), signedPayload: z.string() });
 
 /** Just `?limit=&cursor=`. */

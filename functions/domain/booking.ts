@@ -116,6 +116,9 @@ export interface RedeemableBooking {
   status: BookingStatus;
 }
 
+/** Why a live voucher cannot be redeemed now (NOT_REDEEMABLE's `details.reason`; a cancelled or expired one has `details.status`). */
+export type NotRedeemableReason = 'another_day' | 'too_early' | 'too_late';
+
 /**
  * Staff may redeem their own provider's booking, on its day, from `grace` minutes before the
  * window until `grace` after. What became of a booking (cancelled, expired, used) is said only to
@@ -126,12 +129,18 @@ export function decideRedemption(b: RedeemableBooking, staffProviderId: string, 
   if (b.providerId !== staffProviderId) return refuse('INVALID_VOUCHER', 'this voucher or code is not valid');
   const { opens, closes } = pickupPeriod(b.date, b.window, graceMinutes);
   const stamp = localStamp(now);
+  // The details let the counter say why and when ("come back at 11:15"), in the staff's language.
+  const why = (reason: NotRedeemableReason) => ({ reason, date: b.date, window: { start: b.window.start, end: b.window.end }, graceMinutes });
   // Its day is the day the counter looks its code up: its date, and yesterday's until just after midnight.
-  if (!redemptionDates(now, graceMinutes).includes(b.date)) return refuse('NOT_REDEEMABLE', `this voucher is for ${b.date}`);
+  // A past day's voucher says only its date (no details): what became of it is not told after its day.
+  if (!redemptionDates(now, graceMinutes).includes(b.date)) {
+    const message = `this voucher is for ${b.date}`;
+    return b.date > now.date ? refuse('NOT_REDEEMABLE', message, why('another_day')) : refuse('NOT_REDEEMABLE', message);
+  }
   if (b.status === 'REDEEMED') return refuse('ALREADY_REDEEMED', 'this voucher has already been used');
   if (b.status !== 'BOOKED') return refuse('NOT_REDEEMABLE', `this booking is ${b.status.toLowerCase()}`, { status: b.status });
-  if (stamp < opens) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`);
-  if (stamp >= closes) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`);
+  if (stamp < opens) return refuse('NOT_REDEEMABLE', `too early: pickup opens at ${b.window.start}`, why('too_early'));
+  if (stamp >= closes) return refuse('NOT_REDEEMABLE', `too late: pickup closed at ${b.window.end}`, why('too_late'));
   return { ok: true, value: true };
 }
 

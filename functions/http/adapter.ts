@@ -123,7 +123,15 @@ const providerIdOf = (result: unknown): Record<string, string> => {
 export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)), telemetry }: AdapterOptions): HttpHandler {
   const match = pathMatcher(routes.map((r) => ({ path: r.path, value: r })));
 
+  // Every answer carries the service clock's time in `Date`: the app counts down pickup windows
+  // from it, so a phone whose clock is off still shows the right time left.
   return async function handle(event) {
+    const result = await answer(event);
+    result.headers.date = clock().toUTCString();
+    return result;
+  };
+
+  async function answer(event: Parameters<HttpHandler>[0]): Promise<HttpResult> {
     const requestId = event.requestContext?.requestId || randomUUID();
     const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
     const matches = match(event.rawPath ?? '/');
@@ -160,5 +168,5 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       log({ level: 'error', requestId, route: `${method} ${event.rawPath}`, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });
       return json(500, envelope('INTERNAL', `something went wrong on our side (request ${requestId})`), requestId);
     }
-  };
+  }
 }

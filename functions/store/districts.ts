@@ -14,7 +14,7 @@ export function districtStore(ref: TableRef, config: Config) {
         new QueryCommand({ TableName: tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.districts() } }),
       );
       const items = (out.Items ?? []).sort((a, b) => (a.position ?? 1e9) - (b.position ?? 1e9) || String(a.id).localeCompare(String(b.id)));
-      return items.map((i) => ({ id: i.id as string, name: i.name as string }));
+      return items.map((i) => ({ id: i.id as string, name: i.name as string, ...(i.nameEn ? { nameEn: i.nameEn as string } : {}) }));
     },
 
     /** `position` orders the list as people there know it; districts without one come last. */

@@ -1,7 +1,7 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
 import type { BookingStatus } from '../contract/bookings.js';
 import type { LedgerReason } from '../contract/points.js';
-import type { District, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
+import type { District, GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
 
@@ -13,6 +13,9 @@ export type Offering = AdminOffering;
 export interface Provider {
   id: string;
   name: string;
+  nameEn?: string;
+  /** GCJ-02. */
+  location?: GeoPoint;
   kind: ProviderKind;
   district: string;
   address: string;

@@ -83,6 +83,9 @@ const config: UserConfigFn<'webpack5'> = (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css',
       },
       postcss: {
+        // The root size follows the screen (rem), capped so that on a desk's 1280 × 800 screen the
+        // app is a phone-sized column with 核销 in view, not a phone layout blown up twice.
+        pxtransform: { enable: true, config: { maxRootSize: 23 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },

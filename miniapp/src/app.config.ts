@@ -33,6 +33,12 @@ export default defineAppConfig({
       pages: ['board/index', 'certificate/index'],
     },
   ],
+  // H5: no sliding page transition. During the slide both pages sit side by side, the document
+  // grows to ~750 px on a 390 px phone, and a sideways swipe moves the app into blank space.
+  animation: false,
+  // "Nearest first" asks for the position (WeChat requires both declarations).
+  permission: { 'scope.userLocation': { desc: '用于按距离排列附近的餐厅' } },
+  requiredPrivateInfos: ['getLocation'],
   // WeChat injects only the components a page declares, instead of every one at start-up. Taro's
   // runtime is compatible: pages render through its templates and the one recursive component
   // (comp), which every page's JSON declares, so nothing a page renders is left out.

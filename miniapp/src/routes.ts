@@ -47,7 +47,8 @@ export const routes = {
   /** `poster` pre-fills the walk-in page (a scanned poster URL carries it). */
   walkIn: (poster?: string) => withQuery(pagePaths.walkIn, { poster }),
   phoneSignIn: () => pagePaths.phoneSignIn,
-  staffSignIn: () => pagePaths.staffSignIn,
+  /** `expired`: the session ran out (the page says so). */
+  staffSignIn: (expired = false) => withQuery(pagePaths.staffSignIn, { expired: expired ? '1' : undefined }),
   staffScan: () => pagePaths.staffScan,
   staffToday: () => pagePaths.staffToday,
   staffPoster: () => pagePaths.staffPoster,

@@ -63,7 +63,8 @@ describe('the claims limits, as the recipient sees them', () => {
     expect(await smallTapTargets(p.page)).toEqual([]);
     // No consent, no submission.
     await tap(p.page.locator('.verify__submit'));
-    await expect.poll(() => p.page.locator('.verify__problem').innerText()).toBe('请先勾选同意个人信息说明');
+    // The problem shows at its field (every missing field at once: issue 12, item 9).
+    await expect.poll(() => p.page.locator('.field__error').allInnerTexts()).toEqual(['请先勾选同意个人信息说明']);
     const admin = await app.adminToken();
     expect((await app.call('GET', '/v1/admin/verifications', { token: admin })).body.verifications).toHaveLength(0);
 
@@ -130,10 +131,10 @@ describe('the claims limits, as the recipient sees them', () => {
 
     const p = await open(lunchOn('2026-12-10'), { 'mcan.deviceKey': key });
     await p.page.goto(app.url + `/#/pages/provider/index?id=${providerId}`);
-    await tap(bookButton(p, offeringId));
-    const error = p.page.locator('.booking-error');
-    await expect.poll(() => error.getAttribute('data-code')).toBe('SUSPENDED');
-    await expect(error.innerText()).resolves.toContain(`因多次预约未取餐，预约暂停至 ${until}，之后可以再预约。`);
+    // Said before any tap (issue 12, item 10): the page reads the pause from /v1/me and the book buttons are off.
+    const notice = p.page.locator('.booking-blocked');
+    await expect.poll(() => notice.innerText()).toContain(`因多次预约未取餐，预约暂停至 ${until}，之后可以再预约。`);
+    await expect(bookButton(p, offeringId).getAttribute('aria-disabled')).resolves.toBe('true');
     await p.page.screenshot({ path: artifactPath('provider-suspended.png'), fullPage: true, animations: 'disabled' });
     await app.setClock(MONDAY_LUNCH);
   });

@@ -132,7 +132,8 @@ describe('a recipient books a meal and staff hand it over', () => {
     await tap(p.locator('.staff-nav__tab[data-tab="poster"]'));
     await p.locator('.poster__qr').waitFor();
     const poster = (await app.call('GET', '/v1/staff/poster', { token: await staff(app, 'staff-futian') })).body.poster;
-    await expect.poll(() => readQr(p.locator('.poster__qr'))).toBe(poster);
+    // The printed QR opens the walk-in page with the code filled in (issue 12, item 2).
+    await expect.poll(() => readQr(p.locator('.poster__qr'))).toBe(`${app.url}/#/pages/walkin/index?poster=${encodeURIComponent(poster)}`);
     await p.screenshot({ path: artifactPath('staff-poster.png'), fullPage: true, animations: 'disabled' });
 
     await tap(p.locator('.staff-nav__tab[data-tab="points"]'));

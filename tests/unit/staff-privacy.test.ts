@@ -29,6 +29,9 @@ const ALLOWED: Record<string, string[]> = {
   redeem: ['redemption.offering.name'],
   staffWalkIn: ['slot.name'],
   staffToday: ['slots[].name'],
+  // The restaurant's own name, printed on its walk-in poster.
+  staffPoster: ['providerName'],
+  rotatePoster: ['providerName'],
 };
 
 describe('staff never learn who they fed', () => {

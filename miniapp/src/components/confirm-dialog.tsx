@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useI18n } from '../i18n';
+import { useModal } from '../hooks/use-modal';
 import { Pressable } from './pressable';
 
 export interface ConfirmDialogProps {
@@ -13,10 +14,13 @@ export interface ConfirmDialogProps {
 /** A modal question with two buttons; drawn by the app so it looks and tests the same on both targets. */
 export function ConfirmDialog({ title, body, confirmText, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useI18n();
+  useModal('.dialog', onCancel, '.dialog__cancel');
   return (
-    <View className='dialog' ariaRole='dialog' ariaLabel={title}>
+    <View className='dialog' ariaRole='alertdialog' aria-modal='true' ariaLabel={title}>
       <View className='dialog__box'>
-        <Text className='dialog__title'>{title}</Text>
+        <View className='dialog__title' ariaRole='heading' aria-level='2'>
+          {title}
+        </View>
         {body && <Text className='dialog__body'>{body}</Text>}
         <View className='dialog__actions'>
           <Pressable className='btn btn--grey dialog__cancel' onPress={onCancel}>

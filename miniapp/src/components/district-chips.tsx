@@ -2,6 +2,7 @@ import { ScrollView, View } from '@tarojs/components';
 import type { District } from '@contract';
 import { useI18n } from '../i18n';
 import { Pressable } from './pressable';
+import { useLocalName } from './zh';
 import './district-chips.css';
 
 export interface DistrictChipsProps {
@@ -14,9 +15,10 @@ export interface DistrictChipsProps {
 /** 全部 + one chip per sub-district, scrolling sideways. */
 export function DistrictChips({ districts, selected, onSelect }: DistrictChipsProps) {
   const { t } = useI18n();
-  const chips = [{ id: '', name: t('home.all') }, ...districts];
+  const localName = useLocalName();
+  const chips = [{ id: '', name: t('home.all') }, ...districts.map((d) => ({ id: d.id, name: localName(d) }))];
   return (
-    <ScrollView className='district-chips' scrollX enhanced showScrollbar={false} ariaLabel={t('home.districts')}>
+    <ScrollView className='district-chips' scrollX enhanced showScrollbar={false}>
       <View className='district-chips__row' ariaRole='radiogroup' ariaLabel={t('home.districts')}>
         {chips.map((chip) => {
           const active = chip.id === selected;

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 export function LangSwitch({ className }: { className: string }) {
   const { lang, t, setLang } = useI18n();
   return (
-    <Pressable className={`${className} lang-switch`} label={t('lang.switchLabel')} onPress={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
+    <Pressable className={`${className} lang-switch`} label={`${t('lang.switch')} · ${t('lang.switchLabel')}`} onPress={() => setLang(lang === 'zh-CN' ? 'en' : 'zh-CN')}>
       {t('lang.switch')}
     </Pressable>
   );

@@ -2,12 +2,15 @@ import { Text, View } from '@tarojs/components';
 import type { PublicOffering, PublicProvider } from '@contract';
 import { useI18n } from '../i18n';
 import { Pressable } from './pressable';
+import { useLocalName, Zh } from './zh';
 import './provider-card.css';
 
 export interface ProviderCardProps {
   provider: PublicProvider;
   /** The sub-district's name, when the list of districts is known. */
   districtName?: string;
+  /** Kilometres from the person, when they shared where they are. */
+  distanceKm?: number;
   onOpen?: (id: string) => void;
 }
 
@@ -24,7 +27,7 @@ function OfferingRow({ offering }: { offering: PublicOffering }) {
       <View className='offering__main'>
         <View className='offering__name'>
           {offering.kind === 'blind_box' && <Text className='tag tag--box'>{t('offering.blind_box')}</Text>}
-          <Text>{offering.name}</Text>
+          <Zh text={offering.name} />
         </View>
         {offering.windows.length > 0 && (
           <Text className='offering__windows'>
@@ -39,17 +42,20 @@ function OfferingRow({ offering }: { offering: PublicOffering }) {
   );
 }
 
-export function ProviderCard({ provider, districtName, onOpen }: ProviderCardProps) {
+export function ProviderCard({ provider, districtName, distanceKm, onOpen }: ProviderCardProps) {
   const { t } = useI18n();
+  const localName = useLocalName();
   return (
     <Pressable className='provider-card' role='link' data={{ provider: provider.id }} onPress={() => onOpen?.(provider.id)}>
       <View className='provider-card__head'>
-        <Text className='provider-card__name'>{provider.name}</Text>
+        <Text className='provider-card__name'>{localName(provider)}</Text>
         <Text className={`tag tag--${provider.kind}`}>{t(`kind.${provider.kind}`)}</Text>
       </View>
-      <Text className='provider-card__address'>
-        {districtName ? `${districtName} · ${provider.address}` : provider.address}
-      </Text>
+      <View className='provider-card__address'>
+        {districtName && <Text>{districtName} · </Text>}
+        <Zh text={provider.address} />
+        {distanceKm !== undefined && <Text className='provider-card__distance'> · {t('home.distance', { d: distanceKm.toFixed(1) })}</Text>}
+      </View>
       {provider.offerings.length === 0 ? (
         <Text className='provider-card__none'>{t('offering.none')}</Text>
       ) : (

@@ -86,8 +86,8 @@ export function QrCode({ text, size = 240, label }: QrCodeProps) {
   }
   const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvgText(matrix))}`;
   return (
-    <View className='qr' style={style} ariaRole='img' ariaLabel={label}>
-      <Image className='qr__image' src={src} style={style} mode='scaleToFill' />
+    <View className='qr' style={style}>
+      <Image className='qr__image' src={src} style={style} mode='scaleToFill' {...{ nativeProps: { alt: label } }} />
     </View>
   );
 }

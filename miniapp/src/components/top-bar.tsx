@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useI18n } from '../i18n';
 import { go } from '../routes';
 import { LangSwitch } from './lang-switch';
@@ -24,7 +24,9 @@ export function TopBar({ title, back = true }: TopBarProps) {
       ) : (
         <View className='top-bar__spacer' />
       )}
-      <Text className='top-bar__title'>{title}</Text>
+      <View className='top-bar__title' ariaRole='heading' aria-level='1'>
+        {title}
+      </View>
       <LangSwitch className='top-bar__lang' />
     </View>
   );

@@ -1,7 +1,10 @@
 // The one place that turns a failure into words. Pages never show the server's `message` (it is
 // English, for developers): they show the sentence for the code, completed from the error's details.
 import type { Failure } from '../services/request';
+import { hmToMinutes } from '../services/time';
 import { isMessageKey, type I18n } from './index';
+
+const minutesToHm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /**
  * Where the failure is shown, when a code means something else there:
@@ -21,11 +24,20 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): string | undefined {
   const d = detailsOf(failure);
   if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
+  if (failure.code === 'NOT_REDEEMABLE') {
+    // At the counter: say what became of the booking, so staff can tell the person.
+    if (d.status === 'CANCELLED') return t('error.NOT_REDEEMABLE_CANCELLED');
+    if (d.status === 'EXPIRED') return t('error.NOT_REDEEMABLE_EXPIRED');
+    // Staff can then say "come back at 11:15" instead of guessing between cancelled, expired and early.
+    const key = `staff.notRedeemable.${text(d.reason) ?? ''}`;
+    const w = (d.window ?? {}) as { start?: unknown; end?: unknown };
+    const start = text(w.start);
+    if (!isMessageKey(key) || !start) return undefined;
+    const grace = typeof d.graceMinutes === 'number' ? d.graceMinutes : 0;
+    return t(key, { d: text(d.date) ?? '', s: start, e: text(w.end) ?? '', from: minutesToHm(hmToMinutes(start) - grace) });
+  }
   // One code, two limits: the details say whether the day's or the month's claims are used up.
   if (failure.code === 'DAILY_LIMIT_REACHED' && d.limit === 'month') return t('error.MONTHLY_LIMIT_REACHED');
-  // At the counter: say what became of the booking, so staff can tell the person.
-  if (failure.code === 'NOT_REDEEMABLE' && d.status === 'CANCELLED') return t('error.NOT_REDEEMABLE_CANCELLED');
-  if (failure.code === 'NOT_REDEEMABLE' && d.status === 'EXPIRED') return t('error.NOT_REDEEMABLE_EXPIRED');
   return undefined;
 }
 

@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
 import { ErrorCode, type Endpoint } from '@contract';
+import { noteServerDate } from './clock';
 import { readString, StorageKey } from './storage';
 
 // The mini-program runtime forbids `new Function`; zod must not even probe for it there.
@@ -25,6 +26,8 @@ export interface Failure {
   status: number;
   /** The error's `details`, when the server sent any (e.g. `suspendedUntil`). */
   details?: unknown;
+  /** Seconds to wait before trying again, from `Retry-After` (RATE_LIMITED, BUSY). */
+  retryAfter?: number;
 }
 export type Result<T> = { ok: true; data: T } | Failure;
 
@@ -112,6 +115,8 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
   }
 
   const status = response.statusCode;
+  const headers = lowerCased(response.header);
+  noteServerDate(headers.date);
   if (status >= 200 && status < 300) {
     const parsed = endpoint.response.safeParse(response.data);
     if (!parsed.success) return fail('BAD_RESPONSE', describe(parsed.error), status);
@@ -121,8 +126,18 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
   const envelope = LooseErrorEnvelope.safeParse(response.data);
   if (!envelope.success) return fail('HTTP_ERROR', `HTTP ${status}`, status);
   const known = ErrorCode.safeParse(envelope.data.error.code);
-  const failure = fail(known.success ? known.data : 'HTTP_ERROR', envelope.data.error.message, status);
-  return envelope.data.error.details === undefined ? failure : { ...failure, details: envelope.data.error.details };
+  const failure: Failure = fail(known.success ? known.data : 'HTTP_ERROR', envelope.data.error.message, status);
+  if (envelope.data.error.details !== undefined) failure.details = envelope.data.error.details;
+  const retryAfter = Number(headers['retry-after']);
+  if (Number.isFinite(retryAfter) && retryAfter > 0) failure.retryAfter = retryAfter;
+  return failure;
+}
+
+/** Header names as lower case (H5 and WeChat spell them differently). */
+function lowerCased(header: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (header && typeof header === 'object') for (const [k, v] of Object.entries(header)) out[k.toLowerCase()] = String(v);
+  return out;
 }
 
 /** A fresh Idempotency-Key for one user action (a retried tap reuses it; a new tap gets a new one). */

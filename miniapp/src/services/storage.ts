@@ -14,6 +14,10 @@ export const StorageKey = {
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */
   vouchers: 'mcan.vouchers',
   introSeen: 'mcan.introSeen',
+  /** Digits staff had typed when their session ran out, restored after they sign in again. */
+  staffPendingCode: 'mcan.staffPendingCode',
+  /** A limit the server reported (DAILY_LIMIT_REACHED's day or month), with the date it applies to (JSON). */
+  spentLimit: 'mcan.spentLimit',
 } as const;
 export type StorageKey = (typeof StorageKey)[keyof typeof StorageKey];
 

@@ -1,5 +1,7 @@
 // Every date and time the app shows is Asia/Shanghai (UTC+8, no daylight saving), whatever the
 // device's own zone.
+import { serverNow } from './clock';
+
 const OFFSET_MS = 8 * 3600_000;
 
 /** Epoch ms of `date` (YYYY-MM-DD) at `hm` (HH:MM) in Shanghai. */
@@ -10,7 +12,7 @@ export function shanghaiInstant(date: string, hm: string): number {
 }
 
 /** Today's date in Shanghai, YYYY-MM-DD. */
-export function shanghaiToday(now = Date.now()): string {
+export function shanghaiToday(now = serverNow()): string {
   return new Date(now + OFFSET_MS).toISOString().slice(0, 10);
 }
 
@@ -23,7 +25,7 @@ export function shanghaiDateTime(iso: string): string {
 export type WindowPhase = { phase: 'before' | 'open'; ms: number } | { phase: 'over' };
 
 /** Where `now` sits against a pickup window on `date`, with the time to the next edge. */
-export function windowPhase(date: string, start: string, end: string, now = Date.now()): WindowPhase {
+export function windowPhase(date: string, start: string, end: string, now = serverNow()): WindowPhase {
   const from = shanghaiInstant(date, start);
   const to = shanghaiInstant(date, end);
   if (now < from) return { phase: 'before', ms: from - now };
@@ -32,7 +34,7 @@ export function windowPhase(date: string, start: string, end: string, now = Date
 }
 
 /** Minutes since midnight in Shanghai now. */
-export function shanghaiMinutes(now = Date.now()): number {
+export function shanghaiMinutes(now = serverNow()): number {
   const d = new Date(now + OFFSET_MS);
   return d.getUTCHours() * 60 + d.getUTCMinutes();
 }

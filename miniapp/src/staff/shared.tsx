@@ -7,15 +7,14 @@ import { useI18n } from '../i18n';
 import { errorText, type ErrorContext } from '../i18n/errors';
 import { go, routes } from '../routes';
 import type { Failure, Result } from '../services/api';
-import { readString, remove, StorageKey } from '../services/storage';
+import { staffSignedIn } from '../services/staff-session';
+import { readString, remove, StorageKey, writeString } from '../services/storage';
 import './shared.css';
 
 const tabRoutes = { scan: routes.staffScan, today: routes.staffToday, poster: routes.staffPoster, points: routes.staffPoints } as const;
 type Tab = keyof typeof tabRoutes;
 
-export function signedIn(): boolean {
-  return Boolean(readString(StorageKey.staffToken));
-}
+export const signedIn = staffSignedIn;
 
 export function signOut(): void {
   remove(StorageKey.staffToken);
@@ -32,10 +31,15 @@ export function useStaffGuard(): boolean {
   return ok;
 }
 
-function expired(failure: Failure): void {
-  if (failure.code !== 'UNAUTHENTICATED') return;
+/** The session ran out: back to sign-in, which says so; digits already typed are kept for after. */
+export function expireStaffSession(typedCode = ''): void {
   remove(StorageKey.staffToken);
-  go.replace(routes.staffSignIn());
+  if (typedCode) writeString(StorageKey.staffPendingCode, typedCode);
+  go.replace(routes.staffSignIn(true));
+}
+
+function expired(failure: Failure): void {
+  if (failure.code === 'UNAUTHENTICATED') expireStaffSession();
 }
 
 /** A staff page's data: loaded once signed in; an expired session goes back to sign-in. */

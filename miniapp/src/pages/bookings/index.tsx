@@ -1,14 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
+import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
+import { useLocalName, Zh } from '../../components/zh';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
-import { cancelBooking, getMe, listBookings } from '../../services/api';
+import { cancelBooking, getMe, listBookings, listProviders } from '../../services/api';
 import { cacheBooking } from '../../services/vouchers';
 import '../voucher/index.css';
 import './index.css';
@@ -28,6 +30,12 @@ export default function BookingsPage() {
     const answer = await getMe();
     return answer.ok ? { ok: true as const, data: answer.data.user } : answer;
   }, [], { onShow: true }).data;
+  // Addresses and map links for the live bookings (one public list read, not one per booking).
+  const places = useResource(async () => {
+    const answer = await listProviders();
+    return answer.ok ? { ok: true as const, data: new Map(answer.data.providers.map((p) => [p.id, p])) } : answer;
+  }, [], { pullDown: false }).data;
+  const localName = useLocalName();
 
   const cancel = async (id: string) => {
     setConfirming(null);
@@ -39,7 +47,7 @@ export default function BookingsPage() {
   };
 
   return (
-    <View className='page bookings'>
+    <View className='page bookings' ariaRole='main'>
       <TopBar title={t('bookings.title')} />
       {me && (
         <View className='notice notice--info bookings__me'>
@@ -70,12 +78,15 @@ export default function BookingsPage() {
           list.map((b) => (
             <View key={b.id} className='card booking-row' data-booking={b.id} data-status={b.status}>
               <View className='booking-row__head'>
-                <Text className='booking-row__name'>{b.providerName}</Text>
+                <Text className='booking-row__name'>{places?.get(b.providerId) ? localName(places.get(b.providerId)!) : b.providerName}</Text>
                 <Text className={`voucher-status voucher-status--${b.status}`}>{t(`voucher.status.${b.status}`)}</Text>
               </View>
-              <Text className='booking-row__detail'>
-                {b.offeringName} · {b.date} {b.window.start}–{b.window.end}
-              </Text>
+              <View className='booking-row__detail'>
+                <Zh text={b.offeringName} /> · {b.date} {b.window.start}–{b.window.end}
+              </View>
+              {b.status === 'BOOKED' && places?.get(b.providerId) && (
+                <Place name={b.providerName} address={places.get(b.providerId)!.address} location={places.get(b.providerId)!.location} />
+              )}
               {b.status === 'BOOKED' && (
                 <View className='booking-row__actions'>
                   <Pressable className='btn booking-row__show' role='link' onPress={() => go.to(routes.voucher(b.id))}>

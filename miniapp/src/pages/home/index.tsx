@@ -8,9 +8,13 @@ import { ImpactSummary } from '../../components/impact-summary';
 import { ProviderCard } from '../../components/provider-card';
 import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
+import type { GeoPoint, PublicProvider } from '@contract';
+import { useLocalName } from '../../components/zh';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
 import { publicStats } from '../../services/api';
+import { staffSignedIn } from '../../services/staff-session';
+import { currentPosition, distanceKm } from '../../services/location';
 import { go, routes } from '../../routes';
 import { readString, StorageKey, writeString } from '../../services/storage';
 import { shanghaiToday } from '../../services/time';
@@ -32,15 +36,41 @@ export default function HomePage() {
   const [live, setLive] = useState(liveVoucher);
   useDidShow(() => setLive(liveVoucher()));
 
-  const districtName = (id: string) => districts.find((d) => d.id === id)?.name;
+  const localName = useLocalName();
+  const districtName = (id: string) => {
+    const d = districts.find((x) => x.id === id);
+    return d ? localName(d) : undefined;
+  };
+
+  // Nearest first, when the person shares where they are; the list works the same without it.
+  const [here, setHere] = useState<GeoPoint | null>(null);
+  const [locating, setLocating] = useState<'idle' | 'asking' | 'denied'>('idle');
+  const toggleNearest = async () => {
+    if (here) {
+      setHere(null);
+      return;
+    }
+    setLocating('asking');
+    const position = await currentPosition();
+    setHere(position);
+    setLocating(position ? 'idle' : 'denied');
+  };
+  const ordered = (list: PublicProvider[]) => {
+    if (!here) return list.map((p) => ({ p, km: undefined }));
+    return list
+      .map((p) => ({ p, km: p.location ? distanceKm(here, p.location) : undefined }))
+      .sort((a, b) => (a.km ?? Infinity) - (b.km ?? Infinity));
+  };
   // The programme's figures: a nice-to-have above the list, so a failure stays quiet.
   const impact = useResource(() => publicStats(), [], { onShow: true });
 
   return (
-    <View className='home'>
+    <View className='home' ariaRole='main'>
       <View className='home__header'>
         <View className='home__titles'>
-          <Text className='home__title'>{t('app.title')}</Text>
+          <View className='home__title' ariaRole='heading' aria-level='1'>
+            {t('app.title')}
+          </View>
           <Text className='home__tagline'>{t('app.tagline')}</Text>
         </View>
         <LangSwitch className='home__lang' />
@@ -53,7 +83,7 @@ export default function HomePage() {
         <Pressable className='link home__walkin' role='link' onPress={() => go.to(routes.walkIn())}>
           {t('home.walkIn')}
         </Pressable>
-        <Pressable className='link home__staff' role='link' onPress={() => go.to(routes.staffSignIn())}>
+        <Pressable className='link home__staff' role='link' onPress={() => go.to(staffSignedIn() ? routes.staffScan() : routes.staffSignIn())}>
           {t('home.staffEntry')}
         </Pressable>
       </View>
@@ -67,12 +97,40 @@ export default function HomePage() {
       {impact.data && <ImpactSummary stats={impact.data} onOpenBoard={() => go.to(routes.board())} />}
 
       <DistrictChips districts={districts} selected={district} onSelect={select} />
+      <View className='home__tools'>
+        <Pressable className={here ? 'chip chip--active home__nearest' : 'chip home__nearest'} role='checkbox' checked={Boolean(here)} onPress={() => void toggleNearest()}>
+          {locating === 'asking' ? t('home.locating') : t('home.nearest')}
+        </Pressable>
+      </View>
+      {locating === 'denied' && (
+        <View className='notice notice--info home__no-location' ariaRole='status'>
+          {t('home.noLocation')}
+        </View>
+      )}
 
       <View className='home__list'>
-        <Resource state={providers.state} onRetry={retry} isEmpty={(list) => list.length === 0} emptyTitle={t('home.empty')}>
+        <Resource
+          state={providers.state}
+          onRetry={retry}
+          isEmpty={(list) => list.length === 0}
+          emptyTitle={district ? t('home.emptyDistrict') : t('home.empty')}
+          emptyAction={
+            district ? (
+              <Pressable className='btn btn--ghost btn--wide home__see-all' onPress={() => select('')}>
+                {t('home.seeAll')}
+              </Pressable>
+            ) : undefined
+          }
+        >
           {(list) =>
-            list.map((p) => (
-              <ProviderCard key={p.id} provider={p} districtName={districtName(p.district)} onOpen={(id) => go.to(routes.provider(id))} />
+            ordered(list).map(({ p, km }) => (
+              <ProviderCard
+                key={p.id}
+                provider={p}
+                districtName={districtName(p.district)}
+                distanceKm={km}
+                onOpen={(id) => go.to(routes.provider(id))}
+              />
             ))
           }
         </Resource>

@@ -1,10 +1,12 @@
-import { useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { PublicOffering } from '@contract';
 // Shares .tag and .meals-left with the home page's cards (imported first, in the home page's order).
 import '../../components/provider-card.css';
+import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
+import { useLocalName, Zh } from '../../components/zh';
 import { Resource } from '../../components/resource';
 import { StatusView } from '../../components/status-view';
 import { TopBar } from '../../components/top-bar';
@@ -13,7 +15,8 @@ import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { createBooking, getProvider, type Failure } from '../../services/api';
+import { createBooking, getMe, getProvider, listBookings, type Failure } from '../../services/api';
+import { readSpentLimit, rememberSpentLimit } from '../../services/limits';
 import { hmToMinutes, shanghaiMinutes, shanghaiToday } from '../../services/time';
 import { cacheBooking } from '../../services/vouchers';
 import './index.css';
@@ -29,6 +32,7 @@ export default function ProviderPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [bookingError, setBookingError] = useState<BookingError | null>(null);
+  const localName = useLocalName();
   useTitle('provider.title');
 
   // Also when coming back (e.g. from a cancelled voucher): meals left must be current.
@@ -36,6 +40,26 @@ export default function ProviderPage() {
     const answer = await getProvider(id);
     return answer.ok ? { ok: true as const, data: answer.data.provider } : answer;
   }, [id], { onShow: true });
+
+  // What stops this person booking now, known before they tap: a live booking, a pause, or a
+  // day/month limit the server reported (DAILY_LIMIT_REACHED's details) earlier today or this month.
+  const mine = useResource(() => listBookings(), [], { onShow: true, pullDown: false });
+  const me = useResource(() => getMe(), [], { onShow: true, pullDown: false });
+  const [spent, setSpent] = useState(readSpentLimit);
+  useDidShow(() => {
+    setSpent(readSpentLimit());
+    // Back from the verification form or My bookings: the old refusal no longer stands.
+    setBookingError(null);
+  });
+  const live = mine.data?.bookings.find((b) => b.status === 'BOOKED');
+  const suspendedUntil = me.data?.user.suspendedUntil;
+  const blocked: { text: string; action?: 'voucher' | 'bookings' } | null = live
+    ? { text: t('provider.liveBooking', { p: live.providerName, d: live.date, s: live.window.start, e: live.window.end }), action: 'voucher' }
+    : suspendedUntil && suspendedUntil >= shanghaiToday()
+      ? { text: t('error.SUSPENDED_UNTIL', { d: suspendedUntil }) }
+      : spent
+        ? { text: t(spent === 'day' ? 'provider.daySpent' : 'provider.monthSpent'), action: 'bookings' }
+        : null;
 
   const booking = useIdempotentAction(
     (key, offeringId: string, windowId: string) => createBooking({ offeringId, windowId }, key),
@@ -54,6 +78,11 @@ export default function ProviderPage() {
     }
     setBookingError({ code: answer.code, text: errorText(t, answer) });
     if (answer.code === 'QUOTA_EXHAUSTED') void provider.reload(true);
+    if (answer.code === 'DAILY_LIMIT_REACHED') {
+      rememberSpentLimit(answer.details);
+      setSpent(readSpentLimit());
+    }
+    if (answer.code === 'ACTIVE_BOOKING_EXISTS') void mine.reload(true);
   };
 
   const errorActions = (code: Failure['code']) => {
@@ -81,8 +110,8 @@ export default function ProviderPage() {
   const nowMinutes = shanghaiMinutes();
 
   return (
-    <View className='page provider-page'>
-      <TopBar title={provider.data?.name ?? t('provider.title')} />
+    <View className='page provider-page' ariaRole='main'>
+      <TopBar title={provider.data ? localName(provider.data) : t('provider.title')} />
       <Resource
         state={provider.state}
         onRetry={() => void provider.reload()}
@@ -91,10 +120,28 @@ export default function ProviderPage() {
         {(p) => (
         <View>
           <View className='card'>
-            <Text className='provider-page__name'>{p.name}</Text>
+            <View className='provider-page__name' ariaRole='heading' aria-level='2'>
+              {localName(p)}
+            </View>
             <Text className={`tag tag--${p.kind}`}>{t(`kind.${p.kind}`)}</Text>
-            <Text className='provider-page__address'>{p.address}</Text>
+            <Place name={p.name} address={p.address} location={p.location} />
           </View>
+          {blocked && !bookingError && (
+            <View className='notice notice--info booking-blocked' ariaRole='status'>
+              <Text>{blocked.text}</Text>
+              {blocked.action && (
+                <View className='notice__actions'>
+                  <Pressable
+                    className='btn btn--ghost booking-blocked__go'
+                    role='link'
+                    onPress={() => go.to(blocked.action === 'voucher' && live ? routes.voucher(live.id) : routes.bookings())}
+                  >
+                    {blocked.action === 'voucher' ? t('provider.showVoucher') : t('provider.toBookings')}
+                  </Pressable>
+                </View>
+              )}
+            </View>
+          )}
           {bookingError && (
             <View className='notice notice--error booking-error' ariaRole='alert' data-code={bookingError.code}>
               <Text>{bookingError.text}</Text>
@@ -108,31 +155,36 @@ export default function ProviderPage() {
             return (
               <View key={o.id} className='card offering-card' data-offering={o.id}>
                 <View className='offering-card__head'>
-                  <Text className='offering-card__name'>
+                  <View className='offering-card__name' ariaRole='heading' aria-level='3'>
                     {o.kind === 'blind_box' ? `${t('offering.blind_box')} · ` : ''}
-                    {o.name}
-                  </Text>
+                    <Zh text={o.name} />
+                  </View>
                   <Text className={soldOut ? 'meals-left meals-left--none' : 'meals-left'}>
                     {soldOut ? t('offering.soldOut') : t('offering.left', { n: o.remaining })}
                   </Text>
                 </View>
-                {o.standard && <Text className='offering-card__standard'>{t('provider.standard', { s: o.standard })}</Text>}
+                {o.standard && (
+                  <View className='offering-card__standard'>
+                    {t('provider.standardLabel')} <Zh text={o.standard} />
+                  </View>
+                )}
                 <View className='offering-card__windows'>
                   {o.windows.map((w) => {
                     const range = `${w.start}–${w.end}`;
                     const over = p.date === shanghaiToday() && hmToMinutes(w.end) <= nowMinutes;
-                    const disabled = soldOut || over;
+                    const disabled = soldOut || over || Boolean(blocked);
                     const loading = booking.busy === `${o.id}/${w.id}`;
+                    const text = loading ? t('provider.booking') : over ? `${range} ${t('provider.windowOver')}` : t('provider.book', { w: range });
                     return (
                       <Pressable
                         key={w.id}
                         className={disabled ? 'btn btn--disabled book-window' : 'btn book-window'}
-                        label={t('provider.bookLabel', { o: o.name, w: range })}
+                        label={`${text} · ${o.name}`}
                         disabled={disabled}
                         data={{ window: w.id }}
                         onPress={() => void book(o, w.id)}
                       >
-                        {loading ? t('provider.booking') : over ? `${range} ${t('provider.windowOver')}` : t('provider.book', { w: range })}
+                        {text}
                       </Pressable>
                     );
                   })}

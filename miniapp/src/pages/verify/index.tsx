@@ -1,6 +1,7 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { VerificationCategory, type VerificationBody } from '@contract';
+import { Field } from '../../components/field';
 import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
@@ -8,7 +9,7 @@ import { useI18n, useTitle, type MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useResource } from '../../hooks/use-resource';
-import { go } from '../../routes';
+import { go, routes } from '../../routes';
 import { getMe, submitVerification } from '../../services/api';
 import './index.css';
 
@@ -23,6 +24,8 @@ export default function VerifyPage() {
   const [note, setNote] = useState('');
   const [consent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // Every field's problem at once, each shown at its field.
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<'name' | 'phone' | 'category' | 'consent', MessageKey>>>({});
   useTitle('verify.title');
 
   const user = useResource(async () => {
@@ -34,20 +37,14 @@ export default function VerifyPage() {
 
   const submit = async () => {
     if (sending.busy) return;
-    const missing: MessageKey | null = !name.trim()
-      ? 'verify.needName'
-      : !/^1\d{10}$/.test(phone)
-        ? 'verify.needPhone'
-        : !category
-          ? 'verify.needCategory'
-          : !consent
-            ? 'verify.needConsent'
-            : null;
-    if (missing || !category) {
-      setProblem(t(missing ?? 'verify.needCategory'));
-      return;
-    }
+    const errors: typeof fieldErrors = {};
+    if (!name.trim()) errors.name = 'verify.needName';
+    if (!/^1\d{10}$/.test(phone)) errors.phone = 'verify.needPhone';
+    if (!category) errors.category = 'verify.needCategory';
+    if (!consent) errors.consent = 'verify.needConsent';
+    setFieldErrors(errors);
     setProblem(null);
+    if (Object.keys(errors).length > 0 || !category) return;
     const answer = await sending.run({ name: name.trim(), phone, category, note: note.trim() });
     if (!answer) return;
     if (!answer.ok) {
@@ -62,7 +59,7 @@ export default function VerifyPage() {
   const approved = me?.verified && me.verifiedUntil;
 
   return (
-    <View className='page verify'>
+    <View className='page verify' ariaRole='main'>
       <TopBar title={t('verify.title')} />
       {user.state.status !== 'ready' && (
         <Resource state={user.state} onRetry={() => void user.reload()}>
@@ -70,8 +67,18 @@ export default function VerifyPage() {
         </Resource>
       )}
       {pending && (
-        <View className='notice notice--info verify__pending' ariaRole='status'>
-          {t('verify.pending')}
+        <View>
+          <View className='notice notice--info verify__pending' ariaRole='status'>
+            {t('verify.pending')} {t('verify.pendingNext')}
+          </View>
+          <View className='links'>
+            <Pressable className='link verify__to-bookings' role='link' onPress={() => go.to(routes.bookings())}>
+              {t('home.myBookings')}
+            </Pressable>
+            <Pressable className='link verify__to-home' role='link' onPress={() => go.restart(routes.home())}>
+              {t('nav.home')}
+            </Pressable>
+          </View>
         </View>
       )}
       {approved && (
@@ -89,24 +96,17 @@ export default function VerifyPage() {
           {me.verification?.status === 'REJECTED' && <View className='notice notice--error'>{t('verify.rejected')}</View>}
           <View className='notice notice--info'>{t('verify.intro')}</View>
           <View className='card'>
-            <Text className='field__label'>{t('verify.name')}</Text>
-            <Input
-              className='field__input verify__name'
-              value={name}
-              maxlength={40}
-              ariaLabel={t('verify.name')}
-              onInput={(e) => setName(e.detail.value)}
-            />
-            <Text className='field__label'>{t('verify.phone')}</Text>
-            <Input
-              className='field__input verify__phone'
+            <Field label={t('verify.name')} inputClass='verify__name' value={name} maxlength={40} onChange={setName} error={fieldErrors.name && t(fieldErrors.name)} />
+            <Field
+              label={t('verify.phone')}
+              inputClass='verify__phone'
               type='number'
               value={phone}
               maxlength={11}
-              ariaLabel={t('verify.phone')}
-              onInput={(e) => setPhone(e.detail.value)}
+              onChange={setPhone}
+              error={fieldErrors.phone && t(fieldErrors.phone)}
             />
-            <Text className='field__label'>{t('verify.category')}</Text>
+            <Text className='field__label verify__category-label'>{t('verify.category')}</Text>
             <View className='verify__categories' ariaRole='radiogroup' ariaLabel={t('verify.category')}>
               {categories.map((c) => (
                 <Pressable
@@ -121,14 +121,12 @@ export default function VerifyPage() {
                 </Pressable>
               ))}
             </View>
-            <Text className='field__label'>{t('verify.note')}</Text>
-            <Textarea
-              className='field__textarea verify__note'
-              value={note}
-              maxlength={300}
-              ariaLabel={t('verify.note')}
-              onInput={(e) => setNote(e.detail.value)}
-            />
+            {fieldErrors.category && (
+              <View className='field__error' ariaRole='alert'>
+                {t(fieldErrors.category)}
+              </View>
+            )}
+            <Field label={t('verify.note')} inputClass='verify__note' value={note} maxlength={300} multiline onChange={setNote} />
           </View>
           <View className='card verify__privacy'>
             <Text className='field__label'>{t('verify.privacyTitle')}</Text>
@@ -137,6 +135,11 @@ export default function VerifyPage() {
               <Text className='consent__box'>{consent ? '✓' : ''}</Text>
               <Text>{t('verify.consent')}</Text>
             </Pressable>
+            {fieldErrors.consent && (
+              <View className='field__error' ariaRole='alert'>
+                {t(fieldErrors.consent)}
+              </View>
+            )}
           </View>
           {problem && (
             <View className='notice notice--error verify__problem' ariaRole='alert'>

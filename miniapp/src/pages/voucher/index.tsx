@@ -3,7 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Booking } from '@contract';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
+import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
+import { useLocalName, Zh } from '../../components/zh';
 import { QrCode } from '../../components/qr-code';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
@@ -11,7 +13,8 @@ import { useI18n, useTitle, type I18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
-import { cancelBooking, getBooking } from '../../services/api';
+import { cancelBooking, getBooking, getProvider } from '../../services/api';
+import { serverNow } from '../../services/clock';
 import { shanghaiDateTime, windowPhase } from '../../services/time';
 import { cacheBooking, cachedBooking } from '../../services/vouchers';
 import './index.css';
@@ -32,9 +35,9 @@ export function duration(t: I18n['t'], ms: number): string {
 
 function Countdown({ booking }: { booking: Booking }) {
   const { t } = useI18n();
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(serverNow);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(serverNow()), 1000);
     return () => clearInterval(timer);
   }, []);
   const phase = windowPhase(booking.date, booking.window.start, booking.window.end, now);
@@ -68,6 +71,17 @@ export default function VoucherPage() {
     { initial: cachedBooking(id), onShow: true },
   );
   const booking = voucher.data;
+  // Where to go: the provider's address and map (public data, so it loads without the booking's rights).
+  const providerId = booking?.providerId;
+  const place = useResource(
+    async () => {
+      const answer = await getProvider(providerId ?? '');
+      return answer.ok ? { ok: true as const, data: answer.data.provider } : answer;
+    },
+    [providerId],
+    { enabled: Boolean(providerId), pullDown: false },
+  ).data;
+  const localName = useLocalName();
 
   useDidShow(() => setVisible(true));
   useDidHide(() => setVisible(false));
@@ -120,7 +134,7 @@ export default function VoucherPage() {
 
   if (!booking) {
     return (
-      <View className='page'>
+      <View className='page' ariaRole='main'>
         <TopBar title={t('voucher.title')} />
         <Resource state={voucher.state} onRetry={() => void voucher.reload()}>
           {() => null}
@@ -131,7 +145,7 @@ export default function VoucherPage() {
 
   const usable = booking.status === 'BOOKED';
   return (
-    <View className='page voucher'>
+    <View className='page voucher' ariaRole='main'>
       <TopBar title={t('voucher.title')} />
       {voucher.staleBecause?.code === 'NETWORK_ERROR' && (
         <View className='notice notice--info voucher__offline' ariaRole='status'>
@@ -139,8 +153,11 @@ export default function VoucherPage() {
         </View>
       )}
       <View className='card voucher__card'>
-        <Text className='voucher__provider'>{booking.providerName}</Text>
-        <Text className='voucher__offering'>{booking.offeringName}</Text>
+        <View className='voucher__provider' ariaRole='heading' aria-level='2'>
+          {place ? localName(place) : booking.providerName}
+        </View>
+        {place && <Place name={place.name} address={place.address} location={place.location} />}
+        <Zh className='voucher__offering' text={booking.offeringName} />
         <Text className={`voucher-status voucher-status--${booking.status}`} aria-live='polite'>
           {t(`voucher.status.${booking.status}`)}
         </Text>

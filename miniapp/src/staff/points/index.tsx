@@ -21,7 +21,7 @@ export default function StaffPointsPage() {
 
   if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-points'>
+    <View className='page staff-points' ariaRole='main'>
       <TopBar title={t('staff.points.title')} back={false} />
       <StaffNav current='points' />
       <Resource state={points.state} onRetry={() => void points.reload()} errorContext='staff'>

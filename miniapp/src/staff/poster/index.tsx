@@ -1,4 +1,5 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Pressable } from '../../components/pressable';
 import { QrCode } from '../../components/qr-code';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
@@ -7,34 +8,49 @@ import { staffPoster } from '../../services/api';
 import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
 import './index.css';
 
+/**
+ * What the printed QR holds. H5: the walk-in page's full URL (this app's own origin), so a phone
+ * camera or WeChat's scanner opens the walk-in flow with the code filled in. Mini-program: the
+ * code itself, which the walk-in page's scanner reads (WeChat's own mini-program code, made from
+ * `walkInPath`, is not drawn here).
+ */
+function posterQrText(poster: string, walkInPath: string): string {
+  if (process.env.TARO_ENV !== 'h5') return poster;
+  return `${window.location.origin}${window.location.pathname}#${walkInPath}`;
+}
+
 export default function StaffPosterPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
   const poster = useStaffResource(() => staffPoster(), []);
   useTitle('staff.poster.title');
 
-  if (!allowed) return <View className='page' />;
+  if (!allowed) return <View className='page' ariaRole='main' />;
   return (
-    <View className='page staff-poster'>
+    <View className='page staff-poster' ariaRole='main'>
       <TopBar title={t('staff.poster.title')} back={false} />
       <StaffNav current='poster' />
       <Resource state={poster.state} onRetry={() => void poster.reload()} errorContext='staff'>
         {(state) => (
-        <View className='card poster'>
-          <Text className='poster__brand'>M餐 · {t('walkin.title')}</Text>
-          {process.env.TARO_ENV === 'weapp' ? (
-            // Whether WeChat's <image> shows an SVG data URL is unverified: draw the same text on a canvas.
-            <QrCode text={state.poster} size={260} label={t('staff.poster.title')} />
-          ) : (
-            <Image
-              className='poster__qr'
-              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(state.qrSvg)}`}
-              mode='scaleToFill'
-              ariaLabel={t('staff.poster.title')}
-            />
-          )}
-          <Text className='poster__hint'>{t('staff.poster.hint')}</Text>
-        </View>
+          <View>
+            {/* The printable sheet: A4 or A5 portrait, the restaurant's name, the QR, one line of instruction. */}
+            <View className='card poster'>
+              <Text className='poster__brand'>M餐 · {t('walkin.title')}</Text>
+              <View className='poster__name' ariaRole='heading' aria-level='2'>
+                {state.providerName}
+              </View>
+              <View className='poster__qr'>
+                <QrCode text={posterQrText(state.poster, state.walkInPath)} size={260} label={t('staff.poster.qrLabel')} />
+              </View>
+              <Text className='poster__instruction'>{t('staff.poster.instruction')}</Text>
+            </View>
+            <Text className='poster__hint'>{t('staff.poster.hint')}</Text>
+            {process.env.TARO_ENV === 'h5' && (
+              <Pressable className='btn btn--wide poster__print' onPress={() => window.print()}>
+                {t('staff.poster.print')}
+              </Pressable>
+            )}
+          </View>
         )}
       </Resource>
       <StaffFooter />

@@ -1,19 +1,44 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RedemptionBody, RedemptionResponse } from '@contract';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useI18n, useTitle } from '../../i18n';
-import { redeem } from '../../services/api';
-import { StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
+import { redeem, staffToday, type Failure } from '../../services/api';
+import { readString, remove, StorageKey } from '../../services/storage';
+import { expireStaffSession, StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
 import './index.css';
 
-type Outcome = { ok: true; redemption: RedemptionResponse['redemption'] } | { ok: false; reason: string };
+type Outcome =
+  | { ok: true; redemption: RedemptionResponse['redemption'] }
+  | { ok: false; reason: string }
+  /** Too many wrong codes: typing is paused (the voucher in hand may well be good). */
+  | { ok: 'paused'; until: number };
+
+/** Seconds to wait from a RATE_LIMITED answer: Retry-After, else details.retryAfter, else a minute. */
+function pauseSeconds(failure: Failure): number {
+  const fromDetails = (failure.details as { retryAfter?: unknown } | undefined)?.retryAfter;
+  return failure.retryAfter ?? (typeof fromDetails === 'number' ? fromDetails : 60);
+}
+
+function PausedCountdown({ until, onDone }: { until: number; onDone: () => void }) {
+  const { t } = useI18n();
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = Math.max(0, Math.ceil((until - now) / 1000));
+  useEffect(() => {
+    if (left === 0) onDone();
+  }, [left, onDone]);
+  return <Text className='scan-result__countdown'>{t('staff.paused.countdown', { s: left })}</Text>;
+}
 
 // The H5 camera reader is its own chunk, fetched on the first tap; the mini-program has scanCode.
-const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('./camera')) : null;
+const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/camera')) : null;
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
 
@@ -21,7 +46,14 @@ export default function StaffScanPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
   const describe = useStaffError();
-  const [code, setCode] = useState('');
+  // Digits typed before a session ran out come back after signing in again.
+  const [code, setCode] = useState(() => {
+    const kept = readString(StorageKey.staffPendingCode) ?? '';
+    remove(StorageKey.staffPendingCode);
+    return /^\d{1,8}$/.test(kept) ? kept : '';
+  });
+  const typed = useRef(code);
+  typed.current = code;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [camera, setCamera] = useState(false);
   const redemption = useIdempotentAction(
@@ -31,9 +63,25 @@ export default function StaffScanPage() {
   const sending = redemption.busy !== null;
   useTitle('staff.scan.title');
 
+  // An expired session is found on opening, not after the staff member has typed eight digits.
+  useEffect(() => {
+    if (!allowed) return;
+    void staffToday().then((answer) => {
+      if (!answer.ok && answer.code === 'UNAUTHENTICATED') expireStaffSession(typed.current);
+    });
+  }, [allowed]);
+
   const submit = async (body: RedemptionBody) => {
     const answer = await redemption.run(body);
     if (!answer) return;
+    if (!answer.ok && answer.code === 'UNAUTHENTICATED') {
+      expireStaffSession('code' in body ? body.code : '');
+      return;
+    }
+    if (!answer.ok && answer.code === 'RATE_LIMITED') {
+      setOutcome({ ok: 'paused', until: Date.now() + pauseSeconds(answer) * 1000 });
+      return;
+    }
     if (answer.ok) {
       setOutcome({ ok: true, redemption: answer.data.redemption });
       void Taro.vibrateShort({ type: 'light' }).catch(() => undefined);
@@ -42,6 +90,25 @@ export default function StaffScanPage() {
       setOutcome({ ok: false, reason: describe(answer, 'scan') });
     }
   };
+
+  const ready = code.length === 8 && !sending;
+
+  // At a desk: the keyboard types on the keypad (digits, Backspace, Enter to redeem).
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || outcome || camera) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+      if (/^\d$/.test(event.key)) press(event.key as (typeof KEYS)[number]);
+      else if (event.key === 'Backspace') press('delete');
+      else if (event.key === 'Escape') press('clear');
+      else if (event.key === 'Enter' && typed.current.length === 8 && event.target === document.body) void submit({ code: typed.current });
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const press = (key: (typeof KEYS)[number]) => {
     if (key === 'clear') setCode('');
@@ -67,15 +134,34 @@ export default function StaffScanPage() {
     }
   };
 
-  const next = () => {
+  const next = useCallback(() => {
     setOutcome(null);
     setCode('');
-  };
+  }, []);
 
   if (!allowed) return <View className='page' />;
 
+  if (outcome?.ok === 'paused') {
+    return (
+      <View className='page scan-paused' ariaRole='main'>
+        <View className='scan-paused__box' ariaRole='status' data-result='paused'>
+          <Text className='scan-paused__mark'>⏸</Text>
+          <View className='scan-paused__title' ariaRole='heading' aria-level='1'>
+            {t('staff.paused.title')}
+          </View>
+          <Text className='scan-paused__detail'>{t('staff.paused.detail')}</Text>
+          <PausedCountdown until={outcome.until} onDone={next} />
+          <Pressable className='btn btn--wide scan-paused__scan' onPress={() => { next(); void scan(); }}>
+            {t('staff.paused.scan')}
+          </Pressable>
+        </View>
+      </View>
+    );
+  }
+
   if (outcome) {
     return (
+      <View ariaRole='main'>
       <View
         className={outcome.ok ? 'scan-result scan-result--ok' : 'scan-result scan-result--fail'}
         ariaRole='alert'
@@ -93,12 +179,12 @@ export default function StaffScanPage() {
           {t('staff.result.next')}
         </Pressable>
       </View>
+      </View>
     );
   }
 
-  const ready = code.length === 8 && !sending;
   return (
-    <View className='page staff-scan'>
+    <View className='page staff-scan' ariaRole='main'>
       <TopBar title={t('staff.scan.title')} back={false} />
       <StaffNav current='scan' />
       <Pressable className='btn btn--wide staff-scan__camera' onPress={() => void scan()}>

@@ -1,23 +1,36 @@
-import { Input, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Field } from '../../components/field';
+import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
-import { staffSignIn } from '../../services/api';
-import { StorageKey, writeString } from '../../services/storage';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
-import { Pressable } from '../../components/pressable';
+import { staffSignIn } from '../../services/api';
+import { StorageKey, writeString } from '../../services/storage';
+import { signedIn } from '../shared';
 
 export default function StaffSignInPage() {
   const { t } = useI18n();
+  const { params } = useRouter();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState({ username: false, password: false });
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   useTitle('staff.signin.title');
 
+  // Already signed in (e.g. 商户入口 tapped again): straight to scanning.
+  useEffect(() => {
+    if (signedIn()) go.replace(routes.staffScan());
+  }, []);
+
   const submit = async () => {
-    if (sending || !username || !password) return;
+    if (sending) return;
+    const empty = { username: !username.trim(), password: !password };
+    setMissing(empty);
+    if (empty.username || empty.password) return;
     setSending(true);
     setProblem(null);
     const answer = await staffSignIn(username.trim(), password);
@@ -32,24 +45,29 @@ export default function StaffSignInPage() {
   };
 
   return (
-    <View className='page staff-signin'>
+    <View className='page staff-signin' ariaRole='main'>
       <TopBar title={t('staff.signin.title')} />
+      {params.expired === '1' && !problem && (
+        <View className='notice notice--info staff-signin__expired' ariaRole='status'>
+          {t('staff.signin.expired')}
+        </View>
+      )}
       <View className='card'>
-        <Text className='field__label'>{t('staff.username')}</Text>
-        <Input
-          className='field__input staff-signin__username'
+        <Field
+          label={t('staff.username')}
+          inputClass='staff-signin__username'
           value={username}
-          ariaLabel={t('staff.username')}
-          onInput={(e) => setUsername(e.detail.value)}
+          onChange={setUsername}
+          error={missing.username ? t('staff.signin.needUsername') : null}
         />
-        <Text className='field__label'>{t('staff.password')}</Text>
-        <Input
-          className='field__input staff-signin__password'
+        <Field
+          label={t('staff.password')}
+          inputClass='staff-signin__password'
           password
           value={password}
-          ariaLabel={t('staff.password')}
-          onInput={(e) => setPassword(e.detail.value)}
+          onChange={setPassword}
           onConfirm={() => void submit()}
+          error={missing.password ? t('staff.signin.needPassword') : null}
         />
       </View>
       {problem && (

@@ -40,7 +40,7 @@ export default function StaffTodayPage() {
 
   if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-today'>
+    <View className='page staff-today' ariaRole='main'>
       <TopBar title={today.data ? `${t('staff.today.title')} ${today.data.date}` : t('staff.today.title')} back={false} />
       <StaffNav current='today' />
       {notice && (

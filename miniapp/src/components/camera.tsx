@@ -1,7 +1,8 @@
-// H5 only (loaded on demand from the scan page): reads a voucher QR from the phone's camera with
-// jsQR. WeChat uses Taro.scanCode instead, so none of this is in the mini-program.
+// H5 only (loaded on demand by the staff scan page and the walk-in page): reads a QR code from the
+// phone's camera with jsQR. WeChat uses Taro.scanCode instead, so none of this is in the mini-program.
 import jsQR from 'jsqr';
 import { useEffect, useRef, useState } from 'react';
+import './camera.css';
 
 export interface CameraProps {
   onResult: (text: string) => void;
