@@ -7,6 +7,7 @@
  * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
  */
 import { parseArgs } from 'node:util';
+import { config } from '../config.js';
 import { demoProviders, demoStaffPassword } from '../seed/demo.js';
 import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
       'no-seed': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'no-device-keys': { type: 'boolean', default: false },
+      // For load and crash tests on one machine, where every simulated person shares 127.0.0.1.
+      'no-client-limits': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
       seed: !values['no-seed'],
       testClock: values['test-clock'],
       deviceKeys: !values['no-device-keys'],
+      config: values['no-client-limits'] ? { ...config, clients: { ...config.clients, newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } } : undefined,
       adminPassword: process.env.MCAN_ADMIN_PASSWORD || undefined,
       dataDir: values.data,
       staticDir,
