@@ -138,7 +138,9 @@ describe('a recipient books a meal and staff hand it over', () => {
 
     await tap(p.locator('.staff-nav__tab[data-tab="points"]'));
     await p.locator('.points__number').waitFor();
-    expect(Number(await p.locator('.points__number').innerText())).toBeGreaterThan(0);
+    // A meal's credit is held before it can be spent: nothing spendable yet, the credit pending.
+    expect(Number(await p.locator('.points__number').innerText())).toBe(0);
+    await expect(p.locator('.points__pending').innerText()).resolves.toMatch(/待结算 [1-9]\d* 分/);
     await expect(p.locator('.points__entry').count()).resolves.toBe(1);
     await expect(p.locator('.points__reason').innerText()).resolves.toBe('发放餐品');
     await p.screenshot({ path: artifactPath('staff-points.png'), fullPage: true, animations: 'disabled' });

@@ -132,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'staff.poster.hint': 'Print and put it up: people scan it in M餐 to claim',
   'staff.points.title': 'Points',
   'staff.points.balance': 'Balance',
+  'staff.points.pending': '{n} pending',
   'staff.points.empty': 'No entries yet',
   'staff.points.reason.meal_redeemed': 'Meal handed out',
   'staff.points.reason.exchange': 'Ingredient exchange',

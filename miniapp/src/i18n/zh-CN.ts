@@ -131,6 +131,7 @@ export const zhCN = {
   'staff.poster.hint': '打印后贴在店内，顾客用 M餐 扫码即可领餐',
   'staff.points.title': '积分',
   'staff.points.balance': '积分余额',
+  'staff.points.pending': '待结算 {n} 分',
   'staff.points.empty': '还没有积分记录',
   'staff.points.reason.meal_redeemed': '发放餐品',
   'staff.points.reason.exchange': '兑换食材',

@@ -30,6 +30,7 @@ export default function StaffPointsPage() {
           <View className='card points__balance'>
             <Text className='muted'>{t('staff.points.balance')}</Text>
             <Text className='points__number'>{data.balance}</Text>
+            <Text className='muted points__pending'>{t('staff.points.pending', { n: data.pending })}</Text>
           </View>
           {data.entries.length === 0 && <StatusView kind='empty' title={t('staff.points.empty')} />}
           {data.entries.length > 0 && (
