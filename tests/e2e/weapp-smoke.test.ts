@@ -10,6 +10,8 @@ import { ensureWeappBuild, installWx, weappDir, type WxCall } from '../support/w
 const provider = {
   id: 'demo-futian',
   name: '福田老街面馆',
+  nameEn: 'Futian Old Street Noodles',
+  location: { lat: 22.5333, lng: 114.0556 },
   kind: 'restaurant',
   district: 'futian',
   address: '福田街道福华路 9 号',
