@@ -50,7 +50,13 @@ describe('under real concurrency on DynamoDB Local', () => {
     const replies = await Promise.all(
       Array.from({ length: 50 }, (_, i) => app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: i % 2 ? { code: b.code } : { voucher: b.voucher } })),
     );
-    expect(tally(replies)).toEqual({ '200': 1, '409 ALREADY_REDEEMED': 49 });
+    // Typed codes reserve a wrong-code attempt before their lookup (issue 8), so some of 25 racing
+    // codes may meet the throttle for a moment: a refusal that changes nothing, like the 409s.
+    const t = tally(replies);
+    expect(t['200']).toBe(1);
+    expect(Object.keys(t).filter((k) => k !== '200').sort()).toEqual(expect.arrayContaining(['409 ALREADY_REDEEMED']));
+    for (const k of Object.keys(t)) expect(['200', '409 ALREADY_REDEEMED', '429 RATE_LIMITED']).toContain(k);
+    expect(Object.values(t).reduce((a, n) => a + n, 0)).toBe(50);
     const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
     expect(points.entries.filter((e: { ref: string }) => e.ref === b.id)).toHaveLength(1);
     expect(points).toMatchObject({ balance: 0, pending: 25 });
@@ -100,7 +106,8 @@ describe('with injected transaction conflicts and throttling', () => {
     // Redemptions under the same faults credit exactly once each.
     const redeemed = await Promise.all(live.slice(0, 20).map((b: { code: string }) => app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: { code: b.code } })));
     const ok = redeemed.filter((r) => r.status === 200).length;
-    for (const r of redeemed) expect([200, 503]).toContain(r.status);
+    // 429: typed codes reserve a wrong-code attempt before the lookup, and 20 race at once.
+    for (const r of redeemed) expect([200, 429, 503]).toContain(r.status);
     const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
     expect(points.entries).toHaveLength(ok);
     expect(points.pending).toBe(25 * ok);
