@@ -16,7 +16,6 @@ import { go, routes } from '../../routes';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { createBooking, getMe, getProvider, listBookings, type Failure } from '../../services/api';
-import { readString, StorageKey } from '../../services/storage';
 import { readSpentLimit, rememberSpentLimit } from '../../services/limits';
 import { hmToMinutes, shanghaiMinutes, shanghaiToday } from '../../services/time';
 import { cacheBooking } from '../../services/vouchers';
@@ -44,11 +43,8 @@ export default function ProviderPage() {
 
   // What stops this person booking now, known before they tap: a live booking, a pause, or a
   // day/month limit the server reported (DAILY_LIMIT_REACHED's details) earlier today or this month.
-  // Browsing needs no identity: only someone already signed in is asked about their limits (where
-  // device keys are off, asking would send a first-time visitor to the phone page on opening).
-  const signedIn = readString(StorageKey.token) !== undefined;
-  const mine = useResource(() => listBookings(), [], { onShow: true, pullDown: false, enabled: signedIn });
-  const me = useResource(() => getMe(), [], { onShow: true, pullDown: false, enabled: signedIn });
+  const mine = useResource(() => listBookings(), [], { onShow: true, pullDown: false });
+  const me = useResource(() => getMe(), [], { onShow: true, pullDown: false });
   const [spent, setSpent] = useState(readSpentLimit);
   useDidShow(() => {
     setSpent(readSpentLimit());
