@@ -21,6 +21,9 @@ export const phoneSignIn = (phone: string, code: string) => request(endpoints.cr
 
 // Recipient (a session is obtained on first use)
 export const getMe = () => withSession(() => request(endpoints.getMe));
+/** For a page being browsed: never opens the phone page (see ensureToken). */
+export const peekMe = () => withSession(() => request(endpoints.getMe), false);
+export const peekBookings = () => withSession(() => request(endpoints.listBookings), false);
 export const createBooking = (body: CreateBookingBody, idempotencyKey: string) =>
   withSession(() => request(endpoints.createBooking, { body, idempotencyKey }));
 export const listBookings = () => withSession(() => request(endpoints.listBookings));

@@ -61,7 +61,6 @@ async function createSession(): Promise<Result<string>> {
     // Where the server takes no device keys (on AWS), a browser recipient confirms a phone.
     const methods = await request(endpoints.sessionMethods);
     if (methods.ok && !methods.data.device) {
-      go.to(routes.phoneSignIn());
       return { ok: false, code: 'SIGN_IN_NEEDED', message: 'sign in with a phone number', status: 0 };
     }
     answer = await request(endpoints.createDeviceSession, { body: { deviceKey: deviceKey() } });
@@ -74,14 +73,20 @@ async function createSession(): Promise<Result<string>> {
 // The one session request in flight, so that two calls at start-up do not each create one.
 let pending: Promise<Result<string>> | undefined;
 
-/** The held token, or a new session's. */
-export function ensureToken(): Promise<Result<string>> {
+/**
+ * The held token, or a new session's. Where only a phone can sign someone in, an `interactive`
+ * call (the person tapped something that needs them) opens the phone page; a background one
+ * (a page asking about limits while being browsed) just learns there is nobody signed in.
+ */
+export async function ensureToken(interactive = true): Promise<Result<string>> {
   const held = readString(StorageKey.token);
-  if (held) return Promise.resolve({ ok: true, data: held });
+  if (held) return { ok: true, data: held };
   pending ??= createSession().finally(() => {
     pending = undefined;
   });
-  return pending;
+  const answer = await pending;
+  if (!answer.ok && answer.code === 'SIGN_IN_NEEDED' && interactive) go.to(routes.phoneSignIn());
+  return answer;
 }
 
 /**
@@ -89,13 +94,16 @@ export function ensureToken(): Promise<Result<string>> {
  * says the token is no longer good (expired, or minted by another deployment), gets a fresh one
  * and tries once more. request.ts attaches the stored token.
  */
-export async function withSession<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
-  const token = await ensureToken();
+export async function withSession<T>(
+  call: () => Promise<Result<T>>,
+  interactive = true,
+): Promise<Result<T>> {
+  const token = await ensureToken(interactive);
   if (!token.ok) return token;
   const first = await call();
   if (first.ok || first.code !== 'UNAUTHENTICATED') return first;
   remove(StorageKey.token);
-  const again = await ensureToken();
+  const again = await ensureToken(interactive);
   if (!again.ok) return again satisfies Failure;
   return call();
 }

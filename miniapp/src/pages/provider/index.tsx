@@ -15,7 +15,7 @@ import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { createBooking, getMe, getProvider, listBookings, type Failure } from '../../services/api';
+import { createBooking, getProvider, peekBookings, peekMe, type Failure } from '../../services/api';
 import { readSpentLimit, rememberSpentLimit } from '../../services/limits';
 import { hmToMinutes, shanghaiMinutes, shanghaiToday } from '../../services/time';
 import { cacheBooking } from '../../services/vouchers';
@@ -43,8 +43,8 @@ export default function ProviderPage() {
 
   // What stops this person booking now, known before they tap: a live booking, a pause, or a
   // day/month limit the server reported (DAILY_LIMIT_REACHED's details) earlier today or this month.
-  const mine = useResource(() => listBookings(), [], { onShow: true, pullDown: false });
-  const me = useResource(() => getMe(), [], { onShow: true, pullDown: false });
+  const mine = useResource(() => peekBookings(), [], { onShow: true, pullDown: false });
+  const me = useResource(() => peekMe(), [], { onShow: true, pullDown: false });
   const [spent, setSpent] = useState(readSpentLimit);
   useDidShow(() => {
     setSpent(readSpentLimit());
