@@ -78,7 +78,8 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
     event.preventDefault();
     const checked = ReversalBody.safeParse({ providerId, entryId: entry.id, reason });
     if (!checked.success) {
-      setErrors(zodErrors(t, checked.error));
+      // Its own field name: the adjustment form's reason is on the page too.
+      setErrors({ reverseReason: zodErrors(t, checked.error).reason ?? t('form.invalid') });
       return;
     }
     setSaving(true);
@@ -100,7 +101,7 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
         noValidate
       >
-        <Field name='reason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
+        <Field name='reverseReason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
           {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         <button type='submit' className='admin-btn admin-btn--danger admin-points__reverse-confirm' disabled={saving}>
