@@ -141,6 +141,20 @@ export const config = {
     // The widest range /v1/admin/stats answers in one request.
     maxRangeDays: 3 * 366,
   },
+  integrity: {
+    // A booking redeemed this soon after it was made (in the app, not by poster) is "quick": a
+    // recipient walking over takes longer; staff redeeming meals they booked themselves do not.
+    quickRedemptionMinutes: 2,
+    // GET /v1/admin/integrity: its default range (days ending today) and the widest it answers.
+    defaultDays: 30,
+    maxRangeDays: 92,
+    // A provider is flagged when, over at least `minRedemptions` redemptions in the range, first-time
+    // recipients or quick redemptions make up at least these shares. A new programme's first weeks
+    // are all first-timers: the flag asks an admin to look, it decides nothing.
+    minRedemptions: 10,
+    firstTimerShare: 0.6,
+    quickShare: 0.5,
+  },
   thanks: {
     noteMaxChars: 140,
     notesPerDay: 5,

@@ -12,3 +12,4 @@ export * from './points.js';
 export * from './impact.js';
 export * from './thanks.js';
 export * from './catalog.js';
+export * from './integrity.js';

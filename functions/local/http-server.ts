@@ -1,22 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import type { HttpEvent, HttpHandler, HttpResult } from '../http/adapter.js';
 import { envelope } from '../http/errors.js';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-};
+import { staticFiles } from './static-files.js';
 
 export interface LocalRoutes {
   /** The route table's adapter: everything under /v1. */
@@ -92,33 +78,18 @@ function send(res: ServerResponse, r: HttpResult): void {
   res.end(r.body);
 }
 
-function serveStatic(root: string, pathname: string, res: ServerResponse): boolean {
-  let rel: string;
-  try {
-    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).slice(1);
-  } catch {
-    return false;
-  }
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(root + sep)) return false;
-  try {
-    if (!statSync(file).isFile()) return false;
-  } catch {
-    return false;
-  }
-  // index.html must revalidate so a rebuild shows at once; hashed assets may be cached.
-  const cache = rel === 'index.html' ? 'no-cache' : 'public, max-age=3600';
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
-  createReadStream(file).pipe(res);
-  return true;
-}
-
 export function createLocalServer(routes: LocalRoutes): Server {
+  const serveStatic = routes.staticDir ? staticFiles(routes.staticDir) : null;
   // Node ignores the handler's promise: it is voided here and every failure is caught inside.
-  return createServer((req, res) => void answer(routes, req, res));
+  return createServer((req, res) => void answer(routes, serveStatic, req, res));
 }
 
-async function answer(routes: LocalRoutes, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(
+  routes: LocalRoutes,
+  serveStatic: ReturnType<typeof staticFiles> | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   try {
     const body = await readBody(req, routes.maxBodyBytes);
     const url = splitTarget(req.url ?? '/');
@@ -130,7 +101,7 @@ async function answer(routes: LocalRoutes, req: IncomingMessage, res: ServerResp
     const extra = routes.extra[url.pathname];
     if (extra) return send(res, await extra(toEvent(req, body)));
     if (url.pathname === '/v1' || url.pathname.startsWith('/v1/')) return send(res, await routes.api(toEvent(req, body)));
-    if ((req.method === 'GET' || req.method === 'HEAD') && routes.staticDir && serveStatic(routes.staticDir, url.pathname, res)) return;
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic?.(url.pathname, req, res)) return;
     res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(envelope('NOT_FOUND', `nothing at ${url.pathname}`)));
   } catch (e) {

@@ -1,4 +1,5 @@
 import * as impact from '../app/impact.js';
+import * as integrity from '../app/integrity.js';
 import * as leaderboards from '../app/leaderboards.js';
 import * as thanks from '../app/thanks.js';
 import type { Handlers } from './table.js';
@@ -12,4 +13,5 @@ export const adminImpactHandlers = {
   adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
   hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
+  adminIntegrity: (ctx, { query }) => integrity.adminIntegrity(ctx, query),
 } satisfies Handlers;
