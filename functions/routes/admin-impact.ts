@@ -10,6 +10,7 @@ export const adminImpactHandlers = {
   adminStatsCsv: (ctx, { query }) => impact.adminStatsCsv(ctx, query),
   previewLeaderboard: (ctx, { query }) => leaderboards.previewLeaderboard(ctx, query),
   publishLeaderboard: (ctx, { body }) => leaderboards.publishLeaderboard(ctx, body),
+  adminListLeaderboards: (ctx, { query }) => leaderboards.listLeaderboards(ctx, query),
   adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
   hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
