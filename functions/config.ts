@@ -62,6 +62,9 @@ export const config = {
     threshold: 3,
     withinDays: 30,
     suspensionDays: 7,
+    // Cancelling from this many minutes before a window opens (0: from its start) gives the meal
+    // back but counts as a no-show and keeps the claim used: holding a meal all day costs something.
+    lateCancelLeadMinutes: 0,
   },
   redemption: {
     graceMinutes: 15,

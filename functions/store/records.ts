@@ -1,5 +1,5 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
-import type { BookingStatus } from '../contract/bookings.js';
+import type { BookingStatus, CancelReason } from '../contract/bookings.js';
 import type { LedgerReason } from '../contract/points.js';
 import type { CatalogItem, Exchange } from '../contract/catalog.js';
 import type { District, GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
@@ -99,6 +99,8 @@ export interface BookingRecord {
   redeemedAt: string | null;
   /** How it was made: the app, or a scanned poster. */
   channel: 'app' | 'poster';
+  /** Why a CANCELLED booking ended (absent on older records and other statuses). */
+  cancelReason?: CancelReason | null;
 }
 
 /** A ledger entry as stored: never edited; a mistake is corrected by a reversal entry. */
