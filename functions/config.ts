@@ -62,6 +62,9 @@ export const config = {
     threshold: 3,
     withinDays: 30,
     suspensionDays: 7,
+    // Cancelling from this many minutes before a window opens (0: from its start) gives the meal
+    // back but counts as a no-show and keeps the claim used: holding a meal all day costs something.
+    lateCancelLeadMinutes: 0,
   },
   redemption: {
     graceMinutes: 15,
@@ -84,6 +87,12 @@ export const config = {
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).
     holdDays: 7,
+  },
+  exchanges: {
+    // Units of one item in one order; a bigger need is several orders (each one reviewed).
+    maxQuantity: 50,
+    // An admin's catalogue change retries this often when exchanges keep changing the item under it.
+    putAttempts: 5,
   },
   idempotency: {
     ttlHours: 24,

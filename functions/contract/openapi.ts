@@ -26,7 +26,7 @@ export function openApiDocument() {
   for (const [name, e] of Object.entries(endpoints) as [string, Endpoint][]) {
     const op: Record<string, unknown> = {
       operationId: name,
-      tags: [e.auth],
+      tags: [e.auth, ...(e.alsoFor ?? [])],
       security: e.auth === 'public' ? [] : [{ bearer: [] }],
       parameters: parameters(e),
       responses: {
@@ -49,7 +49,7 @@ export function openApiDocument() {
 /** The route list for docs/api.md, one row per endpoint. */
 export function routeTable(): string {
   const rows = (Object.entries(endpoints) as [string, Endpoint][]).map(
-    ([name, e]) => `| \`${e.method} ${e.path}\` | ${e.auth} | ${e.status ?? 200} | \`${name}\` |`,
+    ([name, e]) => `| \`${e.method} ${e.path}\` | ${[e.auth, ...(e.alsoFor ?? [])].join(', ')} | ${e.status ?? 200} | \`${name}\` |`,
   );
   return ['| route | who | success | operation |', '|---|---|---|---|', ...rows].join('\n');
 }
