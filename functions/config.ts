@@ -62,6 +62,9 @@ export const config = {
     threshold: 3,
     withinDays: 30,
     suspensionDays: 7,
+    // Cancelling from this many minutes before a window opens (0: from its start) gives the meal
+    // back but counts as a no-show and keeps the claim used: holding a meal all day costs something.
+    lateCancelLeadMinutes: 0,
   },
   redemption: {
     graceMinutes: 15,
@@ -134,6 +137,20 @@ export const config = {
     firstRunLookbackDays: 400,
     // The widest range /v1/admin/stats answers in one request.
     maxRangeDays: 3 * 366,
+  },
+  integrity: {
+    // A booking redeemed this soon after it was made (in the app, not by poster) is "quick": a
+    // recipient walking over takes longer; staff redeeming meals they booked themselves do not.
+    quickRedemptionMinutes: 2,
+    // GET /v1/admin/integrity: its default range (days ending today) and the widest it answers.
+    defaultDays: 30,
+    maxRangeDays: 92,
+    // A provider is flagged when, over at least `minRedemptions` redemptions in the range, first-time
+    // recipients or quick redemptions make up at least these shares. A new programme's first weeks
+    // are all first-timers: the flag asks an admin to look, it decides nothing.
+    minRedemptions: 10,
+    firstTimerShare: 0.6,
+    quickShare: 0.5,
   },
   thanks: {
     noteMaxChars: 140,

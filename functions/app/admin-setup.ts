@@ -14,7 +14,7 @@ import type {
 import type { District } from '../contract/providers.js';
 import { fail, invalid, notFound, unexpected } from '../domain/errors.js';
 import { expiringDocuments, nextStatus, type StatusAction } from '../domain/provider.js';
-import { localMoment } from '../domain/time.js';
+import { addDays, localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
@@ -121,7 +121,26 @@ const changeStatus = (action: StatusAction) => (ctx: AdminCtx, params: { id: str
   });
 
 export const approveProvider = changeStatus('approve');
-export const suspendProvider = changeStatus('suspend');
+
+/** Cancellations in flight at once while suspending (each its own small transaction). */
+const SUSPEND_BATCH = 10;
+
+/**
+ * Suspension is immediate: the provider takes no bookings (its status), its staff can no longer
+ * redeem or hand out, and its live bookings are cancelled without counting against their
+ * recipients — their meal and claim come back, as no fault of theirs.
+ */
+export async function suspendProvider(ctx: AdminCtx, params: { id: string }) {
+  const answer = await changeStatus('suspend')(ctx, params);
+  const today = localMoment(ctx.now, ctx.deps.config.timeZone).date;
+  // Yesterday's too: a late window's pickup grace runs past midnight.
+  const live = await ctx.deps.store.bookings.liveAtProvider(params.id, [today, addDays(today, -1)]);
+  // A booking redeemed or cancelled meanwhile refuses the write (it is no longer BOOKED): nothing to do.
+  for (let i = 0; i < live.length; i += SUSPEND_BATCH) {
+    await Promise.all(live.slice(i, i + SUSPEND_BATCH).map((b) => ctx.deps.store.bookings.cancel(b, ctx.now.toISOString(), 'provider_suspended')));
+  }
+  return answer;
+}
 
 export async function putOffering(
   ctx: AdminCtx,

@@ -1,5 +1,5 @@
 import type { Booking, CreateBookingBody } from '../contract/bookings.js';
-import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, recipientRefusal, unwrap } from '../domain/booking.js';
+import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, isLateCancel, recipientRefusal, unwrap } from '../domain/booking.js';
 import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
 import { runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
@@ -8,6 +8,7 @@ import { newBackupCode } from '../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../store/index.js';
 import type { RecipientCtx } from './context.js';
 import { idempotency } from './idempotency.js';
+import { suspendIfDue } from './no-shows.js';
 import { rateIntent } from './rate-limit.js';
 
 type BookingAnswer = { booking: Booking };
@@ -29,6 +30,7 @@ export function bookingView(b: BookingRecord): Booking {
     code: live ? b.code : null,
     createdAt: b.createdAt,
     redeemedAt: b.redeemedAt,
+    cancelReason: b.status === 'CANCELLED' ? (b.cancelReason ?? null) : null,
   };
 }
 
@@ -184,7 +186,9 @@ export async function cancelBooking(ctx: RecipientCtx, params: { id: string }): 
   const b = await mine(ctx, params.id);
   const now = localMoment(ctx.now, ctx.deps.config.timeZone);
   unwrap(decideCancel(b, now));
-  const out = await ctx.deps.store.bookings.cancel(b, ctx.now.toISOString());
+  // Once the window has opened, a cancel gives the meal back but counts as a no-show.
+  const how = isLateCancel(b, now, ctx.deps.config) ? 'late' : 'in_time';
+  const out = await ctx.deps.store.bookings.cancel(b, ctx.now.toISOString(), how);
   if (!out.ok) {
     // Redeemed or expired meanwhile: say what it is now.
     const current = (out.part === 'booking' ? out.old : null) ?? b;
@@ -194,5 +198,6 @@ export async function cancelBooking(ctx: RecipientCtx, params: { id: string }): 
   const provider = await ctx.deps.catalog.provider(b.providerId);
   const capacity = provider?.offerings[b.offeringId]?.dailyQuota;
   if (capacity !== undefined) ctx.deps.catalog.soldOut.clear(slotHint(b.providerId, b.date, b.offeringId, capacity));
-  return { booking: bookingView({ ...b, status: 'CANCELLED' }) };
+  if (how === 'late') await suspendIfDue(ctx.deps, b.recipientId, b.date);
+  return { booking: bookingView({ ...b, status: 'CANCELLED', cancelReason: how }) };
 }

@@ -2,7 +2,7 @@
  * The donor leaderboard: a live preview from the impact figures, immutable numbered versions once
  * published, and the public reads of them.
  */
-import type { LeaderboardEntry, Period, PublishedLeaderboard, PublishLeaderboardBody } from '../contract/impact.js';
+import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody } from '../contract/impact.js';
 import { DomainError, notFound, unexpected } from '../domain/errors.js';
 import { periodRange, redeemedBookings } from '../domain/impact.js';
 import { rankLeaderboard } from '../domain/leaderboard.js';
@@ -60,6 +60,12 @@ export async function publishLeaderboard(ctx: AdminCtx, body: PublishLeaderboard
   }
   // Another admin kept publishing the same period in between: safe to retry.
   throw new DomainError('BUSY', 'another publish of this period is under way; please try again', undefined, 1);
+}
+
+/** Every published version of a period type, for the admins' list (entries are read one version at a time). */
+export async function listLeaderboards(ctx: AdminCtx, q: AdminLeaderboardsQuery): Promise<{ versions: LeaderboardVersion[]; next: string | null }> {
+  const page = await ctx.deps.store.leaderboards.versions(q.period, { limit: q.limit, cursor: q.cursor });
+  return { versions: page.items, next: page.next };
 }
 
 export async function latestLeaderboard(ctx: Ctx, q: { period: Period }): Promise<PublishedLeaderboard> {

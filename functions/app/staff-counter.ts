@@ -4,6 +4,7 @@ import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } fr
 import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/booking.js';
 import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
 import { holdUntil } from '../domain/points.js';
+import { redemptionSignals } from '../domain/integrity.js';
 import { handoutDelta, noveltyOf, redemptionDelta, type Novelty } from '../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
@@ -89,11 +90,12 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
     : null;
   const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
   const stamp = stampOf(provider);
+  const signals = redemptionSignals(booking, at, deps.config);
   // The usual case is someone served before, this month, not yet today. A wrong guess is refused
   // with their record and corrected (their next redemption cannot race this one: one live booking).
   let novelty: Novelty = 'first-in-day';
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
-    const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty) };
+    const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty), signals };
     const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact });
     if (out.ok) return answer;
     switch (out.part) {

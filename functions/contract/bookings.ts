@@ -5,6 +5,13 @@ import { OfferingKind, PickupWindow } from './providers.js';
 export const BookingStatus = z.enum(['BOOKED', 'REDEEMED', 'CANCELLED', 'EXPIRED']);
 export type BookingStatus = z.infer<typeof BookingStatus>;
 
+/**
+ * Why a booking was cancelled: by its recipient before the window opened (`in_time`), after it
+ * opened (`late`: counted as a no-show), or because the provider was suspended (not counted).
+ */
+export const CancelReason = z.enum(['in_time', 'late', 'provider_suspended']);
+export type CancelReason = z.infer<typeof CancelReason>;
+
 export const BackupCode = z.string().regex(/^\d{8}$/, '8 digits');
 /** `M1.<bookingId>.<Ed25519 signature, base64url>` */
 export const VoucherString = z.string().min(1).max(256);
@@ -29,6 +36,8 @@ export const Booking = z.object({
   code: BackupCode.nullable(),
   createdAt: z.string(),
   redeemedAt: z.string().nullable(),
+  /** Set on CANCELLED bookings (null otherwise). */
+  cancelReason: CancelReason.nullable().optional(),
 });
 export type Booking = z.infer<typeof Booking>;
 

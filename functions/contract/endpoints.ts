@@ -19,11 +19,13 @@ import {
   StaffResponse,
 } from './admin.js';
 import {
+  AdminLeaderboardsQuery,
   AdminStats,
   LatestLeaderboardQuery,
   LeaderboardParams,
   LeaderboardPreview,
   LeaderboardPreviewQuery,
+  LeaderboardVersionList,
   LeaderboardVersionQuery,
   PublicStats,
   PublishedLeaderboard,
@@ -56,6 +58,7 @@ import {
   StaffWalkInResponse,
   VoucherKeyResponse,
 } from './staff.js';
+import { IntegrityQuery, IntegrityReport } from './integrity.js';
 import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
 import {
@@ -172,8 +175,11 @@ export const endpoints = {
   adminStatsCsv: { method: 'GET', path: '/v1/admin/stats.csv', auth: 'admin', query: StatsQuery, response: StatsCsv, produces: 'text/csv; charset=utf-8' },
   previewLeaderboard: { method: 'GET', path: '/v1/admin/leaderboards/preview', auth: 'admin', query: LeaderboardPreviewQuery, response: LeaderboardPreview },
   publishLeaderboard: { method: 'POST', path: '/v1/admin/leaderboards', auth: 'admin', body: PublishLeaderboardBody, response: PublishedLeaderboardResponse, status: 201 },
+  adminListLeaderboards: { method: 'GET', path: '/v1/admin/leaderboards', auth: 'admin', query: AdminLeaderboardsQuery, response: LeaderboardVersionList },
   adminThanks: { method: 'GET', path: '/v1/admin/thanks', auth: 'admin', query: AdminThanksQuery, response: AdminThanksList },
   hideThanks: { method: 'POST', path: '/v1/admin/thanks/{id}/hide', auth: 'admin', params: IdParams, response: AdminThanksResponse },
+  // Integrity signals per provider (issue 8: a restaurant must not quietly mint its own points)
+  adminIntegrity: { method: 'GET', path: '/v1/admin/integrity', auth: 'admin', query: IntegrityQuery, response: IntegrityReport },
   adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: ThanksPageQuery, response: AdminSafetyReportList },
 } as const satisfies Record<string, Endpoint>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id } from './common.js';
+import { DateString, Id, NextCursor, PageQuery } from './common.js';
 
 // ---- impact ----
 
@@ -99,3 +99,12 @@ export const PublishedLeaderboardResponse = z.object({ leaderboard: PublishedLea
 export const LatestLeaderboardQuery = z.strictObject({ period: Period });
 export const LeaderboardParams = z.strictObject({ period: Period, key: PeriodKey }).refine(periodMatches, keyMismatch);
 export const LeaderboardVersionQuery = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000).optional() });
+
+/** `GET /v1/admin/leaderboards`: every published version of one period type, newest period and version first. */
+export const AdminLeaderboardsQuery = z.strictObject({ period: Period, ...PageQuery });
+export type AdminLeaderboardsQuery = z.infer<typeof AdminLeaderboardsQuery>;
+
+/** A published version without its entries (open it with `GET /v1/leaderboards/{period}/{key}?version=`). */
+export const LeaderboardVersion = z.object({ period: Period, key: z.string(), version: z.number().int().min(1), publishedAt: z.string() });
+export type LeaderboardVersion = z.infer<typeof LeaderboardVersion>;
+export const LeaderboardVersionList = z.object({ versions: z.array(LeaderboardVersion), next: NextCursor });

@@ -11,3 +11,4 @@ export * from './audit.js';
 export * from './points.js';
 export * from './impact.js';
 export * from './thanks.js';
+export * from './integrity.js';

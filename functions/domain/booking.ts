@@ -154,6 +154,14 @@ export function decideCancel(b: RedeemableBooking, now: LocalMoment): Decision<t
 }
 
 /**
+ * Is cancelling now "late"? From the window's opening (less the configured lead) on the booking's
+ * day: the meal still goes back to the slot, but the cancel counts as a no-show.
+ */
+export function isLateCancel(b: { date: string; window: PickupWindow }, now: LocalMoment, c: Config): boolean {
+  return b.date < now.date || (b.date === now.date && now.minutes >= minutesOf(b.window.start) - c.noShows.lateCancelLeadMinutes);
+}
+
+/**
  * After a no-show on the booking's date `day` (not the day the job noticed it, which for a late
  * window is the next one): suspended until when, if the no-shows within the 30 days ending on
  * `day` reach the threshold.

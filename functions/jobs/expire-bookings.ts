@@ -1,5 +1,6 @@
 import type { Deps } from '../app/deps.js';
-import { localStamp, pickupClosed, suspensionAfterNoShow } from '../domain/booking.js';
+import { suspendIfDue } from '../app/no-shows.js';
+import { localStamp, pickupClosed } from '../domain/booking.js';
 import { localMoment } from '../domain/time.js';
 
 /**
@@ -18,12 +19,7 @@ export async function expireBookings(deps: Deps, now: Date): Promise<{ expired: 
     if (!pickupClosed(b, local, config.redemption.graceMinutes)) continue;
     if (!(await store.bookings.expire(b, now.toISOString())).ok) continue;
     expired++;
-    const r = await store.recipients.get(b.recipientId);
-    const until = r ? suspensionAfterNoShow(r.noShows, b.date, config) : null;
-    if (until) {
-      await store.bookings.setSuspension(b.recipientId, until);
-      suspended++;
-    }
+    if (await suspendIfDue(deps, b.recipientId, b.date)) suspended++;
   }
   return { expired, suspended };
 }

@@ -1,4 +1,5 @@
 import * as impact from '../app/impact.js';
+import * as integrity from '../app/integrity.js';
 import * as leaderboards from '../app/leaderboards.js';
 import * as thanks from '../app/thanks.js';
 import type { Handlers } from './table.js';
@@ -9,7 +10,9 @@ export const adminImpactHandlers = {
   adminStatsCsv: (ctx, { query }) => impact.adminStatsCsv(ctx, query),
   previewLeaderboard: (ctx, { query }) => leaderboards.previewLeaderboard(ctx, query),
   publishLeaderboard: (ctx, { body }) => leaderboards.publishLeaderboard(ctx, body),
+  adminListLeaderboards: (ctx, { query }) => leaderboards.listLeaderboards(ctx, query),
   adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
   hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
+  adminIntegrity: (ctx, { query }) => integrity.adminIntegrity(ctx, query),
 } satisfies Handlers;

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import { scanAll, type TableRef } from './client.js';
+import type { CancelReason } from '../contract/bookings.js';
+import { queryAll, scanAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { entryWrite, holdWrite } from './points.js';
@@ -12,7 +13,7 @@ import { commit, type Write } from './transaction.js';
 
 const BOOKING_FIELDS = [
   'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
-  'status', 'code', 'voucher', 'expiresAtLocal', 'createdAt', 'redeemedAt', 'channel',
+  'status', 'code', 'voucher', 'expiresAtLocal', 'createdAt', 'redeemedAt', 'channel', 'cancelReason',
 ] as const;
 
 export const toBooking = (item: Record<string, unknown>): BookingRecord =>
@@ -60,15 +61,18 @@ export function bookingStore(ref: TableRef, config: Config) {
     expiresAt: epochAfterDays(b.date, CODE_TTL_DAYS),
   });
   const retireCode = (b: BookingRecord, status: BookingRecord['status']): Write => ({ Put: { TableName, Item: codeItem({ ...b, status }) } });
-  /** BOOKED → status, leaving the live-bookings index; `byRecipient` also requires the booking to be theirs. */
-  const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string): Write => ({
+  /**
+   * BOOKED → status, leaving the live-bookings index; `byRecipient` also requires the booking to
+   * be theirs; `reason` records why a cancelled one ended.
+   */
+  const endBooking = (b: BookingRecord, status: BookingRecord['status'], at: string, byRecipient?: string, reason?: string): Write => ({
     Update: {
       TableName,
       Key: keys.booking(b.id),
-      UpdateExpression: `SET #status = :status, ${status === 'REDEEMED' ? 'redeemedAt' : 'endedAt'} = :at REMOVE GSI2PK, GSI2SK`,
+      UpdateExpression: `SET #status = :status, ${status === 'REDEEMED' ? 'redeemedAt' : 'endedAt'} = :at${reason ? ', cancelReason = :why' : ''} REMOVE GSI2PK, GSI2SK`,
       ConditionExpression: byRecipient ? '#status = :booked AND recipientId = :rid' : '#status = :booked',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':at': at, ':booked': 'BOOKED', ...(byRecipient ? { ':rid': byRecipient } : {}) },
+      ExpressionAttributeValues: { ':status': status, ':at': at, ':booked': 'BOOKED', ...(byRecipient ? { ':rid': byRecipient } : {}), ...(reason ? { ':why': reason } : {}) },
     },
   });
 
@@ -162,27 +166,53 @@ export function bookingStore(ref: TableRef, config: Config) {
       );
     },
 
-    /** Cancel a live booking: the meal goes back to the slot and the claim back to the recipient. */
-    async cancel(b: BookingRecord, at: string) {
-      return commit(
-        ref,
-        {
-          booking: endBooking(b, 'CANCELLED', at, b.recipientId),
-          slot: giveBack(b),
-          code: retireCode(b, 'CANCELLED'),
-          recipient: {
-            Update: {
-              TableName,
-              Key: keys.recipient(b.recipientId),
-              UpdateExpression: 'REMOVE liveBooking SET daily.#d = daily.#d - :one, monthly.#m = monthly.#m - :one ADD claims :minus',
-              ExpressionAttributeNames: { '#d': b.date, '#m': b.date.slice(0, 7) },
-              ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
-            },
-          },
-        },
-        config.contention,
-        asBooking,
-      );
+    /**
+     * Cancel a live booking; the meal goes back to the slot. `in_time` (by its recipient before the
+     * window opened) and `provider_suspended` (by an admin's suspension: never the recipient's
+     * fault) give the claim back too; `late` (by its recipient once the window has opened) keeps
+     * the claim used and records a no-show, as if they had not come. A recipient's cancel also
+     * requires the booking to be theirs.
+     */
+    async cancel(b: BookingRecord, at: string, how: CancelReason) {
+      const recipient: Write =
+        how === 'late'
+          ? {
+              Update: {
+                TableName,
+                Key: keys.recipient(b.recipientId),
+                UpdateExpression: 'REMOVE liveBooking SET noShows = list_append(if_not_exists(noShows, :none), :d)',
+                ExpressionAttributeValues: { ':none': [], ':d': [b.date] },
+              },
+            }
+          : {
+              Update: {
+                TableName,
+                Key: keys.recipient(b.recipientId),
+                UpdateExpression: 'REMOVE liveBooking SET daily.#d = daily.#d - :one, monthly.#m = monthly.#m - :one ADD claims :minus',
+                ExpressionAttributeNames: { '#d': b.date, '#m': b.date.slice(0, 7) },
+                ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
+              },
+            };
+      const booking = endBooking(b, 'CANCELLED', at, how === 'provider_suspended' ? undefined : b.recipientId, how);
+      return commit(ref, { booking, slot: giveBack(b), code: retireCode(b, 'CANCELLED'), recipient }, config.contention, asBooking);
+    },
+
+    /**
+     * A provider's bookings still live on `dates` (its code items, in its own partition: no scan of
+     * everyone's live bookings). Each item holds the booking as booked; the caller's conditional
+     * write on BOOKED is what counts.
+     */
+    async liveAtProvider(providerId: string, dates: string[]): Promise<BookingRecord[]> {
+      const found: BookingRecord[] = [];
+      for (const date of dates) {
+        const items = await queryAll(doc, {
+          TableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :code)',
+          ExpressionAttributeValues: { ':pk': keys.providerPK(providerId), ':code': keys.code(providerId, date, '').SK },
+        });
+        for (const i of items) if (i.booking && (i.booking as BookingRecord).status === 'BOOKED') found.push(toBooking(i.booking as Record<string, unknown>));
+      }
+      return found;
     },
 
     /**

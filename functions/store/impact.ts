@@ -1,5 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
+import { SIGNAL_FIELDS, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Write } from './transaction.js';
@@ -55,9 +56,10 @@ const rolledOf = (item: Record<string, unknown>): Rolled => ({
 });
 
 /** `ADD meals :meals, …` for the non-zero fields of a delta. */
-function addClause(delta: Partial<ImpactCounts>): { expr: string; values: Record<string, number> } {
-  const fields = COUNT_FIELDS.filter((f) => (delta[f] ?? 0) !== 0);
-  return { expr: fields.map((f) => `${f} :${f}`).join(', '), values: Object.fromEntries(fields.map((f) => [`:${f}`, delta[f]!])) };
+function addClause(delta: Partial<ImpactCounts>, signals: Partial<SignalCounts> = {}): { expr: string; values: Record<string, number> } {
+  const all: Record<string, number | undefined> = { ...delta, ...signals };
+  const fields = [...COUNT_FIELDS, ...SIGNAL_FIELDS].filter((f) => (all[f] ?? 0) !== 0);
+  return { expr: fields.map((f) => `${f} :${f}`).join(', '), values: Object.fromEntries(fields.map((f) => [`:${f}`, all[f]!])) };
 }
 
 /**
@@ -86,11 +88,13 @@ export interface ImpactIntent {
   date: string;
   stamp: ProviderStamp;
   delta: Partial<ImpactCounts>;
+  /** The integrity signals it adds (domain/integrity.ts), kept on the same day item. */
+  signals?: Partial<SignalCounts>;
 }
 
-/** The day item's update, as a transaction part: the stamp (re)set, the counts added. */
+/** The day item's update, as a transaction part: the stamp (re)set, the counts and signals added. */
 export function impactWrite(TableName: string, i: ImpactIntent): Write {
-  const add = addClause(i.delta);
+  const add = addClause(i.delta, i.signals);
   const p = i.stamp;
   return {
     Update: {
@@ -118,6 +122,26 @@ export function impactStore(ref: TableRef) {
         ExpressionAttributeNames: { '#name': 'name' },
       });
       return items.map((i) => ({ ...stampOf(i), date, counts: countsOf(i) }));
+    },
+
+    /** Every provider's integrity tallies for one day: the day items' redemption counts and signals. */
+    async signalsDay(date: string): Promise<(ProviderStamp & ProviderTally)[]> {
+      const items = await queryAll(doc, {
+        TableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) },
+        ProjectionExpression: ['providerId', '#name', 'district', 'joinedAt', 'meals', 'blindBoxes', 'walkIns', 'recipientsNewEver', ...SIGNAL_FIELDS].join(', '),
+        ExpressionAttributeNames: { '#name': 'name' },
+      });
+      const n = (v: unknown) => (v as number | undefined) ?? 0;
+      return items.map((i) => ({
+        ...stampOf(i),
+        redemptions: n(i.meals) + n(i.blindBoxes),
+        firstTimers: n(i.recipientsNewEver),
+        quickRedemptions: n(i.quickRedemptions),
+        posterRedemptions: n(i.posterRedemptions),
+        walkIns: n(i.walkIns),
+      }));
     },
 
     async rollUpState(): Promise<RollUpState> {

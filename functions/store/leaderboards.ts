@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { LeaderboardEntry, Period, PublishedLeaderboard } from '../contract/impact.js';
 import type { Config } from '../config.js';
-import { queryAll, type TableRef } from './client.js';
+import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { commit, type Write } from './transaction.js';
@@ -71,6 +71,13 @@ export function leaderboardStore(ref: TableRef, config: Config) {
       if (v === 0) return null;
       const out = await doc.send(new GetCommand({ TableName, Key: keys.leaderboardHeader(period, key, v) }));
       return out.Item ? withEntries(toHeader(out.Item)) : null;
+    },
+
+    /** The published versions of a period type (headers only): newest period first, newest version first within it. */
+    async versions(period: Period, page: PageRequest): Promise<Page<Omit<Header, 'parts'>>> {
+      const pk = keys.leaderboardsPK(period);
+      const out = await queryPage(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, ['PK', 'SK'], { PK: pk });
+      return { items: out.items.map(toHeader).map(({ parts: _parts, ...h }) => h), next: out.next };
     },
 
     /** The newest published leaderboard of a period type: the latest period, its newest version. */

@@ -1,5 +1,5 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
-import type { BookingStatus } from '../contract/bookings.js';
+import type { BookingStatus, CancelReason } from '../contract/bookings.js';
 import type { LedgerReason } from '../contract/points.js';
 import type { District, GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
@@ -98,6 +98,8 @@ export interface BookingRecord {
   redeemedAt: string | null;
   /** How it was made: the app, or a scanned poster. */
   channel: 'app' | 'poster';
+  /** Why a CANCELLED booking ended (absent on older records and other statuses). */
+  cancelReason?: CancelReason | null;
 }
 
 /** A ledger entry as stored: never edited; a mistake is corrected by a reversal entry. */

@@ -6,6 +6,10 @@ const adminPages = [
   'provider/index',
   'offering/index',
   'verifications/index',
+  'points/index',
+  'leaderboards/index',
+  'impact/index',
+  'audit/index',
 ];
 
 export default defineAppConfig({

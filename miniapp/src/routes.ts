@@ -23,6 +23,10 @@ export const pagePaths = {
   adminProvider: '/admin/provider/index',
   adminOffering: '/admin/offering/index',
   adminVerifications: '/admin/verifications/index',
+  adminPoints: '/admin/points/index',
+  adminLeaderboards: '/admin/leaderboards/index',
+  adminImpact: '/admin/impact/index',
+  adminAudit: '/admin/audit/index',
   board: '/impact/board/index',
   certificate: '/impact/certificate/index',
 } as const;
@@ -62,6 +66,12 @@ export const routes = {
   /** A provider's offering contract; without an offering id, a new one. */
   adminOffering: (provider: string, offering?: string) => withQuery(pagePaths.adminOffering, { provider, offering }),
   adminVerifications: (status?: string) => withQuery(pagePaths.adminVerifications, { status }),
+  /** A provider's points ledger; without a provider, the page to pick one. */
+  adminPoints: (provider?: string) => withQuery(pagePaths.adminPoints, { provider }),
+  adminLeaderboards: () => pagePaths.adminLeaderboards,
+  adminImpact: () => pagePaths.adminImpact,
+  /** The audit log, optionally filtered (e.g. `{target: providerId}` from a provider's page). */
+  adminAudit: (filter: { actor?: string; target?: string; from?: string; to?: string } = {}) => withQuery(pagePaths.adminAudit, filter),
   board: () => pagePaths.board,
   /** One provider's badge in one published leaderboard version: what a shop's 爱心企业 sign links to. */
   certificate: (c: { period: string; key: string; version: number; provider: string }) =>

@@ -172,7 +172,8 @@ describe('idempotency and rate limits', () => {
   });
 
   it('limits bookings to 5 a minute per recipient (book-and-cancel churn), with Retry-After', async () => {
-    await app.setClock('2026-11-30T12:31:10+08:00');
+    // Before the window opens, so each cancel is free (a late one would use up the day's claim).
+    await app.setClock('2026-11-30T11:01:10+08:00');
     const token = await recipient(app);
     for (let i = 0; i < 5; i++) {
       const b = await book(token);
@@ -185,7 +186,7 @@ describe('idempotency and rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBe(50);
     // Refused, so nothing was booked; the next minute is a new window.
     expect((await app.call('GET', '/v1/me', { token })).body.user.claimsToday).toBe(0);
-    await app.setClock('2026-11-30T12:32:00+08:00');
+    await app.setClock('2026-11-30T11:02:00+08:00');
     expect((await book(token)).status).toBe(201);
   });
 

@@ -90,13 +90,14 @@ beforeAll(async () => {
         const b = await app.call('POST', '/v1/bookings', { token: p.token, body: { offeringId, windowId } });
         expect(b.status, b.text).toBe(201);
         const roll = rnd();
+        // Booked during the window: even a cancel uses the day's claim (a late cancel is a no-show).
+        usedToday.add(p.token);
+        p.claims++;
         if (roll < 0.15) {
           expect((await app.call('DELETE', `/v1/bookings/${b.body.booking.id}`, { token: p.token })).status).toBe(200);
           cancels++;
           continue;
         }
-        usedToday.add(p.token);
-        p.claims++;
         if (roll < 0.3 && windowId === 'lunch') {
           late.push({ token: p.token, id: b.body.booking.id });
           continue;

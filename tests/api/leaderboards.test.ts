@@ -83,6 +83,25 @@ describe('published leaderboards', () => {
     expect(both.map((r) => r.body.leaderboard.version).sort()).toEqual([1, 2]);
   });
 
+  it('admins list every published version of a period type, newest first, page by page', async () => {
+    // Published above: month 2026-11 v1 and v2, quarter 2026-Q4 v1 and v2. One more, an earlier month.
+    expect((await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-10' } })).status).toBe(201);
+    const first = await app.call('GET', '/v1/admin/leaderboards?period=month&limit=2', { token: admin });
+    expect(first.status).toBe(200);
+    expect(first.body.versions.map((v: { key: string; version: number }) => `${v.key} v${v.version}`)).toEqual(['2026-11 v2', '2026-11 v1']);
+    expect(Object.keys(first.body.versions[0]).sort()).toEqual(['key', 'period', 'publishedAt', 'version']);
+    expect(first.body.next).toEqual(expect.any(String));
+    const rest = await app.call('GET', `/v1/admin/leaderboards?period=month&limit=2&cursor=${first.body.next}`, { token: admin });
+    expect(rest.body).toEqual({ versions: [expect.objectContaining({ period: 'month', key: '2026-10', version: 1 })], next: null });
+    const quarters = (await app.call('GET', '/v1/admin/leaderboards?period=quarter', { token: admin })).body;
+    expect(quarters.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect((await app.call('GET', '/v1/admin/leaderboards?period=year', { token: admin })).body).toEqual({ versions: [], next: null });
+    // A cursor from another period's list, no period, or no admin: refused.
+    expect((await app.call('GET', `/v1/admin/leaderboards?period=quarter&cursor=${first.body.next}`, { token: admin })).status).toBe(422);
+    expect((await app.call('GET', '/v1/admin/leaderboards', { token: admin })).status).toBe(422);
+    expect((await app.call('GET', '/v1/admin/leaderboards?period=month', { token: await recipient(app) })).status).toBe(403);
+  });
+
   it('refuses keys that do not name a period of the type, and answers 404 where nothing was published', async () => {
     expect((await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-Q4', { token: admin })).status).toBe(422);
     expect((await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'year', key: '2026-11' } })).status).toBe(422);

@@ -1,6 +1,9 @@
 // The administrator's desk at 1280 × 800, against the real local server: from vetting a new
-// restaurant to the first meal it hands out, and a verification approved from the queue.
+// restaurant to the first meal it hands out, a verification approved from the queue, the meal on
+// the impact page, points corrected, a leaderboard previewed and published (and seen on the public
+// 爱心榜), and every step in the audit log.
 // Screenshots of every admin page in both languages go to artifacts/e2e/admin-*.png.
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app.js';
@@ -180,6 +183,150 @@ describe('an administrator vets a restaurant and sets it up', () => {
   });
 });
 
+describe('the desk runs the programme: impact, points, leaderboards, audit', () => {
+  it('the impact page shows the meal by provider and by day, and downloads the figures as CSV', async () => {
+    await v('.admin__link[data-area="impact"]').click();
+    await v('.admin-impact__range').waitFor();
+    await settled();
+    await v('.admin-tab[data-by="provider"]').click();
+    const row = v(`.admin-impact__table tr[data-row="${providerId}"]`);
+    await row.waitFor();
+    expect(await row.locator('td[data-col="label"]').innerText()).toBe('福田爱心面馆');
+    expect(await row.locator('td[data-col="personTimes"]').innerText()).toBe('1');
+    expect(await row.locator('td[data-col="value"]').innerText()).toBe('25.90');
+    expect(await v(`.admin-impact__chart .bar-chart__row[data-key="${providerId}"]`).getAttribute('data-value')).toBe('1');
+    await shoot('impact-zh');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), v('.admin-impact__csv').click()]);
+    expect(download.suggestedFilename()).toBe('mcan-stats-provider-2026-11-01-2026-11-30.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split(/\r?\n/).find((line) => line.includes(providerId))).toContain('福田爱心面馆');
+
+    // A range the wrong way round is refused at its field; a one-day range by day is that day alone.
+    await v('#f-from').fill('2026-11-30');
+    await v('#f-to').fill('2026-11-29');
+    await v('.admin-impact__apply').click();
+    await expect.poll(() => errorAt('from').innerText()).toBe('开始日期不能晚于结束日期');
+    await v('#f-to').fill('2026-11-30');
+    await v('.admin-impact__apply').click();
+    await v('.admin-tab[data-by="day"]').click();
+    await expect.poll(() => v('.admin-impact__table tbody tr').count()).toBe(1);
+    expect(Number(await v('.admin-impact__table tr[data-row="2026-11-30"] td[data-col="personTimes"]').innerText())).toBeGreaterThanOrEqual(1);
+  });
+
+  it('points: the meal’s credit is held; an adjustment and its reversal each carry a reason', async () => {
+    const token = await app.adminToken();
+    const api = (await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body;
+    expect(api.pending).toBeGreaterThan(0);
+
+    await v('.admin__link[data-area="points"]').click();
+    await v('.admin-filters__q').fill('福田爱心面馆');
+    await v('.admin-filters__q').press('Enter');
+    const pick = v(`.admin-points__providers tr[data-row="${providerId}"]`);
+    await pick.waitFor();
+    await pick.focus();
+    await page.keyboard.press('Enter');
+    await v('.admin-points__ledger').waitFor();
+    expect(await v('.admin__title').innerText()).toBe('福田爱心面馆 · 积分');
+    expect(await v('[data-card="pending"] .admin-card__count').innerText()).toBe(String(api.pending));
+    expect(await v('[data-card="balance"] .admin-card__count').innerText()).toBe('0');
+    expect(await v('.admin-points__ledger td[data-col="reason"]').allInnerTexts()).toEqual(['核销餐食']);
+
+    await v('#f-points').fill('50');
+    await v('.admin-points__save').click();
+    await expect.poll(() => errorAt('reason').innerText()).toBe('必填');
+    await v('#f-reason').fill('开业补贴');
+    await v('.admin-points__save').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已调整 +50 积分。');
+    await expect.poll(() => v('[data-card="balance"] .admin-card__count').innerText()).toBe('50');
+
+    const adjustment = v('.admin-points__ledger tbody tr').filter({ hasText: '开业补贴' });
+    await adjustment.locator('.admin-points__reverse-open').click();
+    await v('.admin-points__reverse-confirm').click();
+    await expect.poll(() => errorAt('reverseReason').innerText()).toBe('必填');
+    // The reason field has the focus: type and press Enter.
+    await page.keyboard.type('重复发放');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已冲正（-50 积分）。');
+    await expect.poll(() => v('[data-card="balance"] .admin-card__count').innerText()).toBe('0');
+    expect((await v('.admin-points__ledger td[data-col="reason"]').allInnerTexts()).sort()).toEqual(['人工调整', '冲正', '核销餐食'].sort());
+    await shoot('points-zh');
+
+    // The same credit twice: the server refuses, the page says why in Chinese.
+    await adjustment.locator('.admin-points__reverse-open').click();
+    await v('#f-reverseReason').fill('再来一次');
+    await v('.admin-points__reverse-confirm').click();
+    await expect.poll(() => v('.admin-notice--error').innerText()).toBe('这笔积分已经冲正过了。');
+    expect((await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body.balance).toBe(0);
+  });
+
+  it('leaderboards: previews the month against nothing published, publishes it after a confirmation, lists the version', async () => {
+    await v('.admin__link[data-area="leaderboards"]').click();
+    await v('.admin-boards__preview').waitFor();
+    await settled();
+    const mine = v(`.admin-boards__table tr[data-row="${providerId}"]`);
+    await mine.waitFor();
+    expect(await mine.locator('td[data-col="change"]').innerText()).toBe('新上榜');
+    expect(await mine.locator('td[data-col="meals"]').innerText()).toBe('1');
+    expect(await v('.admin-boards__against').innerText()).toBe('这个周期还没有发布过，全部为新上榜。');
+    expect(await v('.admin-boards__versions').count()).toBe(0);
+
+    // A key of the wrong form is refused before asking.
+    await v('#f-key').fill('2026-Q4');
+    await v('.admin-boards__show').click();
+    await expect.poll(() => errorAt('key').innerText()).toBe('月份，如 2026-11');
+    await v('#f-key').fill('2026-11');
+    await v('.admin-boards__show').click();
+
+    await v('.admin-boards__publish').click();
+    await expect.poll(() => v('.dialog__body').innerText()).toContain('发布「2026年11月」第 1 版？');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已发布「2026年11月」第 1 版。');
+    await expect.poll(() => v('.admin-boards__against').innerText()).toMatch(/^与已发布的第 1 版（2026-11-30 \d\d:\d\d）比较$/);
+    await expect.poll(() => mine.locator('td[data-col="change"]').innerText()).toBe('名次不变');
+    const version = v('.admin-boards__versions tr[data-row="2026-11-v1"]');
+    await version.waitFor();
+    await version.focus();
+    await page.keyboard.press('Enter');
+    await v(`.admin-boards__shown tr[data-row="${providerId}"]`).waitFor();
+    await shoot('leaderboards-zh');
+
+    // The public 爱心榜 shows the published version.
+    await page.goto(`${app.url}/#/impact/board/index`);
+    await v(`.board__entry[data-provider="${providerId}"]`).waitFor();
+    expect(await v(`.board__entry[data-provider="${providerId}"] .board__name`).innerText()).toBe('福田爱心面馆');
+  });
+
+  it('the audit page lists each step, and shows before and after side by side', async () => {
+    await page.goto(`${app.url}/#/admin/audit/index`);
+    await v('.admin-audit__table').waitFor();
+    await settled();
+    const actionsShown = () =>
+      v('.admin-audit__table > tbody > tr > td[data-col="action"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')).sort());
+    // The test clock stands still, so the steps share one instant: compared as a set, one entry each.
+    expect(await actionsShown()).toEqual(
+      ['createProvider', 'putOffering', 'createStaff', 'approveProvider', 'redeem', 'approveVerification', 'createPointsAdjustment', 'createPointsReversal', 'publishLeaderboard'].sort(),
+    );
+    await shoot('audit-zh');
+
+    // Only the provider's own entries: opened from the target of its approval.
+    const approval = v('.admin-audit__table > tbody > tr').filter({ has: page.locator('[data-action="approveProvider"]') });
+    await approval.locator('.admin-audit__target').click();
+    await expect.poll(() => v('#f-target').inputValue()).toBe(providerId);
+    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createProvider']);
+    const status = approval.locator('.admin-diff tr[data-field="status"]');
+    expect(await status.locator('.admin-diff__before').innerText()).toBe('PENDING');
+    expect(await status.locator('.admin-diff__after').innerText()).toBe('ACTIVE');
+
+    // Dates the wrong way round are refused at the field.
+    await v('#f-from').fill('2026-11-30');
+    await v('#f-to').fill('2026-11-01');
+    await v('.admin-audit__apply').click();
+    await expect.poll(() => errorAt('from').innerText()).toBe('开始日期不能晚于结束日期');
+  });
+});
+
 describe('every admin page, in both languages', () => {
   const pages = () => ({
     attention: '/admin/attention/index',
@@ -188,6 +335,11 @@ describe('every admin page, in both languages', () => {
     'provider-new': '/admin/provider/index',
     offering: `/admin/offering/index?provider=${providerId}&offering=story-lunch`,
     verifications: '/admin/verifications/index',
+    'points-pick': '/admin/points/index',
+    points: `/admin/points/index?provider=${providerId}`,
+    leaderboards: '/admin/leaderboards/index',
+    impact: '/admin/impact/index',
+    audit: '/admin/audit/index',
   });
 
   it('switches to English and shows every page in it', async () => {
@@ -198,7 +350,7 @@ describe('every admin page, in both languages', () => {
       await v('.admin__title').waitFor();
       await settled();
       await shoot(`${name}-en`);
-      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review']);
+      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Points', 'Leaderboards', 'Impact', 'Audit log']);
     }
     await v('.admin__signout').click();
     await v('.admin-signin').waitFor();
@@ -215,6 +367,9 @@ describe('every admin page, in both languages', () => {
     await page.goto(`${app.url}/#/admin/provider/index`);
     await v('.admin-profile').waitFor();
     await shoot('provider-new-zh');
+    await page.goto(`${app.url}/#/admin/points/index`);
+    await v('.admin-points__providers').waitFor();
+    await shoot('points-pick-zh');
   });
 
   it('stays usable on a tablet in portrait: navigation on top, nothing wider than the screen', async () => {

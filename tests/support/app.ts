@@ -84,23 +84,28 @@ export async function startTestApp({ perClientLimits = false, ...opts }: TestApp
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
-  let admin: string | undefined;
+  // One sign-in shared by concurrent callers (parallel sign-ins of one account are refused), and
+  // dropped whenever the clock moves: an admin session lasts hours, and tests travel days.
+  let admin: Promise<string> | undefined;
   return {
     ...app,
     api: apiClient(app.url),
     call,
-    async adminToken() {
-      if (!admin) {
-        const r = await call<{ token: string }>('POST', '/v1/admin/sessions', { body: { username: 'admin', password: 'test-admin-password' } });
-        if (r.status !== 200) throw new Error(`admin sign-in failed: ${r.text}`);
-        admin = r.body.token;
-      }
+    adminToken() {
+      admin ??= call<{ token: string }>('POST', '/v1/admin/sessions', { body: { username: 'admin', password: 'test-admin-password' } }).then((r) => {
+        if (r.status !== 200) {
+          admin = undefined;
+          throw new Error(`admin sign-in failed: ${r.text}`);
+        }
+        return r.body.token;
+      });
       return admin;
     },
     smsCode: (phone) => codes.get(phone),
     async setClock(iso) {
       const r = await call('POST', '/__test__/clock', { body: { now: iso } });
       if (r.status !== 200) throw new Error(`clock: ${r.text}`);
+      admin = undefined;
     },
     async tableItems() {
       const doc = documentClient(localClientConfig(options.dynamoEndpoint));

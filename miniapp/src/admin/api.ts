@@ -2,7 +2,12 @@
 // session goes through `signedIn`: a refused session sends the desk back to its sign-in page.
 import {
   endpoints,
+  type AdjustmentBody,
   type AdminProvidersQuery,
+  type AuditQuery,
+  type Period,
+  type ReversalBody,
+  type StatsBy,
   type OfferingContract,
   type ProviderInput,
   type ProviderPatch,
@@ -39,3 +44,24 @@ export const providerPoster = (id: string) => signedIn(request(endpoints.adminPr
 export const listVerifications = (status: VerificationStatus) => signedIn(request(endpoints.listVerifications, { query: { status } }));
 export const approveVerification = (id: string) => signedIn(request(endpoints.approveVerification, { params: { id } }));
 export const rejectVerification = (id: string) => signedIn(request(endpoints.rejectVerification, { params: { id } }));
+
+export const providerPoints = (id: string, cursor?: string) => signedIn(request(endpoints.adminProviderPoints, { params: { id }, query: { cursor } }));
+export const adjustPoints = (body: AdjustmentBody) => signedIn(request(endpoints.createPointsAdjustment, { body }));
+export const reversePoints = (body: ReversalBody) => signedIn(request(endpoints.createPointsReversal, { body }));
+
+export const previewLeaderboard = (period: Period, key: string) => signedIn(request(endpoints.previewLeaderboard, { query: { period, key } }));
+export const publishLeaderboard = (period: Period, key: string) => signedIn(request(endpoints.publishLeaderboard, { body: { period, key } }));
+export const listLeaderboards = (period: Period, cursor?: string) => signedIn(request(endpoints.adminListLeaderboards, { query: { period, cursor } }));
+/** A published version (the newest of that key when `version` is left out): the public read. */
+export const publishedLeaderboard = (period: Period, key: string, version?: number) =>
+  request(endpoints.getLeaderboard, { params: { period, key }, query: { version } });
+
+export interface StatsRange {
+  from: string;
+  to: string;
+  by: StatsBy;
+}
+export const adminStats = (q: StatsRange) => signedIn(request(endpoints.adminStats, { query: q }));
+export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
+
+export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query }));

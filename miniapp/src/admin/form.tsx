@@ -17,6 +17,7 @@ const wording: Array<[RegExp, AdminKey]> = [
   [/lowercase letters/, 'form.username'],
   [/unknown sub-district/, 'form.district'],
   [/HH:MM/, 'form.time'],
+  [/from must not be after to|must not be after/, 'impact.order'],
   [/letters, digits, _ or -/, 'form.id'],
   [/>=1 (characters|items)|expected string, received undefined|Required/i, 'form.required'],
   [/<=\d+ characters/, 'form.tooLong'],

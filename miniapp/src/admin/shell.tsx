@@ -7,12 +7,16 @@ import { useAdminText, type AdminKey } from './i18n';
 import { adminName, signOutAdmin, useAdminGuard } from './session';
 import './admin.css';
 
-export type AdminArea = 'attention' | 'providers' | 'verifications';
+export type AdminArea = 'attention' | 'providers' | 'verifications' | 'points' | 'leaderboards' | 'impact' | 'audit';
 
 const areas: Array<{ area: AdminArea; url: () => string }> = [
   { area: 'attention', url: routes.adminAttention },
   { area: 'providers', url: () => routes.adminProviders() },
   { area: 'verifications', url: () => routes.adminVerifications() },
+  { area: 'points', url: () => routes.adminPoints() },
+  { area: 'leaderboards', url: routes.adminLeaderboards },
+  { area: 'impact', url: routes.adminImpact },
+  { area: 'audit', url: () => routes.adminAudit() },
 ];
 
 /**

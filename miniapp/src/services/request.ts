@@ -90,7 +90,8 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
   const body = validate(endpoint.body, input.body, 'body');
   if (!body.ok) return body;
 
-  const header: Record<string, string> = { Accept: 'application/json' };
+  // A download (the stats CSV) is text: read as text, not parsed as JSON.
+  const header: Record<string, string> = { Accept: endpoint.produces ?? 'application/json' };
   if (endpoint.body) header['Content-Type'] = 'application/json';
   // Staff and admin routes carry their own sessions; every other route the recipient's (staff and
   // recipient can share one device, e.g. a restaurant's own phone).
@@ -106,7 +107,7 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
       method: endpoint.method as keyof Taro.request.Method,
       header,
       data: endpoint.body ? body.data : undefined,
-      dataType: 'json',
+      dataType: endpoint.produces ? 'text' : 'json',
       timeout: TIMEOUT_MS,
     });
   } catch (error) {

@@ -1,0 +1,215 @@
+import { useState, type FormEvent } from 'react';
+import { Period, type LeaderboardEntry, type LeaderboardVersion, type PublishedLeaderboard } from '@contract';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Resource } from '../../components/resource';
+import { useResource } from '../../hooks/use-resource';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { periodLabel } from '../../services/periods';
+import type { Result } from '../../services/request';
+import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard } from '../api';
+import { Field, Notice } from '../form';
+import { useAdminText, type AdminKey, type AdminT } from '../i18n';
+import { districtName, shanghaiTime, today, yuanText } from '../labels';
+import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
+import { paged, useCursorPages } from '../paging';
+import { AdminShell } from '../shell';
+import { DataTable, PagedTable, type Column } from '../table';
+
+const periods = Period.options;
+
+interface Comparison {
+  entries: LeaderboardEntry[];
+  /** The newest published version of the same period and key, or null when none was published. */
+  published: PublishedLeaderboard | null;
+}
+
+async function compare(period: Period, key: string): Promise<Result<Comparison>> {
+  const [preview, published] = await Promise.all([previewLeaderboard(period, key), publishedLeaderboard(period, key)]);
+  if (!preview.ok) return preview;
+  if (!published.ok && published.code !== 'NOT_FOUND') return published;
+  return { ok: true, data: { entries: preview.data.entries, published: published.ok ? published.data : null } };
+}
+
+function changeText(t: AdminT, c: Change | undefined): string {
+  if (!c || c.kind === 'new') return t('boards.new');
+  const meals = c.meals === 0 ? '' : ` (${c.meals > 0 ? '+' : ''}${c.meals} ${t('boards.mealsShort')})`;
+  if (c.kind === 'same') return `${t('boards.same')}${meals}`;
+  return `${c.by > 0 ? `↑${c.by}` : `↓${-c.by}`}${meals}`;
+}
+
+function useEntryColumns(): Column<LeaderboardEntry>[] {
+  const t = useAdminText();
+  const districts = useResource(listDistricts, []);
+  return [
+    { key: 'rank', title: t('boards.rank'), numeric: true, cell: (e) => e.rank },
+    { key: 'name', title: t('providers.name'), cell: (e) => e.name },
+    { key: 'district', title: t('providers.district'), cell: (e) => districtName(districts.data, e.district) },
+    { key: 'meals', title: t('boards.meals'), numeric: true, cell: (e) => e.meals },
+    { key: 'value', title: t('boards.value'), numeric: true, cell: (e) => yuanText(e.valueFen) },
+    { key: 'likes', title: t('boards.likes'), numeric: true, cell: (e) => e.likes },
+    { key: 'badge', title: t('boards.badge'), cell: (e) => (e.badge ? t(`badge.${e.badge}` as AdminKey) : '') },
+  ];
+}
+
+function Preview({ period, key_, onPublished }: { period: Period; key_: string; onPublished: () => void }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const columns = useEntryColumns();
+  const data = useResource(() => compare(period, key_), [period, key_]);
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const label = periodLabel(appT, period, key_);
+  const nextVersion = (data.data?.published?.version ?? 0) + 1;
+
+  const publish = async () => {
+    setConfirming(false);
+    const answer = await publishLeaderboard(period, key_);
+    setNotice(answer.ok ? { ok: true, text: t('boards.published', { label, v: answer.data.leaderboard.version }) } : { ok: false, text: errorText(appT, answer) });
+    void data.reload(true);
+    onPublished();
+  };
+
+  return (
+    <section className='admin-section admin-boards__preview' aria-labelledby='preview-title'>
+      <div className='admin-section__head'>
+        <h2 id='preview-title' className='admin-section__title'>
+          {t('boards.previewOf', { label })}
+        </h2>
+        <button type='button' className='admin-btn admin-boards__publish' disabled={!data.data} onClick={() => setConfirming(true)}>
+          {t('boards.publish')}
+        </button>
+      </div>
+      <Notice notice={notice} />
+      <Resource state={data.state} onRetry={() => void data.reload()}>
+        {(d) => {
+          const diff = leaderboardDiff(d.entries, d.published?.entries ?? null);
+          return (
+            <>
+              <p className='admin-muted admin-boards__against'>
+                {d.published ? t('boards.against', { v: d.published.version, at: shanghaiTime(d.published.publishedAt) }) : t('boards.neverPublished')}
+              </p>
+              {d.entries.length === 0 ? (
+                <p className='admin-empty'>{t('boards.empty')}</p>
+              ) : (
+                <DataTable<LeaderboardEntry>
+                  rows={d.entries}
+                  rowKey={(e) => e.providerId}
+                  className='admin-boards__table'
+                  columns={[
+                    ...columns.slice(0, 1),
+                    { key: 'change', title: t('boards.change'), cell: (e) => changeText(t, diff.changes.get(e.providerId)) },
+                    ...columns.slice(1),
+                  ]}
+                />
+              )}
+              {diff.dropped.length > 0 && (
+                <p className='admin-muted admin-boards__dropped'>{t('boards.dropped', { names: diff.dropped.map((e) => e.name).join('、') })}</p>
+              )}
+            </>
+          );
+        }}
+      </Resource>
+      {confirming && (
+        <ConfirmDialog
+          title={t('boards.publish')}
+          body={t('boards.publishConfirm', { label, v: nextVersion })}
+          confirmText={t('boards.publish')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void publish()}
+        />
+      )}
+    </section>
+  );
+}
+
+function ShownVersion({ v }: { v: LeaderboardVersion }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const columns = useEntryColumns();
+  const board = useResource(() => publishedLeaderboard(v.period, v.key, v.version), [v.period, v.key, v.version]);
+  return (
+    <section className='admin-section admin-boards__shown' aria-labelledby='shown-title'>
+      <h2 id='shown-title' className='admin-section__title'>
+        {t('boards.versionOf', { label: periodLabel(appT, v.period, v.key), v: v.version })}
+      </h2>
+      <Resource state={board.state} onRetry={() => void board.reload()} isEmpty={(b) => b.entries.length === 0} emptyTitle={t('boards.empty')}>
+        {(b) => <DataTable<LeaderboardEntry> rows={b.entries} rowKey={(e) => e.providerId} columns={columns} />}
+      </Resource>
+    </section>
+  );
+}
+
+export default function AdminLeaderboardsPage() {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const [period, setPeriod] = useState<Period>('month');
+  const [key, setKey] = useState(() => periodKeyOf('month', today()));
+  const [draft, setDraft] = useState(key);
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [shown, setShown] = useState<LeaderboardVersion | null>(null);
+  const versions = useCursorPages((cursor) => listLeaderboards(period, cursor).then((a) => paged(a, (d) => d.versions)), [period]);
+
+  const choosePeriod = (p: Period) => {
+    const k = periodKeyOf(p, today());
+    setPeriod(p);
+    setKey(k);
+    setDraft(k);
+    setKeyError(null);
+    setShown(null);
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const k = draft.trim();
+    if (!keyFits(period, k)) return setKeyError(t(`boards.keyHint.${period}` as AdminKey));
+    setKeyError(null);
+    setKey(k);
+  };
+
+  return (
+    <AdminShell area='leaderboards' title={t('boards.title')}>
+      <div className='admin-tabs' role='tablist' aria-label={t('boards.period')}>
+        {periods.map((p) => (
+          <button
+            key={p}
+            type='button'
+            role='tab'
+            aria-selected={p === period}
+            className={p === period ? 'admin-tab admin-tab--on' : 'admin-tab'}
+            data-period={p}
+            onClick={() => choosePeriod(p)}
+          >
+            {t(`period.${p}` as AdminKey)}
+          </button>
+        ))}
+      </div>
+      <form className='admin-form admin-form--inline admin-boards__key' onSubmit={submit} noValidate>
+        <Field name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}}>
+          {(c) => <input {...c} className='admin-input admin-input--short' value={draft} onChange={(e) => setDraft(e.target.value)} />}
+        </Field>
+        <button type='submit' className='admin-btn admin-btn--ghost admin-boards__show'>
+          {t('boards.preview')}
+        </button>
+      </form>
+      <Preview key={`${period}:${key}`} period={period} key_={key} onPublished={() => void versions.reload(true)} />
+      <section className='admin-section' aria-labelledby='versions-title'>
+        <h2 id='versions-title' className='admin-section__title'>
+          {t('boards.versions', { period: t(`period.${period}` as AdminKey) })}
+        </h2>
+        <PagedTable<LeaderboardVersion>
+          list={versions}
+          rowKey={(v) => `${v.key}-v${v.version}`}
+          onOpen={setShown}
+          emptyTitle={t('boards.noVersions')}
+          className='admin-boards__versions'
+          columns={[
+            { key: 'period', title: t('boards.periodKey'), cell: (v) => periodLabel(appT, v.period, v.key) },
+            { key: 'version', title: t('boards.version'), numeric: true, cell: (v) => v.version },
+            { key: 'publishedAt', title: t('boards.publishedAt'), cell: (v) => shanghaiTime(v.publishedAt) },
+          ]}
+        />
+      </section>
+      {shown && <ShownVersion key={`${shown.key}-v${shown.version}`} v={shown} />}
+    </AdminShell>
+  );
+}

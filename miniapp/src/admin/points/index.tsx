@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { AdminProvider } from '@contract';
+import { useResource } from '../../hooks/use-resource';
+import { go, routes } from '../../routes';
+import { getProvider, listProviders } from '../api';
+import { useAdminText } from '../i18n';
+import { shanghaiTime } from '../labels';
+import { paged, useCursorPages } from '../paging';
+import { AdminShell } from '../shell';
+import { StatusBadge } from '../status-badge';
+import { PagedTable } from '../table';
+import { Ledger } from './ledger';
+
+const PAGE = 20;
+
+/** Without a provider: find one by name (the ledger is per provider). */
+function PickProvider() {
+  const t = useAdminText();
+  const [search, setSearch] = useState('');
+  const [q, setQ] = useState('');
+  const list = useCursorPages(
+    (cursor) => listProviders({ q: q || undefined, limit: PAGE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+    [q],
+  );
+  const open = (p: AdminProvider) => go.replace(routes.adminPoints(p.id));
+  return (
+    <>
+      <p className='admin-muted'>{t('points.pick')}</p>
+      <form
+        className='admin-filters'
+        role='search'
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQ(search.trim());
+        }}
+      >
+        <input
+          className='admin-input admin-filters__q'
+          type='search'
+          aria-label={t('providers.search')}
+          placeholder={t('providers.search')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <button type='submit' className='admin-btn admin-btn--ghost'>
+          {t('action.search')}
+        </button>
+      </form>
+      <PagedTable<AdminProvider>
+        list={list}
+        rowKey={(p) => p.id}
+        onOpen={open}
+        emptyTitle={t('providers.empty')}
+        className='admin-points__providers'
+        columns={[
+          { key: 'name', title: t('providers.name'), cell: (p) => p.name },
+          { key: 'id', title: t('points.providerId'), cell: (p) => p.id },
+          { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
+          { key: 'joined', title: t('points.joined'), cell: (p) => shanghaiTime(p.createdAt).slice(0, 10) },
+        ]}
+      />
+    </>
+  );
+}
+
+export default function AdminPointsPage() {
+  const t = useAdminText();
+  const id = Taro.getCurrentInstance().router?.params.provider ?? '';
+  const provider = useResource(() => (id ? getProvider(id) : Promise.resolve({ ok: true as const, data: null })), [id]);
+  const name = provider.data?.provider.name;
+  return (
+    <AdminShell
+      area='points'
+      title={name ? t('points.titleOf', { name }) : t('points.title')}
+      actions={
+        id ? (
+          <button type='button' className='admin-btn admin-btn--ghost admin-points__other' onClick={() => go.replace(routes.adminPoints())}>
+            {t('points.other')}
+          </button>
+        ) : undefined
+      }
+    >
+      {id ? <Ledger providerId={id} /> : <PickProvider />}
+    </AdminShell>
+  );
+}

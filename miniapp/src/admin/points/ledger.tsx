@@ -1,0 +1,201 @@
+// One provider's points: what is spendable and what is held, the ledger page by page, an
+// adjustment form, and the reversal of a credit — each correction with the admin's reason.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { AdjustmentBody, ReversalBody, type LedgerEntry, type LedgerReason } from '@contract';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { go, routes } from '../../routes';
+import { adjustPoints, providerPoints, reversePoints } from '../api';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { useAdminText, type AdminKey } from '../i18n';
+import { shanghaiTime } from '../labels';
+import { paged, useCursorPages } from '../paging';
+import { PagedTable } from '../table';
+
+type NoticeState = { ok: boolean; text: string } | null;
+
+/** Credits that can be taken back (the server refuses the rest, and a second reversal). */
+const reversible = (e: LedgerEntry) => e.points > 0 && (e.reason === 'meal_redeemed' || e.reason === 'adjustment');
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: NoticeState) => void }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const [draft, setDraft] = useState({ points: '', reason: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = AdjustmentBody.safeParse({ providerId, points: draft.points.trim() === '' ? undefined : Number(draft.points), reason: draft.reason });
+    if (!checked.success) {
+      setErrors(zodErrors(t, checked.error));
+      return;
+    }
+    setSaving(true);
+    const answer = await adjustPoints(checked.data);
+    setSaving(false);
+    if (answer.ok) {
+      setDraft({ points: '', reason: '' });
+      setErrors({});
+      onDone({ ok: true, text: t('points.adjusted', { n: signed(answer.data.entry.points) }) });
+      return;
+    }
+    const fields = serverErrors(t, answer);
+    setErrors(fields ?? {});
+    onDone(fields ? null : { ok: false, text: answer.code === 'INSUFFICIENT_POINTS' ? t('points.insufficient') : errorText(appT, answer) });
+  };
+  return (
+    <section className='admin-section admin-points__adjust' aria-labelledby='adjust-title'>
+      <h2 id='adjust-title' className='admin-section__title'>
+        {t('points.adjust')}
+      </h2>
+      <form className='admin-form admin-form--inline' onSubmit={(e) => void submit(e)} noValidate>
+        <Field name='points' label={t('points.amount')} hint={t('points.amountHint')} errors={errors}>
+          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
+        </Field>
+        <Field name='reason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
+          {(c) => <input {...c} className='admin-input' maxLength={200} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
+        </Field>
+        <button type='submit' className='admin-btn admin-points__save' disabled={saving}>
+          {t('points.adjustSubmit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The reversal of one credit: the reason is asked for here, in the page, focused on opening. */
+function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: string; entry: LedgerEntry; onClose: () => void; onDone: (n: NoticeState) => void }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), [entry.id]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = ReversalBody.safeParse({ providerId, entryId: entry.id, reason });
+    if (!checked.success) {
+      // Its own field name: the adjustment form's reason is on the page too.
+      setErrors({ reverseReason: zodErrors(t, checked.error).reason ?? t('form.invalid') });
+      return;
+    }
+    setSaving(true);
+    const answer = await reversePoints(checked.data);
+    setSaving(false);
+    if (answer.ok) return onDone({ ok: true, text: t('points.reversed', { n: signed(answer.data.entry.points) }) });
+    const text =
+      answer.code === 'CONFLICT' ? t('points.alreadyReversed') : answer.code === 'INSUFFICIENT_POINTS' ? t('points.spent') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer));
+    onDone({ ok: false, text });
+  };
+  return (
+    <section className='admin-section admin-points__reverse' aria-labelledby='reverse-title'>
+      <h2 id='reverse-title' className='admin-section__title'>
+        {t('points.reverseTitle', { n: signed(entry.points), at: shanghaiTime(entry.at) })}
+      </h2>
+      <form
+        className='admin-form admin-form--inline'
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+        noValidate
+      >
+        <Field name='reverseReason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
+          {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <button type='submit' className='admin-btn admin-btn--danger admin-points__reverse-confirm' disabled={saving}>
+          {t('points.reverse')}
+        </button>
+        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
+          {t('action.cancel')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function Ledger({ providerId }: { providerId: string }) {
+  const t = useAdminText();
+  const [summary, setSummary] = useState<{ balance: number; pending: number } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
+  const [reversing, setReversing] = useState<LedgerEntry | null>(null);
+  const list = useCursorPages(
+    (cursor) =>
+      providerPoints(providerId, cursor).then((a) => {
+        if (a.ok) setSummary({ balance: a.data.balance, pending: a.data.pending });
+        return paged(a, (d) => d.entries);
+      }),
+    [providerId],
+  );
+  const done = (n: NoticeState) => {
+    setNotice(n);
+    if (n?.ok) {
+      setReversing(null);
+      void list.reload(true);
+    }
+  };
+
+  return (
+    <>
+      <section className='admin-cards admin-points__summary' aria-label={t('points.summary')}>
+        <div className='admin-card' data-card='balance'>
+          <h2 className='admin-card__title'>{t('points.balance')}</h2>
+          <span className='admin-card__count' data-count={summary?.balance}>
+            {summary ? summary.balance : '—'}
+          </span>
+        </div>
+        <div className='admin-card' data-card='pending'>
+          <h2 className='admin-card__title'>{t('points.pending')}</h2>
+          <span className='admin-card__count' data-count={summary?.pending}>
+            {summary ? summary.pending : '—'}
+          </span>
+          <p className='admin-muted'>{t('points.pendingHint')}</p>
+        </div>
+      </section>
+      <Notice notice={notice} />
+      {reversing && <ReverseForm key={reversing.id} providerId={providerId} entry={reversing} onClose={() => setReversing(null)} onDone={done} />}
+      <AdjustForm providerId={providerId} onDone={done} />
+      <section className='admin-section' aria-labelledby='ledger-title'>
+        <div className='admin-section__head'>
+          <h2 id='ledger-title' className='admin-section__title'>
+            {t('points.ledger')}
+          </h2>
+          <a
+            href={`#${routes.adminAudit({ target: providerId })}`}
+            onClick={(e) => {
+              e.preventDefault();
+              go.to(routes.adminAudit({ target: providerId }));
+            }}
+          >
+            {t('points.audit')}
+          </a>
+        </div>
+        <PagedTable<LedgerEntry>
+          list={list}
+          rowKey={(e) => e.id}
+          emptyTitle={t('points.empty')}
+          className='admin-points__ledger'
+          columns={[
+            { key: 'at', title: t('points.at'), cell: (e) => shanghaiTime(e.at) },
+            { key: 'reason', title: t('points.kind'), cell: (e) => t(`ledger.${e.reason satisfies LedgerReason}` as AdminKey) },
+            { key: 'points', title: t('points.amount'), numeric: true, cell: (e) => <span className={e.points < 0 ? 'admin-neg' : 'admin-pos'}>{signed(e.points)}</span> },
+            { key: 'note', title: t('points.note'), cell: (e) => e.note ?? '' },
+            { key: 'ref', title: t('points.ref'), cell: (e) => <code className='admin-code'>{e.ref}</code> },
+            { key: 'available', title: t('points.availableAt'), cell: (e) => (e.availableAt > e.at ? shanghaiTime(e.availableAt) : '') },
+            {
+              key: 'actions',
+              title: '',
+              cell: (e) =>
+                reversible(e) ? (
+                  <button type='button' className='admin-btn admin-btn--ghost admin-points__reverse-open' onClick={() => setReversing(e)}>
+                    {t('points.reverse')}
+                  </button>
+                ) : null,
+            },
+          ]}
+        />
+      </section>
+    </>
+  );
+}
