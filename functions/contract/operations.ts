@@ -89,6 +89,8 @@ export const operations: Record<EndpointName, OperationDoc> = {
   adminStats: { summary: 'Impact figures by day, month, sub-district or provider' },
   adminStatsCsv: { summary: 'The same figures as CSV for spreadsheets' },
   previewLeaderboard: { summary: 'A leaderboard as it would be published now' },
+  adminListLeaderboards: { summary: 'Every published leaderboard version, newest first' },
+  adminIntegrity: { summary: 'Integrity signals per provider: first-time recipients, redemptions right after booking' },
   publishLeaderboard: { summary: 'Publish a period’s leaderboard as a new immutable version' },
   adminThanks: { summary: 'Thank-you notes across providers' },
   hideThanks: { summary: 'Hide a thank-you note everywhere', errors: ['NOT_FOUND'] },
