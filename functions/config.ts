@@ -88,6 +88,12 @@ export const config = {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).
     holdDays: 7,
   },
+  exchanges: {
+    // Units of one item in one order; a bigger need is several orders (each one reviewed).
+    maxQuantity: 50,
+    // An admin's catalogue change retries this often when exchanges keep changing the item under it.
+    putAttempts: 5,
+  },
   idempotency: {
     ttlHours: 24,
   },

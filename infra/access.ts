@@ -39,6 +39,8 @@ const verificationItems = under(keys.verification('x').PK);
 const auditItems = under(keys.audit('2026-01-01T00:00:00.000Z', 'x').PK);
 const allRates = under(keys.rate('x', 'y', 'z').PK);
 const phoneChallenges = under(keys.phoneChallenge('x').PK);
+const catalogItems = under(keys.catalogItem('x').PK);
+const exchangePointers = under(keys.exchangePointer('x').PK);
 
 export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // Listings: districts, providers with their offerings and slots, and offering owners; never
@@ -52,8 +54,10 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // recipient, idempotency record and rate counter. Never accounts, districts or verifications.
   recipient: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates] } },
   // Redemption and handouts at the counter: booking, slot, points and poster (PROVIDER#), the
-  // recipient's counters, idempotency records, the wrong-code throttle and each change's audit entry.
-  staff: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, auditItems] } },
+  // recipient's counters, idempotency records, the wrong-code throttle and each change's audit
+  // entry; exchanges: the stock of a catalogue item and the exchange's pointer (its order and
+  // ledger entry are PROVIDER# items).
+  staff: { read: true, write: { actions: putUpdateDelete, partitionKeys: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, auditItems, catalogItems, exchangePointers] } },
   // Contracts, providers, offerings, staff accounts: the whole table by design.
   admin: { read: true, write: 'all' },
   // Applications and their decisions: the application, the recipient's verified status,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AuditList, AuditQuery } from './audit.js';
 import { AdjustmentBody, EntryResponse, ReversalBody } from './points.js';
+import { AdminExchangesQuery, CatalogItemBody, CatalogItemParams, CatalogItemResponse, CatalogList, ExchangeBody, ExchangeList, ExchangeResponse, RejectExchangeBody } from './catalog.js';
 import {
   AdminOfferingResponse,
   AdminProviderDetail,
@@ -88,6 +89,8 @@ export interface Endpoint {
   /** API Gateway style template: /v1/providers/{id} */
   path: string;
   auth: Auth;
+  /** Other roles also let in (`GET /v1/catalog` serves staff and admins); `auth` is the one the app's client signs with. */
+  alsoFor?: readonly Role[];
   body?: z.ZodType;
   query?: z.ZodType;
   params?: z.ZodType;
@@ -145,6 +148,10 @@ export const endpoints = {
   rotatePoster: { method: 'POST', path: '/v1/staff/poster/rotate', auth: 'staff', response: PosterResponse },
   voucherKey: { method: 'GET', path: '/v1/staff/voucher-key', auth: 'staff', response: VoucherKeyResponse },
   staffThanks: { method: 'GET', path: '/v1/staff/thanks', auth: 'staff', query: ThanksPageQuery, response: StaffThanksList },
+  // The catalogue and exchanges (staff order ingredients with points; admins see every item)
+  listCatalog: { method: 'GET', path: '/v1/catalog', auth: 'staff', alsoFor: ['admin'], response: CatalogList },
+  createExchange: { method: 'POST', path: '/v1/staff/exchanges', auth: 'staff', body: ExchangeBody, response: ExchangeResponse, status: 201, idempotent: true },
+  staffExchanges: { method: 'GET', path: '/v1/staff/exchanges', auth: 'staff', query: PageOnlyQuery, response: ExchangeList },
 
   // Admin setup
   putDistrict: { method: 'PUT', path: '/v1/admin/districts/{id}', auth: 'admin', params: IdParams, body: DistrictInput, response: DistrictResponse },
@@ -169,6 +176,11 @@ export const endpoints = {
   adminProviderPoints: { method: 'GET', path: '/v1/admin/providers/{id}/points', auth: 'admin', params: IdParams, query: PageOnlyQuery, response: PointsResponse },
   createPointsAdjustment: { method: 'POST', path: '/v1/admin/points-adjustments', auth: 'admin', body: AdjustmentBody, response: EntryResponse, status: 201 },
   createPointsReversal: { method: 'POST', path: '/v1/admin/points-reversals', auth: 'admin', body: ReversalBody, response: EntryResponse, status: 201 },
+  adminCatalog: { method: 'GET', path: '/v1/admin/catalog', auth: 'admin', response: CatalogList },
+  putCatalogItem: { method: 'PUT', path: '/v1/admin/catalog/{itemId}', auth: 'admin', params: CatalogItemParams, body: CatalogItemBody, response: CatalogItemResponse },
+  adminExchanges: { method: 'GET', path: '/v1/admin/exchanges', auth: 'admin', query: AdminExchangesQuery, response: ExchangeList },
+  fulfilExchange: { method: 'POST', path: '/v1/admin/exchanges/{id}/fulfil', auth: 'admin', params: IdParams, response: ExchangeResponse },
+  rejectExchange: { method: 'POST', path: '/v1/admin/exchanges/{id}/reject', auth: 'admin', params: IdParams, body: RejectExchangeBody, response: ExchangeResponse },
   listAudit: { method: 'GET', path: '/v1/admin/audit', auth: 'admin', query: AuditQuery, response: AuditList },
   // Admin: impact, leaderboards, thanks and safety reports
   adminStats: { method: 'GET', path: '/v1/admin/stats', auth: 'admin', query: StatsQuery, response: AdminStats },

@@ -11,4 +11,5 @@ export * from './audit.js';
 export * from './points.js';
 export * from './impact.js';
 export * from './thanks.js';
+export * from './catalog.js';
 export * from './integrity.js';

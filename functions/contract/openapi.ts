@@ -97,8 +97,8 @@ export function openApiDocument() {
     const op: Record<string, unknown> = {
       operationId: name,
       summary: operations[name].summary,
-      description: `${operations[name].summary}. ${e.auth === 'public' ? 'No session needed.' : `Needs a ${e.auth} session.`}${e.idempotent ? ' Honours Idempotency-Key.' : ''}`,
-      tags: [e.auth],
+      description: `${operations[name].summary}. ${e.auth === 'public' ? 'No session needed.' : `Needs a ${[e.auth, ...(e.alsoFor ?? [])].join(' or ')} session.`}${e.idempotent ? ' Honours Idempotency-Key.' : ''}`,
+      tags: [e.auth, ...(e.alsoFor ?? [])],
       security: e.auth === 'public' ? [] : [{ bearer: [] }],
       parameters: [...parameters(e), ...(e.idempotent ? [idempotencyKey] : [])],
       responses: { [String(e.status ?? 200)]: successResponse(e), ...errorResponses(name, e) },
@@ -132,7 +132,7 @@ export function openApiDocument() {
 /** The route list for docs/api.md, one row per endpoint. */
 export function routeTable(): string {
   const rows = (Object.entries(endpoints) as [string, Endpoint][]).map(
-    ([name, e]) => `| \`${e.method} ${e.path}\` | ${e.auth} | ${e.status ?? 200} | \`${name}\` |`,
+    ([name, e]) => `| \`${e.method} ${e.path}\` | ${[e.auth, ...(e.alsoFor ?? [])].join(', ')} | ${e.status ?? 200} | \`${name}\` |`,
   );
   return ['| route | who | success | operation |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -62,6 +62,9 @@ export const operations: Record<EndpointName, OperationDoc> = {
   staffPoster: { summary: 'The provider’s walk-in poster' },
   rotatePoster: { summary: 'Replace the poster token (the old poster stops working)', errors: ['NOT_FOUND'] },
   voucherKey: { summary: 'The public key that checks vouchers offline' },
+  listCatalog: { summary: 'The ingredient catalogue: items, their points price and stock' },
+  createExchange: { summary: 'Order catalogue items with points (taken at once, with the stock)', errors: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'PROVIDER_UNAVAILABLE', 'CONFLICT'] },
+  staffExchanges: { summary: 'The provider’s exchanges and their status' },
   staffThanks: { summary: 'Thank-you notes and likes left for the provider (never who wrote them)' },
 
   putDistrict: { summary: 'Create or replace a district and its sub-districts' },
@@ -86,6 +89,11 @@ export const operations: Record<EndpointName, OperationDoc> = {
   createPointsReversal: { summary: 'Reverse a credit with a reason', errors: ['NOT_FOUND', 'CONFLICT', 'INSUFFICIENT_POINTS'] },
   listAudit: { summary: 'The audit log, filtered by actor, target and date' },
 
+  adminCatalog: { summary: 'Every catalogue item, hidden ones included' },
+  putCatalogItem: { summary: 'Create or replace a catalogue item and its stock', errors: ['CONFLICT'] },
+  adminExchanges: { summary: 'Exchanges across providers, by status' },
+  fulfilExchange: { summary: 'Mark an exchange fulfilled', errors: ['NOT_FOUND', 'CONFLICT'] },
+  rejectExchange: { summary: 'Reject an exchange with a reason: points and stock go back once', errors: ['NOT_FOUND', 'CONFLICT'] },
   adminStats: { summary: 'Impact figures by day, month, sub-district or provider' },
   adminStatsCsv: { summary: 'The same figures as CSV for spreadsheets' },
   previewLeaderboard: { summary: 'A leaderboard as it would be published now' },

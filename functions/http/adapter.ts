@@ -93,7 +93,7 @@ async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Dat
   const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header)?.[1];
   const principal = token ? await deps.tokens.verify(token, now) : null;
   if (!principal) return refuse('UNAUTHENTICATED', 'sign in again: the session token is missing, invalid or expired');
-  if (principal.role !== route.auth) return refuse('FORBIDDEN', `this route is for ${route.auth} accounts`);
+  if (principal.role !== route.auth && !route.alsoFor?.includes(principal.role)) return refuse('FORBIDDEN', `this route is for ${[route.auth, ...(route.alsoFor ?? [])].join(' and ')} accounts`);
   // The session version rides as an extra claim, independent of how tokens are signed.
   if (principal.role === 'staff' && !(await deps.staffSessions.accepts({ id: principal.id, sv: Number(principal.claims.sv ?? 0) }))) {
     return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');

@@ -44,11 +44,11 @@ export interface Telemetry {
   flush(): void;
 }
 
-/** Which successful routes count as which business event. Exchanges match by name (the donor side adds them). */
+/** Which successful routes count as which business event. */
 function successMetric(name: string): BusinessMetric | null {
   if (name === 'createBooking' || name === 'createWalkIn') return businessMetrics.bookings;
   if (name === 'redeem') return businessMetrics.redemptions;
-  if (/exchange/i.test(name)) return businessMetrics.exchanges;
+  if (name === 'createExchange') return businessMetrics.exchanges;
   return null;
 }
 

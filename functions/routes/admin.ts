@@ -1,5 +1,6 @@
 import * as admin from '../app/admin-setup.js';
 import * as audit from '../app/admin/audit.js';
+import * as exchanges from '../app/admin/exchanges.js';
 import * as points from '../app/admin/points.js';
 import { adminImpactHandlers } from './admin-impact.js';
 import { routeTable, type Handlers } from './table.js';
@@ -23,6 +24,11 @@ export const adminHandlers = {
   createPointsAdjustment: (ctx, { body }) => points.createPointsAdjustment(ctx, body),
   createPointsReversal: (ctx, { body }) => points.createPointsReversal(ctx, body),
   disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
+  adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
+  putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
+  adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),
+  fulfilExchange: (ctx, { params }) => exchanges.fulfilExchange(ctx, params),
+  rejectExchange: (ctx, { params, body }) => exchanges.rejectExchange(ctx, params, body),
   ...adminImpactHandlers,
 } satisfies Handlers;
 

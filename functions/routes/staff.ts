@@ -1,3 +1,4 @@
+import * as exchanges from '../app/exchanges.js';
 import * as points from '../app/points.js';
 import * as counter from '../app/staff-counter.js';
 import * as thanks from '../app/thanks.js';
@@ -13,6 +14,9 @@ export const staffHandlers = {
   rotatePoster: (ctx) => counter.rotatePoster(ctx),
   voucherKey: (ctx) => counter.voucherKey(ctx),
   staffThanks: (ctx, { query }) => thanks.staffThanks(ctx, query),
+  listCatalog: (ctx) => exchanges.listCatalog(ctx),
+  createExchange: (ctx, { body }) => exchanges.createExchange(ctx, body),
+  staffExchanges: (ctx, { query }) => exchanges.staffExchanges(ctx, query),
 } satisfies Handlers;
 
 export const staffRoutes = routeTable('staff', staffHandlers);

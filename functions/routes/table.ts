@@ -12,7 +12,10 @@ export interface RouteInput<E extends Endpoint> {
   params: Parsed<E['params']>;
 }
 
-export type Handler<E extends Endpoint> = (ctx: CtxFor<E['auth']>, input: RouteInput<E>) => Promise<z.input<E['response']> | PreparedJson>;
+/** The roles a route lets in: its own and any it also serves. */
+type RolesOf<E extends Endpoint> = E['auth'] | (E extends { alsoFor: readonly (infer R extends Auth)[] } ? R : never);
+
+export type Handler<E extends Endpoint> = (ctx: CtxFor<RolesOf<E>>, input: RouteInput<E>) => Promise<z.input<E['response']> | PreparedJson>;
 
 /** Use cases for some endpoints of the contract, typed by the endpoint each serves. */
 export type Handlers = { [K in EndpointName]?: Handler<Endpoints[K]> };

@@ -103,3 +103,11 @@ export const demoProviders: DemoProvider[] = [
 
 /** Local demo only: every demo staff account signs in with this password (printed on start). */
 export const demoStaffPassword = 'mcan-demo';
+
+/** The demo ingredient catalogue: what points buy. */
+export const demoCatalog = [
+  { id: 'rice-5kg', name: '东北大米 5 kg', unit: '袋', points: 60, stock: 40, active: true },
+  { id: 'oil-5l', name: '花生油 5 L', unit: '桶', points: 90, stock: 25, active: true },
+  { id: 'veg-box', name: '时令蔬菜箱', unit: '箱', points: 30, stock: 60, active: true },
+  { id: 'flour-10kg', name: '面粉 10 kg', unit: '袋', points: 70, stock: 0, active: true },
+];

@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import { accountStore } from './accounts.js';
 import { auditStore } from './audit.js';
 import { bookingStore } from './bookings.js';
+import { catalogStore } from './catalog.js';
+import { exchangeStore } from './exchanges.js';
 import type { TableRef } from './client.js';
 import { districtStore } from './districts.js';
 import { providerStore } from './providers.js';
@@ -27,6 +29,8 @@ export function createStore(ref: TableRef, config: Config) {
     idempotency: idempotencyStore(ref),
     rateLimits: rateLimitStore(ref),
     points: pointsStore(ref, config),
+    catalogItems: catalogStore(ref, config),
+    exchanges: exchangeStore(ref, config),
     phoneChallenges: phoneChallengeStore(ref),
     verifications: verificationStore(ref, config),
     audit: auditStore(ref),

@@ -17,6 +17,10 @@
  *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
  *  points balance     PROVIDER#<id>         POINTS                (available, pending, hold:<availableAt> per hour)
  *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
+ *  exchange           PROVIDER#<id>         EXCHANGE#<createdAt>#<xid>  EXCHANGES#<status>  <createdAt>#<xid>
+ *                     (the provider's own list in its partition; the admins' work list by status on GSI1)
+ *  exchange pointer   EXCHANGE#<xid>        EXCHANGE              (→ provider and createdAt: an exchange found by id)
+ *  catalogue item     CATALOG#ITEMS         ITEM#<itemId>         (one small partition: every item, its stock and price)
  *  idempotency        IDEM#<caller>#<key>   IDEM                  (expiresAt: 24 h)
  *  rate counter       RATE#<scope>#<who>#<window>  RATE           (expiresAt: end of window)
  *  phone challenge    PHONE#<phoneKey>      CHALLENGE             (phoneKey: HMAC of the number; expiresAt)
@@ -77,6 +81,15 @@ export const keys = {
   ledgerPrefix: 'LEDGER#',
   points: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'POINTS' }),
   reversed: (providerId: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `REVERSED#${entryId}` }),
+
+  exchange: (providerId: string, createdAt: string, id: string) => ({ PK: `PROVIDER#${providerId}`, SK: `EXCHANGE#${createdAt}#${id}` }),
+  exchangePrefix: 'EXCHANGE#',
+  exchangePointer: (id: string) => ({ PK: `EXCHANGE#${id}`, SK: 'EXCHANGE' }),
+  exchangeIndex: (status: string, createdAt: string, id: string) => ({ GSI1PK: `EXCHANGES#${status}`, GSI1SK: `${createdAt}#${id}` }),
+  exchangesIn: (status: string) => `EXCHANGES#${status}`,
+  catalogPK: 'CATALOG#ITEMS',
+  catalogItem: (id: string) => ({ PK: 'CATALOG#ITEMS', SK: `ITEM#${id}` }),
+  catalogItemPrefix: 'ITEM#',
 
   idempotency: (caller: string, key: string) => ({ PK: `IDEM#${caller}#${key}`, SK: 'IDEM' }),
   rate: (scope: string, who: string, window: string) => ({ PK: `RATE#${scope}#${who}#${window}`, SK: 'RATE' }),

@@ -1,6 +1,7 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
 import type { BookingStatus, CancelReason } from '../contract/bookings.js';
 import type { LedgerReason } from '../contract/points.js';
+import type { CatalogItem, Exchange } from '../contract/catalog.js';
 import type { District, GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from '../contract/providers.js';
 import type { VerificationStatus } from '../contract/verifications.js';
 import type { SlotCounts } from '../domain/offering.js';
@@ -113,3 +114,12 @@ export interface LedgerRecord {
   at: string;
   availableAt: string;
 }
+
+/** A catalogue item as stored: `version` counts every change (a PUT, an exchange, a refund), so an admin's PUT knows what it replaced. */
+export interface CatalogItemRecord extends CatalogItem {
+  updatedAt: string;
+  version: number;
+}
+
+/** An exchange as stored: the contract's shape. */
+export type ExchangeRecord = Exchange;

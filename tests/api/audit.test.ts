@@ -97,6 +97,15 @@ describe('the audit log', () => {
       return r;
     },
     createPointsReversal: (f) => app.api.createPointsReversal.reply({ token: f.admin, body: { providerId: f.providerId, entryId: f.made.credit!, reason: '补发有误' } }),
+    putCatalogItem: (f) => app.api.putCatalogItem.reply({ token: f.admin, params: { itemId: 'audit-oil' }, body: { name: '花生油', unit: '桶', points: 20, stock: 5, active: true } }),
+    createExchange: async (f) => {
+      const r = await app.api.createExchange.reply({ token: f.staffToken, body: { itemId: 'audit-oil', quantity: 1 } });
+      if (r.ok) f.made.exchange = r.body.exchange.id;
+      return r;
+    },
+    fulfilExchange: (f) => app.api.fulfilExchange.reply({ token: f.admin, params: { id: f.made.exchange! } }),
+    // The exchange made before the walk (below): each fixture may add only its own route's entry.
+    rejectExchange: (f) => app.api.rejectExchange.reply({ token: f.admin, params: { id: f.made.spare! }, body: { reason: '缺货' } }),
   };
 
   it('every state-changing staff or admin route writes exactly one entry, naming its actor, action and target, and no recipient', async () => {
@@ -106,6 +115,10 @@ describe('the audit log', () => {
 
     const { providerId, offeringId, staffToken } = await providerWithOffering(app, '审计基准', 50);
     const f: Fixtures = { admin: await app.adminToken(), staffToken, providerId, offeringId, made: {} };
+    // Points to spend and a second exchange, for rejectExchange (made now: their entries precede the walk).
+    await app.api.createPointsAdjustment({ token: f.admin, body: { providerId, points: 100, reason: '审计测试' } });
+    await app.api.putCatalogItem({ token: f.admin, params: { itemId: 'audit-rice' }, body: { name: '大米', unit: '袋', points: 10, stock: 5, active: true } });
+    f.made.spare = (await app.api.createExchange({ token: staffToken, body: { itemId: 'audit-rice', quantity: 1 } })).exchange.id;
     // In the fixtures' own order (a provider is created before it is approved).
     const ordered = (Object.keys(fixtures) as EndpointName[]).map((n) => changing.find((r) => r.name === n)).filter((r) => r !== undefined);
     expect(ordered).toHaveLength(changing.length);

@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { Id, NextCursor, PageQuery } from './common.js';
+
+/** An ingredient providers can order with points: rice, cooking oil, vegetables… */
+export const CatalogItem = z.object({
+  id: Id,
+  name: z.string(),
+  /** What one of it is: 袋 (5 kg), 桶 (5 L), 箱… */
+  unit: z.string(),
+  /** Points one of it costs. */
+  points: z.number().int(),
+  /** Units left to order. */
+  stock: z.number().int(),
+  /** Inactive items are hidden from staff and cannot be ordered; admins still see them. */
+  active: z.boolean(),
+});
+export type CatalogItem = z.infer<typeof CatalogItem>;
+
+/** `PUT /v1/admin/catalog/{itemId}`: the item as it should now be (stock is set, not added to). */
+export const CatalogItemBody = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  unit: z.string().trim().min(1).max(20),
+  points: z.number().int().min(1).max(1_000_000),
+  stock: z.number().int().min(0).max(1_000_000),
+  active: z.boolean(),
+});
+export type CatalogItemBody = z.infer<typeof CatalogItemBody>;
+
+export const CatalogItemParams = z.strictObject({ itemId: Id });
+export const CatalogItemResponse = z.object({ item: CatalogItem });
+export const CatalogList = z.object({ items: z.array(CatalogItem) });
+export type CatalogList = z.infer<typeof CatalogList>;
+
+export const ExchangeStatus = z.enum(['PENDING', 'FULFILLED', 'REJECTED']);
+export type ExchangeStatus = z.infer<typeof ExchangeStatus>;
+
+/** `quantity` is at least 1; its upper bound is the service's configuration (docs/api.md). */
+export const ExchangeBody = z.strictObject({ itemId: Id, quantity: z.number().int().min(1).max(1_000_000) });
+export type ExchangeBody = z.infer<typeof ExchangeBody>;
+
+/** An order of an item paid with points; the item's name and unit as they were when ordered. */
+export const Exchange = z.object({
+  id: Id,
+  providerId: Id,
+  providerName: z.string(),
+  itemId: Id,
+  itemName: z.string(),
+  unit: z.string(),
+  quantity: z.number().int(),
+  /** Points taken in all (the item's price × quantity). */
+  points: z.number().int(),
+  status: ExchangeStatus,
+  createdAt: z.string(),
+  /** When an admin fulfilled or rejected it. */
+  decidedAt: z.string().nullable(),
+  /** The admin's reason for a rejection. */
+  reason: z.string().nullable(),
+});
+export type Exchange = z.infer<typeof Exchange>;
+
+export const ExchangeResponse = z.object({ exchange: Exchange });
+export const ExchangeList = z.object({ exchanges: z.array(Exchange), next: NextCursor });
+export type ExchangeList = z.infer<typeof ExchangeList>;
+
+/**
+ * `GET /v1/admin/exchanges`: one provider's (every status unless `status` is given), or else
+ * every provider's in one status, PENDING when left out.
+ */
+export const AdminExchangesQuery = z.strictObject({ status: ExchangeStatus.optional(), providerId: Id.optional(), ...PageQuery });
+export type AdminExchangesQuery = z.infer<typeof AdminExchangesQuery>;
+
+export const RejectExchangeBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export type RejectExchangeBody = z.infer<typeof RejectExchangeBody>;
