@@ -58,6 +58,13 @@ export const config = {
     verificationValidDays: 90,
     personalDataRetentionDays: 180,
   },
+  verification: {
+    // Applications a recipient may file in a fixed 30-day window (refusals do not count).
+    applicationsPer30Days: 3,
+    // A pending application no admin decided within this many days is deleted (personal data
+    // included) by the daily purge; its phone is free again and the recipient may reapply.
+    pendingMaxDays: 30,
+  },
   noShows: {
     threshold: 3,
     withinDays: 30,
