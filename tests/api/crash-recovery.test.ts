@@ -20,7 +20,8 @@ describe('a power cut mid-burst (--data)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mcan-crash-'));
     const env = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), MCAN_ADMIN_PASSWORD: 'crash-test-password' };
     const base = `http://127.0.0.1:${env.PORT}`;
-    const args = ['--data', dir, '--test-clock', '--no-client-limits'];
+    // No demo history: its background writes are not what this test is about.
+    const args = ['--data', dir, '--test-clock', '--no-client-limits', '--no-history'];
     const lunch = { now: '2026-11-30T11:40:00+08:00' };
     try {
       const first = startLocalMode(args, env);
