@@ -5,6 +5,8 @@
  *   --no-history   seed the demo providers without their year of history (written in the background)
  *   --test-clock   enable POST /__test__/clock
  *   --no-device-keys  recipients sign in by phone (SMS codes are printed here), as on AWS
+ *   --dynamodb-any-interface  accept DynamoDB Local on every interface where Java has no compiler
+ *                  (a JRE only) to bind it to 127.0.0.1; only on a machine no one else can reach
  * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
  */
 import { parseArgs } from 'node:util';
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       'no-history': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'no-device-keys': { type: 'boolean', default: false },
+      'dynamodb-any-interface': { type: 'boolean', default: false },
       // For load and crash tests on one machine, where every simulated person shares 127.0.0.1.
       'no-client-limits': { type: 'boolean', default: false },
     },
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
     await dynamo?.stop();
   };
   try {
-    dynamo = await startDynamoLocal({ port: dynamoPort, dataDir: values.data });
+    dynamo = await startDynamoLocal({ port: dynamoPort, dataDir: values.data, anyInterface: values['dynamodb-any-interface'] });
     const app = await startApp({
       dynamoEndpoint: dynamo.endpoint,
       tableName: defaultTableName,
