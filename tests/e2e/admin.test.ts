@@ -32,7 +32,8 @@ const shoot = (name: string) => page.screenshot({ path: artifactPath(`admin-${na
 
 /** Waits until the page's loading states are gone. */
 async function settled(): Promise<void> {
-  await expect.poll(() => v('.status--loading').count()).toBe(0);
+  // Needs attention loads seven cards at once: on a busy machine that takes more than poll's default second.
+  await expect.poll(() => v('.status--loading').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe('an administrator vets a restaurant and sets it up', () => {
