@@ -1,5 +1,5 @@
 // One line per call, typed from the contract. Pages import these, never request() itself.
-import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type VerificationBody } from '@contract';
+import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type SafetyReportBody, type VerificationBody } from '@contract';
 import { request } from './request';
 import { withSession } from './session';
 
@@ -31,6 +31,8 @@ export const getBooking = (id: string) => withSession(() => request(endpoints.ge
 export const cancelBooking = (id: string) => withSession(() => request(endpoints.cancelBooking, { params: { id } }));
 export const createWalkIn = (poster: string, idempotencyKey: string) =>
   withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey }));
+export const reportSafety = (body: SafetyReportBody, idempotencyKey: string) =>
+  withSession(() => request(endpoints.reportSafety, { body, idempotencyKey }));
 export const submitVerification = (body: VerificationBody, idempotencyKey: string) =>
   withSession(() => request(endpoints.submitVerification, { body, idempotencyKey }));
 
@@ -42,4 +44,6 @@ export const staffWalkIn = (offeringId: string, count: number, idempotencyKey: s
   request(endpoints.staffWalkIn, { body: { offeringId, count }, idempotencyKey });
 export const staffToday = () => request(endpoints.staffToday);
 export const staffPoints = () => request(endpoints.staffPoints);
+/** The restaurant's likes and notes; `cursor` for older notes. */
+export const staffThanks = (cursor?: string) => request(endpoints.staffThanks, { query: cursor ? { cursor } : {} });
 export const staffPoster = () => request(endpoints.staffPoster);

@@ -11,7 +11,7 @@ import { staffSignedIn } from '../services/staff-session';
 import { readString, remove, StorageKey, writeString } from '../services/storage';
 import './shared.css';
 
-const tabRoutes = { scan: routes.staffScan, today: routes.staffToday, poster: routes.staffPoster, points: routes.staffPoints } as const;
+const tabRoutes = { scan: routes.staffScan, today: routes.staffToday, poster: routes.staffPoster, points: routes.staffPoints, thanks: routes.staffThanks } as const;
 type Tab = keyof typeof tabRoutes;
 
 export const signedIn = staffSignedIn;
@@ -69,7 +69,7 @@ export function useStaffError() {
   );
 }
 
-const tabs: Tab[] = ['scan', 'today', 'poster', 'points'];
+const tabs: Tab[] = ['scan', 'today', 'poster', 'points', 'thanks'];
 
 export function StaffNav({ current }: { current: Tab }) {
   const { t } = useI18n();
