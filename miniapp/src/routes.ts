@@ -16,6 +16,8 @@ export const pagePaths = {
   staffToday: '/staff/today/index',
   staffPoster: '/staff/poster/index',
   staffPoints: '/staff/points/index',
+  staffCatalog: '/staff/catalog/index',
+  staffExchanges: '/staff/exchanges/index',
   // The admin desk: an H5-only sub-package (app.config.ts).
   adminSignIn: '/admin/signin/index',
   adminAttention: '/admin/attention/index',
@@ -57,6 +59,10 @@ export const routes = {
   staffToday: () => pagePaths.staffToday,
   staffPoster: () => pagePaths.staffPoster,
   staffPoints: () => pagePaths.staffPoints,
+  /** Ingredients to order with points. */
+  staffCatalog: () => pagePaths.staffCatalog,
+  /** The provider's orders and their status; `placed` names an order just made (the page says so). */
+  staffExchanges: (placed?: string) => withQuery(pagePaths.staffExchanges, { placed }),
   adminSignIn: () => pagePaths.adminSignIn,
   adminAttention: () => pagePaths.adminAttention,
   /** The list, optionally opened with a filter (e.g. `{status: 'PENDING'}` from Needs attention). */

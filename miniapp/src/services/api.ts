@@ -41,5 +41,9 @@ export const redeem = (body: RedemptionBody, idempotencyKey: string) => request(
 export const staffWalkIn = (offeringId: string, count: number, idempotencyKey: string) =>
   request(endpoints.staffWalkIn, { body: { offeringId, count }, idempotencyKey });
 export const staffToday = () => request(endpoints.staffToday);
-export const staffPoints = () => request(endpoints.staffPoints);
+export const staffPoints = (cursor?: string) => request(endpoints.staffPoints, { query: cursor ? { cursor } : {} });
+export const staffCatalog = () => request(endpoints.listCatalog);
+export const createExchange = (itemId: string, quantity: number, idempotencyKey: string) =>
+  request(endpoints.createExchange, { body: { itemId, quantity }, idempotencyKey });
+export const staffExchanges = (cursor?: string) => request(endpoints.staffExchanges, { query: cursor ? { cursor } : {} });
 export const staffPoster = () => request(endpoints.staffPoster);

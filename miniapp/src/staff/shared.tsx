@@ -71,7 +71,8 @@ export function useStaffError() {
 
 const tabs: Tab[] = ['scan', 'today', 'poster', 'points'];
 
-export function StaffNav({ current }: { current: Tab }) {
+/** The tab row. `below`: this page lies under the current tab (the catalogue under points), so that tab leads back up. */
+export function StaffNav({ current, below = false }: { current: Tab; below?: boolean }) {
   const { t } = useI18n();
   return (
     <View className='staff-nav' ariaRole='navigation'>
@@ -82,7 +83,7 @@ export function StaffNav({ current }: { current: Tab }) {
           role='link'
           current={tab === current}
           data={{ tab }}
-          onPress={() => tab !== current && go.replace(tabRoutes[tab]())}
+          onPress={() => (tab !== current || below) && go.replace(tabRoutes[tab]())}
         >
           {t(`staff.menu.${tab}`)}
         </Pressable>
