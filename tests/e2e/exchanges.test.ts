@@ -66,8 +66,8 @@ describe('staff order ingredients with points', () => {
     expect(pending.body.exchanges.map((x: { id: string }) => x.id)).toContain(id);
     expect((await app.call('POST', `/v1/admin/exchanges/${id}/fulfil`, { token: admin })).status).toBe(200);
 
-    // Back on the points page and into My orders again: it is shown as sent.
-    await tap(p.page.locator('.staff-nav__tab[data-tab="points"]'));
+    // Up to the points page and into My orders again: it is shown as sent.
+    await tap(p.page.locator('.staff-exchanges .staff-nav__tab[data-tab="points"]'));
     await p.page.locator('.points__number').waitFor();
     await expect.poll(() => p.page.locator('.points__number').innerText()).toBe('80');
     await expect(p.page.locator('.points__entry[data-reason="exchange"] .points__delta').innerText()).resolves.toBe('-120');
@@ -80,7 +80,7 @@ describe('staff order ingredients with points', () => {
     // The same in English: statuses and ledger reasons are the app's words, not the server's codes.
     await tap(p.page.locator('.top-bar__lang'));
     await expect.poll(() => sent.locator('.exchange__status').innerText()).toBe('Sent');
-    await tap(p.page.locator('.staff-nav__tab[data-tab="points"]'));
+    await tap(p.page.locator('.staff-exchanges .staff-nav__tab[data-tab="points"]'));
     await expect.poll(() => p.page.locator('.points__entry[data-reason="exchange"] .points__reason').innerText()).toBe('Ingredient exchange');
   });
 
@@ -100,7 +100,7 @@ describe('staff order ingredients with points', () => {
     await placed.waitFor();
     const id = await placed.getAttribute('data-exchange');
     expect((await app.call('POST', `/v1/admin/exchanges/${id}/reject`, { token: admin, body: { reason: '本周蔬菜缺货' } })).status).toBe(200);
-    await tap(p.page.locator('.staff-nav__tab[data-tab="points"]'));
+    await tap(p.page.locator('.staff-exchanges .staff-nav__tab[data-tab="points"]'));
     await expect.poll(() => p.page.locator('.points__number').innerText()).toBe('80');
     await expect(p.page.locator('.points__entry[data-reason="exchange_refund"] .points__reason').innerText()).resolves.toBe('兑换退回');
     await tap(p.page.locator('.points__exchanges'));
