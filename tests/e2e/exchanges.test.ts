@@ -78,7 +78,7 @@ describe('staff order ingredients with points', () => {
     await p.page.screenshot({ path: artifactPath('staff-exchange-fulfilled.png'), animations: 'disabled' });
 
     // The same in English: statuses and ledger reasons are the app's words, not the server's codes.
-    await tap(p.page.locator('.top-bar__lang'));
+    await tap(p.page.locator('.staff-exchanges .top-bar__lang'));
     await expect.poll(() => sent.locator('.exchange__status').innerText()).toBe('Sent');
     await tap(p.page.locator('.staff-exchanges .staff-nav__tab[data-tab="points"]'));
     await expect.poll(() => p.page.locator('.points__entry[data-reason="exchange"] .points__reason').innerText()).toBe('Ingredient exchange');

@@ -26,6 +26,9 @@ async function loadShelf(): Promise<Result<Shelf>> {
   return { ok: true, data: { items: catalog.data.items, balance: points.data.balance } };
 }
 
+/** What can be ordered comes first; sold-out items stay listed, below. */
+const inStockFirst = (items: CatalogItem[]) => [...items].sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+
 export default function StaffCatalogPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
@@ -75,7 +78,7 @@ export default function StaffCatalogPage() {
             <View className='catalog__balance' ariaRole='status'>
               {t('staff.catalog.available', { n: d.balance })}
             </View>
-            {d.items.map((item) => {
+            {inStockFirst(d.items).map((item) => {
               const quantity = quantityOf(item);
               const cost = item.points * quantity;
               const soldOut = item.stock <= 0;
