@@ -58,6 +58,13 @@ export const config = {
     verificationValidDays: 90,
     personalDataRetentionDays: 180,
   },
+  verification: {
+    // Applications a recipient may file in a fixed 30-day window (refusals do not count).
+    applicationsPer30Days: 3,
+    // A pending application no admin decided within this many days is deleted (personal data
+    // included) by the daily purge; its phone is free again and the recipient may reapply.
+    pendingMaxDays: 30,
+  },
   noShows: {
     threshold: 3,
     withinDays: 30,
@@ -137,12 +144,25 @@ export const config = {
   impact: {
     // Public figures are read through an in-process cache this old at most.
     publicStatsTtlMs: 60_000,
+    // Admin views read a day's raw provider items (today's) through a cache this old at most; a
+    // process's own redemptions and handouts clear it, so only other processes' lag behind.
+    liveDayTtlMs: 5_000,
+    // Rolled-up provider items (thousands per period at province scale) are kept this long per
+    // roll-up mark; they change only when the nightly roll-up moves the mark.
+    rolledTtlMs: 60_000,
     // A day is rolled up this long after it ends, so a transaction in flight at midnight has landed.
     rollUpAfterMinutes: 15,
     // The roll-up's first run looks this far back for figures (later runs start where the last stopped).
     firstRunLookbackDays: 400,
+    // Catching up (after downtime, or loading history) adds up to this many closed days of one
+    // month to each rolled item in one update; day items of the span are held in memory meanwhile.
+    rollUpSpanDays: 31,
     // The widest range /v1/admin/stats answers in one request.
     maxRangeDays: 3 * 366,
+  },
+  demo: {
+    // Local mode's demo history: this many days ending yesterday (functions/seed/history.ts).
+    historyDays: 365,
   },
   integrity: {
     // A booking redeemed this soon after it was made (in the app, not by poster) is "quick": a

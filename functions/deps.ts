@@ -52,6 +52,8 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     catalog: catalogCache(store, config),
     slotGate: slotGate(config.contention.perSlotInFlight),
     figuresCache: ttlCache(config.impact.publicStatsTtlMs),
+    liveDays: ttlCache(config.impact.liveDayTtlMs),
+    rolledCache: ttlCache(config.impact.rolledTtlMs),
     tokens: s.tokenVerifyKeyPem
       ? tokenService({ signingKeyPem: s.tokenSigningKeyPem, verifyKeyPem: s.tokenVerifyKeyPem })
       : withheld<TokenService>('the token key', {} as TokenService),

@@ -24,6 +24,7 @@ import { functionGroups, routes as defaultRoutes, type FunctionGroup, type Route
 import { tableDefinition } from '../functions/store/table.js';
 import { jobAccess, readActions, tableAccess, writeActions, type TableAccess } from './access.js';
 import { groupEntry, lambdaBundle, projectRoot } from './bundling.js';
+import { H5Hosting } from './hosting.js';
 import { Observability } from './observability.js';
 
 /** The route fields the stack reads: the method, the path, who may call it and which function serves it. */
@@ -46,6 +47,11 @@ export interface McanStackProps extends StackProps {
    * ApiDomainTarget output.
    */
   apiDomain?: { name: string; certificateArn: string };
+  /**
+   * The H5 app on S3 + CloudFront, the API beside it under /v1: `appDir` (the built
+   * miniapp/dist/h5) is uploaded when given; `domain` needs an ACM certificate in us-east-1.
+   */
+  h5?: { appDir?: string; domain?: { name: string; certificateArn: string } };
   /** Default-stage throttling, requests per second and burst. */
   throttle?: { rateLimit: number; burstLimit: number };
   /** Transaction conflicts per 5 minutes, two periods running, that raise the alarm. */
@@ -89,6 +95,7 @@ export class McanStack extends Stack {
   /** One secret per key purpose (functions/lambda/env.ts); each function reads only its own. */
   readonly secrets = new Map<SecretPurpose, Secret>();
   readonly api: HttpApi;
+  readonly hosting: H5Hosting;
   readonly stage: HttpStage;
   /** The API function of each function group that has routes. */
   readonly groupFunctions = new Map<FunctionGroup, NodejsFunction>();
@@ -378,6 +385,8 @@ export class McanStack extends Stack {
       signInFailuresPerMinute: props.signInFailuresPerMinute ?? 50,
     });
 
+    this.hosting = new H5Hosting(this, 'H5', { api: this.api, appDir: props.h5?.appDir, domain: props.h5?.domain });
+
     this.acknowledgeFindings();
 
     // ── Outputs ───────────────────────────────────────────────────────────────────────────────
@@ -388,6 +397,10 @@ export class McanStack extends Stack {
     }
     new CfnOutput(this, 'SecretsPrefix', { value: `${this.stackName}/`, description: 'The keys live in secrets named <this>…: fill them with infra/put-secrets.ts --stack <stack name>' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AppUrl', {
+      value: props.h5?.domain ? `https://${props.h5.domain.name}` : `https://${this.hosting.distribution.distributionDomainName}`,
+      description: 'The H5 app, with the API under /v1 on the same origin',
+    });
   }
 
   /**

@@ -19,6 +19,10 @@ export interface Deps {
   slotGate: SlotGate;
   /** Public impact figures and latest leaderboards, kept `impact.publicStatsTtlMs`. */
   figuresCache: TtlCache;
+  /** Raw day items of the impact figures (today's at province scale: thousands), kept `impact.liveDayTtlMs`. */
+  liveDays: TtlCache;
+  /** Each provider's rolled month, quarter or year, by the roll-up's mark, kept `impact.rolledTtlMs`. */
+  rolledCache: TtlCache;
   tokens: TokenService;
   /** Keys recipient ids (HMAC of device key or openid). */
   idSecret: Uint8Array;

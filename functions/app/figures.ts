@@ -33,12 +33,18 @@ function unrolledDays(r: DateRange, state: RollUpState, today: string): string[]
 
 const periodRangeOf = (p: { type: PeriodType; key: string }): DateRange => periodRange(p.type, p.key)!;
 
+/**
+ * A day's provider items, read through a cache of `impact.liveDayTtlMs`: at province scale a day
+ * is thousands of items, and a dashboard, the public figures and a leaderboard preview opened
+ * together read today's once. This process's own redemptions and handouts clear it at once.
+ */
+const rawDay = (deps: Deps, date: string) => deps.liveDays.get(date, () => deps.store.impact.day(date));
+
 /** Each provider's figures over a range (providers with none are absent). */
 export async function providerFigures(deps: Deps, range: DateRange, today: string): Promise<Map<string, ProviderFigures>> {
   const store = deps.store.impact;
   const out = new Map<string, ProviderFigures>();
-  const r = clampTo(range, today);
-  if (!r) return out;
+  if (range.from > today) return out;
   const state = await store.rollUpState();
   const add = (stamp: ProviderStamp, c: ImpactCounts) => {
     const prev = out.get(stamp.providerId);
@@ -47,16 +53,22 @@ export async function providerFigures(deps: Deps, range: DateRange, today: strin
   };
   const rawDays = new Set<string>();
   const periods: { type: PeriodType; key: string }[] = [];
-  for (const piece of decompose(r)) {
-    if (piece.type === 'day') rawDays.add(piece.key);
-    else {
+  // Whole periods even where they run past today (a year in progress is still one item: it holds
+  // the rolled days, and the days since come raw); nothing exists after today.
+  for (const piece of decompose(range)) {
+    if (piece.type === 'day') {
+      if (piece.key <= today) rawDays.add(piece.key);
+    } else if (periodRangeOf(piece).from <= today) {
       periods.push(piece);
       for (const d of unrolledDays(periodRangeOf(piece), state, today)) rawDays.add(d);
     }
   }
   const [rolled, days] = await Promise.all([
-    Promise.all(periods.map((p) => store.providerPeriod(p.type, p.key))),
-    Promise.all([...rawDays].sort().map((d) => store.day(d))),
+    // Rolled items change only when the roll-up writes, and are read against the mark they were
+    // read with: cached per mark, a new mark reads afresh (and a read taken mid-roll-up stays
+    // consistent with its own mark: see `effective`).
+    Promise.all(periods.map((p) => deps.rolledCache.get(`${p.type}:${p.key}:${state.rolledThrough}`, () => store.providerPeriod(p.type, p.key)))),
+    Promise.all([...rawDays].sort().map((d) => rawDay(deps, d))),
   ]);
   for (const list of rolled) for (const t of list) add(t, effective(t, state.rolledThrough));
   for (const list of days) for (const f of list) add(f, f.counts);
@@ -93,7 +105,7 @@ export async function areaFigures(deps: Deps, range: DateRange, today: string, o
       const ds = rolledLooseDays.filter((d) => d.startsWith(y));
       return store.area(y, `${keys.areaDayPrefix}${ds[0]}`, `${keys.areaDayPrefix}${ds[ds.length - 1]}~`);
     })),
-    Promise.all(rawDays.map((d) => store.day(d))),
+    Promise.all(rawDays.map((d) => rawDay(deps, d))),
   ]);
   for (const t of monthItems.flat()) {
     if (t.month && t.district && months.has(t.month)) cells.push({ span: 'month', key: t.month, district: t.district, counts: effective(t, R) });
@@ -121,7 +133,7 @@ async function dayTotals(deps: Deps, r: DateRange, state: RollUpState, today: st
   const rawDays = unrolledDays(r, state, today);
   const [rolled, raw] = await Promise.all([
     Promise.all(years.map((y) => store.area(y, `${keys.areaTotalPrefix}${r.from > `${y}-01-01` ? r.from : `${y}-01-01`}`, `${keys.areaTotalPrefix}${rolledTo < `${y}-12-31` ? rolledTo : `${y}-12-31`}`))),
-    Promise.all(rawDays.map((d) => store.day(d))),
+    Promise.all(rawDays.map((d) => rawDay(deps, d))),
   ]);
   const cells: AreaCell[] = rolled.flat().filter((t) => t.date && R !== null && t.date <= R).map((t) => ({ span: 'day', key: t.date!, district: null, counts: effective(t, R) }));
   rawDays.forEach((d, i) => cells.push({ span: 'day', key: d, district: null, counts: raw[i]!.reduce((c, f) => addCounts(c, f.counts), zeroCounts()) }));

@@ -97,7 +97,10 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
     const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty), signals };
     const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact });
-    if (out.ok) return answer;
+    if (out.ok) {
+      deps.liveDays.clear();
+      return answer;
+    }
     switch (out.part) {
       case 'recipient':
         novelty = noveltyOf(out.old ?? { servedDay: null, servedMonth: null }, booking.date);
@@ -172,6 +175,7 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
       if (out.part !== 'idempotency') unexpected('walk-in', out);
       walkIn = (await idem.prior()) ?? walkIn;
     }
+    ctx.deps.liveDays.clear();
   }
   // The handout is what the idempotency record keeps; the counts are read fresh.
   const slots = await ctx.deps.store.slots.getMany([ref]);

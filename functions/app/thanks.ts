@@ -32,8 +32,9 @@ export async function thankProvider(ctx: RecipientCtx, params: { id: string }, b
 }
 
 export async function staffThanks(ctx: StaffCtx, q: { limit: number; cursor?: string }) {
-  const page = await ctx.deps.store.thanks.notesOf(ctx.principal.providerId, q);
-  return { thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: n.at })), next: page.next };
+  const { providerId } = ctx.principal;
+  const [page, likes] = await Promise.all([ctx.deps.store.thanks.notesOf(providerId, q), ctx.deps.store.thanks.likesOf(providerId)]);
+  return { likes, thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: n.at })), next: page.next };
 }
 
 export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {

@@ -1,36 +1,61 @@
-import type { VerificationBody } from '../contract/verifications.js';
+import type { VerificationBody, VerificationQuery } from '../contract/verifications.js';
 import { verifiedThrough } from '../domain/booking.js';
-import { DomainError, notFound } from '../domain/errors.js';
-import { localMoment } from '../domain/time.js';
+import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
+import { addDays, localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import type { VerificationRecord } from '../store/verifications.js';
+import { rateIntent } from './rate-limit.js';
 import type { AdminCtx, RecipientCtx } from './context.js';
 import { audited } from './audit.js';
 import { idempotency } from './idempotency.js';
 
 type Personal = { name: string; phone: string; note: string };
 
-/** An application for verification; name, phone and note are sealed before they reach the table. */
-export async function submitVerification(ctx: RecipientCtx, body: VerificationBody) {
-  type Receipt = { verification: { id: string; status: 'PENDING' } };
+type Receipt = { verification: { id: string; status: 'PENDING' } };
+
+/**
+ * An application for verification; name, phone and note are sealed before they reach the table.
+ * One pending or approved application per phone (its keyed hash), a few per recipient a month,
+ * and a repeat with the same Idempotency-Key answers the first receipt.
+ */
+export async function submitVerification(ctx: RecipientCtx, body: VerificationBody): Promise<Receipt> {
+  const { config, sealer, store } = ctx.deps;
   const idem = idempotency<Receipt>(ctx, 'verification', body);
   const prior = await idem.prior();
   if (prior) return prior;
   const id = newId('v');
   const personal: Personal = { name: body.name, phone: body.phone, note: body.note };
-  const record: VerificationRecord = {
+  const today = localMoment(ctx.now, config.timeZone).date;
+  const record = {
     id,
     recipientId: ctx.principal.id,
-    status: 'PENDING',
+    status: 'PENDING' as const,
     category: body.category,
-    sealed: ctx.deps.sealer.seal(personal, id),
+    sealed: sealer.seal(personal, id),
     submittedAt: ctx.now.toISOString(),
     decidedAt: null,
+    phoneKey: sealer.phoneKey(body.phone),
   };
-  if ((await ctx.deps.store.verifications.submit(record)) === 'pending') {
-    throw new DomainError('CONFLICT', 'an application is already waiting for review');
+  const answer: Receipt = { verification: { id, status: 'PENDING' } };
+  const rate = rateIntent(ctx, 'verification', ctx.principal.id, config.verification.applicationsPer30Days, 30 * 86_400);
+  // A pending application holds its phone until the purge would delete it.
+  const out = await store.verifications.submit(record, today, addDays(today, config.verification.pendingMaxDays), { idempotency: idem.intent(answer), rate: rate.intent });
+  if (out.ok) return answer;
+  switch (out.part) {
+    case 'idempotency': {
+      const replay = await idem.prior();
+      if (replay) return replay;
+      throw busy();
+    }
+    case 'rate':
+      throw rate.refused();
+    case 'recipient':
+      throw new DomainError('CONFLICT', 'an application is already waiting for review', { reason: 'pending' });
+    case 'phone':
+      throw new DomainError('CONFLICT', 'this phone number already has an application pending or approved', { reason: 'phone_in_use' });
+    default:
+      return unexpected('verification', out);
   }
-  return { verification: { id, status: 'PENDING' as const } };
 }
 
 function adminView(ctx: AdminCtx, v: VerificationRecord) {
@@ -38,9 +63,9 @@ function adminView(ctx: AdminCtx, v: VerificationRecord) {
   return { id: v.id, status: v.status, category: v.category as VerificationBody['category'], submittedAt: v.submittedAt, decidedAt: v.decidedAt, ...p };
 }
 
-export async function listVerifications(ctx: AdminCtx, query: { status: VerificationRecord['status'] }) {
-  const list = await ctx.deps.store.verifications.list(query.status);
-  return { verifications: list.map((v) => adminView(ctx, v)) };
+export async function listVerifications(ctx: AdminCtx, query: VerificationQuery) {
+  const page = await ctx.deps.store.verifications.list(query.status, { limit: query.limit, cursor: query.cursor });
+  return { verifications: page.items.map((v) => adminView(ctx, v)), next: page.next };
 }
 
 const decide = (status: 'APPROVED' | 'REJECTED') => async (ctx: AdminCtx, params: { id: string }) => {
@@ -54,6 +79,7 @@ const decide = (status: 'APPROVED' | 'REJECTED') => async (ctx: AdminCtx, params
   const audit = audited(ctx, { type: 'verification', id: v.id }, { status: v.status }, { status, verifiedUntil });
   const out = await store.verifications.decide(v, status, at, verifiedUntil, purgeAt, { audit });
   if (!out.ok) throw new DomainError('CONFLICT', 'this application was decided meanwhile');
+  if (status === 'REJECTED' && v.phoneKey) await store.verifications.releasePhone(v.phoneKey, v.id);
   return { verification: adminView(ctx, { ...v, status, decidedAt: at }) };
 };
 

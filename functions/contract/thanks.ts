@@ -14,8 +14,9 @@ export const ThanksReceipt = z.object({
   thanks: z.object({ bookingId: Id, like: z.literal(true), note: z.string().nullable(), at: z.string() }),
 });
 
-/** What the restaurant sees: the words and when — no recipient, no booking. */
+/** What the restaurant sees: its likes, and the words and when — no recipient, no booking. */
 export const StaffThanksList = z.object({
+  likes: z.number().int().min(0),
   thanks: z.array(z.object({ id: Id, note: z.string(), at: z.string() })),
   next: NextCursor,
 });

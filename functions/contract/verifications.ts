@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id } from './common.js';
+import { Id, NextCursor, PageQuery } from './common.js';
 
 export const VerificationCategory = z.enum(['graduate', 'intern', 'between_jobs', 'new_employment', 'other']);
 export type VerificationCategory = z.infer<typeof VerificationCategory>;
@@ -28,6 +28,7 @@ export const AdminVerification = z.object({
   phone: z.string(),
   note: z.string(),
 });
-export const AdminVerificationList = z.object({ verifications: z.array(AdminVerification) });
+export const AdminVerificationList = z.object({ verifications: z.array(AdminVerification), next: NextCursor });
 export const AdminVerificationResponse = z.object({ verification: AdminVerification });
-export const VerificationQuery = z.strictObject({ status: VerificationStatus.default('PENDING') });
+export const VerificationQuery = z.strictObject({ status: VerificationStatus.default('PENDING'), ...PageQuery });
+export type VerificationQuery = z.infer<typeof VerificationQuery>;

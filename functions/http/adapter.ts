@@ -10,6 +10,7 @@ import type { Telemetry } from '../observability/telemetry.js';
 import type { Route } from '../routes.js';
 import type { Principal } from '../security/tokens.js';
 import { envelope, statusOf } from './errors.js';
+import { errorsOf } from '../contract/operations.js';
 import { pathMatcher } from './match.js';
 
 export type HttpEvent = APIGatewayProxyEventV2;
@@ -122,6 +123,8 @@ const providerIdOf = (result: unknown): Record<string, string> => {
  */
 export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)), telemetry }: AdapterOptions): HttpHandler {
   const match = pathMatcher(routes.map((r) => ({ path: r.path, value: r })));
+  // The refusals the API reference promises per operation; answering another is drift to fix.
+  const declared = new Map(routes.map((r) => [r.name, new Set(errorsOf(r.name, r))]));
 
   // Every answer carries the service clock's time in `Date`: the app counts down pickup windows
   // from it, so a phone whose clock is off still shows the right time left.
@@ -163,6 +166,9 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
     } catch (e) {
       if (e instanceof DomainError) {
         telemetry?.refused(route, e.code);
+        if (route && !declared.get(route.name)?.has(e.code)) {
+          log({ level: 'warn', requestId, message: 'refusal not declared in functions/contract/operations.ts', route: route.name, code: e.code });
+        }
         return errorResult(e, requestId);
       }
       log({ level: 'error', requestId, route: `${method} ${event.rawPath}`, error: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) });

@@ -1,10 +1,10 @@
 import type { Deps } from '../app/deps.js';
-import { addCounts, monthOf, quarterOf, yearOf, zeroCounts, type ImpactCounts, type PeriodType } from '../domain/impact.js';
-import { addDays, localMoment } from '../domain/time.js';
+import { addCounts, datesIn, monthOf, periodRange, quarterOf, yearOf, zeroCounts, type ImpactCounts, type PeriodType } from '../domain/impact.js';
+import { addDays, daysBetween, localMoment } from '../domain/time.js';
 import { keys } from '../store/keys.js';
 
 /** Updates in flight at once while rolling a day up. */
-const PARALLEL = 16;
+const PARALLEL = 32;
 
 async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
   let next = 0;
@@ -20,40 +20,66 @@ export function lastClosedDay(now: Date, deps: Pick<Deps, 'config'>): string {
 }
 
 /**
- * Roll one closed day into the items readers use for longer spans: each provider's month,
- * quarter and year, and per sub-district its day and month, plus the day's total. A day never
- * changes once closed, so this happens once per day, off the hot path. Every update is
- * conditioned on its item not holding the day yet, so a re-run after a crash adds nothing twice.
+ * Roll closed days `from`…`to` (inside one calendar month) into the items readers use for longer
+ * spans: each provider's month, quarter and year, and per sub-district its days and month, plus
+ * each day's total. A closed day never changes, so this happens once, off the hot path. A span of
+ * days is added to each month, quarter or year item in one update (a catch-up after downtime, or
+ * loading history, costs one write per item, not one per item and day); per-day items take their
+ * day. Every update is conditioned on its item not holding those days yet, so a re-run after a
+ * crash adds nothing twice.
  */
-export async function rollUpDay(deps: Deps, date: string): Promise<{ providers: number; writes: number }> {
+export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<{ providers: number; providerDays: number; writes: number; firstDay: string | null }> {
   const store = deps.store.impact;
-  const figures = await store.day(date);
-  const byDistrict = new Map<string, ImpactCounts>();
-  let total = zeroCounts();
+  const dates = datesIn({ from, to });
+  const figures = await Promise.all(dates.map((d) => store.day(d)));
+  const month = monthOf(from);
+  const year = yearOf(from);
+  type Span = { target: { PK: string; SK: string }; days: [string, ImpactCounts][]; attrs: Record<string, string> };
+  const spans = new Map<string, Span>();
+  const span = (target: { PK: string; SK: string }, attrs: Record<string, string>): Span => {
+    const id = `${target.PK}|${target.SK}`;
+    let s = spans.get(id);
+    if (!s) spans.set(id, (s = { target, days: [], attrs }));
+    s.attrs = attrs; // the newest stamp wins: a renamed provider shows its current name
+    return s;
+  };
   const writes: (() => Promise<boolean>)[] = [];
-  for (const f of figures) {
-    byDistrict.set(f.district, addCounts(byDistrict.get(f.district) ?? zeroCounts(), f.counts));
-    total = addCounts(total, f.counts);
-    const stamp = { providerId: f.providerId, name: f.name, district: f.district, joinedAt: f.joinedAt };
-    for (const [period, key] of [['month', monthOf(date)], ['quarter', quarterOf(date)], ['year', yearOf(date)]] as [PeriodType, string][]) {
-      writes.push(() => store.addRolled(keys.impactProvider(period, key, f.providerId), date, f.counts, stamp));
+  const providers = new Set<string>();
+  let providerDays = 0;
+  let firstDay: string | null = null;
+  dates.forEach((date, i) => {
+    const byDistrict = new Map<string, ImpactCounts>();
+    let total = zeroCounts();
+    for (const f of figures[i]!) {
+      providers.add(f.providerId);
+      providerDays++;
+      byDistrict.set(f.district, addCounts(byDistrict.get(f.district) ?? zeroCounts(), f.counts));
+      total = addCounts(total, f.counts);
+      const stamp = { providerId: f.providerId, name: f.name, district: f.district, joinedAt: f.joinedAt };
+      for (const [period, key] of [['month', month], ['quarter', quarterOf(from)], ['year', year]] as [PeriodType, string][]) {
+        span(keys.impactProvider(period, key, f.providerId), stamp).days.push([date, f.counts]);
+      }
     }
-  }
-  if (figures.length > 0) {
-    const year = yearOf(date);
+    if (figures[i]!.length === 0) return;
+    firstDay ??= date;
     writes.push(() => store.addRolled(keys.impactArea(year, keys.areaTotal(date)), date, total, { date }));
     for (const [district, c] of byDistrict) {
       writes.push(() => store.addRolled(keys.impactArea(year, keys.areaDistrictDay(date, district)), date, c, { date, district }));
-      writes.push(() => store.addRolled(keys.impactArea(year, keys.areaDistrictMonth(monthOf(date), district)), date, c, { month: monthOf(date), district }));
+      span(keys.impactArea(year, keys.areaDistrictMonth(month, district)), { month, district }).days.push([date, c]);
     }
-  }
+  });
+  for (const s of spans.values()) writes.push(() => store.addRolledSpan(s.target, s.days, s.attrs));
   await inParallel(writes, (w) => w());
-  return { providers: figures.length, writes: writes.length };
+  return { providers: providers.size, providerDays, writes: writes.length, firstDay };
 }
 
+/** One closed day: a span of one. */
+export const rollUpDay = (deps: Deps, date: string) => rollUpSpan(deps, date, date);
+
 /**
- * The scheduled job: roll every closed day not yet rolled up, oldest first, advancing the
- * finished mark after each. The first run looks back `firstRunLookbackDays` for figures.
+ * The scheduled job: roll every closed day not yet rolled up, oldest first, a calendar month (at
+ * most `rollUpSpanDays`) at a time, advancing the finished mark after each span. The first run
+ * looks back `firstRunLookbackDays` for figures.
  */
 export async function rollUpImpact(deps: Deps, now: Date): Promise<{ days: number; providerDays: number; rolledThrough: string | null }> {
   const store = deps.store.impact;
@@ -63,12 +89,17 @@ export async function rollUpImpact(deps: Deps, now: Date): Promise<{ days: numbe
   let since = state.since;
   let days = 0;
   let providerDays = 0;
-  for (; date <= until; date = addDays(date, 1)) {
-    const r = await rollUpDay(deps, date);
-    if (r.providers > 0 && !since) since = date;
-    await store.setRollUpState({ rolledThrough: date, since });
-    days++;
-    providerDays += r.providers;
+  while (date <= until) {
+    const monthEnd = periodRange('month', monthOf(date))!.to;
+    const longest = addDays(date, deps.config.impact.rollUpSpanDays - 1);
+    const end = [until, monthEnd, longest].sort()[0]!;
+    const r = await rollUpSpan(deps, date, end);
+    since ??= r.firstDay;
+    await store.setRollUpState({ rolledThrough: end, since });
+    days += daysBetween(date, end) + 1;
+    providerDays += r.providerDays;
+    date = addDays(end, 1);
   }
   return { days, providerDays, rolledThrough: days > 0 ? until : state.rolledThrough };
 }
+

@@ -46,7 +46,7 @@ export const jobs: readonly JobDefinition[] = [
     name: 'purge-personal-data',
     entry: 'functions/lambda/jobs/purge-personal-data.ts',
     schedule: { cron: '30 3 * * ? *' },
-    description: 'Delete verification applications’ personal data 180 days after the decision',
+    description: 'Delete verification applications’ personal data 180 days after the decision, and applications left pending 30 days',
     run: purgePersonalData,
   },
   {

@@ -6,6 +6,7 @@ import { buildDeps } from '../deps.js';
 import { httpHandler, type HttpHandler } from '../http/adapter.js';
 import { telemetry } from '../observability/telemetry.js';
 import { routes } from '../routes.js';
+import { historyStart, seedHistory, type HistoryReport } from '../seed/history-seed.js';
 import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
 import { documentClient, localClientConfig, type TableRef } from '../store/client.js';
 import { ensureTable } from '../store/create-table.js';
@@ -38,6 +39,11 @@ export interface AppOptions {
   sms?: SmsSender | null;
   /** Run the scheduled jobs on timers (default true); tests may drive them through the test route instead. */
   jobTimers?: boolean;
+  /**
+   * With `seed`: a year (or `days`) of demo history, written in the background once the server
+   * listens (`historyReady` settles when it is in). Off unless asked: tests start without it.
+   */
+  history?: boolean | { days: number };
   /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
   configureClient?: (doc: DynamoDBDocumentClient) => void;
 }
@@ -52,6 +58,8 @@ export interface RunningApp {
   /** The table the app runs on (benchmarks write fixtures straight into it). */
   table: TableRef;
   clock: Clock;
+  /** The demo history's loading (see AppOptions.history); null when none was asked for. */
+  historyReady: Promise<HistoryReport> | null;
   stop(): Promise<void>;
 }
 
@@ -97,7 +105,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const adminPassword = o.adminPassword ?? randomBytes(9).toString('base64url');
   await ensureAdmin(deps.store, config, adminPassword);
   await seedDistricts(deps.store);
-  const { seeded } = o.seed ? await seedDemo(deps.store, config, clock.now()) : { seeded: false };
+  const historyDays = o.seed && o.history ? (o.history === true ? config.demo.historyDays : o.history.days) : 0;
+  const { seeded } = o.seed ? await seedDemo(deps.store, config, clock.now(), historyDays > 0 ? historyStart(clock.now(), config.timeZone, historyDays).joinedAt : undefined) : { seeded: false };
 
   // The same event lines as on AWS, to the console; metrics only on AWS (no CloudWatch here).
   const api = httpHandler({ routes, deps, clock: clock.now, log: (e) => console.error(JSON.stringify(e)), telemetry: telemetry({ service: 'mcan-local', emitMetrics: false }) });
@@ -115,6 +124,10 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     server.listen(o.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // After listening: the app is usable at once, and the history's figures appear when they are in.
+  const historyReady = historyDays > 0 ? seedHistory(deps, clock.now(), historyDays) : null;
+  // A failure is reported by whoever awaits it (the banner, a test); never an unhandled rejection.
+  historyReady?.catch(() => undefined);
   return {
     url: `http://${host}:${port}`,
     tableName: o.tableName,
@@ -124,6 +137,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     deps,
     table: { doc, tableName: o.tableName },
     clock,
+    historyReady,
     async stop() {
       jobs.stop();
       server.closeAllConnections();

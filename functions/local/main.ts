@@ -2,8 +2,11 @@
  * `npm start`: DynamoDB Local, the table, demo data, the API, the H5 app — one command, one URL.
  *   --data DIR     keep data (and local secrets) in DIR across restarts (default: in memory)
  *   --no-seed      start empty except for the admin account and the sub-districts
+ *   --no-history   seed the demo providers without their year of history (written in the background)
  *   --test-clock   enable POST /__test__/clock
  *   --no-device-keys  recipients sign in by phone (SMS codes are printed here), as on AWS
+ *   --dynamodb-any-interface  accept DynamoDB Local on every interface where Java has no compiler
+ *                  (a JRE only) to bind it to 127.0.0.1; only on a machine no one else can reach
  * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
  */
 import { parseArgs } from 'node:util';
@@ -30,8 +33,10 @@ async function main(): Promise<void> {
     options: {
       data: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
+      'no-history': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'no-device-keys': { type: 'boolean', default: false },
+      'dynamodb-any-interface': { type: 'boolean', default: false },
       // For load and crash tests on one machine, where every simulated person shares 127.0.0.1.
       'no-client-limits': { type: 'boolean', default: false },
     },
@@ -55,12 +60,13 @@ async function main(): Promise<void> {
     await dynamo?.stop();
   };
   try {
-    dynamo = await startDynamoLocal({ port: dynamoPort, dataDir: values.data });
+    dynamo = await startDynamoLocal({ port: dynamoPort, dataDir: values.data, anyInterface: values['dynamodb-any-interface'] });
     const app = await startApp({
       dynamoEndpoint: dynamo.endpoint,
       tableName: defaultTableName,
       port,
       seed: !values['no-seed'],
+      history: !values['no-history'],
       testClock: values['test-clock'],
       deviceKeys: !values['no-device-keys'],
       config: values['no-client-limits'] ? { ...config, clients: { ...config.clients, newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } } : undefined,
@@ -73,6 +79,15 @@ async function main(): Promise<void> {
       process.once(signal, () => void stop(app).then(() => process.exit(0)));
     }
     printBanner(app.url, app.adminPassword, !values['no-seed'], values.data, Date.now() - started, values['test-clock']);
+    if (app.historyReady) {
+      console.log('Demo history: a year of figures is being written in the background…');
+      app.historyReady.then(
+        (h) => console.log(h.loaded
+          ? `Demo history ready in ${(h.ms / 1000).toFixed(1)} s: ${h.meals!.toLocaleString('en')} meals, ${h.personTimes!.toLocaleString('en')} person-times, ¥${h.yuan!.toLocaleString('en')}, ${h.people!.toLocaleString('en')} people.`
+          : 'Demo history: already in the data folder.'),
+        (e: unknown) => console.error(`Demo history failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    }
   } catch (e) {
     await stop();
     throw e;

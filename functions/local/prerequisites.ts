@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const installJava = 'apt-get install -y --no-install-recommends openjdk-17-jre-headless';
+// The JDK, not just the JRE: DynamoDB Local is bound to 127.0.0.1 by a single-file Java launcher (compiled on start).
+export const installJava = 'apt-get install -y --no-install-recommends openjdk-17-jdk-headless';
 export const installChromium = 'apt-get install -y --no-install-recommends chromium fonts-noto-cjk';
 
 /** Null when `java` runs; otherwise the sentence to show. DynamoDB Local needs Java 17 or later. */

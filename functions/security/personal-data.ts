@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 /**
  * AES-256-GCM for verification applications' personal data. The record id is bound as
@@ -7,11 +7,18 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 export interface Sealer {
   seal(plain: unknown, recordId: string): string;
   open<T>(sealed: string, recordId: string): T;
+  /**
+   * A keyed hash of an applicant's phone number (one pending or approved application per phone),
+   * under a subkey derived from the personal-data key: only where that key is held, never the number.
+   */
+  phoneKey(phone: string): string;
 }
 
 export function sealer(key: Uint8Array): Sealer {
   if (key.length !== 32) throw new Error('the personal-data key must be 32 bytes');
+  const phoneSubkey = Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'mcan verification phone', 32));
   return {
+    phoneKey: (phone) => createHmac('sha256', phoneSubkey).update(phone).digest('base64url').slice(0, 32),
     seal(plain, recordId) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key, iv);

@@ -22,10 +22,13 @@ export async function seedDistricts(store: Store): Promise<void> {
   await Promise.all(futianDistricts.map((d, position) => store.districts.put({ ...d, position })));
 }
 
-/** Demo providers, offerings and staff. Skipped when already there (a --data folder from an earlier run). */
-export async function seedDemo(store: Store, config: Config, now: Date): Promise<{ seeded: boolean }> {
+/**
+ * Demo providers, offerings and staff. Skipped when already there (a --data folder from an earlier
+ * run). `joinedAt`: when they joined (the demo history's start), else now.
+ */
+export async function seedDemo(store: Store, config: Config, now: Date, joinedAt?: string): Promise<{ seeded: boolean }> {
   if (await store.accounts.get(demoProviders[0]!.staff.username)) return { seeded: false };
-  const at = now.toISOString();
+  const at = joinedAt ?? now.toISOString();
   const passwordHash = await hashPassword(demoStaffPassword, config.passwords);
   for (const p of demoProviders) {
     await store.providers.create({ ...p.input, id: p.id, status: 'ACTIVE', createdAt: at, updatedAt: at, offerings: {} });

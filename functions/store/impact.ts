@@ -1,5 +1,7 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { addCounts, COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
 import { SIGNAL_FIELDS, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -166,7 +168,14 @@ export function impactStore(ref: TableRef) {
 
     /** Every provider's rolled figures for one month, quarter or year. */
     async providerPeriod(period: PeriodType, key: string): Promise<RolledProvider[]> {
-      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.impactProviderPK(period, key) } });
+      // The stamp, the counts and the roll-up's marks; not the keys: thousands of items per period.
+      const items = await queryAll(doc, {
+        TableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.impactProviderPK(period, key) },
+        ProjectionExpression: ['providerId', '#name', 'district', 'joinedAt', 'through', '#last', ...COUNT_FIELDS].join(', '),
+        ExpressionAttributeNames: { '#name': 'name', '#last': 'last' },
+      });
       return items.map((i) => ({ ...stampOf(i), ...rolledOf(i) }));
     },
 
@@ -178,6 +187,70 @@ export function impactStore(ref: TableRef) {
         ExpressionAttributeValues: { ':pk': keys.impactAreaPK(year), ':a': fromSK, ':b': toSK },
       });
       return items.map((i) => ({ sk: i.SK as string, date: i.date as string | undefined, month: i.month as string | undefined, district: i.district as string | undefined, ...rolledOf(i) }));
+    },
+
+    /**
+     * Days' figures as the redemption and handout transactions add them (the same `impactWrite`),
+     * 100 to a transaction and a few transactions at once: for loading history, never the hot
+     * path. Each intent must name a different provider-day.
+     */
+    async recordMany(intents: ImpactIntent[], inFlight = 4): Promise<void> {
+      const chunks: ImpactIntent[][] = [];
+      for (let i = 0; i < intents.length; i += 100) chunks.push(intents.slice(i, i + 100));
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(inFlight, chunks.length) }, async () => {
+        while (next < chunks.length) {
+          const chunk = chunks[next++]!;
+          await doc.send(new TransactWriteCommand({ TransactItems: chunk.map((i) => impactWrite(TableName, i)) }));
+        }
+      }));
+    },
+
+    /**
+     * Add a span of closed days (one calendar month at most) to a rolled item, once, in one update:
+     * the item records the span's last day (`through`) and what the span added (`last`), so a reader
+     * whose finished mark is before the span gives the span back (see domain/impact.ts `effective`).
+     * An item that already took part of the span (a run stopped half-way, then resumed with more
+     * days closed) takes the rest: `last` then covers all it took since the mark. Returns false when
+     * the item already held the whole span.
+     */
+    async addRolledSpan(target: { PK: string; SK: string }, days: [date: string, delta: ImpactCounts][], attrs: Record<string, string>): Promise<boolean> {
+      const sorted = [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const from = sorted[0]![0];
+      const sumAfter = (after: string | null) => sorted.filter(([d]) => after === null || d > after).reduce((acc, [, c]) => addCounts(acc, c), zeroCounts());
+      let held: { through: string; last: Partial<ImpactCounts> } | null = null;
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const take = sumAfter(held?.through ?? null);
+        const last = held ? addCounts(addCounts(zeroCounts(), held.last), take) : take;
+        const add = addClause(take);
+        const names = Object.keys(attrs);
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName,
+              Key: target,
+              UpdateExpression: `SET through = :to, #last = :last${names.map((n, i) => `, #a${i} = :a${i}`).join('')}${add.expr ? ` ADD ${add.expr}` : ''}`,
+              ConditionExpression: held ? 'through = :held' : 'attribute_not_exists(through) OR through < :from',
+              ExpressionAttributeNames: { '#last': 'last', ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) },
+              ExpressionAttributeValues: {
+                ':to': sorted[sorted.length - 1]![0], ':last': last, ...(held ? { ':held': held.through } : { ':from': from }),
+                ...Object.fromEntries(names.map((n, i) => [`:a${i}`, attrs[n]])), ...add.values,
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            }),
+          );
+          return true;
+        } catch (e) {
+          if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+          // The old image comes raw (DynamoDB JSON), as with every condition failure.
+          const raw = (e as { Item?: Record<string, AttributeValue> }).Item;
+          const old = raw ? unmarshall(raw) : null;
+          const through = old?.through as string | undefined;
+          if (!old || through === undefined || through >= sorted[sorted.length - 1]![0]) return false;
+          held = { through, last: (old.last as Partial<ImpactCounts> | undefined) ?? {} };
+        }
+      }
+      throw new Error('roll-up: a rolled item kept changing under the span being added');
     },
 
     /**

@@ -29,6 +29,7 @@
  *                     not on GSI2, which the expiry job scans)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
+ *  phone's application VPHONE#<phoneKey>    CLAIM                 (verificationId, heldThrough: one pending or approved per phone)
  *  impact day         IMPACT#DAY#<date>     P#<providerId>        (written inside redemption and handout transactions)
  *  impact rolled      IMPACT#<M|Q|Y>#<key>  P#<providerId>        (provider per month, quarter, year; by the roll-up job)
  *  impact by area     IMPACT#AREA#<year>    TOTAL#<date> · DAY#<date>#<district> · MONTH#<month>#<district>
@@ -106,6 +107,8 @@ export const keys = {
   verification: (id: string) => ({ PK: `VERIFICATION#${id}`, SK: 'VERIFICATION' }),
   verificationIndex: (status: string, submittedAt: string, id: string) => ({ GSI1PK: `VERIFICATIONS#${status}`, GSI1SK: `${submittedAt}#${id}` }),
   verificationsIn: (status: string) => `VERIFICATIONS#${status}`,
+  /** The one pending or approved application a phone may have (phoneKey: keyed hash of the number). */
+  verificationPhone: (phoneKey: string) => ({ PK: `VPHONE#${phoneKey}`, SK: 'CLAIM' }),
 
   impactDay: (date: string, providerId: string) => ({ PK: `IMPACT#DAY#${date}`, SK: `P#${providerId}` }),
   impactDayPK: (date: string) => `IMPACT#DAY#${date}`,

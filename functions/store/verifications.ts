@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { VerificationStatus } from '../contract/verifications.js';
-import { queryAll, type TableRef } from './client.js';
+import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { commit } from './transaction.js';
@@ -15,6 +15,8 @@ export interface VerificationRecord {
   sealed: string;
   submittedAt: string;
   decidedAt: string | null;
+  /** Keyed hash of the applicant's phone (absent on records from before it was kept, and once purged). */
+  phoneKey?: string | null;
 }
 
 const toVerification = (i: Record<string, unknown>): VerificationRecord => ({
@@ -25,7 +27,10 @@ const toVerification = (i: Record<string, unknown>): VerificationRecord => ({
   sealed: i.sealed as string,
   submittedAt: i.submittedAt as string,
   decidedAt: (i.decidedAt as string | undefined) ?? null,
+  phoneKey: (i.phoneKey as string | undefined) ?? null,
 });
+
+const isConditionFailure = (e: Error) => e.name === 'ConditionalCheckFailedException';
 
 export function verificationStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
@@ -35,18 +40,15 @@ export function verificationStore(ref: TableRef, config: Config) {
       return out.Item ? toVerification(out.Item) : null;
     },
 
-    /** A new application; refused ('pending') while the recipient already has one waiting. */
-    async submit(v: VerificationRecord): Promise<'ok' | 'pending'> {
-      const r = await commit(
+    /**
+     * A new application, with its phone's claim: refused by `recipient` while the recipient has
+     * one waiting, by `phone` while that phone has a pending or approved application (held until
+     * `heldThrough`, a date before `today` is free), by `rate` or `idempotency` as those intents say.
+     */
+    async submit(v: VerificationRecord & { phoneKey: string }, today: string, heldThrough: string, intents: Intents = {}) {
+      return commit(
         ref,
-        {
-          verification: {
-            Put: {
-              TableName,
-              Item: { ...keys.verification(v.id), ...keys.verificationIndex(v.status, v.submittedAt, v.id), ...v },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
+        withIntents(TableName, {
           recipient: {
             Update: {
               TableName,
@@ -57,23 +59,82 @@ export function verificationStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: { ':v': { id: v.id, status: v.status }, ':pending': 'PENDING' },
             },
           },
-        },
+          phone: {
+            Put: {
+              TableName,
+              Item: { ...keys.verificationPhone(v.phoneKey), verificationId: v.id, heldThrough },
+              ConditionExpression: 'attribute_not_exists(PK) OR heldThrough < :today',
+              ExpressionAttributeValues: { ':today': today },
+            },
+          },
+          verification: {
+            Put: {
+              TableName,
+              Item: { ...keys.verification(v.id), ...keys.verificationIndex(v.status, v.submittedAt, v.id), ...v },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        }, intents),
         config.contention,
       );
-      return r.ok ? 'ok' : 'pending';
     },
 
-    async list(status: VerificationStatus, limit = 100): Promise<VerificationRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
-          TableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.verificationsIn(status) },
-          Limit: limit,
-        }),
+    /** One page of a status's applications, oldest first (the review queue's order). */
+    async list(status: VerificationStatus, page: PageRequest): Promise<Page<VerificationRecord>> {
+      const partition = { GSI1PK: keys.verificationsIn(status) };
+      const out = await queryPage(
+        doc,
+        { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition.GSI1PK } },
+        page,
+        ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+        partition,
       );
-      return (out.Items ?? []).map(toVerification);
+      return { items: out.items.map(toVerification), next: out.next };
+    },
+
+    /** After a rejection: the phone is free again (unless another application holds it by now). */
+    async releasePhone(phoneKey: string, verificationId: string): Promise<void> {
+      await doc
+        .send(new DeleteCommand({ TableName, Key: keys.verificationPhone(phoneKey), ConditionExpression: 'verificationId = :vid', ExpressionAttributeValues: { ':vid': verificationId } }))
+        .catch((e: Error) => {
+          if (!isConditionFailure(e)) throw e;
+        });
+    },
+
+    /**
+     * Pending applications submitted before `before` (ISO) that no admin decided: deleted with their
+     * personal data, the recipient's pointer and the phone's claim. Returns how many.
+     */
+    async purgeStalePending(before: string): Promise<number> {
+      const due = await queryAll(doc, {
+        TableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :before',
+        ExpressionAttributeValues: { ':pk': keys.verificationsIn('PENDING'), ':before': before },
+      });
+      let purged = 0;
+      for (const item of due.map(toVerification)) {
+        const out = await commit(
+          ref,
+          {
+            verification: { Delete: { TableName, Key: keys.verification(item.id), ConditionExpression: '#s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':pending': 'PENDING' } } },
+            recipient: {
+              Update: {
+                TableName,
+                Key: keys.recipient(item.recipientId),
+                UpdateExpression: 'REMOVE verification',
+                ConditionExpression: 'verification.id = :vid',
+                ExpressionAttributeValues: { ':vid': item.id },
+              },
+            },
+          },
+          config.contention,
+        );
+        if (!out.ok) continue; // decided meanwhile, or the recipient has moved on: nothing stale left
+        purged++;
+        if (item.phoneKey) await this.releasePhone(item.phoneKey, item.id);
+      }
+      return purged;
     },
 
     /**
@@ -97,7 +158,7 @@ export function verificationStore(ref: TableRef, config: Config) {
             new UpdateCommand({
               TableName,
               Key: keys.verification(item.id as string),
-              UpdateExpression: 'REMOVE sealed SET purgedAt = :now, GSI1PK = :purged',
+              UpdateExpression: 'REMOVE sealed, phoneKey SET purgedAt = :now, GSI1PK = :purged',
               ConditionExpression: 'attribute_exists(sealed)',
               ExpressionAttributeValues: { ':now': nowEpoch, ':purged': keys.verificationsIn('PURGED') },
             }),
@@ -127,6 +188,10 @@ export function verificationStore(ref: TableRef, config: Config) {
               },
             },
           },
+          // An approval holds the applicant's phone for as long as it verifies (no second identity on it).
+          phone: v.phoneKey && verifiedUntil
+            ? { Put: { TableName, Item: { ...keys.verificationPhone(v.phoneKey), verificationId: v.id, heldThrough: verifiedUntil } } }
+            : undefined,
           recipient: {
             Update: {
               TableName,

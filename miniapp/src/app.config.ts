@@ -21,12 +21,13 @@ export default defineAppConfig({
     'pages/verify/index',
     'pages/walkin/index',
     'pages/phone/index',
+    'pages/report/index',
   ],
   // Staff pages load only when staff open them: the recipients' main package stays small.
   subPackages: [
     {
       root: 'staff',
-      pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index', 'catalog/index', 'exchanges/index'],
+      pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index', 'thanks/index', 'catalog/index', 'exchanges/index'],
     },
     // The administrators' desk is a browser app on a desktop: built into H5 only, so none of it
     // reaches the mini-program's packages (and in H5 it is its own chunks, loaded when opened).

@@ -11,6 +11,7 @@ export const pagePaths = {
   verify: '/pages/verify/index',
   walkIn: '/pages/walkin/index',
   phoneSignIn: '/pages/phone/index',
+  report: '/pages/report/index',
   staffSignIn: '/staff/signin/index',
   staffScan: '/staff/scan/index',
   staffToday: '/staff/today/index',
@@ -18,6 +19,7 @@ export const pagePaths = {
   staffPoints: '/staff/points/index',
   staffCatalog: '/staff/catalog/index',
   staffExchanges: '/staff/exchanges/index',
+  staffThanks: '/staff/thanks/index',
   // The admin desk: an H5-only sub-package (app.config.ts).
   adminSignIn: '/admin/signin/index',
   adminAttention: '/admin/attention/index',
@@ -53,6 +55,8 @@ export const routes = {
   /** `poster` pre-fills the walk-in page (a scanned poster URL carries it). */
   walkIn: (poster?: string) => withQuery(pagePaths.walkIn, { poster }),
   phoneSignIn: () => pagePaths.phoneSignIn,
+  /** Report a food-safety problem about a provider, optionally about one of my meals there. */
+  report: (provider: string, booking?: string) => withQuery(pagePaths.report, { provider, booking }),
   /** `expired`: the session ran out (the page says so). */
   staffSignIn: (expired = false) => withQuery(pagePaths.staffSignIn, { expired: expired ? '1' : undefined }),
   staffScan: () => pagePaths.staffScan,
@@ -63,6 +67,7 @@ export const routes = {
   staffCatalog: () => pagePaths.staffCatalog,
   /** The provider's orders and their status; `placed` names an order just made (the page says so). */
   staffExchanges: (placed?: string) => withQuery(pagePaths.staffExchanges, { placed }),
+  staffThanks: () => pagePaths.staffThanks,
   adminSignIn: () => pagePaths.adminSignIn,
   adminAttention: () => pagePaths.adminAttention,
   /** The list, optionally opened with a filter (e.g. `{status: 'PENDING'}` from Needs attention). */

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
+import { effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
+import { keys } from '../../functions/store/keys.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { recipient, staff } from '../support/people.js';
 
@@ -274,5 +276,26 @@ describe('admin stats input', () => {
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
     }
     expect((await app.call('GET', '/v1/admin/stats', { token: await recipient(app) })).status).toBe(403);
+  });
+});
+
+describe('rolling a span of days (catch-up, history)', () => {
+  it('a span resumed with more days closed takes only the days it lacks, and gives back all it took since the mark', async () => {
+    const store = app.deps.store.impact;
+    const target = keys.impactProvider('month', '2025-10', 'p_span');
+    const stamp = { providerId: 'p_span', name: '跨日餐厅', district: 'futian', joinedAt: '2025-01-01T00:00:00.000Z' };
+    const meals = (n: number) => ({ ...zeroCounts(), meals: n, bookedValueFen: n * 2500 });
+    const first: [string, ImpactCounts][] = [['2025-10-01', meals(1)], ['2025-10-02', meals(2)]];
+    // A run stopped after this item took the 1st and 2nd; resumed later, the 3rd has closed too.
+    expect(await store.addRolledSpan(target, first, stamp)).toBe(true);
+    const resumed: [string, ImpactCounts][] = [...first, ['2025-10-03', meals(4)]];
+    expect(await store.addRolledSpan(target, resumed, stamp)).toBe(true);
+    expect(await store.addRolledSpan(target, resumed, stamp)).toBe(false);
+    const item = (await store.providerPeriod('month', '2025-10')).find((p) => p.providerId === 'p_span')!;
+    expect(item.counts.meals).toBe(7);
+    expect(item.through).toBe('2025-10-03');
+    // Before the mark moves past the span, readers take the whole span raw: the item gives it all back.
+    expect(effective(item, '2025-09-30').meals).toBe(0);
+    expect(effective(item, '2025-10-03').meals).toBe(7);
   });
 });

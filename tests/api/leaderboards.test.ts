@@ -134,6 +134,7 @@ describe('thanks from the people fed', () => {
     expect(notes.body.thanks).toHaveLength(1);
     expect(Object.keys(notes.body.thanks[0]).sort()).toEqual(['at', 'id', 'note']);
     expect(notes.body.thanks[0].note).toBe('谢谢老板，饭菜很香！');
+    expect(notes.body.likes).toBe(1);
     expect(notes.text).not.toContain(x!.id);
     expect((await app.call('GET', `/v1/providers/${p.providerId}`)).body.provider.likes).toBe(1);
     const preview = (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-11', { token: admin })).body;
@@ -142,7 +143,10 @@ describe('thanks from the people fed', () => {
     const hidden = await app.call('POST', `/v1/admin/thanks/${notes.body.thanks[0].id}/hide`, { token: admin });
     expect(hidden.status).toBe(200);
     expect(hidden.body.thanks.hidden).toBe(true);
-    expect((await app.call('GET', '/v1/staff/thanks', { token: p.staffToken })).body.thanks).toEqual([]);
+    const afterHide = (await app.call('GET', '/v1/staff/thanks', { token: p.staffToken })).body;
+    expect(afterHide.thanks).toEqual([]);
+    // Hiding judges the words, not the meal: the like stays.
+    expect(afterHide.likes).toBe(1);
     expect((await app.call('GET', `/v1/admin/thanks?providerId=${p.providerId}`, { token: admin })).body.thanks).toEqual([]);
     expect((await app.call('POST', '/v1/admin/thanks/t_nosuchnote/hide', { token: admin })).status).toBe(404);
   });

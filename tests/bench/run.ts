@@ -10,7 +10,8 @@
  *   plus the Lambda bundles' sizes and cold initialisation (tests/bench/bundles.ts).
  *   (i) impact at province scale: leaderboard preview and a year of stats by sub-district (tests/bench/impact.ts)
  * Flags: --seconds N (for c, default 30), --read-seconds N (for each run of e, default 10),
- * --listing-ttl-ms N (0 assembles every listing afresh: the figures before the listing cache), --skip-bundles.
+ * --listing-ttl-ms N (0 assembles every listing afresh: the figures before the listing cache), --skip-bundles,
+ * --only impact (just (i), on a fresh DynamoDB Local: a minute instead of several).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -27,7 +28,7 @@ import { benchImpact } from './impact.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'read-seconds': { type: 'string', default: '10' }, 'listing-ttl-ms': { type: 'string' }, 'skip-bundles': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'read-seconds': { type: 'string', default: '10' }, 'listing-ttl-ms': { type: 'string' }, 'skip-bundles': { type: 'boolean', default: false }, only: { type: 'string' } } });
 const LUNCH = '2026-11-30T11:40:00+08:00';
 
 const pct = (xs: number[], p: number) => {
@@ -177,7 +178,31 @@ async function province(app: RunningApp, admin: string, n: number) {
   });
 }
 
+/** (i) alone: impact at province scale on a fresh DynamoDB Local. */
+async function impactOnly(): Promise<[string, string, string][]> {
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  const app = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench_impact', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin' });
+  try {
+    app.clock.set(new Date(LUNCH));
+    return await benchImpact(app, new Date(LUNCH));
+  } finally {
+    await app.stop();
+    await dynamo.stop();
+  }
+}
+
+function print(rows: [string, string, string][]) {
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log('\nM餐 benchmarks (DynamoDB Local, this machine)\n');
+  for (const [k, v, note] of rows) console.log(`${k.padEnd(w)}  ${v}${note ? `   (${note})` : ''}`);
+}
+
 async function main() {
+  if (values.only !== undefined) {
+    if (values.only !== 'impact') throw new Error('--only takes: impact');
+    print(await impactOnly());
+    return;
+  }
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const app = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin',
     // Every simulated person comes from 127.0.0.1, which the per-address limits would treat as one client.
@@ -277,9 +302,7 @@ async function main() {
     await app.stop();
     await dynamo.stop();
   }
-  const w = Math.max(...rows.map((r) => r[0].length));
-  console.log('\nM餐 benchmarks (DynamoDB Local, this machine)\n');
-  for (const [k, v, note] of rows) console.log(`${k.padEnd(w)}  ${v}${note ? `   (${note})` : ''}`);
+  print(rows);
   if (!values['skip-bundles']) console.log('\n' + formatBundles(await benchBundles()));
 }
 

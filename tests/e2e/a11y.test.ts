@@ -64,6 +64,11 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await p.page.goto(app.url + '/#/pages/walkin/index');
       await p.page.locator('.walkin__submit').waitFor();
       found.push(...(await audit(p, 'walk-in')));
+      await p.page.goto(app.url + '/#/pages/report/index?provider=demo-futian');
+      await p.page.locator('.report__provider').getByText('福田', { exact: false }).or(p.page.locator('.report__provider').getByText('Futian', { exact: false })).waitFor();
+      await tap(p.page.locator('.report__submit'));
+      await p.page.locator('.field__error').first().waitFor();
+      found.push(...(await audit(p, 'safety report with errors')));
       expect(found).toEqual([]);
     });
 
@@ -81,7 +86,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await tap(p.page.locator('.staff-scan__redeem'));
       await p.page.locator('[data-result="fail"]').waitFor();
       found.push(...(await audit(p, 'scan result')));
-      for (const tab of ['today', 'poster', 'points', 'catalog', 'exchanges'] as const) {
+      for (const tab of ['today', 'poster', 'points', 'thanks', 'catalog', 'exchanges'] as const) {
         await p.page.goto(app.url + `/#/staff/${tab}/index`);
         await p.page.locator(`.staff-${tab}`).waitFor();
         await p.page.locator('.status--loading').waitFor({ state: 'detached' });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app.js';
 import { artifactPath } from '../support/browser.js';
 import { browserSuite, desk, type PhonePage } from '../support/h5.js';
-import { recipient, staff } from '../support/people.js';
+import { providerWithOffering, recipient, staff } from '../support/people.js';
 
 // Monday 30 November 2026, 11:20 in Shanghai: ten minutes before the new contract's lunch window.
 const MONDAY = '2026-11-30T11:20:00+08:00';
@@ -394,5 +394,29 @@ describe('every admin page, in both languages', () => {
     expect(await v('.admin-staff__disable').count()).toBe(0);
     const signIn = await app.call('POST', '/v1/staff/sessions', { body: { username: 'story-cook', password: 'story-cook-pass' } });
     expect(signIn.status).toBe(403);
+  });
+});
+
+describe('Needs attention across the programme', () => {
+  it('shows today’s figures, and a provider whose meals look self-dealt stands out, linked to its ledger', async () => {
+    // Twelve throwaway identities booking and being redeemed at once: the integrity signals' pattern.
+    const p = await providerWithOffering(app, '可疑小馆', 20);
+    for (let i = 0; i < 12; i++) {
+      const token = await recipient(app);
+      const booked = await app.call('POST', '/v1/bookings', { token, body: { offeringId: p.offeringId, windowId: 'lunch' } });
+      expect(booked.status, booked.text).toBe(201);
+      const redeemed = await app.call('POST', '/v1/staff/redemptions', { token: p.staffToken, body: { voucher: booked.body.booking.voucher } });
+      expect(redeemed.status, redeemed.text).toBe(200);
+    }
+    await page.goto(`${app.url}/#/admin/attention/index`);
+    await v('.admin-cards').waitFor();
+    await settled();
+    expect(await v('[data-card="signals"] .admin-card__count').innerText()).toBe('1');
+    expect(await v('[data-card="signals"] .admin-card__item').allInnerTexts()).toEqual(['可疑小馆 · 首次受助 100% · 2 分钟内核销 100%']);
+    // The story's meal and these twelve: today's person-times across the programme.
+    expect(await v('[data-card="today"] [data-figure="personTimes"] dd').innerText()).toBe('13');
+    await shoot('attention-signals-zh');
+    await v('[data-card="signals"] .admin-card__item a').click();
+    await expect.poll(() => v('.admin__title').innerText()).toBe('可疑小馆 · 积分');
   });
 });

@@ -1,7 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
@@ -29,6 +29,8 @@ const fakeJobs: JobDefinition[] = [
 // A route the real table does not have: the stack must pick it up with no other change.
 const extraRoute: RouteShape = { name: 'deleteThing', method: 'DELETE', path: '/v1/admin/things/{id}', auth: 'admin', group: 'admin' };
 const h5Origin = 'https://m.example.cn';
+// A stand-in for miniapp/dist/h5: the stack uploads whatever build it is given.
+const appDir = join(scratch, `h5-${process.pid}`);
 
 let mainStack: McanStack;
 let main: Template;
@@ -37,7 +39,9 @@ let variant: Template;
 let variantResources: Resources;
 
 beforeAll(() => {
-  mkdirSync(scratch, { recursive: true });
+  mkdirSync(join(appDir, 'js'), { recursive: true });
+  writeFileSync(join(appDir, 'index.html'), '<!doctype html><script src="/js/app.0123abcd.js"></script>');
+  writeFileSync(join(appDir, 'js', 'app.0123abcd.js'), 'void 0;');
   process.env.TMPDIR = scratch;
   // One app, one synthesis for every assertion in this file. Bundling is skipped (no esbuild
   // runs), and so is CDK's built-in CloudFormation schema validation (3 s of the 3.5 s synthesis;
@@ -53,6 +57,7 @@ beforeAll(() => {
     h5Origin,
     wechatAppId: 'wx0123456789abcdef',
     apiDomain: { name: 'api.example.cn', certificateArn: 'arn:aws:acm:ap-east-1:000000000000:certificate/test' },
+    h5: { appDir, domain: { name: 'm.example.cn', certificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/app' } },
   });
   main = Template.fromStack(mainStack);
   variant = Template.fromStack(variantStack);
@@ -62,11 +67,13 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(outdir, { recursive: true, force: true });
+  rmSync(appDir, { recursive: true, force: true });
 });
 
 const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const tableId = (resources: Resources) => ofType(resources, 'AWS::DynamoDB::Table')[0]![0];
-const functionsOf = (resources: Resources) => ofType(resources, 'AWS::Lambda::Function');
+/** M餐's own functions: CDK's upload helper for the H5 app (run only while deploying) aside. */
+const functionsOf = (resources: Resources) => ofType(resources, 'AWS::Lambda::Function').filter(([id]) => !id.startsWith('CustomCDKBucketDeployment'));
 /** The API's functions (one per auth group), as opposed to the scheduled jobs' functions. */
 const apiFunctionsOf = (resources: Resources) => functionsOf(resources).filter(([, fn]) => groupOf(fn) !== undefined);
 const groupOf = (fn: Resource): string | undefined => fn.Properties.Environment?.Variables?.ROUTE_GROUP;
@@ -403,14 +410,78 @@ describe('secrets', () => {
       const json = JSON.stringify(t.toJSON());
       expect(json).not.toMatch(/"SecretString"|PRIVATE KEY/);
       // Nothing key-like: no long random-looking run (mixed case and digits) in any value, once
-      // logical ids (CDK's own names) and asset hashes (hex) are set aside.
+      // CDK's own names (logical ids, and names it builds from a construct path, which start with
+      // the stack's id) and asset hashes (hex) are set aside.
       const ids = Object.keys(t.toJSON().Resources as Resources).sort((a, b) => b.length - a.length);
       const keyLike = stringsIn(t.toJSON())
         .map((v) => ids.reduce((rest, id) => rest.split(id).join(' '), v))
         .flatMap((v) => v.match(/[A-Za-z0-9+/_=-]{24,}/g) ?? [])
+        .filter((run) => !/^(?:Main|Variant)[A-Z]/.test(run))
         .filter((run) => /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run));
       expect(keyLike).toEqual([]);
     }
+  });
+});
+
+describe('the H5 app on S3 + CloudFront', () => {
+  const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+  const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+  const distributionOf = (resources: Resources) => ofType(resources, 'AWS::CloudFront::Distribution')[0]![1].Properties.DistributionConfig;
+  const cachePolicy = (resources: Resources, ref: any) => resources[ref.Ref]!.Properties.CachePolicyConfig;
+
+  it('keeps the bucket private, encrypted and TLS-only, read by CloudFront through origin access control alone', () => {
+    const [[bucketId, bucket]] = ofType(mainResources, 'AWS::S3::Bucket') as [[string, Resource]];
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    const statements = ofType(mainResources, 'AWS::S3::BucketPolicy')
+      .filter(([, p]) => p.Properties.Bucket.Ref === bucketId)
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+    const reads = statements.filter((st) => st.Effect === 'Allow');
+    expect(reads.map((st) => st.Principal)).toEqual([{ Service: 'cloudfront.amazonaws.com' }]);
+    expect(ofType(mainResources, 'AWS::CloudFront::OriginAccessControl')).toHaveLength(1);
+  });
+
+  it('caches the app as the local server does: objects say how long, the edge compresses, HTTP goes to HTTPS', () => {
+    const d = distributionOf(mainResources);
+    expect(d.DefaultRootObject).toBe('index.html');
+    expect(d.DefaultCacheBehavior).toMatchObject({ Compress: true, ViewerProtocolPolicy: 'redirect-to-https' });
+    expect(cachePolicy(mainResources, d.DefaultCacheBehavior.CachePolicyId)).toMatchObject({
+      MinTTL: 0,
+      MaxTTL: 365 * 24 * 3600,
+      ParametersInCacheKeyAndForwardedToOrigin: { EnableAcceptEncodingBrotli: true, EnableAcceptEncodingGzip: true },
+    });
+  });
+
+  it('serves the API on the same origin, uncached with every header, except the public listing kept for its one second', () => {
+    const d = distributionOf(mainResources);
+    const byPath = Object.fromEntries(d.CacheBehaviors.map((b: any) => [b.PathPattern, b]));
+    expect(Object.keys(byPath).sort()).toEqual(['/v1/*', '/v1/providers']);
+    expect(byPath['/v1/*']).toMatchObject({ CachePolicyId: CACHING_DISABLED, OriginRequestPolicyId: ALL_VIEWER_EXCEPT_HOST, ViewerProtocolPolicy: 'https-only' });
+    expect(byPath['/v1/*'].AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']));
+    const listing = cachePolicy(mainResources, byPath['/v1/providers'].CachePolicyId);
+    expect(listing).toMatchObject({ MinTTL: 0, DefaultTTL: 0, MaxTTL: 1 });
+    expect(listing.ParametersInCacheKeyAndForwardedToOrigin).toMatchObject({ QueryStringsConfig: { QueryStringBehavior: 'all' }, HeadersConfig: { HeaderBehavior: 'none' } });
+    const apiOrigin = d.Origins.find((o: any) => o.Id === byPath['/v1/*'].TargetOriginId);
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain('ApiEndpoint');
+  });
+
+  it('uploads hashed files cached a year and index.html revalidated, then invalidates only index.html', () => {
+    expect(ofType(mainResources, 'Custom::CDKBucketDeployment')).toHaveLength(0);
+    const uploads = ofType(variantResources, 'Custom::CDKBucketDeployment').map(([, r]) => r.Properties);
+    expect(uploads).toHaveLength(2);
+    const hashed = uploads.find((u) => u.Include)!;
+    const page = uploads.find((u) => !u.Include)!;
+    expect(hashed).toMatchObject({ Include: ['js/*', 'css/*'], Exclude: ['*'], Prune: false, SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' } });
+    expect(page).toMatchObject({ Exclude: ['js/*', 'css/*'], Prune: false, SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/index.html'] });
+  });
+
+  it('answers on its own domain with TLS 1.2 and up when given one, and says where the app is', () => {
+    const d = distributionOf(variantResources);
+    expect(d.Aliases).toEqual(['m.example.cn']);
+    expect(d.ViewerCertificate).toMatchObject({ AcmCertificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/app', MinimumProtocolVersion: 'TLSv1.2_2021' });
+    expect(variant.toJSON().Outputs.AppUrl.Value).toBe('https://m.example.cn');
+    expect(JSON.stringify(main.toJSON().Outputs.AppUrl.Value)).toContain('DomainName');
   });
 });
 

@@ -65,3 +65,6 @@ export const adminStats = (q: StatsRange) => signedIn(request(endpoints.adminSta
 export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
 
 export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query }));
+
+/** Integrity signals per provider (default: the last 30 days); flagged providers come first. */
+export const integritySignals = () => signedIn(request(endpoints.adminIntegrity, { query: {} }));

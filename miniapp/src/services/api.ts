@@ -1,5 +1,5 @@
 // One line per call, typed from the contract. Pages import these, never request() itself.
-import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type VerificationBody } from '@contract';
+import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type SafetyReportBody, type VerificationBody } from '@contract';
 import { request } from './request';
 import { withSession } from './session';
 
@@ -31,6 +31,8 @@ export const getBooking = (id: string) => withSession(() => request(endpoints.ge
 export const cancelBooking = (id: string) => withSession(() => request(endpoints.cancelBooking, { params: { id } }));
 export const createWalkIn = (poster: string, idempotencyKey: string) =>
   withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey }));
+export const reportSafety = (body: SafetyReportBody, idempotencyKey: string) =>
+  withSession(() => request(endpoints.reportSafety, { body, idempotencyKey }));
 export const submitVerification = (body: VerificationBody, idempotencyKey: string) =>
   withSession(() => request(endpoints.submitVerification, { body, idempotencyKey }));
 
@@ -46,4 +48,6 @@ export const staffCatalog = () => request(endpoints.listCatalog);
 export const createExchange = (itemId: string, quantity: number, idempotencyKey: string) =>
   request(endpoints.createExchange, { body: { itemId, quantity }, idempotencyKey });
 export const staffExchanges = (cursor?: string) => request(endpoints.staffExchanges, { query: cursor ? { cursor } : {} });
+/** The restaurant's likes and notes; `cursor` for older notes. */
+export const staffThanks = (cursor?: string) => request(endpoints.staffThanks, { query: cursor ? { cursor } : {} });
 export const staffPoster = () => request(endpoints.staffPoster);

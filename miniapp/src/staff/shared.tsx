@@ -12,7 +12,7 @@ import { staffSignedIn } from '../services/staff-session';
 import { readString, remove, StorageKey, writeString } from '../services/storage';
 import './shared.css';
 
-const tabRoutes = { scan: routes.staffScan, today: routes.staffToday, poster: routes.staffPoster, points: routes.staffPoints } as const;
+const tabRoutes = { scan: routes.staffScan, today: routes.staffToday, poster: routes.staffPoster, points: routes.staffPoints, thanks: routes.staffThanks } as const;
 type Tab = keyof typeof tabRoutes;
 
 export const signedIn = staffSignedIn;
@@ -70,7 +70,7 @@ export function useStaffError() {
   );
 }
 
-const tabs: Tab[] = ['scan', 'today', 'poster', 'points'];
+const tabs: Tab[] = ['scan', 'today', 'poster', 'points', 'thanks'];
 
 const pathOf = (route: string | undefined) => (route ?? '').split('?')[0]!.replace(/^\//, '');
 

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import type { ExpiringDocument } from '@contract';
+import type { ExpiringDocument, ProviderIntegrity } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import type { Result } from '../../services/request';
-import { expiringDocuments, listProviders, listVerifications } from '../api';
+import { adminStats, expiringDocuments, integritySignals, listProviders, listVerifications } from '../api';
 import { useAdminText, type AdminT } from '../i18n';
+import { today, yuanText } from '../labels';
 import { AdminShell } from '../shell';
 
 /** How many to count on a card before it says "50+". */
@@ -96,6 +97,93 @@ function DocumentsCard() {
   );
 }
 
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function flagText(t: AdminT, p: ProviderIntegrity, quickMinutes: number): string {
+  return p.flags
+    .map((f) => (f === 'first_timers' ? t('attention.firstTimers', { p: percent(p.firstTimerShare) }) : t('attention.quick', { p: percent(p.quickShare), m: quickMinutes })))
+    .join(' · ');
+}
+
+/** Providers whose redemptions look like staff minting their own points; each opens its ledger (where credits are reversed). */
+function SignalsCard() {
+  const t = useAdminText();
+  const report = useResource(integritySignals, [], { onShow: true });
+  const first = report.data?.providers.find((p) => p.flags.length > 0);
+  return (
+    <Card id='signals' title={t('attention.signals')} url={routes.adminPoints(first?.providerId)}>
+      <Resource state={report.state} onRetry={() => void report.reload()}>
+        {(r) => {
+          const flagged = r.providers.filter((p) => p.flags.length > 0);
+          return (
+            <>
+              <Count tally={{ count: flagged.length, more: false }} />
+              <ul className='admin-card__list'>
+                {flagged.slice(0, 5).map((p) => (
+                  <li key={p.providerId} className='admin-card__item admin-card__item--late'>
+                    <a
+                      href={`#${routes.adminPoints(p.providerId)}`}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        go.to(routes.adminPoints(p.providerId));
+                      }}
+                    >
+                      {p.name}
+                    </a>{' '}
+                    · {flagText(t, p, r.thresholds.quickMinutes)}
+                  </li>
+                ))}
+              </ul>
+              <p className='admin-muted'>{t('attention.signalsRange', { from: r.from, to: r.to })}</p>
+            </>
+          );
+        }}
+      </Resource>
+    </Card>
+  );
+}
+
+/** Today's figures across the programme (Shanghai day), from the impact dashboard. */
+function TodayCard() {
+  const t = useAdminText();
+  const day = today();
+  const stats = useResource(() => adminStats({ from: day, to: day, by: 'district' }), [day], { onShow: true });
+  return (
+    <Card id='today' title={t('attention.today')} url={routes.adminImpact()}>
+      <Resource state={stats.state} onRetry={() => void stats.reload()}>
+        {(s) => (
+          <dl className='admin-card__figures'>
+            <div data-figure='personTimes'>
+              <dt>{t('impact.personTimes')}</dt>
+              <dd>{s.totals.personTimes}</dd>
+            </div>
+            <div data-figure='meals'>
+              <dt>{t('impact.meals')}</dt>
+              <dd>{s.totals.meals}</dd>
+            </div>
+            <div data-figure='blindBoxes'>
+              <dt>{t('impact.blindBoxes')}</dt>
+              <dd>{s.totals.blindBoxes}</dd>
+            </div>
+            <div data-figure='walkIns'>
+              <dt>{t('impact.walkIns')}</dt>
+              <dd>{s.totals.walkIns}</dd>
+            </div>
+            <div data-figure='recipients'>
+              <dt>{t('impact.recipients')}</dt>
+              <dd>{s.totals.recipients}</dd>
+            </div>
+            <div data-figure='value'>
+              <dt>{t('impact.value')}</dt>
+              <dd>{yuanText(s.totals.valueFen)}</dd>
+            </div>
+          </dl>
+        )}
+      </Resource>
+    </Card>
+  );
+}
+
 export default function AdminAttentionPage() {
   const t = useAdminText();
   return (
@@ -120,6 +208,8 @@ export default function AdminAttentionPage() {
           url={routes.adminProviders({ status: 'SUSPENDED' })}
           load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }), (d: { providers: unknown[] }) => d.providers)}
         />
+        <SignalsCard />
+        <TodayCard />
       </div>
     </AdminShell>
   );

@@ -198,6 +198,11 @@ export default function VoucherPage() {
         </Pressable>
       )}
       <View className='links'>
+        {booking.status === 'REDEEMED' && (
+          <Pressable className='link voucher__report' role='link' onPress={() => go.to(routes.report(booking.providerId, booking.id))}>
+            {t('report.link')}
+          </Pressable>
+        )}
         <Pressable className='link' role='link' onPress={() => go.to(routes.bookings())}>
           {t('home.myBookings')}
         </Pressable>

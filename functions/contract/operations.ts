@@ -1,0 +1,120 @@
+import type { ErrorCode } from './common.js';
+import type { Endpoint, EndpointName } from './endpoints.js';
+
+/**
+ * What a client developer reads beside each endpoint: a one-line summary and the refusals that
+ * belong to the operation itself. The refusals every operation of its shape can give (bad input,
+ * no session, contention) are added by `errorsOf`, so each list names only what is particular.
+ * A new endpoint fails to compile until it is described here.
+ */
+export interface OperationDoc {
+  summary: string;
+  errors?: readonly ErrorCode[];
+}
+
+const BOOKING_REFUSALS = [
+  'NOT_FOUND',
+  'QUOTA_EXHAUSTED',
+  'ACTIVE_BOOKING_EXISTS',
+  'DAILY_LIMIT_REACHED',
+  'BOOKING_CLOSED',
+  'SUSPENDED',
+  'VERIFICATION_REQUIRED',
+  'PROVIDER_UNAVAILABLE',
+  'RATE_LIMITED',
+] as const satisfies readonly ErrorCode[];
+
+const SIGN_IN = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] as const satisfies readonly ErrorCode[];
+
+export const operations: Record<EndpointName, OperationDoc> = {
+  createDeviceSession: { summary: 'Start a recipient session with a device key (where device keys are enabled)', errors: ['FORBIDDEN', 'RATE_LIMITED'] },
+  sessionMethods: { summary: 'Which ways of signing in this deployment accepts' },
+  createPhoneChallenge: { summary: 'Send a sign-in code to a phone by SMS', errors: ['RATE_LIMITED', 'NOT_CONFIGURED'] },
+  createPhoneSession: { summary: 'Start a recipient session with a phone and its SMS code', errors: ['UNAUTHENTICATED', 'RATE_LIMITED', 'NOT_CONFIGURED'] },
+  createWechatSession: { summary: 'Start a recipient session with a wx.login code', errors: ['UNAUTHENTICATED', 'RATE_LIMITED', 'NOT_CONFIGURED'] },
+  createStaffSession: { summary: 'Sign a staff member in with username and password', errors: SIGN_IN },
+  createAdminSession: { summary: 'Sign an administrator in with username and password', errors: SIGN_IN },
+  getMe: { summary: 'The signed-in recipient: verification, limits left, any pause' },
+
+  listDistricts: { summary: 'Districts and their sub-districts' },
+  listProviders: { summary: 'Providers of a district with today’s meals left (may be a second old)' },
+  getProvider: { summary: 'One provider with today’s offerings and pickup windows', errors: ['NOT_FOUND'] },
+  publicStats: { summary: 'The programme’s published impact figures' },
+  latestLeaderboard: { summary: 'The latest published leaderboard of a period kind', errors: ['NOT_FOUND'] },
+  getLeaderboard: { summary: 'One published leaderboard version (latest unless ?version=)', errors: ['NOT_FOUND'] },
+
+  createBooking: { summary: 'Book a meal in a pickup window; answers the voucher', errors: BOOKING_REFUSALS },
+  listBookings: { summary: 'The recipient’s bookings, newest first' },
+  getBooking: { summary: 'One of the recipient’s bookings with its voucher while live', errors: ['NOT_FOUND'] },
+  cancelBooking: { summary: 'Cancel a live booking; the meal goes back', errors: ['NOT_FOUND', 'CONFLICT'] },
+  createWalkIn: { summary: 'Claim a meal at the counter from the provider’s poster', errors: [...BOOKING_REFUSALS, 'INVALID_VOUCHER'] },
+  thankProvider: { summary: 'Like a redeemed meal and optionally leave a short note', errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] },
+  reportSafety: { summary: 'Report a food-safety problem to the administrators', errors: ['NOT_FOUND', 'RATE_LIMITED'] },
+  submitVerification: { summary: 'Apply to be verified (sealed personal details)', errors: ['CONFLICT', 'RATE_LIMITED'] },
+
+  redeem: {
+    summary: 'Redeem a voucher (scanned) or a backup code (typed) at the counter',
+    errors: ['INVALID_VOUCHER', 'ALREADY_REDEEMED', 'NOT_REDEEMABLE', 'PROVIDER_UNAVAILABLE', 'RATE_LIMITED'],
+  },
+  staffWalkIn: { summary: 'Record a meal handed to someone without a phone', errors: ['NOT_FOUND', 'QUOTA_EXHAUSTED', 'BOOKING_CLOSED', 'PROVIDER_UNAVAILABLE'] },
+  staffToday: { summary: 'Today’s offerings and counts at the staff member’s provider' },
+  staffPoints: { summary: 'The provider’s points: balance, held credits and the ledger' },
+  staffPoster: { summary: 'The provider’s walk-in poster' },
+  rotatePoster: { summary: 'Replace the poster token (the old poster stops working)', errors: ['NOT_FOUND'] },
+  voucherKey: { summary: 'The public key that checks vouchers offline' },
+  listCatalog: { summary: 'The ingredient catalogue: items, their points price and stock' },
+  createExchange: { summary: 'Order catalogue items with points (taken at once, with the stock)', errors: ['NOT_FOUND', 'INSUFFICIENT_POINTS', 'OUT_OF_STOCK', 'PROVIDER_UNAVAILABLE', 'CONFLICT'] },
+  staffExchanges: { summary: 'The provider’s exchanges and their status' },
+  staffThanks: { summary: 'Thank-you notes and likes left for the provider (never who wrote them)' },
+
+  putDistrict: { summary: 'Create or replace a district and its sub-districts' },
+  adminListProviders: { summary: 'Providers with search and filters' },
+  expiringDocuments: { summary: 'Licences and permits expiring within a number of days, or expired' },
+  createProvider: { summary: 'Create a provider (pending until approved)', errors: ['NOT_FOUND', 'CONFLICT'] },
+  adminGetProvider: { summary: 'One provider with its documents and offerings', errors: ['NOT_FOUND'] },
+  adminListStaff: { summary: 'A provider’s staff accounts', errors: ['NOT_FOUND'] },
+  adminProviderPoster: { summary: 'A provider’s walk-in poster', errors: ['NOT_FOUND'] },
+  updateProvider: { summary: 'Edit a provider’s profile and documents', errors: ['NOT_FOUND', 'CONFLICT'] },
+  approveProvider: { summary: 'Approve a provider', errors: ['NOT_FOUND', 'CONFLICT'] },
+  suspendProvider: { summary: 'Suspend a provider', errors: ['NOT_FOUND', 'CONFLICT'] },
+  putOffering: { summary: 'Create or replace an offering contract', errors: ['NOT_FOUND', 'CONFLICT'] },
+  createStaff: { summary: 'Create a staff account for a provider', errors: ['NOT_FOUND', 'CONFLICT'] },
+  disableStaff: { summary: 'Disable a staff account; its sessions end', errors: ['NOT_FOUND'] },
+  listVerifications: { summary: 'Verification applications with their decrypted details' },
+  approveVerification: { summary: 'Approve a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
+  rejectVerification: { summary: 'Reject a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
+
+  adminProviderPoints: { summary: 'A provider’s points and ledger', errors: ['NOT_FOUND'] },
+  createPointsAdjustment: { summary: 'Adjust a provider’s points with a reason', errors: ['NOT_FOUND', 'INSUFFICIENT_POINTS'] },
+  createPointsReversal: { summary: 'Reverse a credit with a reason', errors: ['NOT_FOUND', 'CONFLICT', 'INSUFFICIENT_POINTS'] },
+  listAudit: { summary: 'The audit log, filtered by actor, target and date' },
+
+  adminCatalog: { summary: 'Every catalogue item, hidden ones included' },
+  putCatalogItem: { summary: 'Create or replace a catalogue item and its stock', errors: ['CONFLICT'] },
+  adminExchanges: { summary: 'Exchanges across providers, by status' },
+  fulfilExchange: { summary: 'Mark an exchange fulfilled', errors: ['NOT_FOUND', 'CONFLICT'] },
+  rejectExchange: { summary: 'Reject an exchange with a reason: points and stock go back once', errors: ['NOT_FOUND', 'CONFLICT'] },
+  adminStats: { summary: 'Impact figures by day, month, sub-district or provider' },
+  adminStatsCsv: { summary: 'The same figures as CSV for spreadsheets' },
+  previewLeaderboard: { summary: 'A leaderboard as it would be published now' },
+  adminListLeaderboards: { summary: 'Every published leaderboard version, newest first' },
+  adminIntegrity: { summary: 'Integrity signals per provider: first-time recipients, redemptions right after booking' },
+  publishLeaderboard: { summary: 'Publish a period’s leaderboard as a new immutable version' },
+  adminThanks: { summary: 'Thank-you notes across providers' },
+  hideThanks: { summary: 'Hide a thank-you note everywhere', errors: ['NOT_FOUND'] },
+  adminSafetyReports: { summary: 'Food-safety reports' },
+};
+
+/** Every refusal an endpoint can answer: its own (above) and those of its shape. */
+export function errorsOf(name: EndpointName, e: Endpoint): ErrorCode[] {
+  // Unknown query parameters, a body that is not JSON, or one sent where none belongs are
+  // refused on every route.
+  const codes = new Set<ErrorCode>([...(operations[name].errors ?? []), 'BAD_REQUEST', 'VALIDATION_FAILED']);
+  if (e.body) codes.add('PAYLOAD_TOO_LARGE');
+  if (e.params) codes.add('NOT_FOUND');
+  if (e.auth !== 'public') ['UNAUTHENTICATED', 'FORBIDDEN'].forEach((c) => codes.add(c as ErrorCode));
+  // Any operation may meet contention that outlasts its retries, or a bug.
+  codes.add('BUSY');
+  codes.add('INTERNAL');
+  return [...codes];
+}

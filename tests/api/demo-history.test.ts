@@ -1,0 +1,67 @@
+/**
+ * The demo history as local mode loads it (a shorter span here: 40 days): written through the
+ * counter's own day-item update, rolled up by the real job, published by the admin use case. Every
+ * view of it must agree — the rolled-up months and sub-districts, the raw days, the leaderboards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localMoment } from '../../functions/domain/time.js';
+import { config } from '../../functions/config.js';
+import type { HistoryReport } from '../../functions/seed/history-seed.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+
+let app: TestApp;
+let report: HistoryReport;
+let admin: string;
+const today = localMoment(new Date(), config.timeZone).date;
+const from = addDays(today, -40);
+const yesterday = addDays(today, -1);
+
+beforeAll(async () => {
+  // The real clock: the history ends yesterday, as on a newcomer's first start.
+  app = await startTestApp({ seed: true, history: { days: 40 } });
+  report = await app.historyReady!;
+  admin = await app.adminToken();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+type Fig = { meals: number; blindBoxes: number; walkIns: number; personTimes: number; valueFen: number };
+const sum = (rows: Fig[]) => rows.reduce((a, r) => ({ meals: a.meals + r.meals, blindBoxes: a.blindBoxes + r.blindBoxes, walkIns: a.walkIns + r.walkIns, personTimes: a.personTimes + r.personTimes, valueFen: a.valueFen + r.valueFen }), { meals: 0, blindBoxes: 0, walkIns: 0, personTimes: 0, valueFen: 0 });
+
+describe('the demo history', () => {
+  it('is loaded in the background after the server listens, once', async () => {
+    expect(report.loaded).toBe(true);
+    expect(report.meals).toBeGreaterThan(0);
+    expect((await app.call('GET', '/v1/providers?kind=restaurant')).body.providers.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every view agrees: public figures, rolled months, sub-districts, providers and days', async () => {
+    const pub = (await app.call('GET', '/v1/stats')).body;
+    expect(pub.totals).toMatchObject({ meals: report.meals, personTimes: report.personTimes, recipients: report.people, districts: 10 });
+    expect(Math.round(pub.totals.valueFen / 100)).toBe(report.yuan);
+    const q = `from=${from}&to=${yesterday}`;
+    const views = await Promise.all(['day', 'month', 'district', 'provider'].map(async (by) => (await app.call('GET', `/v1/admin/stats?${q}&by=${by}`, { token: admin })).body));
+    for (const v of views) {
+      expect(v.totals).toMatchObject({ meals: pub.totals.meals, personTimes: pub.totals.personTimes, valueFen: pub.totals.valueFen });
+      expect(sum(v.rows), v.by).toEqual(sum([v.totals]));
+    }
+    expect(views[0].totals.recipientsExact).toBe(true);
+  });
+
+  it('the roll-up already ran: a second run adds nothing', async () => {
+    const again = (await app.call('POST', '/__test__/jobs/roll-up-impact')).body;
+    expect(again.days).toBe(0);
+    expect(again.rolledThrough >= addDays(yesterday, -1)).toBe(true);
+  });
+
+  it('leaderboards were published from the same figures', async () => {
+    const year = (await app.call('GET', '/v1/leaderboards/latest?period=year')).body;
+    expect(year.version).toBe(1);
+    const preview = (await app.call('GET', `/v1/admin/leaderboards/preview?period=year&key=${year.key}`, { token: admin })).body;
+    expect(preview.entries.map((e: { providerId: string; meals: number }) => [e.providerId, e.meals])).toEqual(year.entries.map((e: { providerId: string; meals: number }) => [e.providerId, e.meals]));
+    const meals = year.entries.map((e: { meals: number }) => e.meals);
+    expect(meals).toEqual([...meals].sort((a, b) => b - a));
+    for (const period of ['month', 'quarter']) expect((await app.call('GET', `/v1/leaderboards/latest?period=${period}`)).status).toBe(200);
+  });
+});
