@@ -115,6 +115,12 @@ export const config = {
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.
     catalogTtlMs: 5_000,
+    // Catalogue entries (providers, offering owners, district lists) one process keeps: every
+    // provider of a province fits; random ids sent by a client evict the oldest instead of growing it.
+    catalogMaxEntries: 20_000,
+    // Impact caches (public figures, live days, rolled periods) per process: above the widest
+    // admin range in days (impact.maxRangeDays), so one request never evicts its own days.
+    figuresMaxEntries: 5_000,
     // A disabled staff account's tokens stop working within this many ms in every process.
     sessionTtlMs: 3_000,
     // A slot seen sold out is refused without a round trip for this long (a hint; see catalog-cache.ts).

@@ -51,9 +51,9 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     store,
     catalog: catalogCache(store, config),
     slotGate: slotGate(config.contention.perSlotInFlight),
-    figuresCache: ttlCache(config.impact.publicStatsTtlMs),
-    liveDays: ttlCache(config.impact.liveDayTtlMs),
-    rolledCache: ttlCache(config.impact.rolledTtlMs),
+    figuresCache: ttlCache(config.impact.publicStatsTtlMs, config.cache.figuresMaxEntries),
+    liveDays: ttlCache(config.impact.liveDayTtlMs, config.cache.figuresMaxEntries),
+    rolledCache: ttlCache(config.impact.rolledTtlMs, config.cache.figuresMaxEntries),
     tokens: s.tokenVerifyKeyPem
       ? tokenService({ signingKeyPem: s.tokenSigningKeyPem, verifyKeyPem: s.tokenVerifyKeyPem })
       : withheld<TokenService>('the token key', {} as TokenService),

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { District, Provider, Store } from '../store/index.js';
 import { listingCache, type ListingCache } from './listing-cache.js';
+import { ttlCache } from './ttl-cache.js';
 
 /**
  * Districts and ACTIVE providers (with their offerings) through a short-lived in-process cache:
@@ -25,24 +26,18 @@ export interface Catalog {
   /** Assembled public listings (listing-cache.ts); cleared with the rest on a write here. */
   listings: ListingCache;
   invalidate(): void;
+  /** Drops one provider's cached profile (its own change, e.g. a first poster token). */
+  forgetProvider(id: string): void;
+  /** Entries held (profiles, owners, district lists, sold-out hints): bounded, see config.cache.catalogMaxEntries. */
+  size(): number;
 }
 
 export function catalogCache(store: Store, config: Config, clock: () => number = () => performance.now()): Catalog {
-  const ttl = config.cache.catalogTtlMs;
-  const entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  // Bounded: ids come from requests, and every unknown one (a 404) would otherwise stay a key.
+  const entries = ttlCache(config.cache.catalogTtlMs, config.cache.catalogMaxEntries, clock);
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => entries.get(key, load);
   const full = new Map<string, number>();
   const listings = listingCache(config.cache.listingTtlMs, config.cache.listingMaxEntries, clock);
-
-  function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const at = clock();
-    const hit = entries.get(key);
-    if (hit && at - hit.at < ttl) return hit.value as Promise<T>;
-    const value = load();
-    entries.set(key, { at, value });
-    // A failed load must not be served from the cache.
-    value.catch(() => entries.delete(key));
-    return value;
-  }
 
   return {
     districts: () => cached('districts', () => store.districts.list()),
@@ -57,7 +52,11 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
         full.delete(slot);
         return false;
       },
-      mark: (slot) => void full.set(slot, clock()),
+      mark: (slot) => {
+        // Only real slots are marked (a sold-out booking), but bounded all the same.
+        if (full.size >= config.cache.catalogMaxEntries) full.clear();
+        full.set(slot, clock());
+      },
       clear: (slot) => void full.delete(slot),
     },
     listings,
@@ -66,5 +65,7 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
       full.clear();
       listings.clear();
     },
+    forgetProvider: (id) => entries.delete(`provider:${id}`),
+    size: () => entries.size() + full.size,
   };
 }

@@ -195,10 +195,19 @@ const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
 
 const newPosterToken = () => randomBytes(18).toString('base64url');
 
-/** A provider's walk-in poster, minting its token on first use (staff print it; admins see it too). */
+/**
+ * A provider's walk-in poster (staff print it; admins see it too). A view is a read: the token is
+ * read fresh from the table (a rotation elsewhere shows at once) and nothing is written or
+ * evicted. Only a provider that never had a poster gets its token minted, once.
+ */
 export async function providerPoster(ctx: Ctx, providerId: string) {
-  const token = await ctx.deps.store.providers.ensurePosterToken(providerId, newPosterToken());
-  ctx.deps.catalog.invalidate();
+  const provider = (await ctx.deps.store.providers.get(providerId)) ?? notFound('provider');
+  let token = provider.posterToken;
+  if (!token) {
+    token = await ctx.deps.store.providers.ensurePosterToken(providerId, newPosterToken());
+    // This process's walk-ins see the new token at once; others within the catalogue TTL.
+    ctx.deps.catalog.forgetProvider(providerId);
+  }
   return posterOf(ctx, providerId, token);
 }
 

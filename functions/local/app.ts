@@ -69,9 +69,29 @@ function jsonResult(statusCode: number, body: unknown) {
   return { statusCode, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body) };
 }
 
+/**
+ * The test routes move the clock and run jobs: no web page may reach them. A browser marks every
+ * cross-origin POST with `Origin` (and `Sec-Fetch-Site`); only this server's own origin, or none
+ * (curl, tests), is let through. With `json`, the body must be declared JSON: a cross-origin page
+ * cannot send that without a CORS preflight, which this server never approves.
+ */
+function localOnly(handler: HttpHandler, opts: { json: boolean }): HttpHandler {
+  return async (event) => {
+    const h = event.headers ?? {};
+    const own = [`http://${h.host ?? ''}`];
+    if ((h.origin !== undefined && !own.includes(h.origin)) || (h['sec-fetch-site'] !== undefined && !['same-origin', 'none'].includes(h['sec-fetch-site']))) {
+      return jsonResult(403, { error: { code: 'FORBIDDEN', message: 'test routes answer only this server’s own origin' } });
+    }
+    if (event.requestContext.http.method !== 'POST') return jsonResult(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'use POST' } });
+    if (opts.json && !/^application\/json\s*(;|$)/i.test(h['content-type'] ?? '')) {
+      return jsonResult(400, { error: { code: 'BAD_REQUEST', message: 'send Content-Type: application/json' } });
+    }
+    return handler(event);
+  };
+}
+
 function testClockRoute(clock: Clock): HttpHandler {
   return async (event) => {
-    if (event.requestContext.http.method !== 'POST') return jsonResult(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'use POST' } });
     let parsed;
     try {
       parsed = ClockBody.safeParse(JSON.parse(event.body ?? ''));
@@ -115,8 +135,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   };
   const jobs = localJobs(deps, clock, o.jobTimers ?? true);
   if (o.testClock) {
-    extra['/__test__/clock'] = testClockRoute(clock);
-    for (const job of jobs.list) extra[`/__test__/jobs/${job.name}`] = async () => jsonResult(200, await job.run());
+    extra['/__test__/clock'] = localOnly(testClockRoute(clock), { json: true });
+    for (const job of jobs.list) extra[`/__test__/jobs/${job.name}`] = localOnly(async () => jsonResult(200, await job.run()), { json: false });
   }
   const server = createLocalServer({ api, extra, staticDir: o.staticDir ?? null, maxBodyBytes: config.http.maxBodyBytes });
   await new Promise<void>((resolve, reject) => {

@@ -27,6 +27,7 @@ export const pagePaths = {
   adminProvider: '/admin/provider/index',
   adminOffering: '/admin/offering/index',
   adminVerifications: '/admin/verifications/index',
+  adminCatalogue: '/admin/catalogue/index',
   adminPoints: '/admin/points/index',
   adminLeaderboards: '/admin/leaderboards/index',
   adminImpact: '/admin/impact/index',
@@ -77,6 +78,8 @@ export const routes = {
   /** A provider's offering contract; without an offering id, a new one. */
   adminOffering: (provider: string, offering?: string) => withQuery(pagePaths.adminOffering, { provider, offering }),
   adminVerifications: (status?: string) => withQuery(pagePaths.adminVerifications, { status }),
+  /** The catalogue and the exchanges in one status (PENDING when left out). */
+  adminCatalogue: (status?: string) => withQuery(pagePaths.adminCatalogue, { status }),
   /** A provider's points ledger; without a provider, the page to pick one. */
   adminPoints: (provider?: string) => withQuery(pagePaths.adminPoints, { provider }),
   adminLeaderboards: () => pagePaths.adminLeaderboards,

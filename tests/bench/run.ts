@@ -8,10 +8,11 @@
  *   (e) the hottest read, GET /v1/providers: closed loop at 10 and 50 connections (req/s, p99),
  *       an open-loop run at a fixed rate, and a 500-provider district (goal: p99 < 100 ms at 50)
  *   plus the Lambda bundles' sizes and cold initialisation (tests/bench/bundles.ts).
+ *   (h) the H5 app's first screen and second page (bytes), and Lighthouse's performance score (tests/bench/h5.ts)
  *   (i) impact at province scale: leaderboard preview and a year of stats by sub-district (tests/bench/impact.ts)
  * Flags: --seconds N (for c, default 30), --read-seconds N (for each run of e, default 10),
  * --listing-ttl-ms N (0 assembles every listing afresh: the figures before the listing cache), --skip-bundles,
- * --only impact (just (i), on a fresh DynamoDB Local: a minute instead of several).
+ * --only impact|h5 (just (i) or (h), on a fresh DynamoDB Local: a minute instead of several).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,8 @@ import { createStore } from '../../functions/store/index.js';
 import { config } from '../../functions/config.js';
 import { freePort } from '../support/ports.js';
 import { benchBundles, formatBundles } from './bundles.js';
+import { ensureH5Build } from '../../functions/local/app-build.js';
+import { benchH5 } from './h5.js';
 import { benchImpact } from './impact.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -191,6 +194,27 @@ async function impactOnly(): Promise<[string, string, string][]> {
   }
 }
 
+/** (h) on the demo data, served as local mode serves it. */
+async function h5Rows(dynamoEndpoint: string): Promise<[string, string, string][]> {
+  const staticDir = ensureH5Build((line) => console.log(line));
+  if (!staticDir) throw new Error('the H5 build failed');
+  const app = await startApp({ dynamoEndpoint, tableName: 'bench_h5', port: 0, seed: true, testClock: false, jobTimers: false, adminPassword: 'bench-admin', staticDir });
+  try {
+    return await benchH5(app);
+  } finally {
+    await app.stop();
+  }
+}
+
+async function h5Only(): Promise<[string, string, string][]> {
+  const dynamo = await startDynamoLocal({ port: await freePort() });
+  try {
+    return await h5Rows(dynamo.endpoint);
+  } finally {
+    await dynamo.stop();
+  }
+}
+
 function print(rows: [string, string, string][]) {
   const w = Math.max(...rows.map((r) => r[0].length));
   console.log('\nM餐 benchmarks (DynamoDB Local, this machine)\n');
@@ -199,8 +223,9 @@ function print(rows: [string, string, string][]) {
 
 async function main() {
   if (values.only !== undefined) {
-    if (values.only !== 'impact') throw new Error('--only takes: impact');
-    print(await impactOnly());
+    if (values.only === 'impact') print(await impactOnly());
+    else if (values.only === 'h5') print(await h5Only());
+    else throw new Error('--only takes: impact, h5');
     return;
   }
   const dynamo = await startDynamoLocal({ port: await freePort() });
@@ -289,6 +314,8 @@ async function main() {
     rows.push(['(e) 500-provider district, 1 connection', `p50 ${alone.p50.toFixed(1)} ms · p99 ${alone.p99.toFixed(1)} ms`, `${alone.bytes} bytes per answer`]);
     const crowd = await closedLoop(app.url + '/v1/providers?district=province', 50, readSeconds);
     rows.push(['    500-provider district, 50 connections', `${crowd.rate.toFixed(0)} req/s · p99 ${crowd.p99.toFixed(1)} ms`, 'goal p99 < 100 ms']);
+
+    rows.push(...(await h5Rows(dynamo.endpoint)));
 
     // (i) impact at province scale, on a table of its own
     const provinceApp = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench_impact', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin' });

@@ -32,7 +32,8 @@ const shoot = (name: string) => page.screenshot({ path: artifactPath(`admin-${na
 
 /** Waits until the page's loading states are gone. */
 async function settled(): Promise<void> {
-  await expect.poll(() => v('.status--loading').count()).toBe(0);
+  // Needs attention loads seven cards at once: on a busy machine that takes more than poll's default second.
+  await expect.poll(() => v('.status--loading').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe('an administrator vets a restaurant and sets it up', () => {
@@ -261,6 +262,62 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     expect((await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body.balance).toBe(0);
   });
 
+  it('catalogue and exchanges: one exchange fulfilled, one rejected with a reason (points and stock back), an item restocked', async () => {
+    const token = await app.adminToken();
+    expect((await app.call('POST', '/v1/admin/points-adjustments', { token, body: { providerId, points: 100, reason: '兑换测试' } })).status).toBe(201);
+    const cook = await staff(app, 'story-cook', 'story-cook-pass');
+    const order = async (quantity: number) => {
+      const r = await app.call('POST', '/v1/staff/exchanges', { token: cook, body: { itemId: 'veg-box', quantity } });
+      expect(r.status, r.text).toBe(201);
+      return r.body.exchange.id as string;
+    };
+    const first = await order(2);
+    const second = await order(1);
+    const stockOf = async () => (await app.call('GET', '/v1/admin/catalog', { token })).body.items.find((i: { id: string }) => i.id === 'veg-box').stock;
+    expect(await stockOf()).toBe(57);
+
+    await v('.admin__link[data-area="attention"]').click();
+    await settled();
+    await expect.poll(() => v('[data-card="exchanges"] .admin-card__count').innerText()).toBe('2');
+    await v('[data-card="exchanges"] .admin-card__go').click();
+    const row = (id: string) => v(`.admin-exchanges__table tr[data-row="${id}"]`);
+    await row(first).waitFor();
+    expect(await row(first).locator('td[data-col="item"]').innerText()).toBe('时令蔬菜箱 × 2 箱');
+    expect(await row(first).locator('td[data-col="points"]').innerText()).toBe('60');
+    await shoot('catalogue-zh');
+
+    await row(first).locator('.admin-exchanges__fulfil').click();
+    await expect.poll(() => v('.dialog__body').innerText()).toBe('确认已向「福田爱心面馆」发放 时令蔬菜箱 × 2 箱？');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已标记为发放。');
+    await expect.poll(() => row(first).count()).toBe(0);
+
+    await row(second).locator('.admin-exchanges__reject-open').click();
+    await v('.admin-exchanges__reject-confirm').click();
+    await expect.poll(() => errorAt('rejectReason').innerText()).toBe('必填');
+    await page.keyboard.type('本周蔬菜已发完');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已拒绝，30 积分和库存已退回。');
+    expect(await stockOf()).toBe(58);
+    expect((await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body.balance).toBe(40);
+
+    await v('.admin-tab[data-status="REJECTED"]').click();
+    await expect.poll(() => row(second).locator('td[data-col="reason"]').innerText()).toBe('本周蔬菜已发完');
+
+    // Restock the item nobody could order.
+    const flour = v('.admin-catalogue__table tr[data-row="flour-10kg"]');
+    await flour.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => v('#f-id').inputValue()).toBe('flour-10kg');
+    await v('#f-stock').fill('-1');
+    await v('.admin-catalogue__save').click();
+    await expect.poll(() => errorAt('stock').innerText()).toBe('不能小于 0');
+    await v('#f-stock').fill('20');
+    await v('.admin-catalogue__save').click();
+    await expect.poll(() => v('.admin-catalogue .admin-notice--ok').innerText()).toBe('已保存「面粉 10 kg」。');
+    await expect.poll(() => flour.locator('td[data-col="stock"]').innerText()).toBe('20');
+  });
+
   it('leaderboards: previews the month against nothing published, publishes it after a confirmation, lists the version', async () => {
     await v('.admin__link[data-area="leaderboards"]').click();
     await v('.admin-boards__preview').waitFor();
@@ -306,7 +363,23 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
       v('.admin-audit__table > tbody > tr > td[data-col="action"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')).sort());
     // The test clock stands still, so the steps share one instant: compared as a set, one entry each.
     expect(await actionsShown()).toEqual(
-      ['createProvider', 'putOffering', 'createStaff', 'approveProvider', 'redeem', 'approveVerification', 'createPointsAdjustment', 'createPointsReversal', 'publishLeaderboard'].sort(),
+      [
+        'createProvider',
+        'putOffering',
+        'createStaff',
+        'approveProvider',
+        'redeem',
+        'approveVerification',
+        'createPointsAdjustment',
+        'createPointsReversal',
+        'createPointsAdjustment',
+        'createExchange',
+        'createExchange',
+        'fulfilExchange',
+        'rejectExchange',
+        'putCatalogItem',
+        'publishLeaderboard',
+      ].sort(),
     );
     await shoot('audit-zh');
 
@@ -314,7 +387,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     const approval = v('.admin-audit__table > tbody > tr').filter({ has: page.locator('[data-action="approveProvider"]') });
     await approval.locator('.admin-audit__target').click();
     await expect.poll(() => v('#f-target').inputValue()).toBe(providerId);
-    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createProvider']);
+    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider']);
     const status = approval.locator('.admin-diff tr[data-field="status"]');
     expect(await status.locator('.admin-diff__before').innerText()).toBe('PENDING');
     expect(await status.locator('.admin-diff__after').innerText()).toBe('ACTIVE');
@@ -335,6 +408,7 @@ describe('every admin page, in both languages', () => {
     'provider-new': '/admin/provider/index',
     offering: `/admin/offering/index?provider=${providerId}&offering=story-lunch`,
     verifications: '/admin/verifications/index',
+    catalogue: '/admin/catalogue/index',
     'points-pick': '/admin/points/index',
     points: `/admin/points/index?provider=${providerId}`,
     leaderboards: '/admin/leaderboards/index',
@@ -350,7 +424,7 @@ describe('every admin page, in both languages', () => {
       await v('.admin__title').waitFor();
       await settled();
       await shoot(`${name}-en`);
-      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Points', 'Leaderboards', 'Impact', 'Audit log']);
+      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Catalogue & exchanges', 'Points', 'Leaderboards', 'Impact', 'Audit log']);
     }
     await v('.admin__signout').click();
     await v('.admin-signin').waitFor();

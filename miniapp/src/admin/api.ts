@@ -5,6 +5,8 @@ import {
   type AdjustmentBody,
   type AdminProvidersQuery,
   type AuditQuery,
+  type CatalogItemBody,
+  type ExchangeStatus,
   type Period,
   type ReversalBody,
   type StatsBy,
@@ -41,7 +43,8 @@ export const listStaff = (id: string) => signedIn(request(endpoints.adminListSta
 export const createStaff = (body: StaffInput) => signedIn(request(endpoints.createStaff, { body }));
 export const disableStaff = (id: string) => signedIn(request(endpoints.disableStaff, { params: { id } }));
 export const providerPoster = (id: string) => signedIn(request(endpoints.adminProviderPoster, { params: { id } }));
-export const listVerifications = (status: VerificationStatus) => signedIn(request(endpoints.listVerifications, { query: { status } }));
+export const listVerifications = (status: VerificationStatus, page: { limit?: number; cursor?: string } = {}) =>
+  signedIn(request(endpoints.listVerifications, { query: { status, ...page } }));
 export const approveVerification = (id: string) => signedIn(request(endpoints.approveVerification, { params: { id } }));
 export const rejectVerification = (id: string) => signedIn(request(endpoints.rejectVerification, { params: { id } }));
 
@@ -68,3 +71,10 @@ export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoi
 
 /** Integrity signals per provider (default: the last 30 days); flagged providers come first. */
 export const integritySignals = () => signedIn(request(endpoints.adminIntegrity, { query: {} }));
+
+export const adminCatalog = () => signedIn(request(endpoints.adminCatalog));
+export const putCatalogItem = (itemId: string, body: CatalogItemBody) => signedIn(request(endpoints.putCatalogItem, { params: { itemId }, body }));
+export const listExchanges = (status: ExchangeStatus, page: { limit?: number; cursor?: string } = {}) =>
+  signedIn(request(endpoints.adminExchanges, { query: { status, ...page } }));
+export const fulfilExchange = (id: string) => signedIn(request(endpoints.fulfilExchange, { params: { id } }));
+export const rejectExchange = (id: string, reason: string) => signedIn(request(endpoints.rejectExchange, { params: { id }, body: { reason } }));

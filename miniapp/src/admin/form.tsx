@@ -22,6 +22,7 @@ const wording: Array<[RegExp, AdminKey]> = [
   [/>=1 (characters|items)|expected string, received undefined|Required/i, 'form.required'],
   [/<=\d+ characters/, 'form.tooLong'],
   [/date/i, 'form.date'],
+  [/expected number to be >=0/, 'form.notNegative'],
   [/expected int|expected number|integer/i, 'form.number'],
 ];
 

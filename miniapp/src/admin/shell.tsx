@@ -7,12 +7,13 @@ import { useAdminText, type AdminKey } from './i18n';
 import { adminName, signOutAdmin, useAdminGuard } from './session';
 import './admin.css';
 
-export type AdminArea = 'attention' | 'providers' | 'verifications' | 'points' | 'leaderboards' | 'impact' | 'audit';
+export type AdminArea = 'attention' | 'providers' | 'verifications' | 'catalogue' | 'points' | 'leaderboards' | 'impact' | 'audit';
 
 const areas: Array<{ area: AdminArea; url: () => string }> = [
   { area: 'attention', url: routes.adminAttention },
   { area: 'providers', url: () => routes.adminProviders() },
   { area: 'verifications', url: () => routes.adminVerifications() },
+  { area: 'catalogue', url: () => routes.adminCatalogue() },
   { area: 'points', url: () => routes.adminPoints() },
   { area: 'leaderboards', url: routes.adminLeaderboards },
   { area: 'impact', url: routes.adminImpact },

@@ -44,7 +44,17 @@ export function DataTable<T>({ columns, rows, rowKey, onOpen, caption, className
             className={onOpen ? 'admin-table__row--open' : undefined}
             tabIndex={onOpen ? 0 : undefined}
             onClick={onOpen ? () => onOpen(row) : undefined}
-            onKeyDown={onOpen ? (e) => e.key === 'Enter' && e.target === e.currentTarget && onOpen(row) : undefined}
+            onKeyDown={
+              onOpen
+                ? (e) => {
+                    if (e.key !== 'Enter' || e.target !== e.currentTarget) return;
+                    // Opening may move the focus into a form (e.g. the catalogue's item form): the same
+                    // Enter must not then submit it.
+                    e.preventDefault();
+                    onOpen(row);
+                  }
+                : undefined
+            }
           >
             {columns.map((c) => (
               <td key={c.key} className={c.numeric ? 'num' : undefined} data-col={c.key}>

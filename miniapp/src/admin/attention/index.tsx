@@ -4,7 +4,7 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import type { Result } from '../../services/request';
-import { adminStats, expiringDocuments, integritySignals, listProviders, listVerifications } from '../api';
+import { adminStats, expiringDocuments, integritySignals, listExchanges, listProviders, listVerifications } from '../api';
 import { useAdminText, type AdminT } from '../i18n';
 import { today, yuanText } from '../labels';
 import { AdminShell } from '../shell';
@@ -193,7 +193,13 @@ export default function AdminAttentionPage() {
           id='verifications'
           title={t('attention.verifications')}
           url={routes.adminVerifications('PENDING')}
-          load={async () => tally(await listVerifications('PENDING'), (d: { verifications: unknown[] }) => d.verifications)}
+          load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }), (d: { verifications: unknown[] }) => d.verifications)}
+        />
+        <CountCard
+          id='exchanges'
+          title={t('attention.exchanges')}
+          url={routes.adminCatalogue('PENDING')}
+          load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }), (d: { exchanges: unknown[] }) => d.exchanges)}
         />
         <CountCard
           id='pending-providers'

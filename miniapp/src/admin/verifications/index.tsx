@@ -15,6 +15,7 @@ import { PagedTable } from '../table';
 
 /** The server purges an application's personal data this many days after the decision (functions/config.ts). */
 const RETENTION_DAYS = 180;
+const PAGE = 20;
 
 interface Application {
   id: string;
@@ -39,7 +40,7 @@ export default function AdminVerificationsPage() {
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const list = useCursorPages(
-    () => listVerifications(status).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
+    (cursor) => listVerifications(status, { limit: PAGE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
     [status],
   );
 

@@ -1,0 +1,127 @@
+// The catalogue: every item (active or not) with its stock, and the form that creates or edits one.
+import { useState, type FormEvent } from 'react';
+import { CatalogItemBody, Id, type CatalogItem } from '@contract';
+import { Resource } from '../../components/resource';
+import { useResource } from '../../hooks/use-resource';
+import { useI18n } from '../../i18n';
+import { errorText } from '../../i18n/errors';
+import { adminCatalog, putCatalogItem } from '../api';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { useAdminText } from '../i18n';
+import { DataTable } from '../table';
+
+interface Draft {
+  id: string;
+  name: string;
+  unit: string;
+  points: string;
+  stock: string;
+  active: boolean;
+}
+
+const blank: Draft = { id: '', name: '', unit: '', points: '', stock: '', active: true };
+const toDraft = (i: CatalogItem): Draft => ({ id: i.id, name: i.name, unit: i.unit, points: String(i.points), stock: String(i.stock), active: i.active });
+const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
+
+export function CatalogueItems() {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const items = useResource(adminCatalog, [], { onShow: true });
+  const [editing, setEditing] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft>(blank);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const edit = (i: CatalogItem) => {
+    setEditing(i.id);
+    setDraft(toDraft(i));
+    setErrors({});
+    setNotice(null);
+    document.getElementById('f-name')?.focus();
+  };
+  const startNew = () => {
+    setEditing(null);
+    setDraft(blank);
+    setErrors({});
+    setNotice(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const id = draft.id.trim();
+    const body = CatalogItemBody.safeParse({ name: draft.name, unit: draft.unit, points: num(draft.points), stock: num(draft.stock), active: draft.active });
+    const found: FieldErrors = body.success ? {} : zodErrors(t, body.error);
+    if (!Id.safeParse(id).success) found.id = id ? t('form.id') : t('form.required');
+    if (!body.success || Object.keys(found).length > 0) return setErrors(found);
+    setSaving(true);
+    const answer = await putCatalogItem(id, body.data);
+    setSaving(false);
+    if (answer.ok) {
+      setErrors({});
+      setNotice({ ok: true, text: t('catalogue.saved', { name: answer.data.item.name }) });
+      setEditing(answer.data.item.id);
+      void items.reload(true);
+      return;
+    }
+    const fields = serverErrors(t, answer);
+    setErrors(fields ?? {});
+    setNotice(fields ? null : { ok: false, text: errorText(appT, answer) });
+  };
+
+  return (
+    <section className='admin-section admin-catalogue' aria-labelledby='catalogue-title'>
+      <div className='admin-section__head'>
+        <h2 id='catalogue-title' className='admin-section__title'>
+          {t('catalogue.items')}
+        </h2>
+        <button type='button' className='admin-btn admin-btn--ghost admin-catalogue__new' onClick={startNew}>
+          {t('catalogue.newItem')}
+        </button>
+      </div>
+      <Resource state={items.state} onRetry={() => void items.reload()} isEmpty={(d) => d.items.length === 0} emptyTitle={t('catalogue.noItems')}>
+        {(d) => (
+          <DataTable<CatalogItem>
+            rows={d.items}
+            rowKey={(i) => i.id}
+            onOpen={edit}
+            className='admin-catalogue__table'
+            columns={[
+              { key: 'id', title: t('catalogue.id'), cell: (i) => <code className='admin-code'>{i.id}</code> },
+              { key: 'name', title: t('catalogue.name'), cell: (i) => i.name },
+              { key: 'unit', title: t('catalogue.unit'), cell: (i) => i.unit },
+              { key: 'points', title: t('catalogue.points'), numeric: true, cell: (i) => i.points },
+              { key: 'stock', title: t('catalogue.stock'), numeric: true, cell: (i) => <span className={i.stock === 0 ? 'admin-neg' : undefined}>{i.stock}</span> },
+              { key: 'active', title: t('catalogue.active'), cell: (i) => t(i.active ? 'catalogue.on' : 'catalogue.off') },
+            ]}
+          />
+        )}
+      </Resource>
+      <form className='admin-form admin-form--inline admin-catalogue__form' onSubmit={(e) => void submit(e)} noValidate aria-label={t(editing ? 'catalogue.editItem' : 'catalogue.newItem')}>
+        <Field name='id' label={t('catalogue.id')} errors={errors}>
+          {(c) => <input {...c} className='admin-input admin-input--short' readOnly={editing !== null} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />}
+        </Field>
+        <Field name='name' label={t('catalogue.name')} errors={errors}>
+          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+        </Field>
+        <Field name='unit' label={t('catalogue.unit')} errors={errors}>
+          {(c) => <input {...c} className='admin-input admin-input--short' value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })} />}
+        </Field>
+        <Field name='points' label={t('catalogue.points')} errors={errors}>
+          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
+        </Field>
+        <Field name='stock' label={t('catalogue.stock')} errors={errors}>
+          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.stock} onChange={(e) => setDraft({ ...draft, stock: e.target.value })} />}
+        </Field>
+        <label className='admin-check admin-catalogue__active'>
+          <input type='checkbox' checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
+          {t('catalogue.on')}
+        </label>
+        <button type='submit' className='admin-btn admin-catalogue__save' disabled={saving}>
+          {t('action.save')}
+        </button>
+      </form>
+      <Notice notice={notice} />
+    </section>
+  );
+}
