@@ -184,12 +184,14 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
 
 const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
   const poster = `M1W.${providerId}.${token}`;
-  const provider = await ctx.deps.catalog.provider(providerId);
+  const walkInPath = `/pages/walkin/index?poster=${encodeURIComponent(poster)}`;
+  const [provider, wxacode] = await Promise.all([ctx.deps.catalog.provider(providerId), ctx.deps.wechat?.miniProgramCode(walkInPath) ?? null]);
   return {
     poster,
     qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
     providerName: provider?.name ?? '',
-    walkInPath: `/pages/walkin/index?poster=${encodeURIComponent(poster)}`,
+    walkInPath,
+    wxacode,
   };
 };
 

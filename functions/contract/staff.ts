@@ -52,6 +52,11 @@ export const PosterResponse = z.object({
    * walk-in flow), and the same path is the mini-program code's page path.
    */
   walkInPath: z.string(),
+  /**
+   * WeChat's mini-program code for `walkInPath` (a data: URL of the image), for the printed poster
+   * in the mini-program; null where WeChat is not configured or would not make one.
+   */
+  wxacode: z.string().nullable(),
 });
 export const VoucherKeyResponse = z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), signedPayload: z.string() });
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import { miniProgramCodes } from './mini-program-code.js';
 
 /**
  * WeChat's code2Session: trades the code from `wx.login` for the user's openid. The openid is
@@ -6,6 +7,8 @@ import { DomainError } from '../domain/errors.js';
  */
 export interface WechatClient {
   openidFor(code: string): Promise<string>;
+  /** The mini-program code (an image, as a data: URL) that opens `path`; null if WeChat will not make one now. */
+  miniProgramCode(path: string): Promise<string | null>;
 }
 
 export interface WechatConfig {
@@ -22,6 +25,7 @@ const RATE_LIMITED = 45011;
 
 export function wechatClient(c: WechatConfig, fetchImpl: typeof fetch = fetch): WechatClient {
   return {
+    miniProgramCode: miniProgramCodes(c, fetchImpl),
     async openidFor(code) {
       const url = new URL('/sns/jscode2session', c.baseUrl);
       url.search = new URLSearchParams({ appid: c.appId, secret: c.appSecret, js_code: code, grant_type: 'authorization_code' }).toString();

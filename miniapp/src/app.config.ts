@@ -28,7 +28,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index', 'thanks/index'],
+      pages: ['signin/index', 'scan/index', 'today/index', 'poster/index', 'points/index', 'thanks/index', 'catalog/index', 'exchanges/index'],
     },
     // The administrators' desk is a browser app on a desktop: built into H5 only, so none of it
     // reaches the mini-program's packages (and in H5 it is its own chunks, loaded when opened).

@@ -17,6 +17,8 @@ export const pagePaths = {
   staffToday: '/staff/today/index',
   staffPoster: '/staff/poster/index',
   staffPoints: '/staff/points/index',
+  staffCatalog: '/staff/catalog/index',
+  staffExchanges: '/staff/exchanges/index',
   staffThanks: '/staff/thanks/index',
   // The admin desk: an H5-only sub-package (app.config.ts).
   adminSignIn: '/admin/signin/index',
@@ -62,6 +64,10 @@ export const routes = {
   staffToday: () => pagePaths.staffToday,
   staffPoster: () => pagePaths.staffPoster,
   staffPoints: () => pagePaths.staffPoints,
+  /** Ingredients to order with points. */
+  staffCatalog: () => pagePaths.staffCatalog,
+  /** The provider's orders and their status; `placed` names an order just made (the page says so). */
+  staffExchanges: (placed?: string) => withQuery(pagePaths.staffExchanges, { placed }),
   staffThanks: () => pagePaths.staffThanks,
   adminSignIn: () => pagePaths.adminSignIn,
   adminAttention: () => pagePaths.adminAttention,

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { providerWithOffering } from '../support/people.js';
 
 /**
  * A stand-in for WeChat's code2Session endpoint: the real HTTP call, answered locally.
@@ -12,12 +13,36 @@ let wechatUrl: string;
 const seen: URL[] = [];
 let withWechat: TestApp;
 let without: TestApp;
+let tokensIssued = 0;
+let refuseCodes = false;
+const codeRequests: { token: string | null; body: { path: string; width: number } }[] = [];
+// A few bytes standing in for the image WeChat draws.
+const CODE_IMAGE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x4d, 0x43]);
 
 beforeAll(async () => {
   wechat = createServer((req, res) => {
     const url = new URL(req.url!, 'http://x');
     seen.push(url);
     const code = url.searchParams.get('js_code') ?? '';
+    if (url.pathname === '/cgi-bin/token') {
+      res.setHeader('content-type', 'application/json');
+      const right = url.searchParams.get('appid') === 'wx-app' && url.searchParams.get('secret') === 'wx-secret';
+      return res.end(JSON.stringify(right ? { access_token: `access-${++tokensIssued}`, expires_in: 7200 } : { errcode: 40013, errmsg: 'invalid appid' }));
+    }
+    if (url.pathname === '/wxa/getwxacode') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        codeRequests.push({ token: url.searchParams.get('access_token'), body: JSON.parse(Buffer.concat(chunks).toString()) });
+        if (refuseCodes) {
+          res.setHeader('content-type', 'application/json');
+          return res.end(JSON.stringify({ errcode: 45009, errmsg: 'reach max api daily quota limit' }));
+        }
+        res.setHeader('content-type', 'image/jpeg');
+        res.end(CODE_IMAGE);
+      });
+      return;
+    }
     res.setHeader('content-type', 'text/plain'); // WeChat really answers JSON as text/plain
     if (url.pathname !== '/sns/jscode2session' || url.searchParams.get('secret') !== 'wx-secret') {
       res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid credential' }));
@@ -69,5 +94,36 @@ describe('POST /v1/sessions/wechat', () => {
     const r = await without.call('POST', '/v1/sessions/wechat', { body: { code: 'ok-alice' } });
     expect(r.status).toBe(503);
     expect(r.body.error).toEqual({ code: 'NOT_CONFIGURED', message: expect.stringContaining('WECHAT_APP_ID') });
+  });
+});
+
+describe('the walk-in poster’s mini-program code', () => {
+  it('is made once per poster for its walk-in path, with one access token; WeChat refusing leaves the web QR alone', async () => {
+    const a = await providerWithOffering(withWechat, '码餐厅甲', 10);
+    const b = await providerWithOffering(withWechat, '码餐厅乙', 10);
+    const first = await withWechat.api.staffPoster({ token: a.staffToken });
+    expect(first.wxacode).toBe(`data:image/jpeg;base64,${CODE_IMAGE.toString('base64')}`);
+    const again = await withWechat.api.staffPoster({ token: a.staffToken });
+    expect(again.wxacode).toBe(first.wxacode);
+    await withWechat.api.staffPoster({ token: b.staffToken });
+    // Two posters, two codes (a view again asks nothing), both under the first access token.
+    expect(codeRequests).toHaveLength(2);
+    expect(codeRequests.map((r) => r.token)).toEqual(['access-1', 'access-1']);
+    expect(codeRequests[0]!.body).toEqual({ path: first.walkInPath.slice(1), width: 430 });
+    expect(codeRequests[0]!.body.path).toMatch(/^pages\/walkin\/index\?poster=M1W\./);
+
+    refuseCodes = true;
+    const rotated = await withWechat.api.rotatePoster({ token: a.staffToken });
+    expect(rotated.wxacode).toBeNull();
+    expect(rotated.qrSvg).toContain('<svg');
+    refuseCodes = false;
+    // A refusal is not remembered: the next view asks again and gets the code.
+    expect((await withWechat.api.staffPoster({ token: a.staffToken })).wxacode).toMatch(/^data:image\/jpeg;base64,/);
+  });
+
+  it('is null where WeChat is not configured', async () => {
+    const p = await providerWithOffering(without, '无码餐厅', 10);
+    const r = await without.api.staffPoster({ token: p.staffToken });
+    expect(r.wxacode).toBeNull();
   });
 });

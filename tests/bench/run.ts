@@ -198,8 +198,9 @@ async function impactOnly(): Promise<[string, string, string][]> {
 async function h5Rows(dynamoEndpoint: string): Promise<[string, string, string][]> {
   const staticDir = ensureH5Build((line) => console.log(line));
   if (!staticDir) throw new Error('the H5 build failed');
-  const app = await startApp({ dynamoEndpoint, tableName: 'bench_h5', port: 0, seed: true, testClock: false, jobTimers: false, adminPassword: 'bench-admin', staticDir });
+  const app = await startApp({ dynamoEndpoint, tableName: 'bench_h5', port: 0, seed: true, testClock: true, jobTimers: false, adminPassword: 'bench-admin', staticDir });
   try {
+    app.clock.set(new Date(LUNCH));
     return await benchH5(app);
   } finally {
     await app.stop();

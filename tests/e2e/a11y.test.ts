@@ -86,7 +86,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
       await tap(p.page.locator('.staff-scan__redeem'));
       await p.page.locator('[data-result="fail"]').waitFor();
       found.push(...(await audit(p, 'scan result')));
-      for (const tab of ['today', 'poster', 'points', 'thanks'] as const) {
+      for (const tab of ['today', 'poster', 'points', 'thanks', 'catalog', 'exchanges'] as const) {
         await p.page.goto(app.url + `/#/staff/${tab}/index`);
         await p.page.locator(`.staff-${tab}`).waitFor();
         await p.page.locator('.status--loading').waitFor({ state: 'detached' });

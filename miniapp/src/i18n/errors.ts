@@ -36,6 +36,8 @@ function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): 
     const grace = typeof d.graceMinutes === 'number' ? d.graceMinutes : 0;
     return t(key, { d: text(d.date) ?? '', s: start, e: text(w.end) ?? '', from: minutesToHm(hmToMinutes(start) - grace) });
   }
+  // Staff ordering ingredients: how many are left, so they can order fewer.
+  if (failure.code === 'OUT_OF_STOCK' && typeof d.stock === 'number') return t('staff.error.OUT_OF_STOCK_LEFT', { n: d.stock });
   // One code, two limits: the details say whether the day's or the month's claims are used up.
   if (failure.code === 'DAILY_LIMIT_REACHED' && d.limit === 'month') return t('error.MONTHLY_LIMIT_REACHED');
   return undefined;

@@ -43,7 +43,11 @@ export const redeem = (body: RedemptionBody, idempotencyKey: string) => request(
 export const staffWalkIn = (offeringId: string, count: number, idempotencyKey: string) =>
   request(endpoints.staffWalkIn, { body: { offeringId, count }, idempotencyKey });
 export const staffToday = () => request(endpoints.staffToday);
-export const staffPoints = () => request(endpoints.staffPoints);
+export const staffPoints = (cursor?: string) => request(endpoints.staffPoints, { query: cursor ? { cursor } : {} });
+export const staffCatalog = () => request(endpoints.listCatalog);
+export const createExchange = (itemId: string, quantity: number, idempotencyKey: string) =>
+  request(endpoints.createExchange, { body: { itemId, quantity }, idempotencyKey });
+export const staffExchanges = (cursor?: string) => request(endpoints.staffExchanges, { query: cursor ? { cursor } : {} });
 /** The restaurant's likes and notes; `cursor` for older notes. */
 export const staffThanks = (cursor?: string) => request(endpoints.staffThanks, { query: cursor ? { cursor } : {} });
 export const staffPoster = () => request(endpoints.staffPoster);

@@ -1,5 +1,6 @@
 // What every staff page shares: the sign-in guard, the tab row, and the staff wording of errors.
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useCallback, useEffect, type DependencyList } from 'react';
 import { useResource, type ResourceInit } from '../hooks/use-resource';
 import { Pressable } from '../components/pressable';
@@ -71,7 +72,17 @@ export function useStaffError() {
 
 const tabs: Tab[] = ['scan', 'today', 'poster', 'points', 'thanks'];
 
-export function StaffNav({ current }: { current: Tab }) {
+const pathOf = (route: string | undefined) => (route ?? '').split('?')[0]!.replace(/^\//, '');
+
+/** Back to the tab's page when it is the one below this (it opened this one), else that page in place of this one. */
+function upTo(url: string): void {
+  const pages = Taro.getCurrentPages();
+  if (pages.length > 1 && pathOf(pages[pages.length - 2]?.route) === pathOf(url)) go.back();
+  else go.replace(url);
+}
+
+/** The tab row. `below`: this page lies under the current tab (the catalogue under points), so that tab leads back up. */
+export function StaffNav({ current, below = false }: { current: Tab; below?: boolean }) {
   const { t } = useI18n();
   return (
     <View className='staff-nav' ariaRole='navigation'>
@@ -82,7 +93,11 @@ export function StaffNav({ current }: { current: Tab }) {
           role='link'
           current={tab === current}
           data={{ tab }}
-          onPress={() => tab !== current && go.replace(tabRoutes[tab]())}
+          onPress={() => {
+            if (tab !== current) go.replace(tabRoutes[tab]());
+            // Up to the tab's page: it is the one below when this page was opened from it.
+            else if (below) upTo(tabRoutes[tab]());
+          }}
         >
           {t(`staff.menu.${tab}`)}
         </Pressable>

@@ -1,23 +1,38 @@
 import { Text, View } from '@tarojs/components';
+import type { LedgerEntry } from '@contract';
+import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
 import { StatusView } from '../../components/status-view';
 import { TopBar } from '../../components/top-bar';
 import { isMessageKey, useI18n, useTitle } from '../../i18n';
+import { go, routes } from '../../routes';
 import { staffPoints } from '../../services/api';
+import { serverNow } from '../../services/clock';
 import { shanghaiDateTime } from '../../services/time';
+import { MoreButton, useMore } from '../more';
 import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
 import './index.css';
+
+/** A credit still held shows when it becomes spendable. */
+const isHeld = (e: LedgerEntry, now: number) => e.points > 0 && Date.parse(e.availableAt) > now;
 
 export default function StaffPointsPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
   const points = useStaffResource(() => staffPoints(), [], { onShow: true });
+  const first = points.data && { items: points.data.entries, next: points.data.next };
+  const more = useMore(first, async (cursor) => {
+    const answer = await staffPoints(cursor);
+    return answer.ok ? { ok: true, data: { items: answer.data.entries, next: answer.data.next } } : answer;
+  });
   useTitle('staff.points.title');
 
-  const reason = (text: string) => {
-    const key = `staff.points.reason.${text}`;
-    return isMessageKey(key) ? t(key) : text;
+  // The reason is an enum; its words are the app's, in the current language.
+  const reason = (code: string) => {
+    const key = `staff.points.reason.${code}`;
+    return isMessageKey(key) ? t(key) : code;
   };
+  const now = serverNow();
 
   if (!allowed) return <View className='page' />;
   return (
@@ -31,15 +46,26 @@ export default function StaffPointsPage() {
             <Text className='muted'>{t('staff.points.balance')}</Text>
             <Text className='points__number'>{data.balance}</Text>
             <Text className='muted points__pending'>{t('staff.points.pending', { n: data.pending })}</Text>
+            {data.pending > 0 && <Text className='muted points__hint'>{t('staff.points.pendingHint')}</Text>}
+            <View className='points__actions'>
+              <Pressable className='btn points__order' role='link' onPress={() => go.to(routes.staffCatalog())}>
+                {t('staff.points.order')}
+              </Pressable>
+              <Pressable className='btn btn--ghost points__exchanges' role='link' onPress={() => go.to(routes.staffExchanges())}>
+                {t('staff.points.myExchanges')}
+              </Pressable>
+            </View>
           </View>
-          {data.entries.length === 0 && <StatusView kind='empty' title={t('staff.points.empty')} />}
-          {data.entries.length > 0 && (
-            <View className='card'>
-              {data.entries.map((e) => (
-                <View key={e.id} className='points__entry'>
-                  <View>
+          {more.items.length === 0 && <StatusView kind='empty' title={t('staff.points.empty')} />}
+          {more.items.length > 0 && (
+            <View className='card' ariaRole='list' ariaLabel={t('staff.points.ledger')}>
+              {more.items.map((e) => (
+                <View key={e.id} className='points__entry' ariaRole='listitem' data-reason={e.reason}>
+                  <View className='points__what'>
                     <Text className='points__reason'>{reason(e.reason)}</Text>
+                    {e.note && <Text className='points__note'>{e.note}</Text>}
                     <Text className='muted'>{shanghaiDateTime(e.at)}</Text>
+                    {isHeld(e, now) && <Text className='muted points__held'>{t('staff.points.heldUntil', { d: shanghaiDateTime(e.availableAt) })}</Text>}
                   </View>
                   <Text className={e.points >= 0 ? 'points__delta' : 'points__delta points__delta--neg'}>
                     {e.points >= 0 ? `+${e.points}` : String(e.points)}
@@ -48,6 +74,7 @@ export default function StaffPointsPage() {
               ))}
             </View>
           )}
+          <MoreButton more={more} />
         </View>
         )}
       </Resource>

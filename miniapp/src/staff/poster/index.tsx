@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Pressable } from '../../components/pressable';
 import { QrCode } from '../../components/qr-code';
 import { Resource } from '../../components/resource';
@@ -11,8 +11,8 @@ import './index.css';
 /**
  * What the printed QR holds. H5: the walk-in page's full URL (this app's own origin), so a phone
  * camera or WeChat's scanner opens the walk-in flow with the code filled in. Mini-program: the
- * code itself, which the walk-in page's scanner reads (WeChat's own mini-program code, made from
- * `walkInPath`, is not drawn here).
+ * code itself, which the walk-in page's scanner reads — used only where the server has no
+ * mini-program code (`wxacode`, WeChat's own, which opens `walkInPath` in the mini-program).
  */
 function posterQrText(poster: string, walkInPath: string): string {
   if (process.env.TARO_ENV !== 'h5') return poster;
@@ -40,7 +40,11 @@ export default function StaffPosterPage() {
                 {state.providerName}
               </View>
               <View className='poster__qr'>
-                <QrCode text={posterQrText(state.poster, state.walkInPath)} size={260} label={t('staff.poster.qrLabel')} />
+                {process.env.TARO_ENV !== 'h5' && state.wxacode ? (
+                  <Image className='poster__wxacode' src={state.wxacode} mode='aspectFit' ariaLabel={t('staff.poster.qrLabel')} />
+                ) : (
+                  <QrCode text={posterQrText(state.poster, state.walkInPath)} size={260} label={t('staff.poster.qrLabel')} />
+                )}
               </View>
               <Text className='poster__instruction'>{t('staff.poster.instruction')}</Text>
             </View>

@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { Exchange } from '@contract';
+import { Pressable } from '../../components/pressable';
+import { Resource } from '../../components/resource';
+import { TopBar } from '../../components/top-bar';
+import { useI18n, useTitle } from '../../i18n';
+import { go, routes } from '../../routes';
+import { staffExchanges } from '../../services/api';
+import { shanghaiDateTime } from '../../services/time';
+import { MoreButton, useMore } from '../more';
+import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
+import './index.css';
+
+const statusClass: Record<Exchange['status'], string> = {
+  PENDING: 'exchange__status exchange__status--pending',
+  FULFILLED: 'exchange__status exchange__status--fulfilled',
+  REJECTED: 'exchange__status exchange__status--rejected',
+};
+
+export default function StaffExchangesPage() {
+  const { t } = useI18n();
+  const allowed = useStaffGuard();
+  const { params } = useRouter();
+  const list = useStaffResource(() => staffExchanges(), [], { onShow: true });
+  const first = list.data && { items: list.data.exchanges, next: list.data.next };
+  const more = useMore(first, async (cursor) => {
+    const answer = await staffExchanges(cursor);
+    return answer.ok ? { ok: true, data: { items: answer.data.exchanges, next: answer.data.next } } : answer;
+  });
+  useTitle('staff.exchanges.title');
+
+  if (!allowed) return <View className='page' />;
+  return (
+    <View className='page staff-exchanges' ariaRole='main'>
+      <TopBar title={t('staff.exchanges.title')} />
+      <StaffNav current='points' below />
+      {params.placed && (
+        <View className='notice notice--ok' ariaRole='status'>
+          {t('staff.catalog.placed')}
+        </View>
+      )}
+      <Resource
+        state={list.state}
+        onRetry={() => void list.reload()}
+        errorContext='staff'
+        isEmpty={(d) => d.exchanges.length === 0}
+        emptyTitle={t('staff.exchanges.empty')}
+        emptyAction={
+          <View className='exchanges__empty'>
+            <Pressable className='btn' role='link' onPress={() => go.replace(routes.staffCatalog())}>
+              {t('staff.exchanges.order')}
+            </Pressable>
+          </View>
+        }
+      >
+        {() => (
+          <View>
+            {more.items.map((x) => (
+              <View key={x.id} className={x.id === params.placed ? 'card exchange exchange--placed' : 'card exchange'} data-exchange={x.id} data-status={x.status}>
+                <View className='exchange__head'>
+                  <Text className='exchange__name'>{x.itemName}</Text>
+                  <Text className={statusClass[x.status]}>{t(`staff.exchanges.status.${x.status}`)}</Text>
+                </View>
+                <Text className='exchange__line'>{t('staff.exchanges.line', { q: x.quantity, u: x.unit, n: x.points })}</Text>
+                <Text className='muted'>{shanghaiDateTime(x.createdAt)}</Text>
+                {x.status === 'REJECTED' && x.reason && <Text className='exchange__reason'>{t('staff.exchanges.rejected', { r: x.reason })}</Text>}
+                {x.decidedAt && <Text className='muted exchange__decided'>{t('staff.exchanges.decidedAt', { d: shanghaiDateTime(x.decidedAt) })}</Text>}
+              </View>
+            ))}
+            <MoreButton more={more} />
+          </View>
+        )}
+      </Resource>
+      <StaffFooter />
+    </View>
+  );
+}
