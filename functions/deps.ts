@@ -1,7 +1,7 @@
 import { catalogCache } from './app/catalog-cache.js';
 import type { Deps } from './app/deps.js';
 import { slotGate } from './app/slot-gate.js';
-import { staffSessions } from './app/staff-sessions.js';
+import { adminSessions, staffSessions } from './app/staff-sessions.js';
 import { ttlCache } from './app/ttl-cache.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer, type Sealer } from './security/personal-data.js';
@@ -64,6 +64,7 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     sms: opts.sms ?? null,
     signingIn: new Set(),
     staffSessions: staffSessions(store, config.cache.sessionTtlMs),
+    adminSessions: adminSessions(store, config.cache.sessionTtlMs),
     passwordGate: workGate(config.passwords.maxConcurrentHashes, config.passwords.maxWaitingHashes, () => new DomainError('BUSY', 'sign-in is busy; please retry in a second', undefined, 1)),
   };
 }

@@ -38,4 +38,6 @@ export interface Deps {
   signingIn: Set<string>;
   /** Staff tokens' account state, through a short cache (disable bites within seconds). */
   staffSessions: StaffSessions;
+  /** Admin tokens' account state (session version by username), through the same short cache. */
+  adminSessions: StaffSessions;
 }

@@ -93,7 +93,8 @@ export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): P
 
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
   const a = await signIn(ctx, body, 'admin');
-  const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id, name: a.name }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds);
+  // The username and session version ride along, so ending the account's sessions ends this one.
+  const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id, name: a.name }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds, { u: a.username, sv: a.sessionVersion ?? 0 });
   return { token, admin: { id: a.id, name: a.name } };
 }
 

@@ -1,4 +1,5 @@
 import type { Store } from '../store/index.js';
+import type { StaffSessionState } from '../store/records.js';
 
 /**
  * Whether a staff token still stands: its account is not disabled and its session version is the
@@ -12,13 +13,25 @@ export interface StaffSessions {
 }
 
 export function staffSessions(store: Store, ttlMs: number, clock: () => number = () => performance.now()): StaffSessions {
-  const entries = new Map<string, { at: number; state: ReturnType<Store['accounts']['sessionState']> }>();
+  return sessionGuard((id) => store.accounts.sessionState(id), ttlMs, clock);
+}
+
+/**
+ * The same for admin tokens, keyed by the account's username (carried in the token): ending an
+ * admin's sessions, or a new admin password at start, bites within `ttlMs` everywhere.
+ */
+export function adminSessions(store: Store, ttlMs: number, clock: () => number = () => performance.now()): StaffSessions {
+  return sessionGuard((username) => store.accounts.adminSessionState(username), ttlMs, clock);
+}
+
+function sessionGuard(load: (id: string) => Promise<StaffSessionState | null>, ttlMs: number, clock: () => number): StaffSessions {
+  const entries = new Map<string, { at: number; state: Promise<StaffSessionState | null> }>();
   return {
     async accepts(p) {
       const at = clock();
       let hit = entries.get(p.id);
       if (!hit || at - hit.at >= ttlMs) {
-        hit = { at, state: store.accounts.sessionState(p.id) };
+        hit = { at, state: load(p.id) };
         entries.set(p.id, hit);
         hit.state.catch(() => entries.delete(p.id));
       }

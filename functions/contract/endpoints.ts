@@ -109,6 +109,8 @@ export interface Endpoint {
 }
 
 const DistrictResponse = z.object({ district: District });
+/** Every session of the calling admin account has ended (this one too), in every process within seconds. */
+const EndedSessions = z.object({ ended: z.literal(true) });
 
 export const endpoints = {
   // Sessions
@@ -166,6 +168,7 @@ export const endpoints = {
   suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
   putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingContract, response: AdminOfferingResponse },
   createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
+  endAdminSessions: { method: 'DELETE', path: '/v1/admin/sessions', auth: 'admin', response: EndedSessions },
   disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },

@@ -80,6 +80,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   putOffering: { summary: 'Create or replace an offering contract', errors: ['NOT_FOUND', 'CONFLICT'] },
   createStaff: { summary: 'Create a staff account for a provider', errors: ['NOT_FOUND', 'CONFLICT'] },
   disableStaff: { summary: 'Disable a staff account; its sessions end', errors: ['NOT_FOUND'] },
+  endAdminSessions: { summary: 'Sign out everywhere: every session of the calling admin account ends within seconds' },
   listVerifications: { summary: 'Verification applications with their decrypted details' },
   approveVerification: { summary: 'Approve a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
   rejectVerification: { summary: 'Reject a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },

@@ -98,6 +98,9 @@ async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Dat
   if (principal.role === 'staff' && !(await deps.staffSessions.accepts({ id: principal.id, sv: Number(principal.claims.sv ?? 0) }))) {
     return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
   }
+  if (principal.role === 'admin' && !(await deps.adminSessions.accepts({ id: String(principal.claims.u ?? ''), sv: Number(principal.claims.sv ?? 0) }))) {
+    return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
+  }
   return principal;
 }
 

@@ -24,6 +24,7 @@ export const adminHandlers = {
   createPointsAdjustment: (ctx, { body }) => points.createPointsAdjustment(ctx, body),
   createPointsReversal: (ctx, { body }) => points.createPointsReversal(ctx, body),
   disableStaff: (ctx, { params }) => admin.disableStaff(ctx, params),
+  endAdminSessions: (ctx) => admin.endAdminSessions(ctx),
   adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
   putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
   adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),

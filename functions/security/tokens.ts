@@ -6,7 +6,8 @@ import type { Role } from '../contract/endpoints.js';
 export type Principal =
   | { role: 'recipient'; id: string }
   | { role: 'staff'; id: string; providerId: string; name?: string }
-  | { role: 'admin'; id: string; name?: string };
+  /** `username`: the account whose session version the token is checked against (tokens since issue 8). */
+  | { role: 'admin'; id: string; name?: string; username?: string };
 
 /** A verified principal and every claim its token carries (extra claims such as a session version ride along). */
 export type Verified = Principal & { claims: Readonly<JWTPayload> };
@@ -75,7 +76,8 @@ export function tokenService(keys: TokenKeys): TokenService {
         if (role === 'staff') {
           return typeof payload.pid === 'string' ? { role, id: sub, providerId: payload.pid, ...name, claims: payload } : null;
         }
-        return role === 'admin' ? { role, id: sub, ...name, claims: payload } : { role: 'recipient', id: sub, claims: payload };
+        const username = typeof payload.u === 'string' ? { username: payload.u } : {};
+        return role === 'admin' ? { role, id: sub, ...name, ...username, claims: payload } : { role: 'recipient', id: sub, claims: payload };
       } catch (e) {
         if (e instanceof joseErrors.JOSEError || e instanceof TypeError) return null;
         throw e;

@@ -1,19 +1,27 @@
 import type { Config } from '../config.js';
-import { hashPassword } from '../security/passwords.js';
+import { hashPassword, verifyPassword } from '../security/passwords.js';
 import type { Store } from '../store/index.js';
 import { demoCatalog, demoProviders, demoStaffPassword } from './demo.js';
 import { futianDistricts } from './futian.js';
 
 export const ADMIN_USERNAME = 'admin';
 
-/** The admin account always exists; its password is reset to the one given at every start. */
+/**
+ * The admin account always exists; its password is reset to the one given at every start. A new
+ * password ends every session of the old one (the session version moves on); the same password
+ * keeps them.
+ */
 export async function ensureAdmin(store: Store, config: Config, password: string): Promise<void> {
+  const old = await store.accounts.get(ADMIN_USERNAME);
+  const before = old?.role === 'admin' ? (old.sessionVersion ?? 0) : 0;
+  const same = old?.role === 'admin' && (await verifyPassword(password, old.passwordHash, config.passwords));
   await store.accounts.upsert({
     role: 'admin',
     id: 'a_admin',
     username: ADMIN_USERNAME,
     name: '管理员',
-    passwordHash: await hashPassword(password, config.passwords),
+    passwordHash: same ? old.passwordHash : await hashPassword(password, config.passwords),
+    sessionVersion: same || !old ? before : before + 1,
   });
 }
 

@@ -53,6 +53,33 @@ export function accountStore(ref: TableRef, contention: Contention) {
       await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.account(a.username), ...a } }));
     },
 
+    /** An admin account's session version (what its tokens are checked against); null when there is none. */
+    async adminSessionState(username: string): Promise<StaffSessionState | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username), ProjectionExpression: '#r, sessionVersion', ExpressionAttributeNames: { '#r': 'role' } }));
+      return out.Item?.role === 'admin' ? { disabled: false, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
+    },
+
+    /** Every session of an admin account ends: its version moves on (with the audit entry). */
+    async endAdminSessions(username: string, intents: Pick<Intents, 'audit'>): Promise<void> {
+      const out = await commit(
+        ref,
+        withIntents(tableName, {
+          account: {
+            Update: {
+              TableName: tableName,
+              Key: keys.account(username),
+              UpdateExpression: 'ADD sessionVersion :one',
+              ConditionExpression: '#r = :admin',
+              ExpressionAttributeNames: { '#r': 'role' },
+              ExpressionAttributeValues: { ':one': 1, ':admin': 'admin' },
+            },
+          },
+        }, intents),
+        contention,
+      );
+      if (!out.ok) throw new DomainError('NOT_FOUND', 'no such admin account');
+    },
+
     /** A provider's staff members, by username. */
     async staffOf(providerId: string): Promise<StaffMember[]> {
       const items = await queryAll(doc, {

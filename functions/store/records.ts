@@ -45,7 +45,7 @@ export interface IdempotencyRecord {
 }
 
 export type Account =
-  | { role: 'admin'; id: string; username: string; name: string; passwordHash: string }
+  | { role: 'admin'; id: string; username: string; name: string; passwordHash: string; sessionVersion?: number }
   | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string; disabled?: boolean; sessionVersion?: number };
 
 /** A staff account as its provider's list shows it (no password hash). */

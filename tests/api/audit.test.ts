@@ -108,6 +108,12 @@ describe('the audit log', () => {
     fulfilExchange: (f) => app.api.fulfilExchange.reply({ token: f.admin, params: { id: f.made.exchange! } }),
     // The exchange made before the walk (below): each fixture may add only its own route's entry.
     rejectExchange: (f) => app.api.rejectExchange.reply({ token: f.admin, params: { id: f.made.spare! }, body: { reason: '缺货' } }),
+    // Last: it ends the admin's sessions, so the walk signs in afresh after it.
+    endAdminSessions: async (f) => {
+      const r = await app.api.endAdminSessions.reply({ token: f.admin });
+      f.admin = await app.adminToken(true);
+      return r;
+    },
   };
 
   it('every state-changing staff or admin route writes exactly one entry, naming its actor, action and target, and no recipient', async () => {

@@ -11,7 +11,8 @@ export interface TestApp extends RunningApp {
   api: ApiClient;
   /** Any request at all, answered untyped: for malformed input and paths outside the contract. */
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<Reply<T>>;
-  adminToken(): Promise<string>;
+  /** An admin session, shared; `fresh` signs in anew (after the account's sessions were ended). */
+  adminToken(fresh?: boolean): Promise<string>;
   setClock(iso: string | null): Promise<void>;
   /** The last SMS code the local stand-in sent to this phone (11 digits). */
   smsCode(phone: string): string | undefined;
@@ -91,7 +92,8 @@ export async function startTestApp({ perClientLimits = false, ...opts }: TestApp
     ...app,
     api: apiClient(app.url),
     call,
-    adminToken() {
+    adminToken(fresh = false) {
+      if (fresh) admin = undefined;
       admin ??= call<{ token: string }>('POST', '/v1/admin/sessions', { body: { username: 'admin', password: 'test-admin-password' } }).then((r) => {
         if (r.status !== 200) {
           admin = undefined;

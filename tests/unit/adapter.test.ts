@@ -8,7 +8,8 @@ import type { Route } from '../../functions/routes.js';
 import { newTokenKeyPair, tokenService } from '../../functions/security/tokens.js';
 
 const tokens = tokenService(newTokenKeyPair());
-const deps = { config, tokens } as unknown as Deps;
+// Admin tokens are also checked against the account's session version (tested against the real server).
+const deps = { config, tokens, adminSessions: { accepts: () => Promise.resolve(true), forget: () => undefined } } as unknown as Deps;
 const now = new Date('2026-11-28T04:00:00Z');
 const logged: Record<string, unknown>[] = [];
 
