@@ -104,6 +104,25 @@ describe('thanks and food-safety reports', () => {
     await p.page.screenshot({ path: artifactPath('staff-thanks.png'), fullPage: true, animations: 'disabled' });
   });
 
+  it('a recipient thanks the restaurant from a redeemed voucher, once; staff see the words and nobody who wrote them', async () => {
+    const [, , third] = futian;
+    const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1', 'mcan.token': third!.token });
+    await p.page.goto(`${app.url}/#/pages/voucher/index?id=${third!.id}`);
+    await p.page.locator('.voucher__thanks').waitFor();
+    await field(p.page, '.voucher__thanks-note').fill('面条很劲道，谢谢！');
+    await tap(p.page.locator('.voucher__thanks-send'));
+    await expect.poll(() => p.page.locator('.voucher__thanked').innerText()).toBe('感谢已送出，餐厅会看到。');
+    await p.page.screenshot({ path: artifactPath('voucher-thanked.png'), fullPage: true, animations: 'disabled' });
+    // Coming back to the voucher, a second thanks is told it was already sent, and nothing more is counted.
+    await p.page.reload();
+    await tap(p.page.locator('.voucher__thanks-send'));
+    await expect.poll(() => p.page.locator('.voucher__thanked').innerText()).toBe('这份餐的感谢已经送出过了。');
+    const staffView = await app.call('GET', '/v1/staff/thanks', { token: await staff(app, 'staff-futian') });
+    expect(staffView.body.likes).toBe(3);
+    expect(staffView.text).toContain('面条很劲道，谢谢！');
+    expect(staffView.text).not.toContain(third!.id);
+  });
+
   it('a recipient reports a food-safety problem from a redeemed meal; it reaches the admins only', async () => {
     const [, , third] = futian;
     const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1', 'mcan.token': third!.token });

@@ -1,5 +1,5 @@
 // One line per call, typed from the contract. Pages import these, never request() itself.
-import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type SafetyReportBody, type VerificationBody } from '@contract';
+import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type SafetyReportBody, type ThanksBody, type VerificationBody } from '@contract';
 import { request } from './request';
 import { withSession } from './session';
 
@@ -31,6 +31,7 @@ export const getBooking = (id: string) => withSession(() => request(endpoints.ge
 export const cancelBooking = (id: string) => withSession(() => request(endpoints.cancelBooking, { params: { id } }));
 export const createWalkIn = (poster: string, idempotencyKey: string) =>
   withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey }));
+export const thankProvider = (id: string, body: ThanksBody) => withSession(() => request(endpoints.thankProvider, { params: { id }, body }));
 export const reportSafety = (body: SafetyReportBody, idempotencyKey: string) =>
   withSession(() => request(endpoints.reportSafety, { body, idempotencyKey }));
 export const submitVerification = (body: VerificationBody, idempotencyKey: string) =>

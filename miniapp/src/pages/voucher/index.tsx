@@ -17,6 +17,7 @@ import { cancelBooking, getBooking, getProvider } from '../../services/api';
 import { serverNow } from '../../services/clock';
 import { shanghaiDateTime, windowPhase } from '../../services/time';
 import { cacheBooking, cachedBooking } from '../../services/vouchers';
+import { ThanksBox } from './thanks-box';
 import './index.css';
 
 const POLL_MS = 3000;
@@ -186,6 +187,8 @@ export default function VoucherPage() {
         )}
         {usable && <Text className='voucher__brightness'>☀ {t('voucher.brightness')}</Text>}
       </View>
+
+      {booking.status === 'REDEEMED' && <ThanksBox bookingId={booking.id} />}
 
       {cancelError && (
         <View className='notice notice--error' ariaRole='alert'>
