@@ -110,7 +110,7 @@ describe('thanks and food-safety reports', () => {
     await p.page.goto(`${app.url}/#/pages/voucher/index?id=${third!.id}`);
     await tap(p.page.locator('.voucher__report'));
     await p.page.locator('.report__form').waitFor();
-    await expect(p.page.locator('.report__provider').innerText()).resolves.toBe('福田老街面馆');
+    await expect.poll(() => p.page.locator('.report__provider').innerText()).toBe('福田老街面馆');
     // Nothing written: told at the field, nothing sent.
     await tap(p.page.locator('.report__submit'));
     await p.page.locator('.field__error').waitFor();

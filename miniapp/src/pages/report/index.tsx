@@ -50,7 +50,8 @@ export default function ReportPage() {
     setSent(true);
   };
 
-  const name = provider.data?.provider.name;
+  // While it loads, an ellipsis; a restaurant no longer listed (404) is named by its id.
+  const name = provider.data?.provider.name ?? (provider.state.status === 'error' ? providerId : '…');
   return (
     <View className='page report' ariaRole='main'>
       <TopBar title={t('report.title')} />
@@ -68,7 +69,7 @@ export default function ReportPage() {
           <View className='notice notice--info'>{t('report.intro')}</View>
           <View className='card'>
             <Text className='field__label'>{t('report.about')}</Text>
-            <Text className='report__provider'>{name ?? providerId}</Text>
+            <Text className='report__provider'>{name}</Text>
             {bookingId && <Text className='muted report__booking'>{t('report.aboutMeal')}</Text>}
             <Field
               label={t('report.text')}
