@@ -46,10 +46,14 @@ const headers = fc.record({
 
 const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
 
-// The one write that needs no input but a token the run holds: it would succeed, and "nothing
-// changed" could not hold. Its refusals are covered in the staff tests.
-const ROTATE = { method: 'POST', path: '/v1/staff/poster/rotate' };
-const isRotate = (m: string, p: string) => m === ROTATE.method && p === ROTATE.path;
+// The writes that need no input but a token the run holds: they would succeed, and "nothing
+// changed" could not hold (ending the admin's sessions would also end the run's admin token).
+// Their refusals are covered in the staff and admin-session tests.
+const NO_INPUT_WRITES = [
+  { method: 'POST', path: '/v1/staff/poster/rotate' },
+  { method: 'DELETE', path: '/v1/admin/sessions' },
+];
+const isRotate = (m: string, p: string) => NO_INPUT_WRITES.some((w) => m === w.method && p === w.path);
 
 const ROLE_TOKEN = { recipient: 0, staff: 1, admin: 2 } as const;
 
