@@ -180,6 +180,8 @@ describe('cancelling', () => {
     const before = await remaining();
     await r.page.goto(app.url + '/#/pages/bookings/index');
     await tap(r.page.locator('.booking-row[data-status="BOOKED"] .booking-row__cancel'));
+    // 11:40, inside the lunch window: the person is told before confirming that this counts as a missed pickup.
+    await expect.poll(() => r.page.locator('.dialog__body').innerText()).toContain('会算作一次未取餐');
     await tap(r.page.locator('.dialog__confirm'));
     await r.page.locator('.booking-row[data-status="CANCELLED"]').waitFor();
     await expect(r.page.locator('.booking-row[data-status="BOOKED"]').count()).resolves.toBe(0);

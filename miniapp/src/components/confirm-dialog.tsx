@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import type { Booking } from '@contract';
+import { windowPhase } from '../services/time';
 import { useI18n } from '../i18n';
 import { useModal } from '../hooks/use-modal';
 import { Pressable } from './pressable';
@@ -35,8 +37,21 @@ export function ConfirmDialog({ title, body, confirmText, onConfirm, onCancel }:
   );
 }
 
-/** "Cancel this booking?" — the one confirmation the voucher page and My bookings share. */
-export function CancelBookingDialog({ onConfirm, onCancel }: Pick<ConfirmDialogProps, 'onConfirm' | 'onCancel'>) {
+/**
+ * "Cancel this booking?" — the one confirmation the voucher page and My bookings share. Once the
+ * pickup window has opened, cancelling still gives the meal back but counts as a missed pickup
+ * and keeps the day's claim used (the server's rule, from the window's start): say so first.
+ */
+export function CancelBookingDialog({ booking, onConfirm, onCancel }: Pick<ConfirmDialogProps, 'onConfirm' | 'onCancel'> & { booking: Pick<Booking, 'date' | 'window'> }) {
   const { t } = useI18n();
-  return <ConfirmDialog title={t('voucher.cancelConfirmTitle')} body={t('voucher.cancelConfirm')} confirmText={t('voucher.cancel')} onConfirm={onConfirm} onCancel={onCancel} />;
+  const late = windowPhase(booking.date, booking.window.start, booking.window.end).phase !== 'before';
+  return (
+    <ConfirmDialog
+      title={t('voucher.cancelConfirmTitle')}
+      body={t(late ? 'voucher.cancelConfirmLate' : 'voucher.cancelConfirm')}
+      confirmText={t('voucher.cancel')}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
+  );
 }

@@ -64,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   'voucher.redeemedAt': 'Picked up at {t}',
   'voucher.cancel': 'Cancel booking',
   'voucher.cancelConfirmTitle': 'Cancel this booking?',
+  'voucher.cancelConfirmLate': 'Pickup has already begun: cancelling now gives the meal to someone else, but counts as a missed pickup and uses up today’s booking.',
   'voucher.cancelConfirm': 'The meal goes back for someone else.',
   'voucher.cancelled': 'Booking cancelled',
   'voucher.offline': 'Offline: showing the saved voucher',

@@ -63,6 +63,7 @@ export const zhCN = {
   'voucher.redeemedAt': '领取时间 {t}',
   'voucher.cancel': '取消预约',
   'voucher.cancelConfirmTitle': '确定取消？',
+  'voucher.cancelConfirmLate': '取餐时间已经开始：现在取消，这份餐会留给其他人，但会算作一次未取餐，今天也不能再预约。',
   'voucher.cancelConfirm': '取消后这份餐会留给其他人。',
   'voucher.cancelled': '已取消预约',
   'voucher.offline': '当前离线，显示的是已保存的券',

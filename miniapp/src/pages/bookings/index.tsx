@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import type { Booking } from '@contract';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
 import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
@@ -17,7 +18,7 @@ import './index.css';
 
 export default function BookingsPage() {
   const { t } = useI18n();
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Booking | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useTitle('bookings.title');
 
@@ -92,7 +93,7 @@ export default function BookingsPage() {
                   <Pressable className='btn booking-row__show' role='link' onPress={() => go.to(routes.voucher(b.id))}>
                     {t('bookings.show')}
                   </Pressable>
-                  <Pressable className='btn btn--ghost booking-row__cancel' onPress={() => setConfirming(b.id)}>
+                  <Pressable className='btn btn--ghost booking-row__cancel' onPress={() => setConfirming(b)}>
                     {t('voucher.cancel')}
                   </Pressable>
                 </View>
@@ -102,7 +103,7 @@ export default function BookingsPage() {
         }
       </Resource>
       {confirming && (
-        <CancelBookingDialog onCancel={() => setConfirming(null)} onConfirm={() => void cancel(confirming)} />
+        <CancelBookingDialog booking={confirming} onCancel={() => setConfirming(null)} onConfirm={() => void cancel(confirming.id)} />
       )}
     </View>
   );

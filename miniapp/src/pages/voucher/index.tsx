@@ -215,7 +215,7 @@ export default function VoucherPage() {
       </View>
 
       {confirming && (
-        <CancelBookingDialog onCancel={() => setConfirming(false)} onConfirm={() => void cancel()} />
+        <CancelBookingDialog booking={booking} onCancel={() => setConfirming(false)} onConfirm={() => void cancel()} />
       )}
     </View>
   );
