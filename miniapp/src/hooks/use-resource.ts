@@ -1,4 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { Failure, Result } from '../services/request';
 
@@ -77,11 +77,17 @@ export function useResource<T>(load: () => Promise<Result<T>>, deps: DependencyL
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [enabled, ...deps]);
 
-  // Taro reports the first show too; that one is the load above.
-  const shownBefore = useRef(false);
+  // Reload on coming back into view, which is a show after a hide. Whether Taro also reports the
+  // page's first show depends on timing (the hook may register after it), so counting shows to
+  // skip the first one sometimes skipped the return instead; the first load is the effect above.
+  const hidden = useRef(false);
+  useDidHide(() => {
+    hidden.current = true;
+  });
   useDidShow(() => {
-    if (onShow && enabled && shownBefore.current) void reload(true);
-    shownBefore.current = true;
+    if (!hidden.current) return;
+    hidden.current = false;
+    if (onShow && enabled) void reload(true);
   });
 
   usePullDownRefresh(() => {

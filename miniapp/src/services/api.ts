@@ -1,7 +1,15 @@
 // One line per call, typed from the contract. Pages import these, never request() itself.
 import { endpoints, type Period, type CreateBookingBody, type ProvidersQuery, type RedemptionBody, type SafetyReportBody, type ThanksBody, type VerificationBody } from '@contract';
 import { request } from './request';
+import { markMealsChanged } from './listing-freshness';
 import { withSession } from './session';
+
+/** A booking, cancel or walk-in that went through changed meals left: the home page asks again. */
+async function changesMeals<T extends { ok: boolean }>(call: Promise<T>): Promise<T> {
+  const answer = await call;
+  if (answer.ok) markMealsChanged();
+  return answer;
+}
 
 export type { Failure, Result } from './request';
 export { newIdempotencyKey } from './request';
@@ -25,12 +33,12 @@ export const getMe = () => withSession(() => request(endpoints.getMe));
 export const peekMe = () => withSession(() => request(endpoints.getMe), false);
 export const peekBookings = () => withSession(() => request(endpoints.listBookings), false);
 export const createBooking = (body: CreateBookingBody, idempotencyKey: string) =>
-  withSession(() => request(endpoints.createBooking, { body, idempotencyKey }));
+  changesMeals(withSession(() => request(endpoints.createBooking, { body, idempotencyKey })));
 export const listBookings = () => withSession(() => request(endpoints.listBookings));
 export const getBooking = (id: string) => withSession(() => request(endpoints.getBooking, { params: { id } }));
-export const cancelBooking = (id: string) => withSession(() => request(endpoints.cancelBooking, { params: { id } }));
+export const cancelBooking = (id: string) => changesMeals(withSession(() => request(endpoints.cancelBooking, { params: { id } })));
 export const createWalkIn = (poster: string, idempotencyKey: string) =>
-  withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey }));
+  changesMeals(withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey })));
 export const thankProvider = (id: string, body: ThanksBody) => withSession(() => request(endpoints.thankProvider, { params: { id }, body }));
 export const reportSafety = (body: SafetyReportBody, idempotencyKey: string) =>
   withSession(() => request(endpoints.reportSafety, { body, idempotencyKey }));

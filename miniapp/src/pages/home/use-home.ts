@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Id } from '@contract';
 import { useResource } from '../../hooks/use-resource';
 import { listDistricts, listProviders } from '../../services/api';
+import { listingClock, waitForFreshListing } from '../../services/listing-freshness';
 import { readString, remove, StorageKey, writeString } from '../../services/storage';
 
 function rememberedDistrict(): string {
@@ -16,10 +17,22 @@ function rememberedDistrict(): string {
 export function useHome() {
   const [district, setDistrict] = useState<string>(rememberedDistrict);
   const districts = useResource(() => listDistricts(), [], { onShow: true });
+  // When the listing shown was asked for (monotonic clock), to know whether it predates a booking.
+  const askedAt = useRef(0);
   const providers = useResource(async () => {
+    askedAt.current = listingClock();
     const answer = await listProviders(district ? { district } : {});
     return answer.ok ? { ok: true as const, data: answer.data.providers } : answer;
   }, [district], { onShow: true });
+
+  // Back from booking: the listing just shown may predate it by up to a second; ask once more then.
+  const { reload, data: shown } = providers;
+  useEffect(() => {
+    const wait = shown ? waitForFreshListing(askedAt.current) : null;
+    if (wait === null) return;
+    const timer = setTimeout(() => void reload(true), wait);
+    return () => clearTimeout(timer);
+  }, [shown, reload]);
   const districtList = useMemo(() => districts.data ?? [], [districts.data]);
 
   const select = useCallback((id: string) => {
