@@ -66,6 +66,12 @@ describe('where and how far', () => {
     await p.page.screenshot({ path: artifactPath('home-nearest.png'), animations: 'disabled' });
 
     const denied = await suite.open(MONDAY_LUNCH, seen);
+    // The person taps "Block" on the browser's location prompt. The prompt is the browser's, not
+    // the page's: without a granted permission headless Chromium may leave it unanswered instead.
+    await denied.page.addInitScript(() => {
+      navigator.geolocation.getCurrentPosition = (_found, failed) =>
+        failed?.({ code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+    });
     await openHome(denied);
     const count = await denied.page.locator('.provider-card').count();
     await tap(denied.page.locator('.home__nearest'));
