@@ -12,7 +12,8 @@
  *   (i) impact at province scale: leaderboard preview and a year of stats by sub-district (tests/bench/impact.ts)
  * Flags: --seconds N (for c, default 30), --read-seconds N (for each run of e, default 10),
  * --listing-ttl-ms N (0 assembles every listing afresh: the figures before the listing cache), --skip-bundles,
- * --only impact|h5 (just (i) or (h), on a fresh DynamoDB Local: a minute instead of several).
+ * --only impact|h5 (just (i) or (h), on a fresh DynamoDB Local: a minute instead of several),
+ * --only core (just (a) to (d): the write path, for before/after comparisons of a transaction).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -223,10 +224,10 @@ function print(rows: [string, string, string][]) {
 }
 
 async function main() {
-  if (values.only !== undefined) {
+  if (values.only !== undefined && values.only !== 'core') {
     if (values.only === 'impact') print(await impactOnly());
     else if (values.only === 'h5') print(await h5Only());
-    else throw new Error('--only takes: impact, h5');
+    else throw new Error('--only takes: core, impact, h5');
     return;
   }
   const dynamo = await startDynamoLocal({ port: await freePort() });
@@ -301,6 +302,8 @@ async function main() {
     const wall = performance.now() - d0;
     const won = results.filter((r) => r.status === 201).length;
     rows.push(['(d) 500 on the last 50 meals', `${wall.toFixed(0)} ms`, `${won} × 201, goal < 3 s`]);
+
+    if (values.only === 'core') return print(rows);
 
     // (e) the hottest read
     const readSeconds = Number(values['read-seconds']);
