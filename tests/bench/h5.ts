@@ -9,6 +9,7 @@ import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import type { RunningApp } from '../../functions/local/app.js';
+import { call } from './http.js';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -102,20 +103,13 @@ async function lighthouseScores(appUrl: string, pages: Record<string, string>, s
   }
 }
 
-async function call(app: RunningApp, method: string, path: string, body?: unknown, token?: string) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(app.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return (await r.json()) as any;
-}
-
 /** `app` runs on the demo data with its clock at a weekday lunch. */
 export async function benchH5(app: RunningApp): Promise<[string, string, string][]> {
   const [first, second] = await loads(app.url);
   const kib = (l: Load) => `${l.wireKiB.toFixed(0)} KiB on the wire · ${l.rawKiB.toFixed(0)} KiB unpacked`;
   const deviceKey = randomBytes(32).toString('base64url');
-  const { token } = await call(app, 'POST', '/v1/sessions/device', { deviceKey });
-  const { booking } = await call(app, 'POST', '/v1/bookings', { offeringId: 'demo-futian-lunch', windowId: 'lunch' }, token);
+  const { token } = (await call(app, 'POST', '/v1/sessions/device', { deviceKey })).body;
+  const { booking } = (await call(app, 'POST', '/v1/bookings', { offeringId: 'demo-futian-lunch', windowId: 'lunch' }, token)).body;
   const scores = await lighthouseScores(
     app.url,
     {

@@ -28,6 +28,7 @@ import { freePort } from '../support/ports.js';
 import { benchBundles, formatBundles } from './bundles.js';
 import { ensureH5Build } from '../../functions/local/app-build.js';
 import { benchH5 } from './h5.js';
+import { call } from './http.js';
 import { benchImpact } from './impact.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -45,14 +46,6 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < items.length) await work(items[next++]!);
   }));
-}
-
-async function call(app: RunningApp, method: string, path: string, body?: unknown, token?: string) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const r = await fetch(app.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: r.status, body: (await r.json()) as any };
 }
 
 /**
