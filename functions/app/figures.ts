@@ -5,13 +5,11 @@
  */
 import { addCounts, decompose, effective, periodRange, yearOf, zeroCounts, type DateRange, type ImpactCounts, type PeriodType } from '../domain/impact.js';
 import { addDays } from '../domain/time.js';
-import type { ProviderStamp, RollUpState } from '../store/impact.js';
+import type { ProviderCounts, ProviderStamp, RollUpState } from '../store/impact.js';
 import { keys } from '../store/keys.js';
 import type { Deps } from './deps.js';
 
-export interface ProviderFigures extends ProviderStamp {
-  counts: ImpactCounts;
-}
+export type ProviderFigures = ProviderCounts;
 
 /** One cell of figures: a sub-district's day or month, or all sub-districts' day (`district` null). */
 export interface AreaCell {
@@ -36,9 +34,27 @@ const periodRangeOf = (p: { type: PeriodType; key: string }): DateRange => perio
 /**
  * A day's provider items, read through a cache of `impact.liveDayTtlMs`: at province scale a day
  * is thousands of items, and a dashboard, the public figures and a leaderboard preview opened
- * together read today's once. This process's own redemptions and handouts clear it at once.
+ * together read today's once. This process's own redemptions and handouts clear it at once. The
+ * roll-up's hint splits the read into key ranges queried in parallel.
  */
-const rawDay = (deps: Deps, date: string) => deps.liveDays.get(date, () => deps.store.impact.day(date));
+const rawDay = (deps: Deps, date: string, state: RollUpState) => deps.liveDays.get(date, () => deps.store.impact.day(date, state.daySplits));
+
+/**
+ * Every provider's rolled figures for a period as of the roll-up's mark: its pack when the pack
+ * was made at that mark (the mark, or the period's last day once the mark has passed it: the job
+ * packs after every span it rolls), otherwise the provider items themselves (a pack being
+ * rewritten, or periods rolled before packs existed). Either way exact.
+ */
+async function rolledProviders(deps: Deps, p: { type: PeriodType; key: string }, state: RollUpState): Promise<ProviderCounts[]> {
+  const store = deps.store.impact;
+  const R = state.rolledThrough;
+  const span = periodRangeOf(p);
+  if (R !== null && R >= span.from) {
+    const pack = await store.pack(p.type, p.key);
+    if (pack && pack.through === (R < span.to ? R : span.to)) return pack.providers;
+  }
+  return (await store.providerPeriod(p.type, p.key)).map((t) => ({ providerId: t.providerId, name: t.name, district: t.district, joinedAt: t.joinedAt, counts: effective(t, R) }));
+}
 
 /** Each provider's figures over a range (providers with none are absent). */
 export async function providerFigures(deps: Deps, range: DateRange, today: string): Promise<Map<string, ProviderFigures>> {
@@ -67,10 +83,10 @@ export async function providerFigures(deps: Deps, range: DateRange, today: strin
     // Rolled items change only when the roll-up writes, and are read against the mark they were
     // read with: cached per mark, a new mark reads afresh (and a read taken mid-roll-up stays
     // consistent with its own mark: see `effective`).
-    Promise.all(periods.map((p) => deps.rolledCache.get(`${p.type}:${p.key}:${state.rolledThrough}`, () => store.providerPeriod(p.type, p.key)))),
-    Promise.all([...rawDays].sort().map((d) => rawDay(deps, d))),
+    Promise.all(periods.map((p) => deps.rolledCache.get(`${p.type}:${p.key}:${state.rolledThrough}`, () => rolledProviders(deps, p, state)))),
+    Promise.all([...rawDays].sort().map((d) => rawDay(deps, d, state))),
   ]);
-  for (const list of rolled) for (const t of list) add(t, effective(t, state.rolledThrough));
+  for (const list of rolled) for (const t of list) add(t, t.counts);
   for (const list of days) for (const f of list) add(f, f.counts);
   return out;
 }
@@ -105,7 +121,7 @@ export async function areaFigures(deps: Deps, range: DateRange, today: string, o
       const ds = rolledLooseDays.filter((d) => d.startsWith(y));
       return store.area(y, `${keys.areaDayPrefix}${ds[0]}`, `${keys.areaDayPrefix}${ds[ds.length - 1]}~`);
     })),
-    Promise.all(rawDays.map((d) => rawDay(deps, d))),
+    Promise.all(rawDays.map((d) => rawDay(deps, d, state))),
   ]);
   for (const t of monthItems.flat()) {
     if (t.month && t.district && months.has(t.month)) cells.push({ span: 'month', key: t.month, district: t.district, counts: effective(t, R) });
@@ -133,7 +149,7 @@ async function dayTotals(deps: Deps, r: DateRange, state: RollUpState, today: st
   const rawDays = unrolledDays(r, state, today);
   const [rolled, raw] = await Promise.all([
     Promise.all(years.map((y) => store.area(y, `${keys.areaTotalPrefix}${r.from > `${y}-01-01` ? r.from : `${y}-01-01`}`, `${keys.areaTotalPrefix}${rolledTo < `${y}-12-31` ? rolledTo : `${y}-12-31`}`))),
-    Promise.all(rawDays.map((d) => rawDay(deps, d))),
+    Promise.all(rawDays.map((d) => rawDay(deps, d, state))),
   ]);
   const cells: AreaCell[] = rolled.flat().filter((t) => t.date && R !== null && t.date <= R).map((t) => ({ span: 'day', key: t.date!, district: null, counts: effective(t, R) }));
   rawDays.forEach((d, i) => cells.push({ span: 'day', key: d, district: null, counts: raw[i]!.reduce((c, f) => addCounts(c, f.counts), zeroCounts()) }));

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { addCounts, COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
 import { SIGNAL_FIELDS, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
@@ -23,6 +23,17 @@ export interface DayFigures extends ProviderStamp {
 
 export interface RolledProvider extends ProviderStamp, Rolled {}
 
+/** A provider's figures over a span, ready to add up. */
+export interface ProviderCounts extends ProviderStamp {
+  counts: ImpactCounts;
+}
+
+/** A period's rolled provider figures as the roll-up packed them: exact as of `through`. */
+export interface ProviderPack {
+  through: string;
+  providers: ProviderCounts[];
+}
+
 export interface RolledArea extends Rolled {
   /** `TOTAL#<date>` (all districts), `DAY#<date>#<district>` or `MONTH#<month>#<district>`. */
   sk: string;
@@ -36,7 +47,26 @@ export interface RollUpState {
   rolledThrough: string | null;
   /** The first day that had any figures. */
   since: string | null;
+  /**
+   * Provider ids that cut a day's items into about equal key ranges, from the last day rolled up:
+   * readers query the ranges in parallel. A hint only: the ranges always cover every id.
+   */
+  daySplits: string[];
 }
+
+/**
+ * At most `segments - 1` ids cutting `ids` into about equal runs, each at least `minPerSegment`
+ * long; none when there are too few ids to be worth more than one request.
+ */
+export function splitPoints(ids: readonly string[], segments: number, minPerSegment: number): string[] {
+  const sorted = [...new Set(ids)].sort();
+  const n = Math.min(segments, Math.floor(sorted.length / minPerSegment));
+  if (n < 2) return [];
+  return [...new Set(Array.from({ length: n - 1 }, (_, k) => sorted[Math.floor(((k + 1) * sorted.length) / n)]!))];
+}
+
+/** The columns of a packed row, written into every part so a later change of fields still reads old parts. */
+const PACK_COLUMNS = ['providerId', 'name', 'district', 'joinedAt', ...COUNT_FIELDS] as const;
 
 const countsOf = (item: Record<string, unknown>): ImpactCounts => {
   const c = zeroCounts();
@@ -113,17 +143,26 @@ export function impactStore(ref: TableRef) {
   const { doc, tableName: TableName } = ref;
 
   return {
-    /** Every provider's figures for one day (today's are live). */
-    async day(date: string): Promise<DayFigures[]> {
+    /**
+     * Every provider's figures for one day (today's are live). `splits` (provider ids, see
+     * RollUpState.daySplits) cut the partition into key ranges read in parallel: thousands of
+     * items come back in a fraction of the time one paged Query takes.
+     */
+    async day(date: string, splits: readonly string[] = []): Promise<DayFigures[]> {
+      const bounds = [null, ...[...new Set(splits)].sort(), null];
+      const ranges = bounds.slice(0, -1).map((from, i) => keys.impactDayRange(from, bounds[i + 1]!));
       // Only the figures and the stamp: day items are read by the thousand at province scale.
-      const items = await queryAll(doc, {
+      const parts = await Promise.all(ranges.map((r) => queryAll(doc, {
         TableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) },
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.impactDayPK(date), ':from': r.from, ':to': r.to },
         ProjectionExpression: ['providerId', '#name', 'district', 'joinedAt', ...COUNT_FIELDS].join(', '),
         ExpressionAttributeNames: { '#name': 'name' },
-      });
-      return items.map((i) => ({ ...stampOf(i), date, counts: countsOf(i) }));
+      })));
+      // Ranges meet at their bounds (BETWEEN includes both ends): the provider at a split comes twice.
+      const byProvider = new Map<string, DayFigures>();
+      for (const i of parts.flat()) byProvider.set(i.providerId as string, { ...stampOf(i), date, counts: countsOf(i) });
+      return [...byProvider.values()];
     },
 
     /** Every provider's integrity tallies for one day: the day items' redemption counts and signals. */
@@ -148,35 +187,95 @@ export function impactStore(ref: TableRef) {
 
     async rollUpState(): Promise<RollUpState> {
       const out = await doc.send(new GetCommand({ TableName, Key: keys.rollUpState(), ConsistentRead: true }));
-      return { rolledThrough: (out.Item?.rolledThrough as string | undefined) ?? null, since: (out.Item?.since as string | undefined) ?? null };
+      return {
+        rolledThrough: (out.Item?.rolledThrough as string | undefined) ?? null,
+        since: (out.Item?.since as string | undefined) ?? null,
+        daySplits: (out.Item?.daySplits as string[] | undefined) ?? [],
+      };
     },
 
-    /** Advance the roll-up's finished mark; never backwards. */
-    async setRollUpState(s: { rolledThrough: string; since: string | null }): Promise<void> {
+    /** Advance the roll-up's finished mark (with the day-read hint); never backwards. */
+    async setRollUpState(s: { rolledThrough: string; since: string | null; daySplits?: string[] }): Promise<void> {
       await doc.send(
         new UpdateCommand({
           TableName,
           Key: keys.rollUpState(),
-          UpdateExpression: s.since ? 'SET rolledThrough = :d, since = if_not_exists(since, :s)' : 'SET rolledThrough = :d',
+          UpdateExpression: `SET rolledThrough = :d${s.since ? ', since = if_not_exists(since, :s)' : ''}${s.daySplits ? ', daySplits = :splits' : ''}`,
           ConditionExpression: 'attribute_not_exists(rolledThrough) OR rolledThrough < :d',
-          ExpressionAttributeValues: { ':d': s.rolledThrough, ...(s.since ? { ':s': s.since } : {}) },
+          ExpressionAttributeValues: { ':d': s.rolledThrough, ...(s.since ? { ':s': s.since } : {}), ...(s.daySplits ? { ':splits': s.daySplits } : {}) },
         }),
       ).catch((e: Error) => {
         if (e.name !== 'ConditionalCheckFailedException') throw e;
       });
     },
 
-    /** Every provider's rolled figures for one month, quarter or year. */
-    async providerPeriod(period: PeriodType, key: string): Promise<RolledProvider[]> {
+    /** Every provider's rolled figures for one month, quarter or year (`consistent`: as just written). */
+    async providerPeriod(period: PeriodType, key: string, opts: { consistent?: boolean } = {}): Promise<RolledProvider[]> {
       // The stamp, the counts and the roll-up's marks; not the keys: thousands of items per period.
       const items = await queryAll(doc, {
         TableName,
+        ...(opts.consistent ? { ConsistentRead: true } : {}),
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.impactProviderPK(period, key) },
         ProjectionExpression: ['providerId', '#name', 'district', 'joinedAt', 'through', '#last', ...COUNT_FIELDS].join(', '),
         ExpressionAttributeNames: { '#name': 'name', '#last': 'last' },
       });
       return items.map((i) => ({ ...stampOf(i), ...rolledOf(i) }));
+    },
+
+    /**
+     * Replace a period's pack: every provider's figures as of `through`, a sub-district's in one
+     * part (several when they would pass `maxBytes`; an item holds 400 KB at most), then the head
+     * naming the parts, then the parts the old head named and this one does not. A pack is a
+     * snapshot, not a sum: writing it again writes the same thing.
+     */
+    async writePack(period: PeriodType, key: string, through: string, providers: ProviderCounts[], maxBytes: number): Promise<{ parts: number }> {
+      const old = await doc.send(new GetCommand({ TableName, Key: keys.impactPackHead(period, key), ConsistentRead: true }));
+      const byDistrict = new Map<string, ProviderCounts[]>();
+      for (const p of providers) byDistrict.set(p.district, [...(byDistrict.get(p.district) ?? []), p]);
+      const parts: { Key: { PK: string; SK: string }; rows: string[]; bytes: number }[] = [];
+      for (const district of [...byDistrict.keys()].sort()) {
+        let part: { Key: { PK: string; SK: string }; rows: string[]; bytes: number } | null = null;
+        let n = 0;
+        for (const p of byDistrict.get(district)!.sort((a, b) => (a.providerId < b.providerId ? -1 : 1))) {
+          const row = JSON.stringify(PACK_COLUMNS.map((c) => (c in p.counts ? p.counts[c as keyof ImpactCounts] : p[c as keyof ProviderStamp])));
+          const bytes = Buffer.byteLength(row) + 1;
+          if (!part || part.bytes + bytes > maxBytes) parts.push((part = { Key: keys.impactPackPart(period, key, district, n++), rows: [], bytes: 0 }));
+          part.rows.push(row);
+          part.bytes += bytes;
+        }
+      }
+      await Promise.all(parts.map((p) => doc.send(new PutCommand({
+        TableName,
+        Item: { ...p.Key, through, columns: [...PACK_COLUMNS], rows: `[${p.rows.join(',')}]` },
+      }))));
+      const names = parts.map((p) => p.Key.SK);
+      await doc.send(new PutCommand({ TableName, Item: { ...keys.impactPackHead(period, key), through, parts: names, providers: providers.length } }));
+      const stale = ((old.Item?.parts as string[] | undefined) ?? []).filter((sk) => !names.includes(sk));
+      await Promise.all(stale.map((SK) => doc.send(new DeleteCommand({ TableName, Key: { PK: keys.impactPackPK(period, key), SK } }))));
+      return { parts: parts.length };
+    },
+
+    /**
+     * A period's pack, or null when there is none or it is not whole: a part its head names is
+     * missing or holds another day's snapshot (a roll-up rewriting it right now, or stopped half-way).
+     */
+    async pack(period: PeriodType, key: string): Promise<ProviderPack | null> {
+      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.impactPackPK(period, key) } });
+      const head = items.find((i) => i.SK === keys.impactPackHeadSK);
+      if (!head) return null;
+      const bySK = new Map(items.map((i) => [i.SK as string, i]));
+      const providers: ProviderCounts[] = [];
+      for (const sk of head.parts as string[]) {
+        const part = bySK.get(sk);
+        if (!part || part.through !== head.through) return null;
+        const columns = part.columns as string[];
+        for (const row of JSON.parse(part.rows as string) as unknown[][]) {
+          const item = Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+          providers.push({ ...stampOf(item), counts: countsOf(item) });
+        }
+      }
+      return { through: head.through as string, providers };
     },
 
     /** Rolled area items of one year whose sort key lies between `fromSK` and `toSK`. */
