@@ -5,7 +5,7 @@
  */
 import { addCounts, decompose, effective, periodRange, yearOf, zeroCounts, type DateRange, type ImpactCounts, type PeriodType } from '../domain/impact.js';
 import { addDays } from '../domain/time.js';
-import type { ProviderCounts, ProviderStamp, RollUpState } from '../store/impact.js';
+import type { AreaMonth, ProviderCounts, ProviderStamp, RollUpState } from '../store/impact.js';
 import { keys } from '../store/keys.js';
 import type { Deps } from './deps.js';
 
@@ -38,21 +38,27 @@ const periodRangeOf = (p: { type: PeriodType; key: string }): DateRange => perio
  * roll-up's hint splits the read into key ranges queried in parallel.
  */
 const rawDay = (deps: Deps, date: string, state: RollUpState) => deps.liveDays.get(date, () => deps.store.impact.day(date, state.daySplits));
+/** The same summed by sub-district, for views by area: without the names, a third less to read. */
+const rawDistricts = (deps: Deps, date: string, state: RollUpState) => deps.liveDays.get(`${date}:districts`, () => deps.store.impact.dayByDistrict(date, state.daySplits));
 
 /**
- * Every provider's rolled figures for a period as of the roll-up's mark: its pack when the pack
- * was made at that mark (the mark, or the period's last day once the mark has passed it: the job
- * packs after every span it rolls), otherwise the provider items themselves (a pack being
- * rewritten, or periods rolled before packs existed). Either way exact.
+ * The day a pack of `span` must have been made at to be read at the roll-up's mark: the mark, or
+ * the span's last day once the mark has passed it (the job packs after every span of days it
+ * rolls). Null when none of the span is rolled up yet.
+ */
+const packDayFor = (span: DateRange, R: string | null): string | null => (R === null || R < span.from ? null : R < span.to ? R : span.to);
+
+/**
+ * Every provider's rolled figures for a period as of the roll-up's mark: its pack when made at
+ * that mark, otherwise the provider items themselves (a pack being rewritten, or periods rolled
+ * before packs existed). Either way exact.
  */
 async function rolledProviders(deps: Deps, p: { type: PeriodType; key: string }, state: RollUpState): Promise<ProviderCounts[]> {
   const store = deps.store.impact;
   const R = state.rolledThrough;
-  const span = periodRangeOf(p);
-  if (R !== null && R >= span.from) {
-    const pack = await store.pack(p.type, p.key);
-    if (pack && pack.through === (R < span.to ? R : span.to)) return pack.providers;
-  }
+  const packDay = packDayFor(periodRangeOf(p), R);
+  const pack = packDay === null ? null : await store.pack(p.type, p.key);
+  if (pack && pack.through === packDay) return pack.providers;
   return (await store.providerPeriod(p.type, p.key)).map((t) => ({ providerId: t.providerId, name: t.name, district: t.district, joinedAt: t.joinedAt, counts: effective(t, R) }));
 }
 
@@ -92,6 +98,20 @@ export async function providerFigures(deps: Deps, range: DateRange, today: strin
 }
 
 /**
+ * A year's sub-district months as of the roll-up's mark: its pack when made at that mark (as for
+ * provider periods above), otherwise the MONTH# area items themselves. Either way exact.
+ */
+async function areaMonths(deps: Deps, year: string, state: RollUpState): Promise<AreaMonth[]> {
+  const store = deps.store.impact;
+  const R = state.rolledThrough;
+  const packDay = packDayFor(periodRange('year', year)!, R);
+  const pack = packDay === null ? null : await store.areaMonthsPack(year);
+  if (pack && pack.through === packDay) return pack.cells;
+  const items = await store.area(year, `${keys.areaMonthPrefix}${year}`, `${keys.areaMonthPrefix}${year}~`);
+  return items.filter((t) => t.month && t.district).map((t) => ({ month: t.month!, district: t.district!, counts: effective(t, R) }));
+}
+
+/**
  * Figures by sub-district over a range, as month cells (whole months) and day cells (loose days),
  * plus — with `dayTotals` — one all-district cell per day for day-by-day views.
  */
@@ -115,25 +135,23 @@ export async function areaFigures(deps: Deps, range: DateRange, today: string, o
   }
   const years = [...new Set([...months].map((m) => m.slice(0, 4)))];
   const looseYears = [...new Set(rolledLooseDays.map(yearOf))];
-  const [monthItems, dayItems, raw] = await Promise.all([
-    Promise.all(years.map((y) => store.area(y, `${keys.areaMonthPrefix}${y}`, `${keys.areaMonthPrefix}${y}~`))),
+  const [monthCells, dayItems, raw] = await Promise.all([
+    Promise.all(years.map((y) => deps.rolledCache.get(`area:${y}:${R}`, () => areaMonths(deps, y, state)))),
     Promise.all(looseYears.map((y) => {
       const ds = rolledLooseDays.filter((d) => d.startsWith(y));
       return store.area(y, `${keys.areaDayPrefix}${ds[0]}`, `${keys.areaDayPrefix}${ds[ds.length - 1]}~`);
     })),
-    Promise.all(rawDays.map((d) => rawDay(deps, d, state))),
+    Promise.all(rawDays.map((d) => rawDistricts(deps, d, state))),
   ]);
-  for (const t of monthItems.flat()) {
-    if (t.month && t.district && months.has(t.month)) cells.push({ span: 'month', key: t.month, district: t.district, counts: effective(t, R) });
+  for (const t of monthCells.flat()) {
+    if (months.has(t.month)) cells.push({ span: 'month', key: t.month, district: t.district, counts: t.counts });
   }
   const loose = new Set(rolledLooseDays);
   for (const t of dayItems.flat()) {
     if (t.date && t.district && loose.has(t.date)) cells.push({ span: 'day', key: t.date, district: t.district, counts: effective(t, R) });
   }
   rawDays.forEach((d, i) => {
-    const byDistrict = new Map<string, ImpactCounts>();
-    for (const f of raw[i]!) byDistrict.set(f.district, addCounts(byDistrict.get(f.district) ?? zeroCounts(), f.counts));
-    for (const [district, counts] of byDistrict) cells.push({ span: 'day', key: d, district, counts });
+    for (const { district, counts } of raw[i]!) cells.push({ span: 'day', key: d, district, counts });
   });
   if (opts.dayTotals) cells.push(...(await dayTotals(deps, r, state, today)));
   return { cells, state };
@@ -149,7 +167,7 @@ async function dayTotals(deps: Deps, r: DateRange, state: RollUpState, today: st
   const rawDays = unrolledDays(r, state, today);
   const [rolled, raw] = await Promise.all([
     Promise.all(years.map((y) => store.area(y, `${keys.areaTotalPrefix}${r.from > `${y}-01-01` ? r.from : `${y}-01-01`}`, `${keys.areaTotalPrefix}${rolledTo < `${y}-12-31` ? rolledTo : `${y}-12-31`}`))),
-    Promise.all(rawDays.map((d) => rawDay(deps, d, state))),
+    Promise.all(rawDays.map((d) => rawDistricts(deps, d, state))),
   ]);
   const cells: AreaCell[] = rolled.flat().filter((t) => t.date && R !== null && t.date <= R).map((t) => ({ span: 'day', key: t.date!, district: null, counts: effective(t, R) }));
   rawDays.forEach((d, i) => cells.push({ span: 'day', key: d, district: null, counts: raw[i]!.reduce((c, f) => addCounts(c, f.counts), zeroCounts()) }));

@@ -33,6 +33,15 @@ export async function packPeriod(deps: Deps, period: PeriodType, key: string, th
   return { providers: providers.length, parts };
 }
 
+/** Pack a year's sub-district months (the MONTH# area items) as they stand after the roll-up of `through`: likewise. */
+export async function packAreaMonths(deps: Deps, year: string, through: string): Promise<{ cells: number; parts: number }> {
+  const store = deps.store.impact;
+  const rolled = await store.area(year, `${keys.areaMonthPrefix}${year}`, `${keys.areaMonthPrefix}${year}~`, { consistent: true });
+  const cells = rolled.filter((t) => t.month && t.district).map((t) => ({ month: t.month!, district: t.district!, counts: effective(t, through) }));
+  const { parts } = await store.writeAreaMonthsPack(year, through, cells, deps.config.impact.packMaxBytes);
+  return { cells: cells.length, parts };
+}
+
 /** The day-read hint kept with the roll-up's mark (RollUpState.daySplits), from the providers of the last span. */
 export const daySplitsOf = (deps: Pick<Deps, 'config'>, providerIds: readonly string[]): string[] =>
   splitPoints(providerIds, deps.config.impact.dayReadSegments, deps.config.impact.dayReadSegmentMinItems);
@@ -44,7 +53,8 @@ export const daySplitsOf = (deps: Pick<Deps, 'config'>, providerIds: readonly st
  * days is added to each month, quarter or year item in one update (a catch-up after downtime, or
  * loading history, costs one write per item, not one per item and day); per-day items take their
  * day. Every update is conditioned on its item not holding those days yet, so a re-run after a
- * crash adds nothing twice. Then the month, quarter and year are packed as of `to`.
+ * crash adds nothing twice. Then the month's, quarter's and year's provider items and the year's
+ * sub-district months are packed as of `to`.
  */
 export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<{ providers: number; providerIds: string[]; providerDays: number; writes: number; firstDay: string | null }> {
   const store = deps.store.impact;
@@ -89,7 +99,10 @@ export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<
   for (const s of spans.values()) writes.push(() => store.addRolledSpan(s.target, s.days, s.attrs));
   await inParallel(writes, (w) => w());
   // Only once every item holds the span: a pack is a snapshot of all of them.
-  await Promise.all(([['month', month], ['quarter', quarterOf(from)], ['year', year]] as [PeriodType, string][]).map(([period, key]) => packPeriod(deps, period, key, to)));
+  await Promise.all([
+    ...([['month', month], ['quarter', quarterOf(from)], ['year', year]] as [PeriodType, string][]).map(([period, key]) => packPeriod(deps, period, key, to)),
+    packAreaMonths(deps, year, to),
+  ]);
   return { providers: providers.size, providerIds: [...providers], providerDays, writes: writes.length, firstDay };
 }
 

@@ -34,6 +34,7 @@
  *  impact rolled      IMPACT#<M|Q|Y>#<key>  P#<providerId>        (provider per month, quarter, year; by the roll-up job)
  *  impact packed      IMPACT#PACK#<M|Q|Y>#<key>  HEAD · D#<district>#<000>   (the rolled provider items of a period,
  *                     a sub-district's in one item (more when large), rewritten whole by the roll-up job; HEAD names them)
+ *  area months packed IMPACT#PACK#AREA#<year>    HEAD · D#<district>#<000>   (the year's MONTH# area items, likewise)
  *  impact by area     IMPACT#AREA#<year>    TOTAL#<date> · DAY#<date>#<district> · MONTH#<month>#<district>
  *  roll-up state      IMPACT#ROLLUP         STATE                 (the last day fully rolled up)
  *  leaderboard        LEADERBOARDS#<period> <key>#V<000001>       (a published version's header; newest = last in order)
@@ -120,12 +121,11 @@ export const keys = {
   /** A day's provider items whose ids lie from `from` to `to` (inclusive; null: open-ended). */
   // ('P$' sorts right after every 'P#…'.)
   impactDayRange: (from: string | null, to: string | null) => ({ from: from === null ? 'P#' : `P#${from}`, to: to === null ? 'P$' : `P#${to}` }),
-  impactPackPK: (period: 'month' | 'quarter' | 'year', key: string) => impactPackPK(period, key),
-  impactPackHead: (period: 'month' | 'quarter' | 'year', key: string) => ({ PK: impactPackPK(period, key), SK: 'HEAD' }),
-  impactPackPart: (period: 'month' | 'quarter' | 'year', key: string, district: string, n: number) => ({
-    PK: impactPackPK(period, key),
-    SK: `D#${district}#${String(n).padStart(3, '0')}`,
-  }),
+  /** Packs: a head naming its parts, each part a run of rows of one sub-district (see store/impact.ts). */
+  impactPackPK: (period: 'month' | 'quarter' | 'year', key: string) => `IMPACT#PACK#${impactPeriodPK(period, key).slice('IMPACT#'.length)}`,
+  impactAreaPackPK: (year: string) => `IMPACT#PACK#AREA#${year}`,
+  impactPackHead: (pk: string) => ({ PK: pk, SK: 'HEAD' }),
+  impactPackPart: (pk: string, district: string, n: number) => ({ PK: pk, SK: `D#${district}#${String(n).padStart(3, '0')}` }),
   impactPackHeadSK: 'HEAD',
   impactArea: (year: string, sk: string) => ({ PK: `IMPACT#AREA#${year}`, SK: sk }),
   impactAreaPK: (year: string) => `IMPACT#AREA#${year}`,
@@ -159,8 +159,4 @@ export const keys = {
 
 function impactPeriodPK(period: 'month' | 'quarter' | 'year', key: string): string {
   return `IMPACT#${period === 'month' ? 'M' : period === 'quarter' ? 'Q' : 'Y'}#${key}`;
-}
-
-function impactPackPK(period: 'month' | 'quarter' | 'year', key: string): string {
-  return `IMPACT#PACK#${period === 'month' ? 'M' : period === 'quarter' ? 'Q' : 'Y'}#${key}`;
 }

@@ -6,8 +6,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
-import { effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
-import { packPeriod, rollUpSpan } from '../../functions/jobs/roll-up-impact.js';
+import { addCounts, effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
+import { packAreaMonths, packPeriod, rollUpSpan } from '../../functions/jobs/roll-up-impact.js';
 import { splitPoints, type ProviderCounts } from '../../functions/store/impact.js';
 import { keys } from '../../functions/store/keys.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -239,7 +239,7 @@ describe('impact figures equal a recount of what happened', () => {
     await expectMonthMatches();
   });
 
-  it('the roll-up packs each period as of its mark; a re-run packs the same; a pack made at another mark is not read', async () => {
+  it('the roll-up packs each period and each year\'s sub-district months as of its mark; a re-run packs the same; a pack made at another mark is not read', async () => {
     const store = app.deps.store.impact;
     const byId = (ps: ProviderCounts[]) => [...ps].sort((a, b) => a.providerId.localeCompare(b.providerId));
     const month = (await store.pack('month', '2026-11'))!;
@@ -252,12 +252,18 @@ describe('impact figures equal a recount of what happened', () => {
     const quarter = (await store.pack('quarter', '2026-Q4'))!;
     const year = (await store.pack('year', '2026'))!;
     expect([quarter.through, year.through]).toEqual(['2026-11-30', '2026-11-30']);
+    // The year's sub-district months likewise: November's cells are the recount by sub-district.
+    const areas = (await store.areaMonthsPack('2026'))!;
+    expect(areas.through).toBe('2026-11-30');
+    const november = new Map(areas.cells.filter((c) => c.month === '2026-11').map((c) => [c.district, c.counts.meals + c.counts.blindBoxes + c.counts.walkIns]));
+    expect(november).toEqual(new Map([...recount((_d, p) => DISTRICT_OF[p]!)].map(([d, f]) => [d, f.personTimes])));
 
     // Running the month's span again adds nothing to any item and writes the very same packs.
     await rollUpSpan(app.deps, '2026-11-01', '2026-11-30');
     expect(await store.pack('month', '2026-11')).toEqual(month);
     expect(await store.pack('quarter', '2026-Q4')).toEqual(quarter);
     expect(await store.pack('year', '2026')).toEqual(year);
+    expect(await store.areaMonthsPack('2026')).toEqual(areas);
 
     // Readers do take a pack made at their mark (here a doctored one: every figure +1000)…
     const doctored = month.providers.map((p) => ({ ...p, counts: { ...p.counts, meals: p.counts.meals + 1000 } }));
@@ -274,6 +280,21 @@ describe('impact figures equal a recount of what happened', () => {
     await packPeriod(app.deps, 'month', '2026-11', '2026-11-30');
     app.deps.rolledCache.clear();
     expect(await store.pack('month', '2026-11')).toEqual(month);
+    await expectMonthMatches();
+
+    // The same for the sub-district months: a doctored pack is read at its mark, ignored at another.
+    const doctoredAreas = areas.cells.map((c) => ({ ...c, counts: { ...c.counts, walkIns: c.counts.walkIns + 1000 } }));
+    const byDistrict = async () => (await stats('from=2026-11-01&to=2026-11-30&by=district')).rows as { personTimes: number }[];
+    await store.writeAreaMonthsPack('2026', '2026-11-30', doctoredAreas, config.impact.packMaxBytes);
+    app.deps.rolledCache.clear();
+    expect((await byDistrict()).filter((r) => r.personTimes > 1000)).toHaveLength(november.size);
+    await store.writeAreaMonthsPack('2026', '2026-11-29', doctoredAreas, config.impact.packMaxBytes);
+    app.deps.rolledCache.clear();
+    expect((await byDistrict()).filter((r) => r.personTimes > 1000)).toHaveLength(0);
+    await expectMonthMatches();
+    await packAreaMonths(app.deps, '2026', '2026-11-30');
+    app.deps.rolledCache.clear();
+    expect(await store.areaMonthsPack('2026')).toEqual(areas);
     await expectMonthMatches();
   });
 
@@ -369,7 +390,7 @@ describe('packs and day ranges (the province-scale reads)', () => {
     // A rewrite stopped after its first part: that part holds a newer snapshot than the head names.
     await store.writePack('year', '2018', '2018-12-31', providers, 1_000);
     const { doc, tableName } = app.table;
-    await doc.send(new UpdateCommand({ TableName: tableName, Key: keys.impactPackPart('year', '2018', 'lianhua', 1), UpdateExpression: 'SET through = :t', ExpressionAttributeValues: { ':t': '2019-01-01' } }));
+    await doc.send(new UpdateCommand({ TableName: tableName, Key: keys.impactPackPart(keys.impactPackPK('year', '2018'), 'lianhua', 1), UpdateExpression: 'SET through = :t', ExpressionAttributeValues: { ':t': '2019-01-01' } }));
     expect(await store.pack('year', '2018')).toBeNull();
   });
 
@@ -383,8 +404,15 @@ describe('packs and day ranges (the province-scale reads)', () => {
     expect(whole).toHaveLength(30);
     const sorted = (xs: { providerId: string }[]) => [...xs].sort((a, b) => a.providerId.localeCompare(b.providerId));
     // Splits at existing ids (an item on a bound falls in both ranges), between them, before and after all.
+    const byDistrict = (fs: { district: string; counts: ImpactCounts }[]) => {
+      const m = new Map<string, ImpactCounts>();
+      for (const f of fs) m.set(f.district, addCounts(m.get(f.district) ?? zeroCounts(), f.counts));
+      return m;
+    };
     for (const splits of [splitPoints(ids, 4, 5), [ids[0]!, ids[29]!], ['a', 'z'], ['p_pack010x', ids[10]!, ids[10]!], splitPoints(ids, 8, 100)]) {
       expect(sorted(await store.day(date, splits)), splits.join(',')).toEqual(sorted(whole));
+      // The by-district read (no names) sums the same items, each once.
+      expect(byDistrict(await store.dayByDistrict(date, splits)), splits.join(',')).toEqual(byDistrict(whole));
     }
     expect(splitPoints(ids, 4, 5)).toEqual([ids[7], ids[15], ids[22]]);
     expect(splitPoints(ids, 8, 100)).toEqual([]);
