@@ -409,7 +409,8 @@ describe('packs and day ranges (the province-scale reads)', () => {
       for (const f of fs) m.set(f.district, addCounts(m.get(f.district) ?? zeroCounts(), f.counts));
       return m;
     };
-    for (const splits of [splitPoints(ids, 4, 5), [ids[0]!, ids[29]!], ['a', 'z'], ['p_pack010x', ids[10]!, ids[10]!], splitPoints(ids, 8, 100)]) {
+    // (Keys sort by UTF-8 bytes: '！' before '😀' there, though not in JavaScript's own sort.)
+    for (const splits of [splitPoints(ids, 4, 5), [ids[0]!, ids[29]!], ['a', 'z'], ['p_pack010x', ids[10]!, ids[10]!], ['p_😀', 'p_！'], splitPoints(ids, 8, 100)]) {
       expect(sorted(await store.day(date, splits)), splits.join(',')).toEqual(sorted(whole));
       // The by-district read (no names) sums the same items, each once.
       expect(byDistrict(await store.dayByDistrict(date, splits)), splits.join(',')).toEqual(byDistrict(whole));
