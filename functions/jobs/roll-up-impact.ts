@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps.js';
-import { addCounts, datesIn, monthOf, periodRange, quarterOf, yearOf, zeroCounts, type ImpactCounts, type PeriodType } from '../domain/impact.js';
+import { addCounts, datesIn, effective, monthOf, periodRange, quarterOf, yearOf, zeroCounts, type ImpactCounts, type PeriodType } from '../domain/impact.js';
 import { addDays, daysBetween, localMoment } from '../domain/time.js';
+import { splitPoints } from '../store/impact.js';
 import { keys } from '../store/keys.js';
 
 /** Updates in flight at once while rolling a day up. */
@@ -20,15 +21,42 @@ export function lastClosedDay(now: Date, deps: Pick<Deps, 'config'>): string {
 }
 
 /**
+ * Pack a period's rolled provider items as they stand after the roll-up of `through` (readers take
+ * the pack when its day is their mark's, and the items otherwise): read back consistently, then
+ * written whole, so running it again writes the same pack.
+ */
+export async function packPeriod(deps: Deps, period: PeriodType, key: string, through: string): Promise<{ providers: number; parts: number }> {
+  const store = deps.store.impact;
+  const rolled = await store.providerPeriod(period, key, { consistent: true });
+  const providers = rolled.map((t) => ({ providerId: t.providerId, name: t.name, district: t.district, joinedAt: t.joinedAt, counts: effective(t, through) }));
+  const { parts } = await store.writePack(period, key, through, providers, deps.config.impact.packMaxBytes);
+  return { providers: providers.length, parts };
+}
+
+/** Pack a year's sub-district months (the MONTH# area items) as they stand after the roll-up of `through`: likewise. */
+export async function packAreaMonths(deps: Deps, year: string, through: string): Promise<{ cells: number; parts: number }> {
+  const store = deps.store.impact;
+  const rolled = await store.area(year, `${keys.areaMonthPrefix}${year}`, `${keys.areaMonthPrefix}${year}~`, { consistent: true });
+  const cells = rolled.filter((t) => t.month && t.district).map((t) => ({ month: t.month!, district: t.district!, counts: effective(t, through) }));
+  const { parts } = await store.writeAreaMonthsPack(year, through, cells, deps.config.impact.packMaxBytes);
+  return { cells: cells.length, parts };
+}
+
+/** The day-read hint kept with the roll-up's mark (RollUpState.daySplits), from the providers of the last span. */
+export const daySplitsOf = (deps: Pick<Deps, 'config'>, providerIds: readonly string[]): string[] =>
+  splitPoints(providerIds, deps.config.impact.dayReadSegments, deps.config.impact.dayReadSegmentMinItems);
+
+/**
  * Roll closed days `from`…`to` (inside one calendar month) into the items readers use for longer
  * spans: each provider's month, quarter and year, and per sub-district its days and month, plus
  * each day's total. A closed day never changes, so this happens once, off the hot path. A span of
  * days is added to each month, quarter or year item in one update (a catch-up after downtime, or
  * loading history, costs one write per item, not one per item and day); per-day items take their
  * day. Every update is conditioned on its item not holding those days yet, so a re-run after a
- * crash adds nothing twice.
+ * crash adds nothing twice. Then the month's, quarter's and year's provider items and the year's
+ * sub-district months are packed as of `to`.
  */
-export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<{ providers: number; providerDays: number; writes: number; firstDay: string | null }> {
+export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<{ providers: number; providerIds: string[]; providerDays: number; writes: number; firstDay: string | null }> {
   const store = deps.store.impact;
   const dates = datesIn({ from, to });
   const figures = await Promise.all(dates.map((d) => store.day(d)));
@@ -70,7 +98,12 @@ export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<
   });
   for (const s of spans.values()) writes.push(() => store.addRolledSpan(s.target, s.days, s.attrs));
   await inParallel(writes, (w) => w());
-  return { providers: providers.size, providerDays, writes: writes.length, firstDay };
+  // Only once every item holds the span: a pack is a snapshot of all of them.
+  await Promise.all([
+    ...([['month', month], ['quarter', quarterOf(from)], ['year', year]] as [PeriodType, string][]).map(([period, key]) => packPeriod(deps, period, key, to)),
+    packAreaMonths(deps, year, to),
+  ]);
+  return { providers: providers.size, providerIds: [...providers], providerDays, writes: writes.length, firstDay };
 }
 
 /** One closed day: a span of one. */
@@ -95,7 +128,7 @@ export async function rollUpImpact(deps: Deps, now: Date): Promise<{ days: numbe
     const end = [until, monthEnd, longest].sort()[0]!;
     const r = await rollUpSpan(deps, date, end);
     since ??= r.firstDay;
-    await store.setRollUpState({ rolledThrough: end, since });
+    await store.setRollUpState({ rolledThrough: end, since, ...(r.providerIds.length > 0 ? { daySplits: daySplitsOf(deps, r.providerIds) } : {}) });
     days += daysBetween(date, end) + 1;
     providerDays += r.providerDays;
     date = addDays(end, 1);

@@ -32,6 +32,9 @@
  *  phone's application VPHONE#<phoneKey>    CLAIM                 (verificationId, heldThrough: one pending or approved per phone)
  *  impact day         IMPACT#DAY#<date>     P#<providerId>        (written inside redemption and handout transactions)
  *  impact rolled      IMPACT#<M|Q|Y>#<key>  P#<providerId>        (provider per month, quarter, year; by the roll-up job)
+ *  impact packed      IMPACT#PACK#<M|Q|Y>#<key>  HEAD · D#<district>#<000>   (the rolled provider items of a period,
+ *                     a sub-district's in one item (more when large), rewritten whole by the roll-up job; HEAD names them)
+ *  area months packed IMPACT#PACK#AREA#<year>    HEAD · D#<district>#<000>   (the year's MONTH# area items, likewise)
  *  impact by area     IMPACT#AREA#<year>    TOTAL#<date> · DAY#<date>#<district> · MONTH#<month>#<district>
  *  roll-up state      IMPACT#ROLLUP         STATE                 (the last day fully rolled up)
  *  leaderboard        LEADERBOARDS#<period> <key>#V<000001>       (a published version's header; newest = last in order)
@@ -115,6 +118,15 @@ export const keys = {
   impactProvider: (period: 'month' | 'quarter' | 'year', key: string, providerId: string) => ({ PK: impactPeriodPK(period, key), SK: `P#${providerId}` }),
   impactProviderPK: (period: 'month' | 'quarter' | 'year', key: string) => impactPeriodPK(period, key),
   impactProviderPrefix: 'P#',
+  /** A day's provider items whose ids lie from `from` to `to` (inclusive; null: open-ended). */
+  // ('P$' sorts right after every 'P#…'.)
+  impactDayRange: (from: string | null, to: string | null) => ({ from: from === null ? 'P#' : `P#${from}`, to: to === null ? 'P$' : `P#${to}` }),
+  /** Packs: a head naming its parts, each part a run of rows of one sub-district (see store/impact.ts). */
+  impactPackPK: (period: 'month' | 'quarter' | 'year', key: string) => `IMPACT#PACK#${impactPeriodPK(period, key).slice('IMPACT#'.length)}`,
+  impactAreaPackPK: (year: string) => `IMPACT#PACK#AREA#${year}`,
+  impactPackHead: (pk: string) => ({ PK: pk, SK: 'HEAD' }),
+  impactPackPart: (pk: string, district: string, n: number) => ({ PK: pk, SK: `D#${district}#${String(n).padStart(3, '0')}` }),
+  impactPackHeadSK: 'HEAD',
   impactArea: (year: string, sk: string) => ({ PK: `IMPACT#AREA#${year}`, SK: sk }),
   impactAreaPK: (year: string) => `IMPACT#AREA#${year}`,
   /** Sort keys inside an area partition: all districts' day, a district's day, a district's month. */

@@ -3,9 +3,12 @@
  * redemptions, blind boxes, handouts, cancels and no-shows across providers and sub-districts
  * (test clock), read before and after the nightly roll-up.
  */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
-import { effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
+import { addCounts, effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
+import { packAreaMonths, packPeriod, rollUpSpan } from '../../functions/jobs/roll-up-impact.js';
+import { splitPoints, type ProviderCounts } from '../../functions/store/impact.js';
 import { keys } from '../../functions/store/keys.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { recipient, staff } from '../support/people.js';
@@ -236,6 +239,65 @@ describe('impact figures equal a recount of what happened', () => {
     await expectMonthMatches();
   });
 
+  it('the roll-up packs each period and each year\'s sub-district months as of its mark; a re-run packs the same; a pack made at another mark is not read', async () => {
+    const store = app.deps.store.impact;
+    const byId = (ps: ProviderCounts[]) => [...ps].sort((a, b) => a.providerId.localeCompare(b.providerId));
+    const month = (await store.pack('month', '2026-11'))!;
+    expect(month.through).toBe('2026-11-30');
+    // The pack holds exactly what the provider items hold at the mark, and that is the recount.
+    const items = (await store.providerPeriod('month', '2026-11')).map((t) => ({ providerId: t.providerId, name: t.name, district: t.district, joinedAt: t.joinedAt, counts: effective(t, '2026-11-30') }));
+    expect(byId(month.providers)).toEqual(byId(items));
+    const meals = new Map(month.providers.map((p) => [p.providerId, { meals: p.counts.meals, blindBoxes: p.counts.blindBoxes, walkIns: p.counts.walkIns }]));
+    expect(meals).toEqual(new Map([...recount((_d, p) => p)].map(([p, f]) => [p, { meals: f.meals, blindBoxes: f.blindBoxes, walkIns: f.walkIns }])));
+    const quarter = (await store.pack('quarter', '2026-Q4'))!;
+    const year = (await store.pack('year', '2026'))!;
+    expect([quarter.through, year.through]).toEqual(['2026-11-30', '2026-11-30']);
+    // The year's sub-district months likewise: November's cells are the recount by sub-district.
+    const areas = (await store.areaMonthsPack('2026'))!;
+    expect(areas.through).toBe('2026-11-30');
+    const november = new Map(areas.cells.filter((c) => c.month === '2026-11').map((c) => [c.district, c.counts.meals + c.counts.blindBoxes + c.counts.walkIns]));
+    expect(november).toEqual(new Map([...recount((_d, p) => DISTRICT_OF[p]!)].map(([d, f]) => [d, f.personTimes])));
+
+    // Running the month's span again adds nothing to any item and writes the very same packs.
+    await rollUpSpan(app.deps, '2026-11-01', '2026-11-30');
+    expect(await store.pack('month', '2026-11')).toEqual(month);
+    expect(await store.pack('quarter', '2026-Q4')).toEqual(quarter);
+    expect(await store.pack('year', '2026')).toEqual(year);
+    expect(await store.areaMonthsPack('2026')).toEqual(areas);
+
+    // Readers do take a pack made at their mark (here a doctored one: every figure +1000)…
+    const doctored = month.providers.map((p) => ({ ...p, counts: { ...p.counts, meals: p.counts.meals + 1000 } }));
+    await store.writePack('month', '2026-11', '2026-11-30', doctored, config.impact.packMaxBytes);
+    app.deps.rolledCache.clear();
+    const preview = async () => (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-11', { token: await signIn() })).body.entries as { meals: number }[];
+    expect((await preview()).every((e) => e.meals > 1000)).toBe(true);
+    // …and not one made at another day (a roll-up that repacked, then stopped before moving the mark).
+    await store.writePack('month', '2026-11', '2026-12-01', doctored, config.impact.packMaxBytes);
+    app.deps.rolledCache.clear();
+    expect((await preview()).every((e) => e.meals < 1000)).toBe(true);
+    await expectMonthMatches();
+    // The job's own pack puts it right.
+    await packPeriod(app.deps, 'month', '2026-11', '2026-11-30');
+    app.deps.rolledCache.clear();
+    expect(await store.pack('month', '2026-11')).toEqual(month);
+    await expectMonthMatches();
+
+    // The same for the sub-district months: a doctored pack is read at its mark, ignored at another.
+    const doctoredAreas = areas.cells.map((c) => ({ ...c, counts: { ...c.counts, walkIns: c.counts.walkIns + 1000 } }));
+    const byDistrict = async () => (await stats('from=2026-11-01&to=2026-11-30&by=district')).rows as { personTimes: number }[];
+    await store.writeAreaMonthsPack('2026', '2026-11-30', doctoredAreas, config.impact.packMaxBytes);
+    app.deps.rolledCache.clear();
+    expect((await byDistrict()).filter((r) => r.personTimes > 1000)).toHaveLength(november.size);
+    await store.writeAreaMonthsPack('2026', '2026-11-29', doctoredAreas, config.impact.packMaxBytes);
+    app.deps.rolledCache.clear();
+    expect((await byDistrict()).filter((r) => r.personTimes > 1000)).toHaveLength(0);
+    await expectMonthMatches();
+    await packAreaMonths(app.deps, '2026', '2026-11-30');
+    app.deps.rolledCache.clear();
+    expect(await store.areaMonthsPack('2026')).toEqual(areas);
+    await expectMonthMatches();
+  });
+
   it('CSV: a BOM, a header row, the same numbers; formula-like cells escaped', async () => {
     await signIn();
     const r = await app.call('GET', '/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district', { token: admin });
@@ -297,5 +359,62 @@ describe('rolling a span of days (catch-up, history)', () => {
     // Before the mark moves past the span, readers take the whole span raw: the item gives it all back.
     expect(effective(item, '2025-09-30').meals).toBe(0);
     expect(effective(item, '2025-10-03').meals).toBe(7);
+  });
+});
+
+describe('packs and day ranges (the province-scale reads)', () => {
+  const stamp = (i: number, district: string) => ({ providerId: `p_pack${String(i).padStart(3, '0')}`, name: `打包餐厅 ${i}`, district, joinedAt: '2025-01-01T00:00:00.000Z' });
+  const counts = (i: number): ImpactCounts => ({ ...zeroCounts(), meals: i, blindBoxes: i % 3, bookedValueFen: i * 2500, recipients: i, recipientsNewInMonth: i, recipientsNewEver: 1 });
+
+  it('a sub-district too large for one item is packed in several; a smaller rewrite drops the parts it no longer needs', async () => {
+    const store = app.deps.store.impact;
+    const providers = Array.from({ length: 60 }, (_, i) => ({ ...stamp(i, i < 50 ? 'futian' : 'meilin'), counts: counts(i) }));
+    // About 150 bytes a row: 1,000 bytes a part makes several parts for futian's 50.
+    const big = await store.writePack('year', '2019', '2019-12-31', providers, 1_000);
+    expect(big.parts).toBeGreaterThan(4);
+    const read = (await store.pack('year', '2019'))!;
+    expect(read.through).toBe('2019-12-31');
+    expect(read.providers).toEqual(providers);
+    const small = await store.writePack('year', '2019', '2019-12-31', providers.slice(0, 3), 300_000);
+    expect(small.parts).toBe(1);
+    expect((await store.pack('year', '2019'))!.providers).toEqual(providers.slice(0, 3));
+    const parts = (await app.tableItems()).filter((i) => i.PK === keys.impactPackPK('year', '2019'));
+    expect(parts.map((i) => i.SK)).toEqual([`D#futian#000`, 'HEAD']);
+  });
+
+  it('a pack with a part missing or from another snapshot is not whole: it reads as none', async () => {
+    const store = app.deps.store.impact;
+    const providers = Array.from({ length: 20 }, (_, i) => ({ ...stamp(i, 'lianhua'), counts: counts(i) }));
+    await store.writePack('year', '2018', '2018-12-31', providers, 1_000);
+    expect(await store.pack('year', '2018')).not.toBeNull();
+    // A rewrite stopped after its first part: that part holds a newer snapshot than the head names.
+    await store.writePack('year', '2018', '2018-12-31', providers, 1_000);
+    const { doc, tableName } = app.table;
+    await doc.send(new UpdateCommand({ TableName: tableName, Key: keys.impactPackPart(keys.impactPackPK('year', '2018'), 'lianhua', 1), UpdateExpression: 'SET through = :t', ExpressionAttributeValues: { ':t': '2019-01-01' } }));
+    expect(await store.pack('year', '2018')).toBeNull();
+  });
+
+  it('a day read as parallel key ranges returns every provider once, wherever the splits fall', async () => {
+    const store = app.deps.store.impact;
+    const date = '2019-06-01';
+    const intents = Array.from({ length: 30 }, (_, i) => ({ date, stamp: stamp(i, i % 2 ? 'futian' : 'huafu'), delta: counts(i + 1) }));
+    await store.recordMany(intents);
+    const ids = intents.map((i) => i.stamp.providerId);
+    const whole = await store.day(date);
+    expect(whole).toHaveLength(30);
+    const sorted = (xs: { providerId: string }[]) => [...xs].sort((a, b) => a.providerId.localeCompare(b.providerId));
+    // Splits at existing ids (an item on a bound falls in both ranges), between them, before and after all.
+    const byDistrict = (fs: { district: string; counts: ImpactCounts }[]) => {
+      const m = new Map<string, ImpactCounts>();
+      for (const f of fs) m.set(f.district, addCounts(m.get(f.district) ?? zeroCounts(), f.counts));
+      return m;
+    };
+    for (const splits of [splitPoints(ids, 4, 5), [ids[0]!, ids[29]!], ['a', 'z'], ['p_pack010x', ids[10]!, ids[10]!], splitPoints(ids, 8, 100)]) {
+      expect(sorted(await store.day(date, splits)), splits.join(',')).toEqual(sorted(whole));
+      // The by-district read (no names) sums the same items, each once.
+      expect(byDistrict(await store.dayByDistrict(date, splits)), splits.join(',')).toEqual(byDistrict(whole));
+    }
+    expect(splitPoints(ids, 4, 5)).toEqual([ids[7], ids[15], ids[22]]);
+    expect(splitPoints(ids, 8, 100)).toEqual([]);
   });
 });

@@ -4,13 +4,16 @@
  * The read paths never open a closed day's provider items (they read what the nightly roll-up
  * made of them), so the bench materialises what a year of day items rolls up into — each
  * provider's year, quarter and months, each sub-district's months and this month's days, the
- * daily totals — plus today's 5,600 live day items, and times the reads over them. It also times
+ * daily totals — plus today's 5,600 live day items; then, as the job does after each span, it packs
+ * those provider items and sub-district months (the job's own packPeriod and packAreaMonths) and
+ * keeps the day-read hint with the mark. It
+ * times the reads over them. It also times
  * the roll-up of one province day (5,600 day items) by the job itself. Every command sent to the
  * table is counted: a Scan would show here.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RunningApp } from '../../functions/local/app.js';
-import { rollUpDay } from '../../functions/jobs/roll-up-impact.js';
+import { daySplitsOf, packAreaMonths, packPeriod, rollUpDay } from '../../functions/jobs/roll-up-impact.js';
 import { keys } from '../../functions/store/keys.js';
 import { addDays, localMoment } from '../../functions/domain/time.js';
 import { monthOf, quarterOf, yearOf, type ImpactCounts } from '../../functions/domain/impact.js';
@@ -107,7 +110,11 @@ export async function benchImpact(app: RunningApp, now: Date): Promise<[string, 
   }
   const writeStarted = performance.now();
   await writeAll(doc, tableName, items);
-  await deps.store.impact.setRollUpState({ rolledThrough: yesterday, since: addDays(today, -365) });
+  const packs = await Promise.all(([['year', year, yesterday], ['quarter', quarterOf(yesterday), yesterday], ['month', month, yesterday], ['month', lastMonth, addDays(`${month}-01`, -1)]] as const)
+    .map(([period, key, through]) => packPeriod(deps, period, key, through)));
+  const areaPacks = await Promise.all(([[year, yesterday], [String(Number(year) - 1), `${Number(year) - 1}-12-31`]] as const).map(([y, through]) => packAreaMonths(deps, y, through)));
+  const packParts = [...packs, ...areaPacks].reduce((a, p) => a + p.parts, 0);
+  await deps.store.impact.setRollUpState({ rolledThrough: yesterday, since: addDays(today, -365), daySplits: daySplitsOf(deps, providers.map((p) => p.providerId)) });
   const writeMs = performance.now() - writeStarted;
   commands.clear();
   commandMs.clear();
@@ -120,7 +127,7 @@ export async function benchImpact(app: RunningApp, now: Date): Promise<[string, 
   };
   const yearFrom = addDays(`${month}-01`, -334).slice(0, 8) + '01';
   const rows: [string, string, string][] = [];
-  rows.push(['(i) province fixture written', `${items.length} items in ${(writeMs / 1000).toFixed(1)} s`, `${PROVIDERS} providers, ${DISTRICTS} sub-districts`]);
+  rows.push(['(i) province fixture written', `${items.length} items + ${packParts} pack parts in ${(writeMs / 1000).toFixed(1)} s`, `${PROVIDERS} providers, ${DISTRICTS} sub-districts`]);
 
   // Where a read's time goes: the table's answers (summed over the commands it sent) against the whole request.
   const profile = async (label: string, path: string) => {
