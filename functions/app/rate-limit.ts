@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import type { SharedCounterRef } from '../store/rate-limits.js';
 import type { Ctx } from './context.js';
 
 /** Fixed windows of `seconds`; the window index names the counter item. */
@@ -43,28 +44,57 @@ export interface Allowance {
 }
 
 export interface Reservation {
-  /** Hands the attempt back: it turned out not to be a failure (a right password, a genuine code). */
+  /**
+   * Hands the attempt back: it turned out not to be a failure (a right password, a genuine code).
+   * Never rejects: a hand-back that fails leaves one failure counted too many, which only errs
+   * towards caution, so the work it follows need not wait for it or fail with it.
+   */
   release(): Promise<void>;
 }
 
 /**
- * Reserves one attempt in each counter, in order, before the attempt is checked: each counter
- * takes it only while `n < limit` (the write's condition), and a refusal hands back what the
- * earlier counters took. However many attempts arrive together, at most `limit` per counter and
- * window are ever checked. Single-item writes, not a transaction: a flood on one counter then
- * contends on that item alone. Refused: RATE_LIMITED with that counter's wait.
+ * Reserves one attempt in every counter before the attempt is checked: each counter takes it only
+ * while `n < limit` (the write's condition), and a refusal hands back what the other counters
+ * took. However many attempts arrive together, at most `limit` per counter and window are ever
+ * checked. The counters are taken at once (one round trip, not one per counter), as single-item
+ * writes rather than a transaction: a flood on one counter then contends on that item alone.
+ * Refused: RATE_LIMITED with the wait of the first refusing counter in the order given.
  */
 export async function reserve(ctx: Ctx, allowances: Allowance[], message: string): Promise<Reservation> {
   const { rateLimits } = ctx.deps.store;
-  const taken: { scope: string; who: string; window: string }[] = [];
-  const release = () => rateLimits.release(taken);
-  for (const a of allowances) {
-    const w = window(ctx.now, a.seconds);
-    if (!(await rateLimits.take(a.scope, a.who, w.name, a.limit, w.expiresAt))) {
-      await release();
-      throw limited(ctx, w.retryAfter, message, { limit: a.scope });
-    }
-    taken.push({ scope: a.scope, who: a.who, window: w.name });
+  const counters = allowances.map((a) => ({ a, w: window(ctx.now, a.seconds) }));
+  const took = await Promise.all(counters.map(({ a, w }) => rateLimits.take(a.scope, a.who, w.name, a.limit, w.expiresAt)));
+  const taken = counters.filter((_, i) => took[i]).map(({ a, w }) => ({ scope: a.scope, who: a.who, window: w.name }));
+  const release = () => rateLimits.release(taken).catch(() => undefined);
+  const refused = counters.find((_, i) => !took[i]);
+  if (refused) {
+    await release();
+    throw limited(ctx, refused.w.retryAfter, message, { limit: refused.a.scope });
   }
   return { release };
+}
+
+/** A whole's allowance (a provider's) and each member's share of it (one of its staff's). */
+export interface SharedAllowance extends Allowance {
+  member: { scope: string; who: string; limit: number };
+}
+
+/**
+ * `reserve` for a whole and one member of it, kept on one item: one conditional write reserves
+ * the attempt in both, instead of a write per counter; it goes back with `release` or as a part
+ * of the transaction the attempt leads to (`counter`). Refused:
+ * RATE_LIMITED naming the member's scope when their share is full, else the whole's.
+ */
+export interface SharedReservation extends Reservation {
+  /** The counter, for handing the attempt back inside the transaction the attempt leads to. */
+  counter: SharedCounterRef;
+}
+
+export async function reserveShared(ctx: Ctx, a: SharedAllowance, message: string): Promise<SharedReservation> {
+  const { rateLimits } = ctx.deps.store;
+  const w = window(ctx.now, a.seconds);
+  const counter = { scope: a.scope, who: a.who, window: w.name, limit: a.limit, member: a.member.who, memberLimit: a.member.limit, expiresAt: w.expiresAt };
+  const out = await rateLimits.takeShared(counter);
+  if (out !== 'taken') throw limited(ctx, w.retryAfter, message, { limit: out === 'member' ? a.member.scope : a.scope });
+  return { counter, release: () => rateLimits.releaseShared(counter).catch(() => undefined) };
 }

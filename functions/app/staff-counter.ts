@@ -5,7 +5,7 @@ import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/
 import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
 import { holdUntil } from '../domain/points.js';
 import { redemptionSignals } from '../domain/integrity.js';
-import { handoutDelta, noveltyOf, redemptionDelta, type Novelty } from '../domain/impact.js';
+import { handoutDelta, noveltyOf, redemptionDelta } from '../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
@@ -15,13 +15,14 @@ import { ledgerRecord } from '../store/points.js';
 import { slotId } from '../store/slots.js';
 import type { Ctx, StaffCtx } from './context.js';
 import { audited } from './audit.js';
-import { idempotency } from './idempotency.js';
-import { reserve } from './rate-limit.js';
+import { idempotency, type Idempotency } from './idempotency.js';
+import { reserveShared, type SharedReservation } from './rate-limit.js';
+import type { SharedCounterRef } from '../store/rate-limits.js';
 
 /** Who the impact figures belong to, copied into the day item. */
 const stampOf = (p: Provider) => ({ providerId: p.id, name: p.name, district: p.district, joinedAt: p.createdAt });
 
-/** A wrong guess about how new the recipient is gets corrected from their record; a third try would mean a race. */
+/** How new the recipient is, read just before, can only be wrong after a race; a third try would mean two. */
 const NOVELTY_ATTEMPTS = 3;
 
 const invalidVoucher = () => new DomainError('INVALID_VOUCHER', 'this voucher or code is not valid');
@@ -63,23 +64,47 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   if (prior) return prior;
   const now = localMoment(ctx.now, deps.config.timeZone);
   const limits = deps.config.rateLimits;
-  // A code is a guess until it matches: the attempt is reserved (per staff member and per
-  // provider, `n < limit`) before its lookup may answer, so 300 parallel codes check at most the
-  // limit. A code that matches a booking hands its reservation back; vouchers skip all this.
+  // A code is a guess until it matches: the attempt is reserved (per provider and per staff
+  // member, `n < limit`, one write) before its lookup may answer, so 300 parallel codes check at
+  // most the limit. A code that matches a booking hands its reservation back; vouchers skip all this.
   // The provider (cached, checked active) also stamps the day's impact figures.
   const [attempt, booking, provider] = await Promise.all([
     'code' in body
-      ? reserve(ctx, [
-          { scope: 'redeem-fail', who: ctx.principal.id, limit: limits.failedRedemptionsPerHour, seconds: 3600 },
-          { scope: 'redeem-fail-provider', who: ctx.principal.providerId, limit: limits.failedRedemptionsPerProviderPerHour, seconds: 3600 },
-        ], 'too many wrong codes; wait before trying again')
+      ? reserveShared(ctx, {
+          scope: 'redeem-fail-provider', who: ctx.principal.providerId, limit: limits.failedRedemptionsPerProviderPerHour, seconds: 3600,
+          member: { scope: 'redeem-fail', who: ctx.principal.id, limit: limits.failedRedemptionsPerHour },
+        }, 'too many wrong codes; wait before trying again')
       : null,
     findBooking(ctx, body, now),
     activeProvider(ctx),
   ]);
   if (!booking) throw invalidVoucher();
-  await attempt?.release();
+  return redeemFound(ctx, booking, provider, idem, now, attempt);
+}
+
+/**
+ * The booking is genuine: its redemption, one transaction (again only if a race intervened). A
+ * typed code's reservation was no failure: it goes back in that transaction, or on its own if
+ * the transaction does not commit.
+ */
+async function redeemFound(ctx: StaffCtx, booking: BookingRecord, provider: Provider, idem: Idempotency<RedemptionResponse>, now: LocalMoment, attempt: SharedReservation | null): Promise<RedemptionResponse> {
+  let committed = false;
+  try {
+    const answer = await commitRedemption(ctx, booking, provider, idem, now, attempt?.counter);
+    committed = answer.committed;
+    return answer.answer;
+  } finally {
+    if (!committed) await attempt?.release();
+  }
+}
+
+async function commitRedemption(ctx: StaffCtx, booking: BookingRecord, provider: Provider, idem: Idempotency<RedemptionResponse>, now: LocalMoment, handBack: SharedCounterRef | undefined): Promise<{ answer: RedemptionResponse; committed: boolean }> {
+  const { deps } = ctx;
   unwrap(decideRedemption(booking, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
+  // How new the recipient is decides what the day's figures count. Read first (a small read
+  // beats a refused transaction); the transaction's condition on it is what counts, and a change
+  // in between (their next redemption cannot race this one: one live booking) is retried below.
+  const served = deps.store.recipients.servedState(booking.recipientId);
   const at = ctx.now.toISOString();
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
@@ -91,15 +116,13 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
   const stamp = stampOf(provider);
   const signals = redemptionSignals(booking, at, deps.config);
-  // The usual case is someone served before, this month, not yet today. A wrong guess is refused
-  // with their record and corrected (their next redemption cannot race this one: one live booking).
-  let novelty: Novelty = 'first-in-day';
+  let novelty = noveltyOf(await served, booking.date);
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
     const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty), signals };
-    const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact });
+    const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact }, handBack);
     if (out.ok) {
       deps.liveDays.clear();
-      return answer;
+      return { answer, committed: true };
     }
     switch (out.part) {
       case 'recipient':
@@ -107,7 +130,7 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
         continue;
       case 'idempotency': {
         const replay = await idem.prior();
-        if (replay) return replay;
+        if (replay) return { answer: replay, committed: false };
         throw busy();
       }
       case 'booking':

@@ -10,6 +10,7 @@ import { toRecipient } from './recipients.js';
 import { servedClause, servedStateOf } from './impact.js';
 import type { Novelty } from '../domain/impact.js';
 import { commit, type Write } from './transaction.js';
+import { sharedReleaseWrite, type SharedCounterRef } from './rate-limits.js';
 
 const BOOKING_FIELDS = [
   'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
@@ -224,9 +225,10 @@ export function bookingStore(ref: TableRef, config: Config) {
      * Hand the meal over: the booking REDEEMED exactly once, the slot counting it, the provider's
      * credit held, and — through the `impact` intent — its day's figures. The recipient part also
      * records when they were last served, on the condition that they are as new as `novelty`
-     * says (refused with their record otherwise: see servedClause).
+     * says (refused with their record otherwise: see servedClause). `handBack` returns the
+     * wrong-code reservation a typed code took, in the same write.
      */
-    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents = {}) {
+    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents = {}, handBack?: SharedCounterRef) {
       const served = servedClause(b.date, novelty);
       return commit(
         ref,
@@ -251,6 +253,7 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: served.values,
             },
           },
+          handBack: handBack && sharedReleaseWrite(TableName, handBack),
         }, intents),
         config.contention,
         { booking: toBooking, recipient: servedStateOf },

@@ -2,6 +2,8 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Recipient } from './records.js';
+import { servedStateOf } from './impact.js';
+import type { ServedState } from '../domain/impact.js';
 
 export function toRecipient(item: Record<string, unknown>): Recipient {
   return {
@@ -34,6 +36,12 @@ export function recipientStore({ doc, tableName }: TableRef) {
         }),
       );
       return toRecipient(out.Attributes!);
+    },
+
+    /** When they were last served (what a redemption needs to count them once): two fields, not the record. */
+    async servedState(id: string): Promise<ServedState> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.recipient(id), ProjectionExpression: 'servedDay, servedMonth' }));
+      return servedStateOf(out.Item ?? null);
     },
 
     async get(id: string): Promise<Recipient | null> {

@@ -52,6 +52,17 @@ describe('the wrong-code throttle', () => {
     expect((await redeem(a.staffToken, '10009999')).status).toBe(404);
     expect((await redeem(a.staffToken, '10009998')).status).toBe(429);
   });
+
+  it('a genuine code whose redemption is refused does not count either: it goes back on its own', async () => {
+    const a = await providerWithOffering(app, '已用码店', 5);
+    const token = await recipient(app);
+    const code = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking.code as string;
+    expect((await redeem(a.staffToken, code)).status).toBe(200);
+    for (const c of wrongCodes(9, 7000)) expect((await redeem(a.staffToken, c)).status).toBe(404);
+    for (let i = 0; i < 6; i++) expect((await redeem(a.staffToken, code)).body.error.code).toBe('ALREADY_REDEEMED');
+    expect((await redeem(a.staffToken, '10007999')).status).toBe(404);
+    expect((await redeem(a.staffToken, '10007998')).status).toBe(429);
+  });
 });
 
 describe('one answer for anything not this counter\'s', () => {
