@@ -163,8 +163,8 @@ export const config = {
     // Catching up (after downtime, or loading history) adds up to this many closed days of one
     // month to each rolled item in one update; day items of the span are held in memory meanwhile.
     rollUpSpanDays: 31,
-    // A period's rolled provider figures are packed a sub-district to an item (impact pack, see
-    // docs/architecture.md): an item holds at most this many bytes of rows, under DynamoDB's 400 KB.
+    // The roll-up packs a period's rolled figures a sub-district to an item (see "Packed periods"
+    // in docs/api.md): an item holds at most this many bytes of rows, under DynamoDB's 400 KB.
     packMaxBytes: 300_000,
     // A day's provider items (today's, thousands at province scale) are read as this many key
     // ranges in parallel, each of at least this many items (fewer ranges for fewer providers).

@@ -36,7 +36,7 @@
  *                     a sub-district's in one item (more when large), rewritten whole by the roll-up job; HEAD names them)
  *  area months packed IMPACT#PACK#AREA#<year>    HEAD · D#<district>#<000>   (the year's MONTH# area items, likewise)
  *  impact by area     IMPACT#AREA#<year>    TOTAL#<date> · DAY#<date>#<district> · MONTH#<month>#<district>
- *  roll-up state      IMPACT#ROLLUP         STATE                 (the last day fully rolled up)
+ *  roll-up state      IMPACT#ROLLUP         STATE                 (the last day fully rolled up; provider ids splitting a day's items into ranges)
  *  leaderboard        LEADERBOARDS#<period> <key>#V<000001>       (a published version's header; newest = last in order)
  *  leaderboard part   LEADERBOARD#<period>#<key>#V<000001>  PART#<000>   (its entries, 250 a part)
  *  thank-you note     THANKS#<id>           THANKS                THANKS#<providerId>   <at>#<id>   (index keys removed when hidden)
