@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tableAccess, tableStatements, type TableAccess, type TableResource, type TableStatement } from '../../infra/access.js';
+import { tableAccess, tableStatements, type TableResource, type TableStatement } from '../../infra/access.js';
 import { functionGroups, type FunctionGroup } from '../routes/table.js';
 import { tableDefinition } from '../store/table.js';
 
@@ -119,24 +119,20 @@ export interface GrantEnforcement {
   refused: string[];
 }
 
-/**
- * Checks every command `doc` sends while a route is served (see asCaller) against its group's
- * grant; `access` replaces infra/access.ts's (the checker's own tests).
- */
-export function enforceGrants(doc: DynamoDBDocumentClient, access: Record<FunctionGroup, TableAccess> = tableAccess): GrantEnforcement {
+/** Checks every command `doc` sends while a route is served (see asCaller) against its group's grant. */
+export function enforceGrants(doc: DynamoDBDocumentClient): GrantEnforcement {
   const indexNames = tableDefinition.indexes.map((i) => i.name);
-  const statements = Object.fromEntries(functionGroups.map((g) => [g, tableStatements(access[g], indexNames)])) as Record<FunctionGroup, TableStatement[]>;
+  const statements = Object.fromEntries(functionGroups.map((g) => [g, tableStatements(tableAccess[g], indexNames)])) as Record<FunctionGroup, TableStatement[]>;
   const enforcement: GrantEnforcement = { refused: [] };
   doc.middlewareStack.add(
     (next, context) => async (args) => {
       const caller = callers.getStore();
       if (caller) {
-        for (const a of authorisationsOf(context.commandName ?? '', args.input as Input)) {
-          if (isAllowed(statements[caller.group], a)) continue;
-          const message =
-            `the ${caller.group} group (serving ${caller.route}) is not granted ${a.action} on ${a.resource}` +
-            (a.leadingKeys.length ? ` for partition key ${a.leadingKeys.map((k) => JSON.stringify(k)).join(', ')}` : '') +
-            ` — grant it in infra/access.ts (tableAccess.${caller.group}), or this fails on AWS`;
+        // Every refused item at once: one run names all a transaction lacks.
+        const denied = authorisationsOf(context.commandName ?? '', args.input as Input).filter((a) => !isAllowed(statements[caller.group], a));
+        if (denied.length) {
+          const what = denied.map((a) => `${a.action} on ${a.resource}` + (a.leadingKeys.length ? ` for partition key ${a.leadingKeys.map((k) => JSON.stringify(k)).join(', ')}` : ''));
+          const message = `the ${caller.group} group (serving ${caller.route}) is not granted ${what.join('; ')} — grant it in infra/access.ts (tableAccess.${caller.group}), or this fails on AWS`;
           enforcement.refused.push(message);
           throw new AccessDeniedException(message);
         }
