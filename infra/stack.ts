@@ -22,7 +22,7 @@ import { jobs as defaultJobs, type JobDefinition } from '../functions/jobs/sched
 import { envNames, secretPurposes, secretsFor, type SecretPurpose } from '../functions/lambda/env.js';
 import { functionGroups, routes as defaultRoutes, type FunctionGroup, type Route } from '../functions/routes.js';
 import { tableDefinition } from '../functions/store/table.js';
-import { jobAccess, readActions, tableAccess, writeActions, type TableAccess } from './access.js';
+import { jobAccess, tableAccess, tableStatements, type TableAccess, type TableResource } from './access.js';
 import { groupEntry, lambdaBundle, projectRoot } from './bundling.js';
 import { H5Hosting } from './hosting.js';
 import { Observability } from './observability.js';
@@ -437,28 +437,13 @@ export class McanStack extends Stack {
   }
 
   private grantTable(fn: IFunction, access: TableAccess): void {
-    // Each index by name, not index/*: a future index is granted when it is defined.
-    const indexes = tableDefinition.indexes.map((i) => `${this.table.tableArn}/index/${i.name}`);
-    if (access.read === true) {
-      fn.addToRolePolicy(new PolicyStatement({ actions: [...readActions], resources: [this.table.tableArn, ...indexes] }));
-    } else {
+    const arn = (r: TableResource): string => (r === 'table' ? this.table.tableArn : `${this.table.tableArn}/${r}`);
+    for (const s of tableStatements(access, tableDefinition.indexes.map((i) => i.name))) {
       fn.addToRolePolicy(
         new PolicyStatement({
-          actions: [...readActions],
-          resources: [this.table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.read.partitionKeys] } },
-        }),
-      );
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:Query'], resources: indexes }));
-    }
-    if (access.write === 'all') {
-      fn.addToRolePolicy(new PolicyStatement({ actions: [...writeActions], resources: [this.table.tableArn] }));
-    } else if (access.write !== 'none') {
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: [...access.write.actions],
-          resources: [this.table.tableArn],
-          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.write.partitionKeys] } },
+          actions: [...s.actions],
+          resources: s.resources.map(arn),
+          ...(s.leadingKeys ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...s.leadingKeys] } } } : {}),
         }),
       );
     }

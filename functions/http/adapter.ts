@@ -112,6 +112,12 @@ export interface AdapterOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Business metrics and event log lines (functions/observability/telemetry.ts). */
   telemetry?: Telemetry;
+  /**
+   * Runs a matched route's work (authentication to answer): the local server uses it to enforce
+   * the route's function group's table grants (functions/local/table-grants.ts). On AWS each group
+   * is its own function, with its own role, so there is nothing to do.
+   */
+  within?: <T>(route: Route, run: () => Promise<T>) => Promise<T>;
 }
 
 /** The provider a successful answer is about, for the per-provider event lines (ids only). */
@@ -124,7 +130,7 @@ const providerIdOf = (result: unknown): Record<string, string> => {
  * API Gateway HTTP API (v2) event → route → parsed input → use case → response. The one place
  * where input is validated, roles are checked and errors become the contract's envelope.
  */
-export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)), telemetry }: AdapterOptions): HttpHandler {
+export function httpHandler({ routes, deps, clock, log = (e) => console.error(JSON.stringify(e)), telemetry, within = (_, run) => run() }: AdapterOptions): HttpHandler {
   const match = pathMatcher(routes.map((r) => ({ path: r.path, value: r })));
   // The refusals the API reference promises per operation; answering another is drift to fix.
   const declared = new Map(routes.map((r) => [r.name, new Set(errorsOf(r.name, r))]));
@@ -149,23 +155,26 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
       if (!hit) {
         return errorResult(new DomainError('METHOD_NOT_ALLOWED', `use ${allowed.join(', ')}`), requestId, { allow: allowed.join(', ') });
       }
-      route = hit.value;
-      const now = clock();
-      const principal = await authenticate(route, event, deps, now);
-      const rawBody = readBody(event, deps.config.http.maxBodyBytes);
-      const body = route.body ? validate(route.body, rawBody ?? refuse('BAD_REQUEST', 'this route needs a JSON body'), 'body') : validate(NoBody, rawBody ?? {}, 'body');
-      const query = validate(route.query ?? NoQuery, event.queryStringParameters ?? {}, 'query');
-      const params = route.params ? route.params.safeParse(hit.params) : { success: true as const, data: undefined };
-      if (!params.success) refuse('NOT_FOUND', `no such ${route.path}`);
-      const idempotencyKey = route.idempotent ? idempotencyKeyOf(event) : null;
-      const client = event.requestContext?.http?.sourceIp || 'unknown';
-      const ctx: Ctx = { deps, now, principal, requestId, route: route.name, client, idempotencyKey };
-      const result = await route.handler(ctx, { body: route.body ? body : undefined, query, params: params.data });
-      // Answers pass through the contract's schema: fields it does not name never leave the server.
-      telemetry?.succeeded(route, providerIdOf(result));
-      if (route.produces) return download(route, route.response.parse(result), requestId);
-      const cache: Record<string, string> = route.maxAgeSeconds ? { 'cache-control': `public, max-age=${route.maxAgeSeconds}` } : {};
-      return json(route.status ?? 200, result instanceof PreparedJson ? result : route.response.parse(result), requestId, cache);
+      const r = hit.value;
+      route = r;
+      return await within(r, async () => {
+        const now = clock();
+        const principal = await authenticate(r, event, deps, now);
+        const rawBody = readBody(event, deps.config.http.maxBodyBytes);
+        const body = r.body ? validate(r.body, rawBody ?? refuse('BAD_REQUEST', 'this route needs a JSON body'), 'body') : validate(NoBody, rawBody ?? {}, 'body');
+        const query = validate(r.query ?? NoQuery, event.queryStringParameters ?? {}, 'query');
+        const params = r.params ? r.params.safeParse(hit.params) : { success: true as const, data: undefined };
+        if (!params.success) refuse('NOT_FOUND', `no such ${r.path}`);
+        const idempotencyKey = r.idempotent ? idempotencyKeyOf(event) : null;
+        const client = event.requestContext?.http?.sourceIp || 'unknown';
+        const ctx: Ctx = { deps, now, principal, requestId, route: r.name, client, idempotencyKey };
+        const result = await r.handler(ctx, { body: r.body ? body : undefined, query, params: params.data });
+        // Answers pass through the contract's schema: fields it does not name never leave the server.
+        telemetry?.succeeded(r, providerIdOf(result));
+        if (r.produces) return download(r, r.response.parse(result), requestId);
+        const cache: Record<string, string> = r.maxAgeSeconds ? { 'cache-control': `public, max-age=${r.maxAgeSeconds}` } : {};
+        return json(r.status ?? 200, result instanceof PreparedJson ? result : r.response.parse(result), requestId, cache);
+      });
     } catch (e) {
       if (e instanceof DomainError) {
         telemetry?.refused(route, e.code);

@@ -17,6 +17,7 @@ import { assertPortFree } from './dynamodb-local.js';
 import { createLocalServer } from './http-server.js';
 import { localJobs } from './jobs.js';
 import { localSecrets } from './secrets.js';
+import { asCaller, enforceGrants } from './table-grants.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 
@@ -44,6 +45,11 @@ export interface AppOptions {
    * listens (`historyReady` settles when it is in). Off unless asked: tests start without it.
    */
   history?: boolean | { days: number };
+  /**
+   * Refuse, as IAM would on AWS, any table command a route's function group is not granted in
+   * infra/access.ts (functions/local/table-grants.ts); stop() then fails. Tests turn it on.
+   */
+  enforceGrants?: boolean;
   /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
   configureClient?: (doc: DynamoDBDocumentClient) => void;
 }
@@ -112,6 +118,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const config: Config = { ...base, identity: { ...base.identity, deviceKeys: o.deviceKeys ?? true } };
   const doc = documentClient(localClientConfig(o.dynamoEndpoint));
   o.configureClient?.(doc);
+  const grants = o.enforceGrants ? enforceGrants(doc) : null;
   await ensureTable(doc as unknown as Parameters<typeof ensureTable>[0], o.tableName);
   const clock = settableClock();
   const deps = buildDeps({
@@ -129,7 +136,14 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const { seeded } = o.seed ? await seedDemo(deps.store, config, clock.now(), historyDays > 0 ? historyStart(clock.now(), config.timeZone, historyDays).joinedAt : undefined) : { seeded: false };
 
   // The same event lines as on AWS, to the console; metrics only on AWS (no CloudWatch here).
-  const api = httpHandler({ routes, deps, clock: clock.now, log: (e) => console.error(JSON.stringify(e)), telemetry: telemetry({ service: 'mcan-local', emitMetrics: false }) });
+  const api = httpHandler({
+    routes,
+    deps,
+    clock: clock.now,
+    log: (e) => console.error(JSON.stringify(e)),
+    telemetry: telemetry({ service: 'mcan-local', emitMetrics: false }),
+    ...(grants ? { within: (route, run) => asCaller({ group: route.group, route: route.name }, run) } : {}),
+  });
   const extra: Record<string, HttpHandler> = {
     '/healthz': async () => jsonResult(200, { ok: true }),
   };
@@ -163,6 +177,8 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       doc.destroy();
+      // Loud even when the code that met the refusal swallowed it.
+      if (grants?.refused.length) throw new Error(`table commands refused by the grants of infra/access.ts:\n${[...new Set(grants.refused)].join('\n')}`);
     },
   };
 }

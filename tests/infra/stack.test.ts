@@ -291,10 +291,11 @@ describe('functions', () => {
         for (const s of writes) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.write.partitionKeys] } });
       }
     }
-    expect(tableAccess.public).toEqual({ read: { partitionKeys: ['DISTRICTS', 'PROVIDER#*', 'OFFERING#*'] }, write: 'none' });
+    // Listings read the catalogue, likes counts, published figures and leaderboards; nothing personal.
+    expect(tableAccess.public).toEqual({ read: { partitionKeys: ['DISTRICTS', 'PROVIDER#*', 'OFFERING#*', 'LIKES', 'IMPACT#*', 'LEADERBOARDS#*', 'LEADERBOARD#*'] }, write: 'none' });
     // Sign-in writes recipients, a phone's SMS challenge and rate counters — never accounts, providers or bookings.
     expect(tableAccess.signin.write).toEqual({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], partitionKeys: ['RECIPIENT#*', 'PHONE#*', 'RATE#*'] });
-    for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS/);
+    for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS|"IMPACT#\*"/);
   });
 });
 

@@ -59,6 +59,8 @@ export async function startTestApp({ perClientLimits = false, ...opts }: TestApp
     testClock: true,
     adminPassword: 'test-admin-password',
     jobTimers: false,
+    // Every table command a route sends is checked against its group's grant, as IAM does on AWS.
+    enforceGrants: true,
     // The local stand-in's message, caught where a test can read the code.
     sms: { send: async (phone, text) => void codes.set(phone, /(\d{4,8})/.exec(text)![1]!) },
     ...opts,
