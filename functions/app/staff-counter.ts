@@ -5,7 +5,7 @@ import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/
 import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
 import { holdUntil } from '../domain/points.js';
 import { redemptionSignals } from '../domain/integrity.js';
-import { handoutDelta, noveltyOf, redemptionDelta } from '../domain/impact.js';
+import { handoutDelta, noveltyOf, redemptionDelta, type ServedState } from '../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
@@ -67,19 +67,24 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   // A code is a guess until it matches: the attempt is reserved (per provider and per staff
   // member, `n < limit`, one write) before its lookup may answer, so 300 parallel codes check at
   // most the limit. A code that matches a booking hands its reservation back; vouchers skip all this.
-  // The provider (cached, checked active) also stamps the day's impact figures.
-  const [attempt, booking, provider] = await Promise.all([
+  // The provider (cached, checked active) also stamps the day's impact figures. How new the
+  // recipient is decides what those figures count: it is read as soon as the booking is known,
+  // beside the reservation (a small read beats a refused transaction).
+  const found = findBooking(ctx, body, now);
+  const served = found.then((b) => (b ? deps.store.recipients.servedState(b.recipientId) : null));
+  const [attempt, booking, provider, servedState] = await Promise.all([
     'code' in body
       ? reserveShared(ctx, {
           scope: 'redeem-fail-provider', who: ctx.principal.providerId, limit: limits.failedRedemptionsPerProviderPerHour, seconds: 3600,
           member: { scope: 'redeem-fail', who: ctx.principal.id, limit: limits.failedRedemptionsPerHour },
         }, 'too many wrong codes; wait before trying again')
       : null,
-    findBooking(ctx, body, now),
+    found,
     activeProvider(ctx),
+    served,
   ]);
-  if (!booking) throw invalidVoucher();
-  return redeemFound(ctx, booking, provider, idem, now, attempt);
+  if (!booking || !servedState) throw invalidVoucher();
+  return redeemFound(ctx, { booking, served: servedState, provider }, idem, now, attempt);
 }
 
 /**
@@ -87,10 +92,10 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
  * typed code's reservation was no failure: it goes back in that transaction, or on its own if
  * the transaction does not commit.
  */
-async function redeemFound(ctx: StaffCtx, booking: BookingRecord, provider: Provider, idem: Idempotency<RedemptionResponse>, now: LocalMoment, attempt: SharedReservation | null): Promise<RedemptionResponse> {
+async function redeemFound(ctx: StaffCtx, found: Found, idem: Idempotency<RedemptionResponse>, now: LocalMoment, attempt: SharedReservation | null): Promise<RedemptionResponse> {
   let committed = false;
   try {
-    const answer = await commitRedemption(ctx, booking, provider, idem, now, attempt?.counter);
+    const answer = await commitRedemption(ctx, found, idem, now, attempt?.counter);
     committed = answer.committed;
     return answer.answer;
   } finally {
@@ -98,13 +103,16 @@ async function redeemFound(ctx: StaffCtx, booking: BookingRecord, provider: Prov
   }
 }
 
-async function commitRedemption(ctx: StaffCtx, booking: BookingRecord, provider: Provider, idem: Idempotency<RedemptionResponse>, now: LocalMoment, handBack: SharedCounterRef | undefined): Promise<{ answer: RedemptionResponse; committed: boolean }> {
+/** A genuine booking, when its recipient was last served (as read), and the provider handing it out. */
+interface Found {
+  booking: BookingRecord;
+  served: ServedState;
+  provider: Provider;
+}
+
+async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Found, idem: Idempotency<RedemptionResponse>, now: LocalMoment, handBack: SharedCounterRef | undefined): Promise<{ answer: RedemptionResponse; committed: boolean }> {
   const { deps } = ctx;
   unwrap(decideRedemption(booking, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
-  // How new the recipient is decides what the day's figures count. Read first (a small read
-  // beats a refused transaction); the transaction's condition on it is what counts, and a change
-  // in between (their next redemption cannot race this one: one live booking) is retried below.
-  const served = deps.store.recipients.servedState(booking.recipientId);
   const at = ctx.now.toISOString();
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
@@ -116,7 +124,9 @@ async function commitRedemption(ctx: StaffCtx, booking: BookingRecord, provider:
   const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
   const stamp = stampOf(provider);
   const signals = redemptionSignals(booking, at, deps.config);
-  let novelty = noveltyOf(await served, booking.date);
+  // The transaction's condition on how new they are is what counts; a change since the read
+  // (their next redemption cannot race this one: one live booking) is retried below.
+  let novelty = noveltyOf(served, booking.date);
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
     const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty), signals };
     const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact }, handBack);
