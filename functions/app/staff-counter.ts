@@ -176,7 +176,7 @@ export async function today(ctx: StaffCtx) {
   const now = localMoment(ctx.now, ctx.deps.config.timeZone);
   const provider = await ownProvider(ctx);
   const all = Object.values(provider.offerings).sort((a, b) => a.id.localeCompare(b.id));
-  const slots = await ctx.deps.store.slots.getMany(all.map((o) => ({ providerId: provider.id, offeringId: o.id, date: now.date })));
+  const slots = await ctx.deps.store.slots.getMany(all.map((o) => ({ providerId: provider.id, offeringId: o.id, date: now.date })), { redeemed: true });
   const liveToday = (o: Offering) => {
     const s = slots.get(slotId({ providerId: provider.id, offeringId: o.id, date: now.date }));
     return s !== undefined && s.booked > s.redeemed;
@@ -211,7 +211,7 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
     ctx.deps.liveDays.clear();
   }
   // The handout is what the idempotency record keeps; the counts are read fresh.
-  const slots = await ctx.deps.store.slots.getMany([ref]);
+  const slots = await ctx.deps.store.slots.getMany([ref], { redeemed: true });
   return { walkIn, slot: slotViews(ctx, [offering], slots, now)[0]! };
 }
 

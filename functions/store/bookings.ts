@@ -7,7 +7,7 @@ import { withIntents, type Intents } from './intents.js';
 import { entryWrite, holdWrite } from './points.js';
 import type { BookingRecord, LedgerRecord } from './records.js';
 import { toRecipient } from './recipients.js';
-import { servedClause, servedStateOf } from './impact.js';
+import { servedClause, servedStateOf, type ImpactIntent } from './impact.js';
 import type { Novelty } from '../domain/impact.js';
 import { commit, type Write } from './transaction.js';
 import { sharedReleaseWrite, type SharedCounterRef } from './rate-limits.js';
@@ -217,31 +217,20 @@ export function bookingStore(ref: TableRef, config: Config) {
     },
 
     /**
-     * Hand the meal out: the booking becomes REDEEMED exactly once, the slot counts it, and the
-     * provider's credit is entered in the ledger and held — all or nothing. A refusal by
-     * `booking` carries the booking as it is now (redeemed, expired, cancelled).
-     */
-    /**
-     * Hand the meal over: the booking REDEEMED exactly once, the slot counting it, the provider's
-     * credit held, and — through the `impact` intent — its day's figures. The recipient part also
-     * records when they were last served, on the condition that they are as new as `novelty`
+     * Hand the meal over: the booking REDEEMED exactly once, the provider's credit held, and —
+     * through the `impact` intent — its day's figures, which also count it for its offering (the
+     * counter's "redeemed"; the slot, which every booking writes, is left alone). A refusal by
+     * `booking` carries the booking as it is now (redeemed, expired, cancelled). The recipient part
+     * also records when they were last served, on the condition that they are as new as `novelty`
      * says (refused with their record otherwise: see servedClause). `handBack` returns the
      * wrong-code reservation a typed code took, in the same write.
      */
-    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents = {}, handBack?: SharedCounterRef) {
+    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents & { impact: ImpactIntent }, handBack?: SharedCounterRef) {
       const served = servedClause(b.date, novelty);
       return commit(
         ref,
         withIntents(TableName, {
           booking: endBooking(b, 'REDEEMED', at),
-          slot: {
-            Update: {
-              TableName,
-              Key: keys.slot(b.providerId, b.date, b.offeringId),
-              UpdateExpression: 'ADD redeemed :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
           ledger: credit ? entryWrite(TableName, credit) : undefined,
           points: credit ? holdWrite(TableName, b.providerId, credit.points, credit.availableAt) : undefined,
           recipient: {
@@ -254,7 +243,7 @@ export function bookingStore(ref: TableRef, config: Config) {
             },
           },
           handBack: handBack && sharedReleaseWrite(TableName, handBack),
-        }, intents),
+        }, { ...intents, impact: { ...intents.impact, redeemedOffering: b.offeringId } }),
         config.contention,
         { booking: toBooking, recipient: servedStateOf },
       );

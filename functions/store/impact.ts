@@ -133,19 +133,28 @@ export interface ImpactIntent {
   delta: Partial<ImpactCounts>;
   /** The integrity signals it adds (domain/integrity.ts), kept on the same day item. */
   signals?: Partial<SignalCounts>;
+  /**
+   * A redemption of this offering: counted on the day item per offering for the counter's own
+   * view (`redeemedField`), so the redemption need not also write the slot bookings contend on.
+   */
+  redeemedOffering?: string;
 }
+
+/** The day item's count of one offering's redemptions (the staff view's "redeemed"). */
+export const redeemedField = (offeringId: string) => `redeemed:${offeringId}`;
 
 /** The day item's update, as a transaction part: the stamp (re)set, the counts and signals added. */
 export function impactWrite(TableName: string, i: ImpactIntent): Write {
   const add = addClause(i.delta, i.signals);
+  const adds = [add.expr, i.redeemedOffering ? '#redeemed :one' : ''].filter(Boolean).join(', ');
   const p = i.stamp;
   return {
     Update: {
       TableName,
       Key: keys.impactDay(i.date, p.providerId),
-      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${add.expr ? ` ADD ${add.expr}` : ''}`,
-      ExpressionAttributeNames: { '#name': 'name', '#date': 'date' },
-      ExpressionAttributeValues: { ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': i.date, ...add.values },
+      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${adds ? ` ADD ${adds}` : ''}`,
+      ExpressionAttributeNames: { '#name': 'name', '#date': 'date', ...(i.redeemedOffering ? { '#redeemed': redeemedField(i.redeemedOffering) } : {}) },
+      ExpressionAttributeValues: { ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': i.date, ...add.values, ...(i.redeemedOffering ? { ':one': 1 } : {}) },
     },
   };
 }

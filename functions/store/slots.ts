@@ -5,6 +5,7 @@ import { withIntents, type Intents } from './intents.js';
 import { commit } from './transaction.js';
 import { keys } from './keys.js';
 import type { Slot } from './records.js';
+import { redeemedField } from './impact.js';
 
 export interface SlotRef {
   providerId: string;
@@ -16,32 +17,37 @@ const BATCH = 100;
 
 export function slotStore(ref: TableRef, config: Config) {
   const { doc, tableName } = ref;
+  async function batchGet(all: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < all.length; i += BATCH) {
+      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: all.slice(i, i + BATCH) } };
+      while (request && Object.keys(request).length > 0) {
+        const out = await doc.send(new BatchGetCommand({ RequestItems: request }));
+        items.push(...(out.Responses?.[tableName] ?? []));
+        request = out.UnprocessedKeys as typeof request;
+      }
+    }
+    return items;
+  }
   return {
     /**
      * Live counts for many slots in as few round trips as DynamoDB allows (100 keys a call).
-     * A slot nobody has touched yet does not exist and counts as empty.
+     * A slot nobody has touched yet does not exist and counts as empty. `redeemed` (the counter's
+     * own view; listings leave it 0) is read from the providers' day figures, where the
+     * redemption counts it per offering.
      */
-    async getMany(refs: SlotRef[]): Promise<Map<string, Slot>> {
+    async getMany(refs: SlotRef[], opts: { redeemed?: boolean } = {}): Promise<Map<string, Slot>> {
+      const days = opts.redeemed ? [...new Map(refs.map((r) => [`${r.providerId}|${r.date}`, keys.impactDay(r.date, r.providerId)])).values()] : [];
+      const items = await batchGet([...refs.map((r) => keys.slot(r.providerId, r.date, r.offeringId)), ...days]);
+      const isDay = (i: Record<string, unknown>) => String(i.PK).startsWith(keys.impactDayPK(''));
+      const dayItem = new Map(items.filter(isDay).map((i) => [`${String(i.providerId)}|${String(i.date)}`, i]));
       const found = new Map<string, Slot>();
-      for (let i = 0; i < refs.length; i += BATCH) {
-        let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-          [tableName]: { Keys: refs.slice(i, i + BATCH).map((r) => keys.slot(r.providerId, r.date, r.offeringId)) },
-        };
-        while (request && Object.keys(request).length > 0) {
-          const out = await doc.send(new BatchGetCommand({ RequestItems: request }));
-          for (const item of out.Responses?.[tableName] ?? []) {
-            const slot: Slot = {
-              providerId: item.providerId,
-              offeringId: item.offeringId,
-              date: item.date,
-              booked: item.booked ?? 0,
-              redeemed: item.redeemed ?? 0,
-              walkIns: item.walkIns ?? 0,
-            };
-            found.set(slotId(slot), slot);
-          }
-          request = out.UnprocessedKeys as typeof request;
-        }
+      for (const item of items.filter((i) => !isDay(i))) {
+        const ref = { providerId: item.providerId as string, offeringId: item.offeringId as string, date: item.date as string };
+        const day = dayItem.get(`${ref.providerId}|${ref.date}`);
+        const count = (v: unknown) => (v as number | undefined) ?? 0;
+        const slot: Slot = { ...ref, booked: count(item.booked), redeemed: count(day?.[redeemedField(ref.offeringId)]), walkIns: count(item.walkIns) };
+        found.set(slotId(slot), slot);
       }
       return found;
     },
