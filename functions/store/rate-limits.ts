@@ -34,15 +34,7 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
     /** Count one more; false when the window already holds `limit`. */
     async take(scope: string, who: string, window: string, limit: number, expiresAt: number): Promise<boolean> {
       try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.rate(scope, who, window),
-            UpdateExpression: 'ADD n :one SET expiresAt = :exp',
-            ConditionExpression: 'attribute_not_exists(n) OR n < :limit',
-            ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': expiresAt },
-          }),
-        );
+        await doc.send(new UpdateCommand(rateWrite(tableName, { scope, who, window, limit, expiresAt }).Update!));
         return true;
       } catch (e) {
         if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -79,17 +71,9 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
 
     /** Gives a shared reservation back, to the whole and the member's share. Never below zero. */
     async releaseShared(c: SharedCounterRef): Promise<void> {
+      const { Update } = sharedReleaseWrite(tableName, c);
       await doc
-        .send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.rate(c.scope, c.who, c.window),
-            UpdateExpression: 'ADD n :minus, #m :minus',
-            ConditionExpression: 'n > :zero AND #m > :zero',
-            ExpressionAttributeNames: { '#m': memberField(c.member) },
-            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-          }),
-        )
+        .send(new UpdateCommand({ ...Update!, ConditionExpression: 'n > :zero AND #m > :zero', ExpressionAttributeValues: { ...Update!.ExpressionAttributeValues, ':zero': 0 } }))
         .catch((e: Error) => {
           if (e.name !== 'ConditionalCheckFailedException') throw e;
         });
