@@ -82,8 +82,9 @@ export const config = {
   rateLimits: {
     bookingsPerMinute: 5,
     sessionsPerMinute: 20,
-    // Wrong 8-digit codes, reserved before each lookup: per staff member and per provider (all its
-    // staff together). The odds behind these numbers are in docs/api.md.
+    // Wrong 8-digit codes, each counted before it is answered (a full counter refuses right codes
+    // too): per staff member and per provider (all its staff together). The odds behind these
+    // numbers are in docs/api.md.
     failedRedemptionsPerHour: 10,
     failedRedemptionsPerProviderPerHour: 30,
   },

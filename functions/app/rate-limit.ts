@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors.js';
-import type { SharedCounterRef } from '../store/rate-limits.js';
+import type { Full, SharedCounter } from '../store/rate-limits.js';
 import type { Ctx } from './context.js';
 
 /** Fixed windows of `seconds`; the window index names the counter item. */
@@ -80,21 +80,36 @@ export interface SharedAllowance extends Allowance {
 }
 
 /**
- * `reserve` for a whole and one member of it, kept on one item: one conditional write reserves
- * the attempt in both, instead of a write per counter; it goes back with `release` or as a part
- * of the transaction the attempt leads to (`counter`). Refused:
- * RATE_LIMITED naming the member's scope when their share is full, else the whole's.
+ * A throttle on guesses, counted on one item for a whole and one member of it. Only a guess that
+ * turns out wrong is counted (`wrong`: one conditional write, `n < limit` for both); a right one is
+ * answered only while the counter has room (`room`, or `counter` checked inside the transaction the
+ * guess leads to) and leaves it as it is. Whatever arrives together, at most `limit` wrong guesses
+ * are answered per window, and none at all once it is full: hits and misses alike then get
+ * RATE_LIMITED, naming the member's scope when their share is full, else the whole's.
  */
-export interface SharedReservation extends Reservation {
-  /** The counter, for handing the attempt back inside the transaction the attempt leads to. */
-  counter: SharedCounterRef;
+export interface GuessThrottle {
+  counter: SharedCounter;
+  wrong(): Promise<void>;
+  room(): Promise<void>;
+  /** The refusal for a full counter, as the transaction that checked it reports it. */
+  full(which: Full): DomainError;
 }
 
-export async function reserveShared(ctx: Ctx, a: SharedAllowance, message: string): Promise<SharedReservation> {
+export function guessThrottle(ctx: Ctx, a: SharedAllowance, message: string): GuessThrottle {
   const { rateLimits } = ctx.deps.store;
   const w = window(ctx.now, a.seconds);
   const counter = { scope: a.scope, who: a.who, window: w.name, limit: a.limit, member: a.member.who, memberLimit: a.member.limit, expiresAt: w.expiresAt };
-  const out = await rateLimits.takeShared(counter);
-  if (out !== 'taken') throw limited(ctx, w.retryAfter, message, { limit: out === 'member' ? a.member.scope : a.scope });
-  return { counter, release: () => rateLimits.releaseShared(counter).catch(() => undefined) };
+  const full = (which: Full) => limited(ctx, w.retryAfter, message, { limit: which === 'member' ? a.member.scope : a.scope });
+  return {
+    counter,
+    full,
+    async wrong() {
+      const out = await rateLimits.takeShared(counter);
+      if (out !== 'taken') throw full(out);
+    },
+    async room() {
+      const out = await rateLimits.roomIn(counter);
+      if (out !== 'room') throw full(out);
+    },
+  };
 }

@@ -16,8 +16,7 @@ import { slotId } from '../store/slots.js';
 import type { Ctx, StaffCtx } from './context.js';
 import { audited } from './audit.js';
 import { idempotency, type Idempotency } from './idempotency.js';
-import { reserveShared, type SharedReservation } from './rate-limit.js';
-import type { SharedCounterRef } from '../store/rate-limits.js';
+import { guessThrottle, type GuessThrottle } from './rate-limit.js';
 
 /** Who the impact figures belong to, copied into the day item. */
 const stampOf = (p: Provider) => ({ providerId: p.id, name: p.name, district: p.district, joinedAt: p.createdAt });
@@ -52,10 +51,11 @@ async function activeProvider(ctx: StaffCtx): Promise<Provider> {
 
 /**
  * Staff hand a meal over. Staff learn the meal and window, never who booked it. Wrong codes are
- * throttled per staff member, so the 8-digit space cannot be walked at a counter; only a code that
- * matches nothing counts (a cancelled or expired one answers NOT_REDEEMABLE with its status, so
- * staff can say why and one recipient's mistake does not lock the counter). Vouchers are signed,
- * so guessing one is hopeless and they skip the throttle's round trips.
+ * throttled per staff member and per provider, so the 8-digit space cannot be walked at a counter;
+ * only a code that matches nothing counts (a cancelled or expired one answers NOT_REDEEMABLE with
+ * its status, so staff can say why and one recipient's mistake does not lock the counter), and
+ * once the counter is full every code, right or wrong, is refused until the window ends. Vouchers
+ * are signed, so guessing one is hopeless and they skip the throttle.
  */
 export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<RedemptionResponse> {
   const { deps } = ctx;
@@ -64,43 +64,23 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   if (prior) return prior;
   const now = localMoment(ctx.now, deps.config.timeZone);
   const limits = deps.config.rateLimits;
-  // A code is a guess until it matches: the attempt is reserved (per provider and per staff
-  // member, `n < limit`, one write) before its lookup may answer, so 300 parallel codes check at
-  // most the limit. A code that matches a booking hands its reservation back; vouchers skip all this.
+  const guess = 'code' in body
+    ? guessThrottle(ctx, {
+        scope: 'redeem-fail-provider', who: ctx.principal.providerId, limit: limits.failedRedemptionsPerProviderPerHour, seconds: 3600,
+        member: { scope: 'redeem-fail', who: ctx.principal.id, limit: limits.failedRedemptionsPerHour },
+      }, 'too many wrong codes; wait before trying again')
+    : null;
   // The provider (cached, checked active) also stamps the day's impact figures. How new the
-  // recipient is decides what those figures count: it is read as soon as the booking is known,
-  // beside the reservation (a small read beats a refused transaction).
+  // recipient is decides what those figures count: it is read as soon as the booking is known
+  // (a small read beats a refused transaction).
   const found = findBooking(ctx, body, now);
   const served = found.then((b) => (b ? deps.store.recipients.servedState(b.recipientId) : null));
-  const [attempt, booking, provider, servedState] = await Promise.all([
-    'code' in body
-      ? reserveShared(ctx, {
-          scope: 'redeem-fail-provider', who: ctx.principal.providerId, limit: limits.failedRedemptionsPerProviderPerHour, seconds: 3600,
-          member: { scope: 'redeem-fail', who: ctx.principal.id, limit: limits.failedRedemptionsPerHour },
-        }, 'too many wrong codes; wait before trying again')
-      : null,
-    found,
-    activeProvider(ctx),
-    served,
-  ]);
-  if (!booking || !servedState) throw invalidVoucher();
-  return redeemFound(ctx, { booking, served: servedState, provider }, idem, now, attempt);
-}
-
-/**
- * The booking is genuine: its redemption, one transaction (again only if a race intervened). A
- * typed code's reservation was no failure: it goes back in that transaction, or on its own if
- * the transaction does not commit.
- */
-async function redeemFound(ctx: StaffCtx, found: Found, idem: Idempotency<RedemptionResponse>, now: LocalMoment, attempt: SharedReservation | null): Promise<RedemptionResponse> {
-  let committed = false;
-  try {
-    const answer = await commitRedemption(ctx, found, idem, now, attempt?.counter);
-    committed = answer.committed;
-    return answer.answer;
-  } finally {
-    if (!committed) await attempt?.release();
+  const [booking, provider, servedState] = await Promise.all([found, activeProvider(ctx), served]);
+  if (!booking || !servedState) {
+    await guess?.wrong();
+    throw invalidVoucher();
   }
+  return commitRedemption(ctx, { booking, served: servedState, provider }, idem, now, guess);
 }
 
 /** A genuine booking, when its recipient was last served (as read), and the provider handing it out. */
@@ -110,9 +90,16 @@ interface Found {
   provider: Provider;
 }
 
-async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Found, idem: Idempotency<RedemptionResponse>, now: LocalMoment, handBack: SharedCounterRef | undefined): Promise<{ answer: RedemptionResponse; committed: boolean }> {
+/**
+ * The booking is genuine: its redemption, one transaction (again only if a race intervened). A
+ * typed code is answered only while the wrong-code counter has room: inside the transaction when
+ * it redeems, by a read when it is refused before one.
+ */
+async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Found, idem: Idempotency<RedemptionResponse>, now: LocalMoment, guess: GuessThrottle | null): Promise<RedemptionResponse> {
   const { deps } = ctx;
-  unwrap(decideRedemption(booking, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
+  const decision = decideRedemption(booking, ctx.principal.providerId, now, deps.config.redemption.graceMinutes);
+  if (!decision.ok) await guess?.room();
+  unwrap(decision);
   const at = ctx.now.toISOString();
   const answer: RedemptionResponse = {
     redemption: { bookingId: booking.id, offering: { id: booking.offeringId, name: booking.offeringName, kind: booking.kind }, window: booking.window, redeemedAt: at },
@@ -129,18 +116,20 @@ async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Fo
   let novelty = noveltyOf(served, booking.date);
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
     const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty), signals };
-    const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact }, handBack);
+    const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact }, guess?.counter);
     if (out.ok) {
       deps.liveDays.clear();
-      return { answer, committed: true };
+      return answer;
     }
     switch (out.part) {
       case 'recipient':
         novelty = noveltyOf(out.old ?? { servedDay: null, servedMonth: null }, booking.date);
         continue;
+      case 'room':
+        throw guess!.full(out.old ?? 'shared');
       case 'idempotency': {
         const replay = await idem.prior();
-        if (replay) return { answer: replay, committed: false };
+        if (replay) return replay;
         throw busy();
       }
       case 'booking':

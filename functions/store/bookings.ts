@@ -10,7 +10,7 @@ import { toRecipient } from './recipients.js';
 import { servedClause, servedStateOf, type ImpactIntent } from './impact.js';
 import type { Novelty } from '../domain/impact.js';
 import { commit, type Write } from './transaction.js';
-import { sharedReleaseWrite, type SharedCounterRef } from './rate-limits.js';
+import { sharedRoomCheck, whichFull, type SharedCounter } from './rate-limits.js';
 
 const BOOKING_FIELDS = [
   'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
@@ -222,14 +222,16 @@ export function bookingStore(ref: TableRef, config: Config) {
      * counter's "redeemed"; the slot, which every booking writes, is left alone). A refusal by
      * `booking` carries the booking as it is now (redeemed, expired, cancelled). The recipient part
      * also records when they were last served, on the condition that they are as new as `novelty`
-     * says (refused with their record otherwise: see servedClause). `handBack` returns the
-     * wrong-code reservation a typed code took, in the same write.
+     * says (refused with their record otherwise: see servedClause). `room` is the wrong-code
+     * counter a typed code must find room in (checked, not written; named before the booking, so
+     * a full counter is what a refused guess hears).
      */
-    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents & { impact: ImpactIntent }, handBack?: SharedCounterRef) {
+    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents & { impact: ImpactIntent }, room?: SharedCounter) {
       const served = servedClause(b.date, novelty);
       return commit(
         ref,
         withIntents(TableName, {
+          room: room && sharedRoomCheck(TableName, room),
           booking: endBooking(b, 'REDEEMED', at),
           ledger: credit ? entryWrite(TableName, credit) : undefined,
           points: credit ? holdWrite(TableName, b.providerId, credit.points, credit.availableAt) : undefined,
@@ -242,10 +244,9 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: served.values,
             },
           },
-          handBack: handBack && sharedReleaseWrite(TableName, handBack),
         }, { ...intents, impact: { ...intents.impact, redeemedOffering: b.offeringId } }),
         config.contention,
-        { booking: toBooking, recipient: servedStateOf },
+        { booking: toBooking, recipient: servedStateOf, room: (old: Record<string, unknown>) => whichFull(old, room!) },
       );
     },
 

@@ -1,5 +1,5 @@
 import type { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -47,16 +47,16 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
      * staff's, say — as one conditional write to one item: each stays below its own limit.
      * Refused: which of the two was full (the member's first).
      */
-    async takeShared(c: SharedCounter): Promise<'taken' | 'member' | 'shared'> {
+    async takeShared(c: SharedCounter): Promise<'taken' | Full> {
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.rate(c.scope, c.who, c.window),
             UpdateExpression: 'ADD n :one, #m :one SET expiresAt = :exp',
-            ConditionExpression: '(attribute_not_exists(n) OR n < :limit) AND (attribute_not_exists(#m) OR #m < :mlimit)',
+            ConditionExpression: roomCondition,
             ExpressionAttributeNames: { '#m': memberField(c.member) },
-            ExpressionAttributeValues: { ':one': 1, ':limit': c.limit, ':mlimit': c.memberLimit, ':exp': c.expiresAt },
+            ExpressionAttributeValues: { ':one': 1, ...roomValues(c), ':exp': c.expiresAt },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
@@ -64,19 +64,17 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
       } catch (e) {
         if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
         const item = (e as ConditionalCheckFailedException).Item;
-        const old = item ? unmarshall(item) : {};
-        return ((old[memberField(c.member)] as number | undefined) ?? 0) >= c.memberLimit ? 'member' : 'shared';
+        return whichFull(item ? unmarshall(item) : null, c);
       }
     },
 
-    /** Gives a shared reservation back, to the whole and the member's share. Never below zero. */
-    async releaseShared(c: SharedCounterRef): Promise<void> {
-      const { Update } = sharedReleaseWrite(tableName, c);
-      await doc
-        .send(new UpdateCommand({ ...Update!, ConditionExpression: 'n > :zero AND #m > :zero', ExpressionAttributeValues: { ...Update!.ExpressionAttributeValues, ':zero': 0 } }))
-        .catch((e: Error) => {
-          if (e.name !== 'ConditionalCheckFailedException') throw e;
-        });
+    /** Whether a shared counter has room for one more, as a strongly consistent read; changes nothing. */
+    async roomIn(c: SharedCounter): Promise<'room' | Full> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.rate(c.scope, c.who, c.window), ConsistentRead: true }));
+      const old = out.Item ?? null;
+      const n = (old?.n as number | undefined) ?? 0;
+      const m = (old?.[memberField(c.member)] as number | undefined) ?? 0;
+      return n < c.limit && m < c.memberLimit ? 'room' : whichFull(old, c);
     },
 
     /** Gives reserved attempts back (they were not failures). Never below zero. */
@@ -103,21 +101,28 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
 }
 
 /**
- * `releaseShared` as one part of a larger transaction (the work that proved the attempt genuine),
- * saving its own round trip. Unconditional: a transaction must not fail over a counter, and the
- * reservation it returns was taken moments before in the same window.
+ * `roomIn` as one part of a larger transaction: the work commits only while the counter (and the
+ * member's share) is below its limit, and the counter is left as it is. Refused with the counter's
+ * old image, which `whichFull` reads.
  */
-export const sharedReleaseWrite = (TableName: string, c: SharedCounterRef): Write => ({
-  Update: {
+export const sharedRoomCheck = (TableName: string, c: SharedCounter): Write => ({
+  ConditionCheck: {
     TableName,
     Key: keys.rate(c.scope, c.who, c.window),
-    UpdateExpression: 'ADD n :minus, #m :minus',
+    ConditionExpression: roomCondition,
     ExpressionAttributeNames: { '#m': memberField(c.member) },
-    ExpressionAttributeValues: { ':minus': -1 },
+    ExpressionAttributeValues: roomValues(c),
   },
 });
 
-export type SharedCounterRef = Pick<SharedCounter, 'scope' | 'who' | 'window' | 'member'>;
+/** Which limit a full shared counter reached: the member's share first, else the whole's. */
+export type Full = 'member' | 'shared';
+
+export const whichFull = (old: Record<string, unknown> | null, c: SharedCounter): Full =>
+  ((old?.[memberField(c.member)] as number | undefined) ?? 0) >= c.memberLimit ? 'member' : 'shared';
+
+const roomCondition = '(attribute_not_exists(n) OR n < :limit) AND (attribute_not_exists(#m) OR #m < :mlimit)';
+const roomValues = (c: SharedCounter) => ({ ':limit': c.limit, ':mlimit': c.memberLimit });
 
 /** A counter for a whole (`who`) with each member's share of it on the same item. */
 export interface SharedCounter {

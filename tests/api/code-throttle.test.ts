@@ -3,7 +3,9 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
 
 // Issue 8, observation 4 (and issue 12): the wrong-code throttle raced — 300 parallel wrong codes
-// from one staff member had 257 checked before the first 429. Each attempt is now reserved first.
+// from one staff member had 257 checked before the first 429. A wrong code is now counted by one
+// conditional write (`n < limit`) before it is answered, and a genuine one is answered only while
+// that counter has room.
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,7 +18,7 @@ const redeem = (token: string, code: string) => app.call('POST', '/v1/staff/rede
 const wrongCodes = (n: number, from: number) => Array.from({ length: n }, (_, i) => String(10_000_000 + from + i));
 
 describe('the wrong-code throttle', () => {
-  it('300 parallel wrong codes from one staff member: at most 10 are checked, the rest 429 with a countdown', async () => {
+  it('300 parallel wrong codes from one staff member: at most 10 are answered, the rest 429 with a countdown', async () => {
     const a = await providerWithOffering(app, '并发错码店', 5);
     const answers = await Promise.all(wrongCodes(300, 0).map((c) => redeem(a.staffToken, c)));
     const checked = answers.filter((r) => r.status === 404);
@@ -27,7 +29,7 @@ describe('the wrong-code throttle', () => {
     expect(limited[0]!.headers.get('retry-after')).toBe('3600');
   });
 
-  it('counts per provider too: its staff together check at most 30 an hour', async () => {
+  it('counts per provider too: its staff together get at most 30 wrong codes answered an hour', async () => {
     const a = await providerWithOffering(app, '多店员错码店', 5);
     const admin = await app.adminToken();
     const tokens = [a.staffToken];
@@ -53,7 +55,7 @@ describe('the wrong-code throttle', () => {
     expect((await redeem(a.staffToken, '10009998')).status).toBe(429);
   });
 
-  it('a genuine code whose redemption is refused does not count either: it goes back on its own', async () => {
+  it('a genuine code whose redemption is refused does not count either', async () => {
     const a = await providerWithOffering(app, '已用码店', 5);
     const token = await recipient(app);
     const code = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking.code as string;
@@ -62,6 +64,47 @@ describe('the wrong-code throttle', () => {
     for (let i = 0; i < 6; i++) expect((await redeem(a.staffToken, code)).body.error.code).toBe('ALREADY_REDEEMED');
     expect((await redeem(a.staffToken, '10007999')).status).toBe(404);
     expect((await redeem(a.staffToken, '10007998')).status).toBe(429);
+  });
+});
+
+describe('a full counter answers nothing, right or wrong', () => {
+  const book = async (a: { offeringId: string }) => {
+    const token = await recipient(app);
+    const b = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking;
+    return { token, id: b.id as string, code: b.code as string };
+  };
+  const statusOf = async (b: { token: string; id: string }) => (await app.call('GET', `/v1/bookings/${b.id}`, { token: b.token })).body.booking.status as string;
+
+  it('once 10 wrong codes are counted, a genuine code is refused too (429) and its meal stays booked; a used one does not say so', async () => {
+    const a = await providerWithOffering(app, '满额店', 5);
+    const used = await book(a);
+    expect((await redeem(a.staffToken, used.code)).status).toBe(200);
+    const fresh = await book(a);
+    for (const c of wrongCodes(10, 9000)) expect((await redeem(a.staffToken, c)).status).toBe(404);
+    const refused = await redeem(a.staffToken, fresh.code);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { limit: 'redeem-fail' } });
+    expect(await statusOf(fresh)).toBe('BOOKED');
+    // A used code is no oracle either: the same 429, not ALREADY_REDEEMED.
+    expect((await redeem(a.staffToken, used.code)).body).toEqual(refused.body);
+    // The meal is still there to hand over: by its voucher (not a guess), the counter does not apply.
+    const voucher = (await app.call('GET', `/v1/bookings/${fresh.id}`, { token: fresh.token })).body.booking.voucher as string;
+    expect((await app.call('POST', '/v1/staff/redemptions', { token: a.staffToken, body: { voucher } })).status).toBe(200);
+  });
+
+  it('300 wrong and 20 genuine codes in parallel: exactly 10 wrong ones answered, and every genuine one redeemed exactly when it answered 200', async () => {
+    const a = await providerWithOffering(app, '混合并发店', 20);
+    const genuine = [];
+    for (let i = 0; i < 20; i++) genuine.push(await book(a));
+    const wrong = wrongCodes(300, 20_000);
+    const codes = [...wrong.map((code) => ({ code, booking: null })), ...genuine.map((b) => ({ code: b.code, booking: b }))].sort(() => Math.random() - 0.5);
+    const answers = await Promise.all(codes.map(async (c) => ({ ...c, r: await redeem(a.staffToken, c.code) })));
+    expect(answers.filter((x) => !x.booking && x.r.status === 404)).toHaveLength(10);
+    expect(answers.filter((x) => !x.booking && x.r.status === 429)).toHaveLength(290);
+    for (const x of answers.filter((y) => y.booking)) {
+      expect([200, 429]).toContain(x.r.status);
+      expect(await statusOf(x.booking!)).toBe(x.r.status === 200 ? 'REDEEMED' : 'BOOKED');
+    }
   });
 });
 
