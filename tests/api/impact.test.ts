@@ -235,7 +235,7 @@ describe('impact figures equal a recount of what happened', () => {
     const day = DAYS[2]!;
     const fig = (await app.deps.store.impact.day(day))[0]!;
     const key = { PK: `IMPACT#M#2026-11`, SK: `P#${fig.providerId}` };
-    expect(await app.deps.store.impact.addRolled(key, day, fig.counts, {})).toBe(false);
+    expect(await app.deps.store.impact.addRolledSpan(key, [[day, fig.counts]], {})).toBe(false);
     await expectMonthMatches();
   });
 
