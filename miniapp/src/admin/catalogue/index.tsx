@@ -7,11 +7,12 @@ import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { fulfilExchange, listExchanges, rejectExchange } from '../api';
 import { Field, Notice, zodErrors, type FieldErrors } from '../form';
-import { useAdminText, type AdminKey } from '../i18n';
+import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable, type Column } from '../table';
+import { Tabs } from '../tabs';
 import { CatalogueItems } from './items';
 
 const PAGE = 20;
@@ -125,21 +126,7 @@ export default function AdminCataloguePage() {
         <h2 id='exchanges-title' className='admin-section__title'>
           {t('exchanges.title')}
         </h2>
-        <div className='admin-tabs' role='tablist' aria-label={t('exchanges.title')}>
-          {statuses.map((s) => (
-            <button
-              key={s}
-              type='button'
-              role='tab'
-              aria-selected={s === status}
-              className={s === status ? 'admin-tab admin-tab--on' : 'admin-tab'}
-              data-status={s}
-              onClick={() => go.replace(routes.adminCatalogue(s))}
-            >
-              {t(`exchanges.${s}` as AdminKey)}
-            </button>
-          ))}
-        </div>
+        <Tabs label={t('exchanges.title')} values={statuses} selected={status} attribute='status' textKey='exchanges' onSelect={(s) => go.replace(routes.adminCatalogue(s))} />
         <Notice notice={notice} />
         {rejecting && <RejectForm key={rejecting.id} exchange={rejecting} onClose={() => setRejecting(null)} onDone={done} />}
         <PagedTable<Exchange> list={list} rowKey={(x) => x.id} columns={columns} emptyTitle={t('exchanges.empty')} className='admin-exchanges__table' />

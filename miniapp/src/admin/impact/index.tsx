@@ -11,6 +11,7 @@ import { useAdminText, type AdminKey } from '../i18n';
 import { today, yuanText } from '../labels';
 import { AdminShell } from '../shell';
 import { DataTable } from '../table';
+import { Tabs } from '../tabs';
 
 const groupings = StatsBy.options;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -118,21 +119,7 @@ export default function AdminImpactPage() {
           {t('impact.apply')}
         </button>
       </form>
-      <div className='admin-tabs' role='tablist' aria-label={t('impact.groupBy')}>
-        {groupings.map((by) => (
-          <button
-            key={by}
-            type='button'
-            role='tab'
-            aria-selected={by === range.by}
-            className={by === range.by ? 'admin-tab admin-tab--on' : 'admin-tab'}
-            data-by={by}
-            onClick={() => setRange({ ...range, by })}
-          >
-            {t(`impact.by.${by}` as AdminKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('impact.groupBy')} values={groupings} selected={range.by} attribute='by' textKey='impact.by' onSelect={(by) => setRange({ ...range, by })} />
       <Notice notice={notice} />
       <Resource state={stats.state} onRetry={() => void stats.reload()}>
         {(s) => (

@@ -15,6 +15,7 @@ import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboa
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { DataTable, PagedTable, type Column } from '../table';
+import { Tabs } from '../tabs';
 
 const periods = Period.options;
 
@@ -168,21 +169,7 @@ export default function AdminLeaderboardsPage() {
 
   return (
     <AdminShell area='leaderboards' title={t('boards.title')}>
-      <div className='admin-tabs' role='tablist' aria-label={t('boards.period')}>
-        {periods.map((p) => (
-          <button
-            key={p}
-            type='button'
-            role='tab'
-            aria-selected={p === period}
-            className={p === period ? 'admin-tab admin-tab--on' : 'admin-tab'}
-            data-period={p}
-            onClick={() => choosePeriod(p)}
-          >
-            {t(`period.${p}` as AdminKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('boards.period')} values={periods} selected={period} attribute='period' textKey='period' onSelect={choosePeriod} />
       <form className='admin-form admin-form--inline admin-boards__key' onSubmit={submit} noValidate>
         <Field name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}}>
           {(c) => <input {...c} className='admin-input admin-input--short' value={draft} onChange={(e) => setDraft(e.target.value)} />}

@@ -12,6 +12,7 @@ import { shanghaiTime } from '../labels';
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
+import { Tabs } from '../tabs';
 
 /** The server purges an application's personal data this many days after the decision (functions/config.ts). */
 const RETENTION_DAYS = 180;
@@ -59,21 +60,7 @@ export default function AdminVerificationsPage() {
 
   return (
     <AdminShell area='verifications' title={t('verifications.title')}>
-      <div className='admin-tabs' role='tablist' aria-label={t('verifications.title')}>
-        {statuses.map((s) => (
-          <button
-            key={s}
-            type='button'
-            role='tab'
-            aria-selected={s === status}
-            className={s === status ? 'admin-tab admin-tab--on' : 'admin-tab'}
-            data-status={s}
-            onClick={() => go.replace(routes.adminVerifications(s))}
-          >
-            {t(`verifications.${s}` as AdminKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('verifications.title')} values={statuses} selected={status} attribute='status' textKey='verifications' onSelect={(s) => go.replace(routes.adminVerifications(s))} />
       <p className='admin-muted admin-privacy'>{t('verifications.privacy')}</p>
       <Notice notice={notice} />
       <PagedTable<Application>
