@@ -6,7 +6,7 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
-import { Field, Notice, serverErrors, type FieldErrors } from '../form';
+import { Field, Notice, serverErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { today, yuanText } from '../labels';
 import { AdminShell } from '../shell';
@@ -61,7 +61,7 @@ export default function AdminImpactPage() {
   const [range, setRange] = useState<StatsRange>(() => ({ from: `${today().slice(0, 7)}-01`, to: today(), by: 'day' }));
   const [draft, setDraft] = useState({ from: range.from, to: range.to });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [downloading, setDownloading] = useState(false);
   const stats = useResource(async () => {
     const answer = await adminStats(range);

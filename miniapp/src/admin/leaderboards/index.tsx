@@ -8,7 +8,7 @@ import { errorText } from '../../i18n/errors';
 import { periodLabel } from '../../services/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard } from '../api';
-import { Field, Notice } from '../form';
+import { Field, Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, shanghaiTime, today, yuanText } from '../labels';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
@@ -59,7 +59,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   const columns = useEntryColumns();
   const data = useResource(() => compare(period, key_), [period, key_]);
   const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const label = periodLabel(appT, period, key_);
   const nextVersion = (data.data?.published?.version ?? 0) + 1;
 

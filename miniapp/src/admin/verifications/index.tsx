@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveVerification, listVerifications, rejectVerification } from '../api';
-import { Notice } from '../form';
+import { Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { paged, useCursorPages } from '../paging';
@@ -39,7 +39,7 @@ export default function AdminVerificationsPage() {
   const asked = Taro.getCurrentInstance().router?.params.status;
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [confirming, setConfirming] = useState<Decision | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const list = useCursorPages(
     (cursor) => listVerifications(status, { limit: PAGE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
     [status],
