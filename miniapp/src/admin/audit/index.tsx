@@ -4,7 +4,7 @@ import { AuditQuery, Id, type AuditEntry } from '@contract';
 import { go, routes } from '../../routes';
 import { listAudit } from '../api';
 import { auditChanges } from '../audit-changes';
-import { Field, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { DateRangeFields, Field, serverErrors, zodErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { paged, useCursorPages } from '../paging';
@@ -112,12 +112,7 @@ export default function AdminAuditPage() {
         <Field name='target' label={t('audit.targetId')} errors={errors}>
           {(c) => <input {...c} className='admin-input' value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} />}
         </Field>
-        <Field name='from' label={t('impact.from')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
-        </Field>
-        <Field name='to' label={t('impact.to')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
-        </Field>
+        <DateRangeFields range={draft} errors={errors} onChange={(part) => setDraft({ ...draft, ...part })} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-audit__apply'>
           {t('action.search')}
         </button>

@@ -6,7 +6,7 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
-import { Field, Notice, serverErrors, type FieldErrors, type NoticeState } from '../form';
+import { DateRangeFields, Notice, serverErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { today, yuanText } from '../labels';
 import { AdminShell } from '../shell';
@@ -109,12 +109,7 @@ export default function AdminImpactPage() {
       }
     >
       <form className='admin-form admin-form--inline admin-impact__range' onSubmit={submit} noValidate>
-        <Field name='from' label={t('impact.from')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
-        </Field>
-        <Field name='to' label={t('impact.to')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
-        </Field>
+        <DateRangeFields range={draft} errors={errors} onChange={(part) => setDraft({ ...draft, ...part })} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-impact__apply'>
           {t('impact.apply')}
         </button>
