@@ -4,6 +4,7 @@ import { AuditQuery, Id, type AuditEntry } from '@contract';
 import { go, routes } from '../../routes';
 import { listAudit } from '../api';
 import { auditChanges } from '../audit-changes';
+import { filled } from '../filters';
 import { DateRangeFields, Field, serverErrors, zodErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { shanghaiTime } from '../labels';
@@ -75,27 +76,20 @@ export default function AdminAuditPage() {
   const [draft, setDraft] = useState<Filters>(filters);
   const [errors, setErrors] = useState<FieldErrors>({});
   const list = useCursorPages(async (cursor) => {
-    const answer = await listAudit({
-      actor: filters.actor || undefined,
-      target: filters.target || undefined,
-      from: filters.from || undefined,
-      to: filters.to || undefined,
-      limit: PAGE,
-      cursor,
-    });
+    const answer = await listAudit({ ...filled(filters), limit: PAGE, cursor });
     if (!answer.ok) setErrors(serverErrors(t, answer) ?? {});
     return paged(answer, (d) => d.entries);
   }, [filters]);
 
   const apply = (next: Filters) => {
     const trimmed = Object.fromEntries(filterNames.map((n) => [n, next[n].trim()])) as unknown as Filters;
-    const checked = AuditQuery.safeParse(Object.fromEntries(Object.entries(trimmed).filter(([, v]) => v !== '')));
+    const checked = AuditQuery.safeParse(filled(trimmed));
     if (!checked.success) return setErrors(zodErrors(t, checked.error));
     setErrors({});
     setDraft(trimmed);
     setFilters(trimmed);
     // The URL says what is shown, so the view can be linked to and reloaded.
-    go.replace(routes.adminAudit(Object.fromEntries(Object.entries(trimmed).filter(([, v]) => v !== ''))));
+    go.replace(routes.adminAudit(filled(trimmed)));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
