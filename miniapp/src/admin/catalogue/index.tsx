@@ -9,6 +9,7 @@ import { fulfilExchange, listExchanges, rejectExchange } from '../api';
 import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
+import { AdminLink } from '../link';
 import { paged, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { AdminShell } from '../shell';
@@ -68,17 +69,7 @@ export default function AdminCataloguePage() {
     {
       key: 'provider',
       title: t('exchanges.provider'),
-      cell: (x) => (
-        <a
-          href={`#${routes.adminPoints(x.providerId)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            go.to(routes.adminPoints(x.providerId));
-          }}
-        >
-          {x.providerName}
-        </a>
-      ),
+      cell: (x) => <AdminLink to={routes.adminPoints(x.providerId)}>{x.providerName}</AdminLink>,
     },
     { key: 'item', title: t('exchanges.item'), cell: (x) => `${x.itemName} × ${x.quantity} ${x.unit}` },
     { key: 'points', title: t('exchanges.points'), numeric: true, cell: (x) => x.points },

@@ -4,11 +4,12 @@ import { useState, type FormEvent } from 'react';
 import { AdjustmentBody, ReversalBody, type LedgerEntry, type LedgerReason } from '@contract';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { go, routes } from '../../routes';
+import { routes } from '../../routes';
 import { adjustPoints, providerPoints, reversePoints } from '../api';
 import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
+import { AdminLink } from '../link';
 import { paged, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { PagedTable } from '../table';
@@ -136,15 +137,7 @@ export function Ledger({ providerId }: { providerId: string }) {
           <h2 id='ledger-title' className='admin-section__title'>
             {t('points.ledger')}
           </h2>
-          <a
-            href={`#${routes.adminAudit({ target: providerId })}`}
-            onClick={(e) => {
-              e.preventDefault();
-              go.to(routes.adminAudit({ target: providerId }));
-            }}
-          >
-            {t('points.audit')}
-          </a>
+          <AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>
         </div>
         <PagedTable<LedgerEntry>
           list={list}

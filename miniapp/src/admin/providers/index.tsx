@@ -7,6 +7,7 @@ import { listDistricts, listProviders } from '../api';
 import { filled, SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
+import { AdminLink } from '../link';
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
@@ -43,21 +44,7 @@ export default function AdminProvidersPage() {
   );
 
   const columns: Column<AdminProvider>[] = [
-    {
-      key: 'name',
-      title: t('providers.name'),
-      cell: (p) => (
-        <a
-          href={`#${routes.adminProvider(p.id)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            go.to(routes.adminProvider(p.id));
-          }}
-        >
-          {p.name}
-        </a>
-      ),
-    },
+    { key: 'name', title: t('providers.name'), cell: (p) => <AdminLink to={routes.adminProvider(p.id)}>{p.name}</AdminLink> },
     { key: 'kind', title: t('providers.kind'), cell: (p) => kindLabel(t, p.kind) },
     { key: 'district', title: t('providers.district'), cell: (p) => districtName(districts.data, p.district) },
     { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
