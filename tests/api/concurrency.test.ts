@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../functions/seed/random.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { injectTransactionFaults, prng, type FaultStats } from '../support/faults.js';
+import { injectTransactionFaults, type FaultStats } from '../support/faults.js';
 import { offering, providerWithOffering, recipient } from '../support/people.js';
 
 const LUNCHTIME = '2026-11-30T11:40:00+08:00';
@@ -81,7 +82,7 @@ describe('with injected transaction conflicts and throttling', () => {
   let app: TestApp;
   const stats: FaultStats = { conflicts: 0, throttles: 0 };
   beforeAll(async () => {
-    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, prng(20261128), stats) });
+    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, seededRandom(20261128), stats) });
     await app.setClock(LUNCHTIME);
   });
   afterAll(() => app.stop());

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../functions/seed/random.js';
 import type { ApiReply } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { injectTransactionFaults, prng, type FaultStats } from '../support/faults.js';
+import { injectTransactionFaults, type FaultStats } from '../support/faults.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
 
 const LUNCH = '2026-11-30T11:40:00+08:00';
@@ -211,7 +212,7 @@ describe('exchanges when DynamoDB cancels transactions for contention', () => {
   let app: TestApp;
   const stats: FaultStats = { conflicts: 0, throttles: 0 };
   beforeAll(async () => {
-    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, prng(20261129), stats) });
+    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, seededRandom(20261129), stats) });
     await app.setClock(LUNCH);
   });
   afterAll(() => app.stop());
