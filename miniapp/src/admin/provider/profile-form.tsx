@@ -6,7 +6,7 @@ import { ProviderInput, type AdminProvider, type District, type ProviderKind } f
 import type { Result } from '../../services/request';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { kindLabel, providerKinds } from '../labels';
 
@@ -55,7 +55,7 @@ export function ProfileForm({ provider, districts, onSave, submitText, savedText
   const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [saving, setSaving] = useState(false);
   const set = (field: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
 

@@ -4,8 +4,10 @@ import type { AdminProvider, ProviderKind, ProviderStatus } from '@contract';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { listDistricts, listProviders } from '../api';
+import { filled, SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
+import { AdminLink } from '../link';
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
@@ -34,37 +36,15 @@ function initialFilters(): Filters {
 export default function AdminProvidersPage() {
   const t = useAdminText();
   const [filters, setFilters] = useState<Filters>(initialFilters);
-  const [search, setSearch] = useState(filters.q);
   const districts = useResource(listDistricts, []);
   const list = useCursorPages(
     (cursor) =>
-      listProviders({
-        q: filters.q || undefined,
-        district: filters.district || undefined,
-        status: filters.status || undefined,
-        kind: filters.kind || undefined,
-        limit: PAGE,
-        cursor,
-      }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+      listProviders({ ...filled(filters), limit: PAGE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
     [filters],
   );
 
   const columns: Column<AdminProvider>[] = [
-    {
-      key: 'name',
-      title: t('providers.name'),
-      cell: (p) => (
-        <a
-          href={`#${routes.adminProvider(p.id)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            go.to(routes.adminProvider(p.id));
-          }}
-        >
-          {p.name}
-        </a>
-      ),
-    },
+    { key: 'name', title: t('providers.name'), cell: (p) => <AdminLink to={routes.adminProvider(p.id)}>{p.name}</AdminLink> },
     { key: 'kind', title: t('providers.kind'), cell: (p) => kindLabel(t, p.kind) },
     { key: 'district', title: t('providers.district'), cell: (p) => districtName(districts.data, p.district) },
     { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
@@ -82,22 +62,7 @@ export default function AdminProvidersPage() {
         </button>
       }
     >
-      <form
-        className='admin-filters'
-        role='search'
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({ ...filters, q: search.trim() });
-        }}
-      >
-        <input
-          className='admin-input admin-filters__q'
-          type='search'
-          aria-label={t('providers.search')}
-          placeholder={t('providers.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+      <SearchFilters label={t('providers.search')} initial={filters.q} onSearch={(q) => setFilters({ ...filters, q })}>
         <select
           className='admin-input admin-filters__district'
           aria-label={t('providers.district')}
@@ -137,10 +102,7 @@ export default function AdminProvidersPage() {
             </option>
           ))}
         </select>
-        <button type='submit' className='admin-btn admin-btn--ghost'>
-          {t('action.search')}
-        </button>
-      </form>
+      </SearchFilters>
       <PagedTable
         list={list}
         columns={columns}
