@@ -42,3 +42,28 @@ export function SearchFilters({ label, initial = '', onSearch, children }: Searc
     </form>
   );
 }
+
+export interface FilterSelectProps<V extends string> {
+  /** Names its class (`admin-filters__status`). */
+  name: string;
+  label: string;
+  /** The first choice, '' as its value: no filter. */
+  all: string;
+  value: V | '';
+  options: readonly { value: V; text: string }[];
+  onChange: (value: V | '') => void;
+}
+
+/** One of a list's other filters: applied as soon as it is chosen. */
+export function FilterSelect<V extends string>({ name, label, all, value, options, onChange }: FilterSelectProps<V>) {
+  return (
+    <select className={`admin-input admin-filters__${name}`} aria-label={label} value={value} onChange={(e) => onChange(e.target.value as V | '')}>
+      <option value=''>{all}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.text}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -4,7 +4,7 @@ import type { AdminProvider, ProviderKind, ProviderStatus } from '@contract';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { listDistricts, listProviders } from '../api';
-import { filled, SearchFilters } from '../filters';
+import { FilterSelect, filled, SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
 import { AdminLink } from '../link';
@@ -63,45 +63,30 @@ export default function AdminProvidersPage() {
       }
     >
       <SearchFilters label={t('providers.search')} initial={filters.q} onSearch={(q) => setFilters({ ...filters, q })}>
-        <select
-          className='admin-input admin-filters__district'
-          aria-label={t('providers.district')}
+        <FilterSelect
+          name='district'
+          label={t('providers.district')}
+          all={t('providers.allDistricts')}
           value={filters.district}
-          onChange={(e) => setFilters({ ...filters, district: e.target.value })}
-        >
-          <option value=''>{t('providers.allDistricts')}</option>
-          {districts.data?.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className='admin-input admin-filters__status'
-          aria-label={t('providers.status')}
+          options={districts.data?.map((d) => ({ value: d.id, text: d.name })) ?? []}
+          onChange={(district) => setFilters({ ...filters, district })}
+        />
+        <FilterSelect
+          name='status'
+          label={t('providers.status')}
+          all={t('providers.allStatuses')}
           value={filters.status}
-          onChange={(e) => setFilters({ ...filters, status: e.target.value as ProviderStatus | '' })}
-        >
-          <option value=''>{t('providers.allStatuses')}</option>
-          {providerStatuses.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(t, s)}
-            </option>
-          ))}
-        </select>
-        <select
-          className='admin-input admin-filters__kind'
-          aria-label={t('providers.kind')}
+          options={providerStatuses.map((s) => ({ value: s, text: statusLabel(t, s) }))}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
+        <FilterSelect
+          name='kind'
+          label={t('providers.kind')}
+          all={t('providers.allKinds')}
           value={filters.kind}
-          onChange={(e) => setFilters({ ...filters, kind: e.target.value as ProviderKind | '' })}
-        >
-          <option value=''>{t('providers.allKinds')}</option>
-          {providerKinds.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(t, k)}
-            </option>
-          ))}
-        </select>
+          options={providerKinds.map((k) => ({ value: k, text: kindLabel(t, k) }))}
+          onChange={(kind) => setFilters({ ...filters, kind })}
+        />
       </SearchFilters>
       <PagedTable
         list={list}
