@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ExpiringDocument, ProviderIntegrity } from '@contract';
+import type { AdminStats, ExpiringDocument, ProviderIntegrity } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { routes } from '../../routes';
@@ -121,6 +121,17 @@ function SignalsCard() {
   );
 }
 
+/** The figures Today shows, each under its name on the impact page. */
+const figures = ({ totals }: AdminStats) =>
+  [
+    ['personTimes', String(totals.personTimes)],
+    ['meals', String(totals.meals)],
+    ['blindBoxes', String(totals.blindBoxes)],
+    ['walkIns', String(totals.walkIns)],
+    ['recipients', String(totals.recipients)],
+    ['value', yuanText(totals.valueFen)],
+  ] as const;
+
 /** Today's figures across the programme (Shanghai day), from the impact dashboard. */
 function TodayCard() {
   const t = useAdminText();
@@ -131,30 +142,12 @@ function TodayCard() {
       <Resource state={stats.state} onRetry={() => void stats.reload()}>
         {(s) => (
           <dl className='admin-card__figures'>
-            <div data-figure='personTimes'>
-              <dt>{t('impact.personTimes')}</dt>
-              <dd>{s.totals.personTimes}</dd>
-            </div>
-            <div data-figure='meals'>
-              <dt>{t('impact.meals')}</dt>
-              <dd>{s.totals.meals}</dd>
-            </div>
-            <div data-figure='blindBoxes'>
-              <dt>{t('impact.blindBoxes')}</dt>
-              <dd>{s.totals.blindBoxes}</dd>
-            </div>
-            <div data-figure='walkIns'>
-              <dt>{t('impact.walkIns')}</dt>
-              <dd>{s.totals.walkIns}</dd>
-            </div>
-            <div data-figure='recipients'>
-              <dt>{t('impact.recipients')}</dt>
-              <dd>{s.totals.recipients}</dd>
-            </div>
-            <div data-figure='value'>
-              <dt>{t('impact.value')}</dt>
-              <dd>{yuanText(s.totals.valueFen)}</dd>
-            </div>
+            {figures(s).map(([figure, value]) => (
+              <div key={figure} data-figure={figure}>
+                <dt>{t(`impact.${figure}`)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         )}
       </Resource>

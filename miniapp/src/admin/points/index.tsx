@@ -7,20 +7,18 @@ import { getProvider, listProviders } from '../api';
 import { SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { PagedTable } from '../table';
 import { Ledger } from './ledger';
-
-const PAGE = 20;
 
 /** Without a provider: find one by name (the ledger is per provider). */
 function PickProvider() {
   const t = useAdminText();
   const [q, setQ] = useState('');
   const list = useCursorPages(
-    (cursor) => listProviders({ q: q || undefined, limit: PAGE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+    (cursor) => listProviders({ q: q || undefined, limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
     [q],
   );
   const open = (p: AdminProvider) => go.replace(routes.adminPoints(p.id));

@@ -8,12 +8,10 @@ import { FilterSelect, filled, SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
 import { AdminLink } from '../link';
-import { paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { PagedTable, type Column } from '../table';
-
-const PAGE = 20;
 
 /** Search and filters are kept in the page URL's query, so a link (e.g. from Needs attention) opens them. */
 interface Filters {
@@ -39,7 +37,7 @@ export default function AdminProvidersPage() {
   const districts = useResource(listDistricts, []);
   const list = useCursorPages(
     (cursor) =>
-      listProviders({ ...filled(filters), limit: PAGE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+      listProviders({ ...filled(filters), limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
     [filters],
   );
 

@@ -9,15 +9,13 @@ import { approveVerification, listVerifications, rejectVerification } from '../a
 import { Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
 import { Tabs } from '../tabs';
 
 /** The server purges an application's personal data this many days after the decision (functions/config.ts). */
 const RETENTION_DAYS = 180;
-const PAGE = 20;
-
 interface Application {
   id: string;
   status: VerificationStatus;
@@ -41,7 +39,7 @@ export default function AdminVerificationsPage() {
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
   const list = useCursorPages(
-    (cursor) => listVerifications(status, { limit: PAGE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
+    (cursor) => listVerifications(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
     [status],
   );
 
