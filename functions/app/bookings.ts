@@ -106,11 +106,8 @@ async function book(
         }
         case 'rate':
           throw rate.refused();
-        case 'idempotency': {
-          const prior = await idem.prior();
-          if (prior) return prior;
-          throw busy();
-        }
+        case 'idempotency':
+          return idem.replay();
         case 'booking':
         case 'audit':
         case 'impact':

@@ -62,12 +62,8 @@ export async function createExchange(ctx: StaffCtx, body: ExchangeBody): Promise
     const out = await store.exchanges.create(exchange, item.points, debit, { idempotency: idem.intent(answer), audit });
     if (out.ok) return answer;
     switch (out.part) {
-      case 'idempotency': {
-        // The same key committed meanwhile: its answer is this one's.
-        const replay = await idem.prior();
-        if (replay) return replay;
-        throw busy();
-      }
+      case 'idempotency':
+        return idem.replay();
       case 'provider':
         throw unavailable();
       case 'stock':

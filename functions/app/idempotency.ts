@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { invalid } from '../domain/errors.js';
+import { busy, invalid } from '../domain/errors.js';
 import type { IdempotencyIntent } from '../store/idempotency.js';
 import type { Ctx } from './context.js';
 
@@ -8,6 +8,11 @@ export interface Idempotency<T> {
   prior(): Promise<T | null>;
   /** The record to write in the same transaction as the work (none without a key). */
   intent(response: T): IdempotencyIntent | undefined;
+  /**
+   * After the transaction was refused on its idempotency record: the same key committed meanwhile,
+   * so its answer is this one's. BUSY when that record is already gone (expired) by the time we look.
+   */
+  replay(): Promise<T>;
 }
 
 /**
@@ -22,15 +27,21 @@ export function idempotency<T>(ctx: Ctx, scope: string, request: unknown): Idemp
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('base64url');
   const nowEpoch = Math.floor(ctx.now.getTime() / 1000);
   const { store, config } = ctx.deps;
+  const prior = async (): Promise<T | null> => {
+    if (!key) return null;
+    const rec = await store.idempotency.get(caller, key, nowEpoch);
+    if (!rec) return null;
+    if (rec.requestHash !== requestHash) {
+      invalid([{ in: 'header', field: 'Idempotency-Key', message: 'already used for a different request' }]);
+    }
+    return rec.response as T;
+  };
   return {
-    async prior() {
-      if (!key) return null;
-      const rec = await store.idempotency.get(caller, key, nowEpoch);
-      if (!rec) return null;
-      if (rec.requestHash !== requestHash) {
-        invalid([{ in: 'header', field: 'Idempotency-Key', message: 'already used for a different request' }]);
-      }
-      return rec.response as T;
+    prior,
+    async replay() {
+      const answer = await prior();
+      if (answer) return answer;
+      throw busy();
     },
     intent(response) {
       if (!key) return undefined;

@@ -1,6 +1,6 @@
 import type { VerificationBody, VerificationQuery } from '../contract/verifications.js';
 import { verifiedThrough } from '../domain/booking.js';
-import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
+import { DomainError, notFound, unexpected } from '../domain/errors.js';
 import { addDays, localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import type { VerificationRecord } from '../store/verifications.js';
@@ -42,11 +42,8 @@ export async function submitVerification(ctx: RecipientCtx, body: VerificationBo
   const out = await store.verifications.submit(record, today, addDays(today, config.verification.pendingMaxDays), { idempotency: idem.intent(answer), rate: rate.intent });
   if (out.ok) return answer;
   switch (out.part) {
-    case 'idempotency': {
-      const replay = await idem.prior();
-      if (replay) return replay;
-      throw busy();
-    }
+    case 'idempotency':
+      return idem.replay();
     case 'rate':
       throw rate.refused();
     case 'recipient':

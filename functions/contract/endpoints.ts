@@ -108,6 +108,17 @@ export interface Endpoint {
   maxAgeSeconds?: number;
 }
 
+type ParamsPart<E> = E extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: undefined };
+type QueryPart<E> = E extends { query: infer S extends z.ZodType } ? { query?: z.input<S> } : { query?: undefined };
+type BodyPart<E> = E extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: undefined };
+
+/**
+ * What a caller sends to an endpoint, typed from its schemas as they accept input: path params and
+ * body required when the endpoint has them, the query always optional. The app's client and the
+ * tests' client add their own headers to it.
+ */
+export type EndpointInput<E extends Endpoint> = ParamsPart<E> & QueryPart<E> & BodyPart<E>;
+
 const DistrictResponse = z.object({ district: District });
 /** Every session of the calling admin account has ended (this one too), in every process within seconds. */
 const EndedSessions = z.object({ ended: z.literal(true) });

@@ -90,9 +90,9 @@ export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<
     }
     if (figures[i]!.length === 0) return;
     firstDay ??= date;
-    writes.push(() => store.addRolled(keys.impactArea(year, keys.areaTotal(date)), date, total, { date }));
+    writes.push(() => store.addRolledSpan(keys.impactArea(year, keys.areaTotal(date)), [[date, total]], { date }));
     for (const [district, c] of byDistrict) {
-      writes.push(() => store.addRolled(keys.impactArea(year, keys.areaDistrictDay(date, district)), date, c, { date, district }));
+      writes.push(() => store.addRolledSpan(keys.impactArea(year, keys.areaDistrictDay(date, district)), [[date, c]], { date, district }));
       span(keys.impactArea(year, keys.areaDistrictMonth(month, district)), { month, district }).days.push([date, c]);
     }
   });

@@ -16,6 +16,7 @@ import type { OfferingKind } from '../contract/providers.js';
 import { addCounts, handoutDelta, monthOf, noveltyOf, personTimes, redemptionDelta, valueFen, zeroCounts, type ImpactCounts, type ServedState } from '../domain/impact.js';
 import { addDays, daysBetween } from '../domain/time.js';
 import type { ImpactIntent } from '../store/impact.js';
+import { seededRandom } from './random.js';
 
 export interface HistoryProvider {
   providerId: string;
@@ -40,18 +41,6 @@ export const HISTORY_TARGETS = { meals: 48_000, blindBoxes: 3_000, walkIns: 7_00
 const STAY_DAYS = { min: 10, max: 60 };
 const HANDOUT_CHANCE = 0.2;
 const MONTHLY_CLAIMS = 20;
-
-/** A small seeded generator (mulberry32): the same seed gives the same history. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const isoWeekday = (date: string): number => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 
@@ -82,7 +71,7 @@ export interface History {
  * year totals land near HISTORY_TARGETS; who is served is drawn from the people around that day.
  */
 export function simulateHistory(providers: HistoryProvider[], from: string, to: string, seed = 20_240_601): History {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const opens = (p: HistoryProvider, d: string) => p.joinDay <= d && p.weekdays.includes(isoWeekday(d));
   // Open days per kind, to turn the year's targets into a rate per open day.
   const openDays = { meal: 0, blind_box: 0 };

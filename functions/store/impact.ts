@@ -364,12 +364,12 @@ export function impactStore(ref: TableRef) {
     },
 
     /**
-     * Add a span of closed days (one calendar month at most) to a rolled item, once, in one update:
-     * the item records the span's last day (`through`) and what the span added (`last`), so a reader
-     * whose finished mark is before the span gives the span back (see domain/impact.ts `effective`).
-     * An item that already took part of the span (a run stopped half-way, then resumed with more
-     * days closed) takes the rest: `last` then covers all it took since the mark. Returns false when
-     * the item already held the whole span.
+     * Add a span of closed days (one day, or one calendar month at most) to a rolled item, once, in
+     * one update: the item records the span's last day (`through`) and what the span added (`last`),
+     * so a reader whose finished mark is before the span gives the span back (see domain/impact.ts
+     * `effective`). An item that already took part of the span (a run stopped half-way, then resumed
+     * with more days closed) takes the rest: `last` then covers all it took since the mark. Returns
+     * false when the item already held the whole span (a re-run after an interrupted roll-up).
      */
     async addRolledSpan(target: { PK: string; SK: string }, days: [date: string, delta: ImpactCounts][], attrs: Record<string, string>): Promise<boolean> {
       const sorted = [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -408,32 +408,6 @@ export function impactStore(ref: TableRef) {
         }
       }
       throw new Error('roll-up: a rolled item kept changing under the span being added');
-    },
-
-    /**
-     * Add one closed day to a rolled item, once: the update is conditioned on the item not yet
-     * holding that day, and records the day and what it added (see domain/impact.ts `effective`).
-     * Returns false when the item already held it (a re-run after an interrupted roll-up).
-     */
-    async addRolled(target: { PK: string; SK: string }, date: string, delta: Partial<ImpactCounts>, attrs: Record<string, string>): Promise<boolean> {
-      const add = addClause(delta);
-      const names = Object.keys(attrs);
-      try {
-        await doc.send(
-          new UpdateCommand({
-            TableName,
-            Key: target,
-            UpdateExpression: `SET through = :date, #last = :last${names.map((n, i) => `, #a${i} = :a${i}`).join('')}${add.expr ? ` ADD ${add.expr}` : ''}`,
-            ConditionExpression: 'attribute_not_exists(through) OR through < :date',
-            ExpressionAttributeNames: { '#last': 'last', ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) },
-            ExpressionAttributeValues: { ':date': date, ':last': delta, ...Object.fromEntries(names.map((n, i) => [`:a${i}`, attrs[n]])), ...add.values },
-          }),
-        );
-        return true;
-      } catch (e) {
-        if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-        throw e;
-      }
     },
   };
 }

@@ -2,6 +2,7 @@
 // contracts, its staff, its poster, and the documents about to expire.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { allPages } from '../support/paging.js';
 
 let app: TestApp;
 let admin: string;
@@ -35,17 +36,9 @@ const list = async (query: string) => {
 
 /** Every id a query lists, following `next` to the end. */
 async function walk(query: string, limit: number): Promise<{ ids: string[]; pages: number }> {
-  const ids: string[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const page: Listed = await list(`${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(page.providers.length).toBeLessThanOrEqual(limit);
-    ids.push(...page.providers.map((p) => p.id));
-    cursor = page.next;
-    pages++;
-  } while (cursor);
-  return { ids, pages };
+  const pages = await allPages(({ cursor }) => list(`${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+  for (const page of pages) expect(page.providers.length).toBeLessThanOrEqual(limit);
+  return { ids: pages.flatMap((p) => p.providers.map((x) => x.id)), pages: pages.length };
 }
 
 describe('the admin provider list', () => {

@@ -4,6 +4,7 @@ import type { EndpointName } from '../../functions/contract/endpoints.js';
 import { routes } from '../../functions/routes.js';
 import type { ApiReply } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { allPages } from '../support/paging.js';
 import { providerWithOffering, recipient } from '../support/people.js';
 
 const LUNCH = '2026-11-30T11:40:00+08:00';
@@ -12,14 +13,7 @@ const DAY = { from: '2026-11-30', to: '2026-11-30' };
 /** Every audit entry of the day (the test clock stays on it), all pages. */
 async function allEntries(app: TestApp, query: { actor?: string; target?: string } = {}): Promise<AuditEntry[]> {
   const admin = await app.adminToken();
-  const found: AuditEntry[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await app.api.listAudit({ token: admin, query: { ...DAY, ...query, limit: 7, ...(cursor ? { cursor } : {}) } });
-    found.push(...page.entries);
-    cursor = page.next ?? undefined;
-  } while (cursor);
-  return found;
+  return (await allPages((after) => app.api.listAudit({ token: admin, query: { ...DAY, ...query, limit: 7, ...after } }))).flatMap((p) => p.entries);
 }
 
 /** A state change the completeness test can make succeed, given the fixtures made so far. */

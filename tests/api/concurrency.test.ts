@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../functions/seed/random.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { injectTransactionFaults, prng, type FaultStats } from '../support/faults.js';
+import { injectTransactionFaults, type FaultStats } from '../support/faults.js';
 import { offering, providerWithOffering, recipient } from '../support/people.js';
+import { tally } from '../support/tally.js';
 
 const LUNCHTIME = '2026-11-30T11:40:00+08:00';
-
-const tally = (statuses: { status: number; body: any }[]) => {
-  const t: Record<string, number> = {};
-  for (const r of statuses) {
-    const k = r.status < 300 ? String(r.status) : `${r.status} ${r.body?.error?.code}`;
-    t[k] = (t[k] ?? 0) + 1;
-  }
-  return t;
-};
 
 async function recipients(app: TestApp, n: number): Promise<string[]> {
   const out: string[] = [];
@@ -81,7 +74,7 @@ describe('with injected transaction conflicts and throttling', () => {
   let app: TestApp;
   const stats: FaultStats = { conflicts: 0, throttles: 0 };
   beforeAll(async () => {
-    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, prng(20261128), stats) });
+    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, seededRandom(20261128), stats) });
     await app.setClock(LUNCHTIME);
   });
   afterAll(() => app.stop());

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiReply } from '../support/api-client.js';
+import { seededRandom } from '../../functions/seed/random.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { injectTransactionFaults, prng, type FaultStats } from '../support/faults.js';
+import { injectTransactionFaults, type FaultStats } from '../support/faults.js';
+import { allPages } from '../support/paging.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
+import { tally } from '../support/tally.js';
 
 const LUNCH = '2026-11-30T11:40:00+08:00';
-
-const tally = (replies: ApiReply<unknown>[]) => {
-  const t: Record<string, number> = {};
-  for (const r of replies) {
-    const k = r.ok ? String(r.status) : `${r.status} ${r.error.code}`;
-    t[k] = (t[k] ?? 0) + 1;
-  }
-  return t;
-};
 
 const item = (points: number, stock: number, active = true) => ({ name: '东北大米', unit: '袋', points, stock, active });
 let items = 0;
@@ -184,13 +177,7 @@ describe('the catalogue and exchanges', () => {
     expect((await app.api.fulfilExchange.reply({ token: admin, params: { id: ids[0]! } })).error).toMatchObject({ code: 'CONFLICT', details: { status: 'FULFILLED' } });
     expect((await app.api.fulfilExchange.reply({ token: admin, params: { id: 'x_nothing' } })).error?.code).toBe('NOT_FOUND');
 
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await app.api.staffExchanges({ token: staffToken, query: { limit: 2, ...(cursor ? { cursor } : {}) } });
-      seen.push(...page.exchanges.map((x) => x.id));
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    const seen = (await allPages((after) => app.api.staffExchanges({ token: staffToken, query: { limit: 2, ...after } }))).flatMap((p) => p.exchanges.map((x) => x.id));
     expect(seen).toEqual([...ids].reverse());
     const byProvider = await app.api.adminExchanges({ token: admin, query: { providerId, status: 'FULFILLED' } });
     expect(byProvider.exchanges.map((x) => x.id)).toEqual([ids[0]]);
@@ -211,7 +198,7 @@ describe('exchanges when DynamoDB cancels transactions for contention', () => {
   let app: TestApp;
   const stats: FaultStats = { conflicts: 0, throttles: 0 };
   beforeAll(async () => {
-    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, prng(20261129), stats) });
+    app = await startTestApp({ seed: false, configureClient: (doc) => injectTransactionFaults(doc, { conflict: 0.3, throttle: 0.1 }, seededRandom(20261129), stats) });
     await app.setClock(LUNCH);
   });
   afterAll(() => app.stop());

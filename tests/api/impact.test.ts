@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
 import { addCounts, effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
 import { packAreaMonths, packPeriod, rollUpSpan } from '../../functions/jobs/roll-up-impact.js';
+import { seededRandom } from '../../functions/seed/random.js';
 import { splitPoints, type ProviderCounts } from '../../functions/store/impact.js';
 import { keys } from '../../functions/store/keys.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -15,18 +16,6 @@ import { recipient, staff } from '../support/people.js';
 
 let app: TestApp;
 let admin: string;
-
-/** A small deterministic generator, so a failure replays exactly. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RESTAURANTS = ['futian', 'meilin', 'lianhua', 'nanyuan', 'huafu'];
 const DISTRICT_OF: Record<string, string> = { 'demo-base': 'futian', 'demo-youth': 'lianhua', ...Object.fromEntries(RESTAURANTS.map((d) => [`demo-${d}`, d])) };
@@ -55,7 +44,7 @@ beforeAll(async () => {
     staffOf.set('demo-base', await staff(app, 'staff-base'));
     staffOf.set('demo-youth', await staff(app, 'staff-youth'));
   };
-  const rnd = prng(20261101);
+  const rnd = seededRandom(20261101);
   // Recipients come back on later days (each has 3 free claims): distinct counts differ from meal counts.
   const pool: { token: string; claims: number }[] = [];
   const someone = async () => {
@@ -235,7 +224,7 @@ describe('impact figures equal a recount of what happened', () => {
     const day = DAYS[2]!;
     const fig = (await app.deps.store.impact.day(day))[0]!;
     const key = { PK: `IMPACT#M#2026-11`, SK: `P#${fig.providerId}` };
-    expect(await app.deps.store.impact.addRolled(key, day, fig.counts, {})).toBe(false);
+    expect(await app.deps.store.impact.addRolledSpan(key, [[day, fig.counts]], {})).toBe(false);
     await expectMonthMatches();
   });
 

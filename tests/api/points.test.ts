@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { allPages } from '../support/paging.js';
 import { providerWithOffering, recipient } from '../support/people.js';
 
 /** A meal redeemed at the provider now: its credit (25 points for 2590 fen) is held a week. */
@@ -78,13 +79,7 @@ describe('the points ledger', () => {
       await app.setClock(`2026-11-30T11:4${i}:00+08:00`);
       await app.api.createPointsAdjustment({ token: admin, body: { providerId, points: i, reason: `第${i}次` } });
     }
-    const seen: number[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await app.api.staffPoints({ token: staffToken, query: { limit: 3, ...(cursor ? { cursor } : {}) } });
-      seen.push(...page.entries.map((e) => e.points));
-      cursor = page.next ?? undefined;
-    } while (cursor);
+    const seen = (await allPages((after) => app.api.staffPoints({ token: staffToken, query: { limit: 3, ...after } }))).flatMap((p) => p.entries.map((e) => e.points));
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
     expect((await app.api.staffPoints({ token: staffToken })).balance).toBe(28);
   });

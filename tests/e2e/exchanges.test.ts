@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.js';
 import { artifactPath } from '../support/browser.js';
 import { browserSuite, field, tap, type PhonePage } from '../support/h5.js';
+import { staff } from '../support/people.js';
 
 // Issue 9, the staff side: points with what is held, ordering an ingredient with a confirmation,
 // the order pending, an admin fulfilling it through the API, and the staff page showing it sent.
@@ -15,9 +16,9 @@ beforeAll(() => {
   app = suite.app;
 });
 
-async function signIn(p: PhonePage): Promise<void> {
+async function signIn(p: PhonePage, username = STAFF): Promise<void> {
   await p.page.goto(app.url + '/#/staff/signin/index');
-  await field(p.page, '.staff-signin__username').fill(STAFF);
+  await field(p.page, '.staff-signin__username').fill(username);
   await field(p.page, '.staff-signin__password').fill('mcan-demo');
   await tap(p.page.locator('.staff-signin__submit'));
   await p.page.locator('.keypad').waitFor();
@@ -107,5 +108,29 @@ describe('staff order ingredients with points', () => {
     const rejected = p.page.locator(`.exchange[data-exchange="${id}"]`);
     await expect.poll(() => rejected.getAttribute('data-status')).toBe('REJECTED');
     await expect(rejected.locator('.exchange__reason').innerText()).resolves.toBe('退回原因：本周蔬菜缺货（积分已返还）');
+  });
+});
+
+describe('the staff ledger past its first page', () => {
+  it('更多 appends the older entries under the first 50 until there are none left', async () => {
+    const admin = await app.adminToken();
+    // The API's page is 50 entries: 53 adjustments leave at least 3 for the second page.
+    for (let i = 1; i <= 53; i++) {
+      expect((await app.call('POST', '/v1/admin/points-adjustments', { token: admin, body: { providerId: 'demo-meilin', points: 1, reason: `第${i}次` } })).status).toBe(201);
+    }
+    const total = (await app.call('GET', '/v1/staff/points?limit=200', { token: await staff(app, 'staff-meilin') })).body.entries.length as number;
+    expect(total).toBeGreaterThanOrEqual(53);
+
+    const p = await suite.open();
+    await signIn(p, 'staff-meilin');
+    await tap(p.page.locator('.staff-nav__tab[data-tab="points"]'));
+    const entries = p.page.locator('.points__entry');
+    await expect.poll(() => entries.count()).toBe(50);
+    await tap(p.page.locator('.staff-more__button'));
+    await expect.poll(() => entries.count()).toBe(total);
+    // Every adjustment once (none repeated from the first page), and with nothing left the button is gone.
+    const notes = (await p.page.locator('.points__note').allInnerTexts()).filter((n) => /^第\d+次$/.test(n));
+    expect(notes.sort()).toEqual(Array.from({ length: 53 }, (_, i) => `第${i + 1}次`).sort());
+    expect(await p.page.locator('.staff-more__button').count()).toBe(0);
   });
 });

@@ -2,23 +2,12 @@
 // the administrators' desk (an H5-only sub-package, loaded only when a desk page opens).
 // The figures go to artifacts/e2e/first-load.json; sizes are reported, not held to a timed target.
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Response } from 'playwright-core';
-import { h5Dir } from '../../functions/local/app-build.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { artifactPath, launchBrowser } from '../support/browser.js';
-import { phone } from '../support/h5.js';
+import { artifactPath } from '../support/browser.js';
+import { browserSuite } from '../support/h5.js';
 
-let app: TestApp;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
-beforeAll(async () => {
-  app = await startTestApp({ seed: true, staticDir: h5Dir });
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await app?.stop();
-});
+const suite = browserSuite('2026-11-30T11:40:00+08:00');
 
 /** Strings only the desk's code holds: its sign-in wording, its navigation and publish button classes. */
 const deskMarkers = ['管理员登录', 'admin__nav', 'admin-boards__publish'];
@@ -47,11 +36,10 @@ function collect(responses: Response[]): Promise<Loaded[]> {
 
 describe('the recipients’ first load', () => {
   it('opens the home page without any of the admin desk’s code; the desk’s code arrives only with a desk page', async () => {
-    const context = await chrome.browser.newContext(phone);
-    const page = await context.newPage();
+    const { context, page } = await suite.open();
     const responses: Response[] = [];
     page.on('response', (r) => responses.push(r));
-    await page.goto(app.url + '/');
+    await page.goto(suite.app.url + '/');
     await page.locator('.provider-card').first().waitFor();
     await page.waitForLoadState('networkidle');
     const first = await collect(responses);
@@ -72,7 +60,7 @@ describe('the recipients’ first load', () => {
 
     // The markers are real: opening a desk page fetches code that holds them.
     responses.length = 0;
-    await page.goto(app.url + '/#/admin/signin/index');
+    await page.goto(suite.app.url + '/#/admin/signin/index');
     await page.locator('.admin-signin').waitFor();
     await page.waitForLoadState('networkidle');
     const desk = await collect(responses);

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { endpoints, ErrorEnvelope, type Endpoint, type EndpointName, type Endpoints } from '../../functions/contract/index.js';
+import { endpoints, ErrorEnvelope, type Endpoint, type EndpointInput, type EndpointName, type Endpoints } from '../../functions/contract/index.js';
 
 /**
  * A test client typed from the contract's endpoint list: `app.api.getProvider({ params: { id } })`.
@@ -10,17 +10,12 @@ import { endpoints, ErrorEnvelope, type Endpoint, type EndpointName, type Endpoi
  * For malformed requests (raw bytes, wrong content types) use `app.call`.
  */
 
-type ParamsPart<E> = E extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: undefined };
-type QueryPart<E> = E extends { query: infer S extends z.ZodType } ? { query?: z.input<S> } : { query?: undefined };
-type BodyPart<E> = E extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: undefined };
+export type ApiInput<E extends Endpoint> = EndpointInput<E> & {
+  token?: string;
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+};
 
-export type ApiInput<E extends Endpoint> = ParamsPart<E> &
-  QueryPart<E> &
-  BodyPart<E> & {
-    token?: string;
-    idempotencyKey?: string;
-    headers?: Record<string, string>;
-  };
 
 /** The success body: parsed JSON for JSON endpoints, the text for those that produce something else (CSV). */
 export type ApiOutput<E extends Endpoint> = E extends { produces: string } ? string : z.output<E['response']>;

@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Failure } from '../services/request';
-import type { AdminKey, AdminT } from './i18n';
+import { useAdminText, type AdminKey, type AdminT } from './i18n';
 
 export type FieldErrors = Record<string, string>;
 
@@ -98,8 +98,31 @@ export function Field({ name, label, errors, hint, className, children }: FieldP
   );
 }
 
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/** A range's two date fields, named `from` and `to` as the contract's queries name them (so the server's problems land there). */
+export function DateRangeFields({ range, errors, onChange }: { range: DateRange; errors: FieldErrors; onChange: (part: Partial<DateRange>) => void }) {
+  const t = useAdminText();
+  return (
+    <>
+      <Field name='from' label={t('impact.from')} errors={errors}>
+        {(c) => <input {...c} className='admin-input' type='date' value={range.from} onChange={(e) => onChange({ from: e.target.value })} />}
+      </Field>
+      <Field name='to' label={t('impact.to')} errors={errors}>
+        {(c) => <input {...c} className='admin-input' type='date' value={range.to} onChange={(e) => onChange({ to: e.target.value })} />}
+      </Field>
+    </>
+  );
+}
+
+/** What an action says when it is done (null: nothing to say). */
+export type NoticeState = { ok: boolean; text: string } | null;
+
 /** A success or failure line after an action. */
-export function Notice({ notice }: { notice: { ok: boolean; text: string } | null }) {
+export function Notice({ notice }: { notice: NoticeState }) {
   if (!notice) return null;
   return (
     <p className={notice.ok ? 'admin-notice admin-notice--ok' : 'admin-notice admin-notice--error'} role={notice.ok ? 'status' : 'alert'}>

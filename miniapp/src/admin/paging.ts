@@ -4,6 +4,9 @@ import { useState } from 'react';
 import { useResource, type Resource } from '../hooks/use-resource';
 import type { Result } from '../services/request';
 
+/** The rows a desk table shows at once: a page that fits the screen (the API's own default is longer). */
+export const PAGE_SIZE = 20;
+
 export interface Paged<T> {
   items: T[];
   next: string | null;

@@ -2,7 +2,7 @@
 // pages never see an exception, a raw response, or data the contract does not describe.
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
-import { ErrorCode, type Endpoint } from '@contract';
+import { ErrorCode, type Endpoint, type EndpointInput } from '@contract';
 import { noteServerDate } from './clock';
 import { readString, StorageKey } from './storage';
 
@@ -31,16 +31,11 @@ export interface Failure {
 }
 export type Result<T> = { ok: true; data: T } | Failure;
 
-type ParamsPart<E> = E extends { params: infer S extends z.ZodType } ? { params: z.input<S> } : { params?: undefined };
-type QueryPart<E> = E extends { query: infer S extends z.ZodType } ? { query?: z.input<S> } : { query?: undefined };
-type BodyPart<E> = E extends { body: infer S extends z.ZodType } ? { body: z.input<S> } : { body?: undefined };
+export type RequestInput<E extends Endpoint> = EndpointInput<E> & {
+  /** Sent as Idempotency-Key on POSTs that create things (8–64 chars). */
+  idempotencyKey?: string;
+};
 
-export type RequestInput<E extends Endpoint> = ParamsPart<E> &
-  QueryPart<E> &
-  BodyPart<E> & {
-    /** Sent as Idempotency-Key on POSTs that create things (8–64 chars). */
-    idempotencyKey?: string;
-  };
 export type ResponseOf<E extends Endpoint> = z.output<E['response']>;
 /** Makes the input argument optional when the endpoint needs none. */
 type InputArgs<E extends Endpoint> = object extends RequestInput<E> ? [input?: RequestInput<E>] : [input: RequestInput<E>];

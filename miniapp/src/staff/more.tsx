@@ -1,18 +1,35 @@
 // "Load more" for the staff lists that grow (the ledger, the orders): the first page comes from the
 // page's resource (reloaded on show); later pages are appended here until the first page changes.
 import { View } from '@tarojs/components';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Pressable } from '../components/pressable';
 import { useI18n } from '../i18n';
 import type { Result } from '../services/api';
-import { useStaffError } from './shared';
+import { useStaffError, useStaffResource } from './shared';
 
-export interface Paged<T> {
+interface Paged<T> {
   items: T[];
   next: string | null;
 }
 
-export function useMore<T>(first: Paged<T> | undefined, load: (cursor: string) => Promise<Result<Paged<T>>>) {
+type RowOf<P, K extends keyof P> = P[K] extends readonly (infer T)[] ? T : never;
+
+/**
+ * A staff list page's data: `fetch` answers one page (the first without a cursor), whose rows are
+ * its `rows` field. `list` is the first page as a resource; `more` its rows with those loaded since.
+ */
+export function useStaffList<P extends { next: string | null }, K extends keyof P>(fetch: (cursor?: string) => Promise<Result<P>>, rows: K) {
+  const list = useStaffResource(() => fetch(), [], { onShow: true });
+  // One object per first page: the pages loaded after it are kept only while it is the same one.
+  const first = useMemo(() => list.data && { items: list.data[rows] as RowOf<P, K>[], next: list.data.next }, [list.data, rows]);
+  const more = useMore(first, async (cursor) => {
+    const answer = await fetch(cursor);
+    return answer.ok ? { ok: true, data: { items: answer.data[rows] as RowOf<P, K>[], next: answer.data.next } } : answer;
+  });
+  return { list, more };
+}
+
+function useMore<T>(first: Paged<T> | undefined, load: (cursor: string) => Promise<Result<Paged<T>>>) {
   const describe = useStaffError();
   // Pages after the first, tagged with the first page they follow: a reload starts over.
   const [more, setMore] = useState<{ after: Paged<T>; items: T[]; next: string | null } | null>(null);

@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import type { ExpiringDocument, ProviderIntegrity } from '@contract';
+import type { AdminStats, ExpiringDocument, ProviderIntegrity } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { go, routes } from '../../routes';
+import { routes } from '../../routes';
 import type { Result } from '../../services/request';
 import { adminStats, expiringDocuments, integritySignals, listExchanges, listProviders, listVerifications } from '../api';
 import { useAdminText, type AdminT } from '../i18n';
 import { today, yuanText } from '../labels';
+import { AdminLink } from '../link';
 import { AdminShell } from '../shell';
 
 /** How many to count on a card before it says "50+". */
@@ -28,16 +29,9 @@ function Card({ id, title, url, children }: { id: string; title: string; url: st
         {title}
       </h2>
       <div className='admin-card__body'>{children}</div>
-      <a
-        className='admin-card__go'
-        href={`#${url}`}
-        onClick={(e) => {
-          e.preventDefault();
-          go.to(url);
-        }}
-      >
+      <AdminLink className='admin-card__go' to={url}>
         {t('attention.go')} →
-      </a>
+      </AdminLink>
     </section>
   );
 }
@@ -77,15 +71,7 @@ function DocumentsCard() {
             <ul className='admin-card__list'>
               {d.documents.slice(0, 5).map((doc) => (
                 <li key={`${doc.providerId}-${doc.document}`} className={doc.daysLeft < 0 ? 'admin-card__item admin-card__item--late' : 'admin-card__item'}>
-                  <a
-                    href={`#${routes.adminProvider(doc.providerId)}`}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      go.to(routes.adminProvider(doc.providerId));
-                    }}
-                  >
-                    {doc.providerName}
-                  </a>{' '}
+                  <AdminLink to={routes.adminProvider(doc.providerId)}>{doc.providerName}</AdminLink>{' '}
                   · {t(doc.document === 'businessLicence' ? 'provider.licence' : 'provider.permit')} · {doc.expiresOn} ({daysText(t, doc)})
                 </li>
               ))}
@@ -121,15 +107,7 @@ function SignalsCard() {
               <ul className='admin-card__list'>
                 {flagged.slice(0, 5).map((p) => (
                   <li key={p.providerId} className='admin-card__item admin-card__item--late'>
-                    <a
-                      href={`#${routes.adminPoints(p.providerId)}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        go.to(routes.adminPoints(p.providerId));
-                      }}
-                    >
-                      {p.name}
-                    </a>{' '}
+                    <AdminLink to={routes.adminPoints(p.providerId)}>{p.name}</AdminLink>{' '}
                     · {flagText(t, p, r.thresholds.quickMinutes)}
                   </li>
                 ))}
@@ -143,6 +121,17 @@ function SignalsCard() {
   );
 }
 
+/** The figures Today shows, each under its name on the impact page. */
+const figures = ({ totals }: AdminStats) =>
+  [
+    ['personTimes', String(totals.personTimes)],
+    ['meals', String(totals.meals)],
+    ['blindBoxes', String(totals.blindBoxes)],
+    ['walkIns', String(totals.walkIns)],
+    ['recipients', String(totals.recipients)],
+    ['value', yuanText(totals.valueFen)],
+  ] as const;
+
 /** Today's figures across the programme (Shanghai day), from the impact dashboard. */
 function TodayCard() {
   const t = useAdminText();
@@ -153,30 +142,12 @@ function TodayCard() {
       <Resource state={stats.state} onRetry={() => void stats.reload()}>
         {(s) => (
           <dl className='admin-card__figures'>
-            <div data-figure='personTimes'>
-              <dt>{t('impact.personTimes')}</dt>
-              <dd>{s.totals.personTimes}</dd>
-            </div>
-            <div data-figure='meals'>
-              <dt>{t('impact.meals')}</dt>
-              <dd>{s.totals.meals}</dd>
-            </div>
-            <div data-figure='blindBoxes'>
-              <dt>{t('impact.blindBoxes')}</dt>
-              <dd>{s.totals.blindBoxes}</dd>
-            </div>
-            <div data-figure='walkIns'>
-              <dt>{t('impact.walkIns')}</dt>
-              <dd>{s.totals.walkIns}</dd>
-            </div>
-            <div data-figure='recipients'>
-              <dt>{t('impact.recipients')}</dt>
-              <dd>{s.totals.recipients}</dd>
-            </div>
-            <div data-figure='value'>
-              <dt>{t('impact.value')}</dt>
-              <dd>{yuanText(s.totals.valueFen)}</dd>
-            </div>
+            {figures(s).map(([figure, value]) => (
+              <div key={figure} data-figure={figure}>
+                <dt>{t(`impact.${figure}`)}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
           </dl>
         )}
       </Resource>

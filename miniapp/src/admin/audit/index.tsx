@@ -4,7 +4,8 @@ import { AuditQuery, Id, type AuditEntry } from '@contract';
 import { go, routes } from '../../routes';
 import { listAudit } from '../api';
 import { auditChanges } from '../audit-changes';
-import { Field, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { filled } from '../filters';
+import { DateRangeFields, Field, serverErrors, zodErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { paged, useCursorPages } from '../paging';
@@ -75,27 +76,20 @@ export default function AdminAuditPage() {
   const [draft, setDraft] = useState<Filters>(filters);
   const [errors, setErrors] = useState<FieldErrors>({});
   const list = useCursorPages(async (cursor) => {
-    const answer = await listAudit({
-      actor: filters.actor || undefined,
-      target: filters.target || undefined,
-      from: filters.from || undefined,
-      to: filters.to || undefined,
-      limit: PAGE,
-      cursor,
-    });
+    const answer = await listAudit({ ...filled(filters), limit: PAGE, cursor });
     if (!answer.ok) setErrors(serverErrors(t, answer) ?? {});
     return paged(answer, (d) => d.entries);
   }, [filters]);
 
   const apply = (next: Filters) => {
     const trimmed = Object.fromEntries(filterNames.map((n) => [n, next[n].trim()])) as unknown as Filters;
-    const checked = AuditQuery.safeParse(Object.fromEntries(Object.entries(trimmed).filter(([, v]) => v !== '')));
+    const checked = AuditQuery.safeParse(filled(trimmed));
     if (!checked.success) return setErrors(zodErrors(t, checked.error));
     setErrors({});
     setDraft(trimmed);
     setFilters(trimmed);
     // The URL says what is shown, so the view can be linked to and reloaded.
-    go.replace(routes.adminAudit(Object.fromEntries(Object.entries(trimmed).filter(([, v]) => v !== ''))));
+    go.replace(routes.adminAudit(filled(trimmed)));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -112,12 +106,7 @@ export default function AdminAuditPage() {
         <Field name='target' label={t('audit.targetId')} errors={errors}>
           {(c) => <input {...c} className='admin-input' value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} />}
         </Field>
-        <Field name='from' label={t('impact.from')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
-        </Field>
-        <Field name='to' label={t('impact.to')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
-        </Field>
+        <DateRangeFields range={draft} errors={errors} onChange={(part) => setDraft({ ...draft, ...part })} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-audit__apply'>
           {t('action.search')}
         </button>

@@ -1,58 +1,44 @@
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ExchangeStatus, RejectExchangeBody, type Exchange } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { fulfilExchange, listExchanges, rejectExchange } from '../api';
-import { Field, Notice, zodErrors, type FieldErrors } from '../form';
-import { useAdminText, type AdminKey } from '../i18n';
+import { Notice, type NoticeState } from '../form';
+import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { AdminLink } from '../link';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { ReasonForm } from '../reason-form';
 import { AdminShell } from '../shell';
 import { PagedTable, type Column } from '../table';
+import { Tabs } from '../tabs';
 import { CatalogueItems } from './items';
 
-const PAGE = 20;
 const statuses = ExchangeStatus.options;
-type NoticeState = { ok: boolean; text: string } | null;
 
-/** A rejection's reason, asked for in the page (focused on opening; Esc closes it). */
 function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose: () => void; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
   const { t: appT } = useI18n();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), [exchange.id]);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = RejectExchangeBody.safeParse({ reason });
-    if (!checked.success) return setErrors({ rejectReason: zodErrors(t, checked.error).reason ?? t('form.invalid') });
-    setSaving(true);
-    const answer = await rejectExchange(exchange.id, checked.data.reason);
-    setSaving(false);
-    onDone(answer.ok ? { ok: true, text: t('exchanges.rejected', { n: answer.data.exchange.points }) } : { ok: false, text: answer.code === 'CONFLICT' ? t('exchanges.decided') : errorText(appT, answer) });
-  };
   return (
-    <section className='admin-section admin-exchanges__reject' aria-labelledby='reject-title'>
-      <h2 id='reject-title' className='admin-section__title'>
-        {t('exchanges.rejectTitle', { who: exchange.providerName, what: `${exchange.itemName} × ${exchange.quantity}` })}
-      </h2>
-      <form className='admin-form admin-form--inline' onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
-        <Field name='rejectReason' label={t('exchanges.reason')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-        <button type='submit' className='admin-btn admin-btn--danger admin-exchanges__reject-confirm' disabled={saving}>
-          {t('exchanges.reject')}
-        </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </form>
-    </section>
+    <ReasonForm
+      className='admin-exchanges__reject'
+      title={t('exchanges.rejectTitle', { who: exchange.providerName, what: `${exchange.itemName} × ${exchange.quantity}` })}
+      field='rejectReason'
+      label={t('exchanges.reason')}
+      confirmText={t('exchanges.reject')}
+      confirmClassName='admin-exchanges__reject-confirm'
+      check={(reason) => RejectExchangeBody.safeParse({ reason })}
+      send={async ({ reason }) => {
+        const answer = await rejectExchange(exchange.id, reason);
+        if (answer.ok) return { ok: true, text: t('exchanges.rejected', { n: answer.data.exchange.points }) };
+        return { ok: false, text: answer.code === 'CONFLICT' ? t('exchanges.decided') : errorText(appT, answer) };
+      }}
+      onDone={onDone}
+      onClose={onClose}
+    />
   );
 }
 
@@ -64,7 +50,7 @@ export default function AdminCataloguePage() {
   const [notice, setNotice] = useState<NoticeState>(null);
   const [fulfilling, setFulfilling] = useState<Exchange | null>(null);
   const [rejecting, setRejecting] = useState<Exchange | null>(null);
-  const list = useCursorPages((cursor) => listExchanges(status, { limit: PAGE, cursor }).then((a) => paged(a, (d) => d.exchanges)), [status]);
+  const list = useCursorPages((cursor) => listExchanges(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d) => d.exchanges)), [status]);
 
   const done = (n: NoticeState) => {
     setNotice(n);
@@ -82,17 +68,7 @@ export default function AdminCataloguePage() {
     {
       key: 'provider',
       title: t('exchanges.provider'),
-      cell: (x) => (
-        <a
-          href={`#${routes.adminPoints(x.providerId)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            go.to(routes.adminPoints(x.providerId));
-          }}
-        >
-          {x.providerName}
-        </a>
-      ),
+      cell: (x) => <AdminLink to={routes.adminPoints(x.providerId)}>{x.providerName}</AdminLink>,
     },
     { key: 'item', title: t('exchanges.item'), cell: (x) => `${x.itemName} × ${x.quantity} ${x.unit}` },
     { key: 'points', title: t('exchanges.points'), numeric: true, cell: (x) => x.points },
@@ -125,21 +101,7 @@ export default function AdminCataloguePage() {
         <h2 id='exchanges-title' className='admin-section__title'>
           {t('exchanges.title')}
         </h2>
-        <div className='admin-tabs' role='tablist' aria-label={t('exchanges.title')}>
-          {statuses.map((s) => (
-            <button
-              key={s}
-              type='button'
-              role='tab'
-              aria-selected={s === status}
-              className={s === status ? 'admin-tab admin-tab--on' : 'admin-tab'}
-              data-status={s}
-              onClick={() => go.replace(routes.adminCatalogue(s))}
-            >
-              {t(`exchanges.${s}` as AdminKey)}
-            </button>
-          ))}
-        </div>
+        <Tabs label={t('exchanges.title')} values={statuses} selected={status} attribute='status' textKey='exchanges' onSelect={(s) => go.replace(routes.adminCatalogue(s))} />
         <Notice notice={notice} />
         {rejecting && <RejectForm key={rejecting.id} exchange={rejecting} onClose={() => setRejecting(null)} onDone={done} />}
         <PagedTable<Exchange> list={list} rowKey={(x) => x.id} columns={columns} emptyTitle={t('exchanges.empty')} className='admin-exchanges__table' />

@@ -6,7 +6,7 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { adminCatalog, putCatalogItem } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { DataTable } from '../table';
 
@@ -30,7 +30,7 @@ export function CatalogueItems() {
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(blank);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [saving, setSaving] = useState(false);
 
   const edit = (i: CatalogItem) => {

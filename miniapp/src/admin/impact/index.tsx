@@ -6,11 +6,12 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
-import { Field, Notice, serverErrors, type FieldErrors } from '../form';
+import { DateRangeFields, Notice, serverErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { today, yuanText } from '../labels';
 import { AdminShell } from '../shell';
 import { DataTable } from '../table';
+import { Tabs } from '../tabs';
 
 const groupings = StatsBy.options;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,7 +61,7 @@ export default function AdminImpactPage() {
   const [range, setRange] = useState<StatsRange>(() => ({ from: `${today().slice(0, 7)}-01`, to: today(), by: 'day' }));
   const [draft, setDraft] = useState({ from: range.from, to: range.to });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [downloading, setDownloading] = useState(false);
   const stats = useResource(async () => {
     const answer = await adminStats(range);
@@ -108,31 +109,12 @@ export default function AdminImpactPage() {
       }
     >
       <form className='admin-form admin-form--inline admin-impact__range' onSubmit={submit} noValidate>
-        <Field name='from' label={t('impact.from')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />}
-        </Field>
-        <Field name='to' label={t('impact.to')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />}
-        </Field>
+        <DateRangeFields range={draft} errors={errors} onChange={(part) => setDraft({ ...draft, ...part })} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-impact__apply'>
           {t('impact.apply')}
         </button>
       </form>
-      <div className='admin-tabs' role='tablist' aria-label={t('impact.groupBy')}>
-        {groupings.map((by) => (
-          <button
-            key={by}
-            type='button'
-            role='tab'
-            aria-selected={by === range.by}
-            className={by === range.by ? 'admin-tab admin-tab--on' : 'admin-tab'}
-            data-by={by}
-            onClick={() => setRange({ ...range, by })}
-          >
-            {t(`impact.by.${by}` as AdminKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('impact.groupBy')} values={groupings} selected={range.by} attribute='by' textKey='impact.by' onSelect={(by) => setRange({ ...range, by })} />
       <Notice notice={notice} />
       <Resource state={stats.state} onRetry={() => void stats.reload()}>
         {(s) => (

@@ -8,13 +8,14 @@ import { errorText } from '../../i18n/errors';
 import { periodLabel } from '../../services/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard } from '../api';
-import { Field, Notice } from '../form';
+import { Field, Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, shanghaiTime, today, yuanText } from '../labels';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { DataTable, PagedTable, type Column } from '../table';
+import { Tabs } from '../tabs';
 
 const periods = Period.options;
 
@@ -58,7 +59,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   const columns = useEntryColumns();
   const data = useResource(() => compare(period, key_), [period, key_]);
   const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const label = periodLabel(appT, period, key_);
   const nextVersion = (data.data?.published?.version ?? 0) + 1;
 
@@ -168,21 +169,7 @@ export default function AdminLeaderboardsPage() {
 
   return (
     <AdminShell area='leaderboards' title={t('boards.title')}>
-      <div className='admin-tabs' role='tablist' aria-label={t('boards.period')}>
-        {periods.map((p) => (
-          <button
-            key={p}
-            type='button'
-            role='tab'
-            aria-selected={p === period}
-            className={p === period ? 'admin-tab admin-tab--on' : 'admin-tab'}
-            data-period={p}
-            onClick={() => choosePeriod(p)}
-          >
-            {t(`period.${p}` as AdminKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('boards.period')} values={periods} selected={period} attribute='period' textKey='period' onSelect={choosePeriod} />
       <form className='admin-form admin-form--inline admin-boards__key' onSubmit={submit} noValidate>
         <Field name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}}>
           {(c) => <input {...c} className='admin-input admin-input--short' value={draft} onChange={(e) => setDraft(e.target.value)} />}

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { getProvider, putOffering } from '../api';
-import { Field, fieldId, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { Field, fieldId, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { AdminShell } from '../shell';
 
@@ -53,7 +53,7 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
   const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(offering));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [saving, setSaving] = useState(false);
   // Once saved, the id is fixed: the next save edits the same contract.
   const [isNew, setIsNew] = useState(!offering);

@@ -4,49 +4,28 @@ import type { AdminProvider } from '@contract';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { getProvider, listProviders } from '../api';
+import { SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { PagedTable } from '../table';
 import { Ledger } from './ledger';
 
-const PAGE = 20;
-
 /** Without a provider: find one by name (the ledger is per provider). */
 function PickProvider() {
   const t = useAdminText();
-  const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const list = useCursorPages(
-    (cursor) => listProviders({ q: q || undefined, limit: PAGE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+    (cursor) => listProviders({ q: q || undefined, limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
     [q],
   );
   const open = (p: AdminProvider) => go.replace(routes.adminPoints(p.id));
   return (
     <>
       <p className='admin-muted'>{t('points.pick')}</p>
-      <form
-        className='admin-filters'
-        role='search'
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQ(search.trim());
-        }}
-      >
-        <input
-          className='admin-input admin-filters__q'
-          type='search'
-          aria-label={t('providers.search')}
-          placeholder={t('providers.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <button type='submit' className='admin-btn admin-btn--ghost'>
-          {t('action.search')}
-        </button>
-      </form>
+      <SearchFilters label={t('providers.search')} onSearch={setQ} />
       <PagedTable<AdminProvider>
         list={list}
         rowKey={(p) => p.id}

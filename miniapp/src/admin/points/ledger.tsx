@@ -1,18 +1,18 @@
 // One provider's points: what is spendable and what is held, the ledger page by page, an
 // adjustment form, and the reversal of a credit — each correction with the admin's reason.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { AdjustmentBody, ReversalBody, type LedgerEntry, type LedgerReason } from '@contract';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { go, routes } from '../../routes';
+import { routes } from '../../routes';
 import { adjustPoints, providerPoints, reversePoints } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
+import { AdminLink } from '../link';
 import { paged, useCursorPages } from '../paging';
+import { ReasonForm } from '../reason-form';
 import { PagedTable } from '../table';
-
-type NoticeState = { ok: boolean; text: string } | null;
 
 /** Credits that can be taken back (the server refuses the rest, and a second reversal). */
 const reversible = (e: LedgerEntry) => e.points > 0 && (e.reason === 'meal_redeemed' || e.reason === 'adjustment');
@@ -65,53 +65,29 @@ function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: No
   );
 }
 
-/** The reversal of one credit: the reason is asked for here, in the page, focused on opening. */
+/** The reversal of one credit, with the admin's reason. */
 function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: string; entry: LedgerEntry; onClose: () => void; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
   const { t: appT } = useI18n();
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), [entry.id]);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = ReversalBody.safeParse({ providerId, entryId: entry.id, reason });
-    if (!checked.success) {
-      // Its own field name: the adjustment form's reason is on the page too.
-      setErrors({ reverseReason: zodErrors(t, checked.error).reason ?? t('form.invalid') });
-      return;
-    }
-    setSaving(true);
-    const answer = await reversePoints(checked.data);
-    setSaving(false);
-    if (answer.ok) return onDone({ ok: true, text: t('points.reversed', { n: signed(answer.data.entry.points) }) });
-    const text =
-      answer.code === 'CONFLICT' ? t('points.alreadyReversed') : answer.code === 'INSUFFICIENT_POINTS' ? t('points.spent') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer));
-    onDone({ ok: false, text });
-  };
   return (
-    <section className='admin-section admin-points__reverse' aria-labelledby='reverse-title'>
-      <h2 id='reverse-title' className='admin-section__title'>
-        {t('points.reverseTitle', { n: signed(entry.points), at: shanghaiTime(entry.at) })}
-      </h2>
-      <form
-        className='admin-form admin-form--inline'
-        onSubmit={(e) => void submit(e)}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-        noValidate
-      >
-        <Field name='reverseReason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-        <button type='submit' className='admin-btn admin-btn--danger admin-points__reverse-confirm' disabled={saving}>
-          {t('points.reverse')}
-        </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </form>
-    </section>
+    <ReasonForm
+      className='admin-points__reverse'
+      title={t('points.reverseTitle', { n: signed(entry.points), at: shanghaiTime(entry.at) })}
+      field='reverseReason'
+      label={t('points.reason')}
+      confirmText={t('points.reverse')}
+      confirmClassName='admin-points__reverse-confirm'
+      check={(reason) => ReversalBody.safeParse({ providerId, entryId: entry.id, reason })}
+      send={async (body) => {
+        const answer = await reversePoints(body);
+        if (answer.ok) return { ok: true, text: t('points.reversed', { n: signed(answer.data.entry.points) }) };
+        const text =
+          answer.code === 'CONFLICT' ? t('points.alreadyReversed') : answer.code === 'INSUFFICIENT_POINTS' ? t('points.spent') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer));
+        return { ok: false, text };
+      }}
+      onDone={onDone}
+      onClose={onClose}
+    />
   );
 }
 
@@ -161,15 +137,7 @@ export function Ledger({ providerId }: { providerId: string }) {
           <h2 id='ledger-title' className='admin-section__title'>
             {t('points.ledger')}
           </h2>
-          <a
-            href={`#${routes.adminAudit({ target: providerId })}`}
-            onClick={(e) => {
-              e.preventDefault();
-              go.to(routes.adminAudit({ target: providerId }));
-            }}
-          >
-            {t('points.audit')}
-          </a>
+          <AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>
         </div>
         <PagedTable<LedgerEntry>
           list={list}

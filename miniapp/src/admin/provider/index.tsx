@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
-import { Notice } from '../form';
+import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel } from '../labels';
 import { AdminShell } from '../shell';
@@ -76,7 +76,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
   const { t: appT } = useI18n();
   const { provider: p } = detail;
   const [confirming, setConfirming] = useState<StatusAction | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
 
   const changeStatus = async (action: StatusAction) => {
     setConfirming(null);

@@ -2,11 +2,11 @@
 // dates. Checked with the contract's own schema before sending; the server's field errors land at
 // the same fields.
 import { useState, type FormEvent } from 'react';
-import { ProviderInput, type AdminProvider, type District, type ProviderKind } from '@contract';
+import { ProviderInput, type AdminProvider, type District, type ProviderDocument, type ProviderKind } from '@contract';
 import type { Result } from '../../services/request';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { kindLabel, providerKinds } from '../labels';
 
@@ -15,31 +15,36 @@ type Draft = {
   kind: ProviderKind;
   district: string;
   address: string;
-  licenceNumber: string;
-  licenceExpiresOn: string;
-  permitNumber: string;
-  permitExpiresOn: string;
+  businessLicence: ProviderDocument;
+  hygienePermit: ProviderDocument;
 };
+
+const documentOf = (d?: ProviderDocument): ProviderDocument => ({ number: d?.number ?? '', expiresOn: d?.expiresOn ?? '' });
 
 const draftOf = (p?: AdminProvider): Draft => ({
   name: p?.name ?? '',
   kind: p?.kind ?? 'restaurant',
   district: p?.district ?? '',
   address: p?.address ?? '',
-  licenceNumber: p?.businessLicence.number ?? '',
-  licenceExpiresOn: p?.businessLicence.expiresOn ?? '',
-  permitNumber: p?.hygienePermit.number ?? '',
-  permitExpiresOn: p?.hygienePermit.expiresOn ?? '',
+  businessLicence: documentOf(p?.businessLicence),
+  hygienePermit: documentOf(p?.hygienePermit),
 });
 
-const bodyOf = (d: Draft): ProviderInput => ({
-  name: d.name,
-  kind: d.kind,
-  district: d.district,
-  address: d.address,
-  businessLicence: { number: d.licenceNumber, expiresOn: d.licenceExpiresOn },
-  hygienePermit: { number: d.permitNumber, expiresOn: d.permitExpiresOn },
-});
+/** A licence or permit: its number and expiry, named as the contract nests them so its errors land here. */
+function DocumentFields({ name, title, value, errors, onChange }: { name: 'businessLicence' | 'hygienePermit'; title: string; value: ProviderDocument; errors: FieldErrors; onChange: (d: ProviderDocument) => void }) {
+  const t = useAdminText();
+  return (
+    <fieldset className='admin-form__group'>
+      <legend>{title}</legend>
+      <Field name={`${name}.number`} label={`${title} · ${t('provider.number')}`} errors={errors}>
+        {(c) => <input {...c} className='admin-input' value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} maxLength={64} />}
+      </Field>
+      <Field name={`${name}.expiresOn`} label={`${title} · ${t('provider.expiresOn')}`} errors={errors}>
+        {(c) => <input {...c} className='admin-input' type='date' value={value.expiresOn} onChange={(e) => onChange({ ...value, expiresOn: e.target.value })} />}
+      </Field>
+    </fieldset>
+  );
+}
 
 export interface ProfileFormProps {
   provider?: AdminProvider;
@@ -55,13 +60,13 @@ export function ProfileForm({ provider, districts, onSave, submitText, savedText
   const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [saving, setSaving] = useState(false);
-  const set = (field: keyof Draft) => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
+  const set = (field: 'name' | 'kind' | 'district' | 'address') => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = ProviderInput.safeParse(bodyOf(draft));
+    const checked = ProviderInput.safeParse(draft);
     if (!checked.success) {
       setErrors(zodErrors(t, checked.error));
       setNotice({ ok: false, text: t('form.fix') });
@@ -114,24 +119,8 @@ export function ProfileForm({ provider, districts, onSave, submitText, savedText
           {(c) => <input {...c} className='admin-input' value={draft.address} onChange={set('address')} maxLength={200} />}
         </Field>
       </div>
-      <fieldset className='admin-form__group'>
-        <legend>{t('provider.licence')}</legend>
-        <Field name='businessLicence.number' label={`${t('provider.licence')} · ${t('provider.number')}`} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.licenceNumber} onChange={set('licenceNumber')} maxLength={64} />}
-        </Field>
-        <Field name='businessLicence.expiresOn' label={`${t('provider.licence')} · ${t('provider.expiresOn')}`} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.licenceExpiresOn} onChange={set('licenceExpiresOn')} />}
-        </Field>
-      </fieldset>
-      <fieldset className='admin-form__group'>
-        <legend>{t('provider.permit')}</legend>
-        <Field name='hygienePermit.number' label={`${t('provider.permit')} · ${t('provider.number')}`} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.permitNumber} onChange={set('permitNumber')} maxLength={64} />}
-        </Field>
-        <Field name='hygienePermit.expiresOn' label={`${t('provider.permit')} · ${t('provider.expiresOn')}`} errors={errors}>
-          {(c) => <input {...c} className='admin-input' type='date' value={draft.permitExpiresOn} onChange={set('permitExpiresOn')} />}
-        </Field>
-      </fieldset>
+      <DocumentFields name='businessLicence' title={t('provider.licence')} value={draft.businessLicence} errors={errors} onChange={(businessLicence) => setDraft({ ...draft, businessLicence })} />
+      <DocumentFields name='hygienePermit' title={t('provider.permit')} value={draft.hygienePermit} errors={errors} onChange={(hygienePermit) => setDraft({ ...draft, hygienePermit })} />
       <Notice notice={notice} />
       <div className='admin-form__actions'>
         <button type='submit' className='admin-btn admin-profile__save' disabled={saving}>

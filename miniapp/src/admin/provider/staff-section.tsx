@@ -7,7 +7,7 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { createStaff, disableStaff, listStaff } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { DataTable } from '../table';
 
@@ -19,7 +19,7 @@ export function StaffSection({ providerId }: { providerId: string }) {
   const staff = useResource(() => listStaff(providerId), [providerId]);
   const [draft, setDraft] = useState(emptyDraft);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const [saving, setSaving] = useState(false);
   const [disabling, setDisabling] = useState<StaffView | null>(null);
 

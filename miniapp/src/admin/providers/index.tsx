@@ -4,14 +4,14 @@ import type { AdminProvider, ProviderKind, ProviderStatus } from '@contract';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { listDistricts, listProviders } from '../api';
+import { FilterSelect, filled, SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { AdminLink } from '../link';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { PagedTable, type Column } from '../table';
-
-const PAGE = 20;
 
 /** Search and filters are kept in the page URL's query, so a link (e.g. from Needs attention) opens them. */
 interface Filters {
@@ -34,37 +34,15 @@ function initialFilters(): Filters {
 export default function AdminProvidersPage() {
   const t = useAdminText();
   const [filters, setFilters] = useState<Filters>(initialFilters);
-  const [search, setSearch] = useState(filters.q);
   const districts = useResource(listDistricts, []);
   const list = useCursorPages(
     (cursor) =>
-      listProviders({
-        q: filters.q || undefined,
-        district: filters.district || undefined,
-        status: filters.status || undefined,
-        kind: filters.kind || undefined,
-        limit: PAGE,
-        cursor,
-      }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
+      listProviders({ ...filled(filters), limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
     [filters],
   );
 
   const columns: Column<AdminProvider>[] = [
-    {
-      key: 'name',
-      title: t('providers.name'),
-      cell: (p) => (
-        <a
-          href={`#${routes.adminProvider(p.id)}`}
-          onClick={(e) => {
-            e.preventDefault();
-            go.to(routes.adminProvider(p.id));
-          }}
-        >
-          {p.name}
-        </a>
-      ),
-    },
+    { key: 'name', title: t('providers.name'), cell: (p) => <AdminLink to={routes.adminProvider(p.id)}>{p.name}</AdminLink> },
     { key: 'kind', title: t('providers.kind'), cell: (p) => kindLabel(t, p.kind) },
     { key: 'district', title: t('providers.district'), cell: (p) => districtName(districts.data, p.district) },
     { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
@@ -82,65 +60,32 @@ export default function AdminProvidersPage() {
         </button>
       }
     >
-      <form
-        className='admin-filters'
-        role='search'
-        onSubmit={(e) => {
-          e.preventDefault();
-          setFilters({ ...filters, q: search.trim() });
-        }}
-      >
-        <input
-          className='admin-input admin-filters__q'
-          type='search'
-          aria-label={t('providers.search')}
-          placeholder={t('providers.search')}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
-        <select
-          className='admin-input admin-filters__district'
-          aria-label={t('providers.district')}
+      <SearchFilters label={t('providers.search')} initial={filters.q} onSearch={(q) => setFilters({ ...filters, q })}>
+        <FilterSelect
+          name='district'
+          label={t('providers.district')}
+          all={t('providers.allDistricts')}
           value={filters.district}
-          onChange={(e) => setFilters({ ...filters, district: e.target.value })}
-        >
-          <option value=''>{t('providers.allDistricts')}</option>
-          {districts.data?.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        <select
-          className='admin-input admin-filters__status'
-          aria-label={t('providers.status')}
+          options={districts.data?.map((d) => ({ value: d.id, text: d.name })) ?? []}
+          onChange={(district) => setFilters({ ...filters, district })}
+        />
+        <FilterSelect
+          name='status'
+          label={t('providers.status')}
+          all={t('providers.allStatuses')}
           value={filters.status}
-          onChange={(e) => setFilters({ ...filters, status: e.target.value as ProviderStatus | '' })}
-        >
-          <option value=''>{t('providers.allStatuses')}</option>
-          {providerStatuses.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(t, s)}
-            </option>
-          ))}
-        </select>
-        <select
-          className='admin-input admin-filters__kind'
-          aria-label={t('providers.kind')}
+          options={providerStatuses.map((s) => ({ value: s, text: statusLabel(t, s) }))}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
+        <FilterSelect
+          name='kind'
+          label={t('providers.kind')}
+          all={t('providers.allKinds')}
           value={filters.kind}
-          onChange={(e) => setFilters({ ...filters, kind: e.target.value as ProviderKind | '' })}
-        >
-          <option value=''>{t('providers.allKinds')}</option>
-          {providerKinds.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(t, k)}
-            </option>
-          ))}
-        </select>
-        <button type='submit' className='admin-btn admin-btn--ghost'>
-          {t('action.search')}
-        </button>
-      </form>
+          options={providerKinds.map((k) => ({ value: k, text: kindLabel(t, k) }))}
+          onChange={(kind) => setFilters({ ...filters, kind })}
+        />
+      </SearchFilters>
       <PagedTable
         list={list}
         columns={columns}

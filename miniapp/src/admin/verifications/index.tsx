@@ -6,17 +6,16 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveVerification, listVerifications, rejectVerification } from '../api';
-import { Notice } from '../form';
+import { Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
+import { Tabs } from '../tabs';
 
 /** The server purges an application's personal data this many days after the decision (functions/config.ts). */
 const RETENTION_DAYS = 180;
-const PAGE = 20;
-
 interface Application {
   id: string;
   status: VerificationStatus;
@@ -38,9 +37,9 @@ export default function AdminVerificationsPage() {
   const asked = Taro.getCurrentInstance().router?.params.status;
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [confirming, setConfirming] = useState<Decision | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const list = useCursorPages(
-    (cursor) => listVerifications(status, { limit: PAGE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
+    (cursor) => listVerifications(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
     [status],
   );
 
@@ -59,21 +58,7 @@ export default function AdminVerificationsPage() {
 
   return (
     <AdminShell area='verifications' title={t('verifications.title')}>
-      <div className='admin-tabs' role='tablist' aria-label={t('verifications.title')}>
-        {statuses.map((s) => (
-          <button
-            key={s}
-            type='button'
-            role='tab'
-            aria-selected={s === status}
-            className={s === status ? 'admin-tab admin-tab--on' : 'admin-tab'}
-            data-status={s}
-            onClick={() => go.replace(routes.adminVerifications(s))}
-          >
-            {t(`verifications.${s}` as AdminKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('verifications.title')} values={statuses} selected={status} attribute='status' textKey='verifications' onSelect={(s) => go.replace(routes.adminVerifications(s))} />
       <p className='admin-muted admin-privacy'>{t('verifications.privacy')}</p>
       <Notice notice={notice} />
       <PagedTable<Application>

@@ -1,18 +1,16 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Field } from '../../components/field';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
+import { useQrScanner } from '../../hooks/use-qr-scanner';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { createWalkIn } from '../../services/api';
 import { cacheBooking } from '../../services/vouchers';
-
-// The staff scan page's camera reader, its own chunk, fetched on the first tap; WeChat has scanCode.
-const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/camera')) : null;
 
 /** The poster's code from what was pasted: the code itself, or a link that carries it (`?poster=`). */
 function posterCode(text: string): string {
@@ -45,25 +43,18 @@ export default function WalkInPage() {
     go.replace(routes.voucher(answer.data.booking.id));
   };
 
-  const [camera, setCamera] = useState(false);
-  const scan = async () => {
-    if (Camera) {
-      setCamera(true);
-      return;
-    }
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      setPoster(result);
-      await claim(result);
-    } catch {
-      // cancelled
-    }
-  };
+  const scanner = useQrScanner(
+    (text) => {
+      setPoster(posterCode(text));
+      return claim(text);
+    },
+    { title: t('walkin.scan'), denied: t('walkin.cameraDenied'), close: t('nav.back') },
+  );
 
   return (
     <View className='page walkin' ariaRole='main'>
       <TopBar title={t('walkin.title')} />
-      <Pressable className='btn btn--wide walkin__scan' onPress={() => void scan()}>
+      <Pressable className='btn btn--wide walkin__scan' onPress={() => void scanner.scan()}>
         {t('walkin.scan')}
       </Pressable>
       <View className='card'>
@@ -77,19 +68,7 @@ export default function WalkInPage() {
       <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide walkin__submit'} onPress={() => void claim(poster)}>
         {t('walkin.submit')}
       </Pressable>
-      {Camera && camera && (
-        <Suspense fallback={null}>
-          <Camera
-            labels={{ title: t('walkin.scan'), denied: t('walkin.cameraDenied'), close: t('nav.back') }}
-            onClose={() => setCamera(false)}
-            onResult={(text) => {
-              setCamera(false);
-              setPoster(posterCode(text));
-              void claim(text);
-            }}
-          />
-        </Suspense>
-      )}
+      {scanner.reader}
     </View>
   );
 }

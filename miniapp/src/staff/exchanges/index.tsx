@@ -8,8 +8,8 @@ import { useI18n, useTitle } from '../../i18n';
 import { go, routes } from '../../routes';
 import { staffExchanges } from '../../services/api';
 import { shanghaiDateTime } from '../../services/time';
-import { MoreButton, useMore } from '../more';
-import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
+import { MoreButton, useStaffList } from '../more';
+import { StaffFooter, StaffNav, useStaffGuard } from '../shared';
 import './index.css';
 
 const statusClass: Record<Exchange['status'], string> = {
@@ -22,12 +22,7 @@ export default function StaffExchangesPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
   const { params } = useRouter();
-  const list = useStaffResource(() => staffExchanges(), [], { onShow: true });
-  const first = list.data && { items: list.data.exchanges, next: list.data.next };
-  const more = useMore(first, async (cursor) => {
-    const answer = await staffExchanges(cursor);
-    return answer.ok ? { ok: true, data: { items: answer.data.exchanges, next: answer.data.next } } : answer;
-  });
+  const { list, more } = useStaffList(staffExchanges, 'exchanges');
   useTitle('staff.exchanges.title');
 
   if (!allowed) return <View className='page' />;

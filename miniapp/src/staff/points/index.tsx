@@ -9,8 +9,8 @@ import { go, routes } from '../../routes';
 import { staffPoints } from '../../services/api';
 import { serverNow } from '../../services/clock';
 import { shanghaiDateTime } from '../../services/time';
-import { MoreButton, useMore } from '../more';
-import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
+import { MoreButton, useStaffList } from '../more';
+import { StaffFooter, StaffNav, useStaffGuard } from '../shared';
 import './index.css';
 
 /** A credit still held shows when it becomes spendable. */
@@ -19,12 +19,7 @@ const isHeld = (e: LedgerEntry, now: number) => e.points > 0 && Date.parse(e.ava
 export default function StaffPointsPage() {
   const { t } = useI18n();
   const allowed = useStaffGuard();
-  const points = useStaffResource(() => staffPoints(), [], { onShow: true });
-  const first = points.data && { items: points.data.entries, next: points.data.next };
-  const more = useMore(first, async (cursor) => {
-    const answer = await staffPoints(cursor);
-    return answer.ok ? { ok: true, data: { items: answer.data.entries, next: answer.data.next } } : answer;
-  });
+  const { list: points, more } = useStaffList(staffPoints, 'entries');
   useTitle('staff.points.title');
 
   // The reason is an enum; its words are the app's, in the current language.

@@ -1,10 +1,11 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RedemptionBody, RedemptionResponse } from '@contract';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
+import { useQrScanner } from '../../hooks/use-qr-scanner';
 import { useI18n, useTitle } from '../../i18n';
 import { redeem, staffToday, type Failure } from '../../services/api';
 import { readString, remove, StorageKey } from '../../services/storage';
@@ -37,9 +38,6 @@ function PausedCountdown({ until, onDone }: { until: number; onDone: () => void 
   return <Text className='scan-result__countdown'>{t('staff.paused.countdown', { s: left })}</Text>;
 }
 
-// The H5 camera reader is its own chunk, fetched on the first tap; the mini-program has scanCode.
-const Camera = process.env.TARO_ENV === 'h5' ? lazy(() => import('../../components/camera')) : null;
-
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
 
 export default function StaffScanPage() {
@@ -55,7 +53,6 @@ export default function StaffScanPage() {
   const typed = useRef(code);
   typed.current = code;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [camera, setCamera] = useState(false);
   const redemption = useIdempotentAction(
     (key, body: RedemptionBody) => redeem(body, key),
     (body) => ('code' in body ? body.code : body.voucher),
@@ -91,11 +88,18 @@ export default function StaffScanPage() {
     }
   };
 
+  // What a scan read: an 8-digit code, or else the voucher itself.
+  const scanned = (result: string) => {
+    const text = result.trim();
+    return submit(/^\d{8}$/.test(text) ? { code: text } : { voucher: text });
+  };
+  const scanner = useQrScanner(scanned, { title: t('staff.scan.camera'), denied: t('staff.scan.cameraDenied'), close: t('nav.back') });
+
   const ready = code.length === 8 && !sending;
 
   // At a desk: the keyboard types on the keypad (digits, Backspace, Enter to redeem).
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || outcome || camera) return;
+    if (process.env.TARO_ENV !== 'h5' || outcome || scanner.open) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
@@ -116,24 +120,6 @@ export default function StaffScanPage() {
     else setCode((c) => (c.length < 8 ? c + key : c));
   };
 
-  const scanned = (result: string) => {
-    const text = result.trim();
-    return submit(/^\d{8}$/.test(text) ? { code: text } : { voucher: text });
-  };
-
-  const scan = async () => {
-    if (Camera) {
-      setCamera(true);
-      return;
-    }
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await scanned(result);
-    } catch {
-      // cancelled
-    }
-  };
-
   const next = useCallback(() => {
     setOutcome(null);
     setCode('');
@@ -151,7 +137,7 @@ export default function StaffScanPage() {
           </View>
           <Text className='scan-paused__detail'>{t('staff.paused.detail')}</Text>
           <PausedCountdown until={outcome.until} onDone={next} />
-          <Pressable className='btn btn--wide scan-paused__scan' onPress={() => { next(); void scan(); }}>
+          <Pressable className='btn btn--wide scan-paused__scan' onPress={() => { next(); void scanner.scan(); }}>
             {t('staff.paused.scan')}
           </Pressable>
         </View>
@@ -187,7 +173,7 @@ export default function StaffScanPage() {
     <View className='page staff-scan' ariaRole='main'>
       <TopBar title={t('staff.scan.title')} back={false} />
       <StaffNav current='scan' />
-      <Pressable className='btn btn--wide staff-scan__camera' onPress={() => void scan()}>
+      <Pressable className='btn btn--wide staff-scan__camera' onPress={() => void scanner.scan()}>
         {t('staff.scan.camera')}
       </Pressable>
       <Text className='staff-scan__label'>{t('staff.scan.codeLabel')}</Text>
@@ -219,18 +205,7 @@ export default function StaffScanPage() {
         {t('staff.scan.redeem')}
       </Pressable>
       <StaffFooter />
-      {Camera && camera && (
-        <Suspense fallback={null}>
-          <Camera
-            labels={{ title: t('staff.scan.camera'), denied: t('staff.scan.cameraDenied'), close: t('nav.back') }}
-            onClose={() => setCamera(false)}
-            onResult={(text) => {
-              setCamera(false);
-              void scanned(text);
-            }}
-          />
-        </Suspense>
-      )}
+      {scanner.reader}
     </View>
   );
 }
