@@ -110,4 +110,31 @@ describe('suspending a provider', () => {
     expect(expiry.expired).toBe(2);
     for (const i of [1, 2]) expect((await app.api.getBooking({ token: people[i]!, params: { id: bookings[i]!.id } })).booking.status).toBe('CANCELLED');
   });
+  it('a booking that slipped past the suspension (another process, within its catalogue cache) is cancelled by the no-show job, not counted', async () => {
+    await at('2026-12-08', '11:00');
+    const place = await providerWithOffering(app, '缓存漏网店', 5);
+    const { config } = await import('../../functions/config.js');
+    // A second process on the same table whose catalogue still says ACTIVE (a long TTL makes the
+    // few seconds of the real cache certain here).
+    const twin = await startTestApp({ seed: false, tableName: app.tableName, config: { ...config, cache: { ...config.cache, catalogTtlMs: 600_000 } } });
+    try {
+      await twin.setClock('2026-12-08T11:00:00+08:00');
+      const token = await recipient(twin);
+      // A booking for a window the offering does not have reads the provider into the twin's cache.
+      expect((await twin.call('POST', '/v1/bookings', { token, body: { offeringId: place.offeringId, windowId: 'breakfast' } })).status).toBeGreaterThanOrEqual(400);
+      await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId } });
+      const slipped = (await twin.api.createBooking({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).booking;
+      expect(slipped.status).toBe('BOOKED');
+
+      // After the window, the job cancels it as the suspension would have: claim back, no no-show.
+      await at('2026-12-08', '14:00');
+      const run = (await app.call('POST', '/__test__/jobs/expire-bookings')).body as { expired: number; cancelled: number };
+      expect(run).toMatchObject({ expired: 0, cancelled: 1 });
+      expect((await twin.api.getBooking({ token, params: { id: slipped.id } })).booking).toMatchObject({ status: 'CANCELLED', cancelReason: 'provider_suspended' });
+      await twin.setClock('2026-12-08T14:00:00+08:00');
+      expect((await twin.api.getMe({ token })).user).toMatchObject({ freeClaimsLeft: 3, suspendedUntil: null });
+    } finally {
+      await twin.stop();
+    }
+  });
 });
