@@ -45,7 +45,7 @@ export interface Allowance {
 
 export interface Reservation {
   /**
-   * Hands the attempt back: it turned out not to be a failure (a right password, a genuine code).
+   * Hands the attempt back: it turned out not to be a failure (a right password).
    * Never rejects: a hand-back that fails leaves one failure counted too many, which only errs
    * towards caution, so the work it follows need not wait for it or fail with it.
    */
