@@ -127,11 +127,8 @@ async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Fo
         continue;
       case 'room':
         throw guess!.full(out.old ?? 'shared');
-      case 'idempotency': {
-        const replay = await idem.prior();
-        if (replay) return replay;
-        throw busy();
-      }
+      case 'idempotency':
+        return idem.replay();
       case 'booking':
         // Someone redeemed (or it expired) between our read and our write: report what it is now.
         if (out.old) unwrap(decideRedemption(out.old, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
