@@ -10,7 +10,7 @@ import { toRecipient } from './recipients.js';
 import { servedClause, servedStateOf, type ImpactIntent } from './impact.js';
 import type { Novelty } from '../domain/impact.js';
 import { commit, type Write } from './transaction.js';
-import { sharedRoomCheck, whichFull, type SharedCounter } from './rate-limits.js';
+import { fullness, sharedRoomCheck, type SharedCounter } from './rate-limits.js';
 
 const BOOKING_FIELDS = [
   'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
@@ -246,7 +246,7 @@ export function bookingStore(ref: TableRef, config: Config) {
           },
         }, { ...intents, impact: { ...intents.impact, redeemedOffering: b.offeringId } }),
         config.contention,
-        { booking: toBooking, recipient: servedStateOf, room: (old: Record<string, unknown>) => whichFull(old, room!) },
+        { booking: toBooking, recipient: servedStateOf, room: (old: Record<string, unknown>) => fullness(old, room!) ?? 'shared' },
       );
     },
 

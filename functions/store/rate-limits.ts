@@ -64,17 +64,14 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
       } catch (e) {
         if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
         const item = (e as ConditionalCheckFailedException).Item;
-        return whichFull(item ? unmarshall(item) : null, c);
+        return fullness(item ? unmarshall(item) : null, c) ?? 'shared';
       }
     },
 
     /** Whether a shared counter has room for one more, as a strongly consistent read; changes nothing. */
     async roomIn(c: SharedCounter): Promise<'room' | Full> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.rate(c.scope, c.who, c.window), ConsistentRead: true }));
-      const old = out.Item ?? null;
-      const n = (old?.n as number | undefined) ?? 0;
-      const m = (old?.[memberField(c.member)] as number | undefined) ?? 0;
-      return n < c.limit && m < c.memberLimit ? 'room' : whichFull(old, c);
+      return fullness(out.Item ?? null, c) ?? 'room';
     },
 
     /** Gives reserved attempts back (they were not failures). Never below zero. */
@@ -103,7 +100,7 @@ export function rateLimitStore({ doc, tableName }: TableRef) {
 /**
  * `roomIn` as one part of a larger transaction: the work commits only while the counter (and the
  * member's share) is below its limit, and the counter is left as it is. Refused with the counter's
- * old image, which `whichFull` reads.
+ * old image, which `fullness` reads.
  */
 export const sharedRoomCheck = (TableName: string, c: SharedCounter): Write => ({
   ConditionCheck: {
@@ -118,8 +115,16 @@ export const sharedRoomCheck = (TableName: string, c: SharedCounter): Write => (
 /** Which limit a full shared counter reached: the member's share first, else the whole's. */
 export type Full = 'member' | 'shared';
 
-export const whichFull = (old: Record<string, unknown> | null, c: SharedCounter): Full =>
-  ((old?.[memberField(c.member)] as number | undefined) ?? 0) >= c.memberLimit ? 'member' : 'shared';
+/**
+ * Which limit a shared counter's item (as read, null when absent) has reached, the member's share
+ * first; null while both have room: `roomCondition` read in JavaScript. A refused write or check
+ * saw a full counter, so its callers take null as the whole's (a race emptied it since).
+ */
+export function fullness(old: Record<string, unknown> | null, c: SharedCounter): Full | null {
+  const count = (field: string) => (old?.[field] as number | undefined) ?? 0;
+  if (count(memberField(c.member)) >= c.memberLimit) return 'member';
+  return count('n') >= c.limit ? 'shared' : null;
+}
 
 const roomCondition = '(attribute_not_exists(n) OR n < :limit) AND (attribute_not_exists(#m) OR #m < :mlimit)';
 const roomValues = (c: SharedCounter) => ({ ':limit': c.limit, ':mlimit': c.memberLimit });
