@@ -91,6 +91,8 @@ export const config = {
   audit: {
     // The audit log's default range when an admin names no `from`.
     defaultDays: 90,
+    // The widest range one request reads (a year, leap day included); older entries are paged by range.
+    maxRangeDays: 366,
   },
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).

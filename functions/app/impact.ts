@@ -4,9 +4,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { AdminStats, PublicStats, StatsQuery, StatsRow } from '../contract/impact.js';
-import { invalid } from '../domain/errors.js';
-import { addCounts, datesIn, monthOf, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../domain/impact.js';
-import { addDays, daysBetween, localMoment } from '../domain/time.js';
+import { addCounts, boundedRange, datesIn, monthOf, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../domain/impact.js';
+import { addDays, localMoment } from '../domain/time.js';
 import type { AdminCtx, Ctx } from './context.js';
 import type { Deps } from './deps.js';
 import { areaFigures, providerFigures, type AreaCell } from './figures.js';
@@ -73,11 +72,7 @@ export async function adminStats(ctx: AdminCtx, q: StatsQuery): Promise<AdminSta
   const today = localMoment(ctx.now, deps.config.timeZone).date;
   const from = q.from ?? `${monthOf(today)}-01`;
   const to = q.to ?? today;
-  if (from > to) invalid([{ in: 'query', field: 'from', message: 'must not be after to' }]);
-  if (daysBetween(from, to) >= deps.config.impact.maxRangeDays) {
-    invalid([{ in: 'query', field: 'to', message: `at most ${deps.config.impact.maxRangeDays} days in one request` }]);
-  }
-  const range = { from, to };
+  const range = boundedRange(from, to, deps.config.impact.maxRangeDays);
   const [{ cells, state }, names] = await Promise.all([areaFigures(deps, range, today, { dayTotals: q.by === 'day' }), districtNames(deps)]);
   const byArea = cells.filter((c) => c.district !== null);
   const total = sum(byArea);

@@ -3,10 +3,9 @@
  * every redemption writes in its own transaction, so the signals are as exact as the figures.
  */
 import type { IntegrityQuery, IntegrityReport, ProviderIntegrity } from '../contract/integrity.js';
-import { invalid } from '../domain/errors.js';
-import { datesIn } from '../domain/impact.js';
+import { boundedRange, datesIn } from '../domain/impact.js';
 import { byConcern, signalsOf, type ProviderTally } from '../domain/integrity.js';
-import { addDays, daysBetween, localMoment } from '../domain/time.js';
+import { addDays, localMoment } from '../domain/time.js';
 import type { AdminCtx } from './context.js';
 
 const emptyTally = (): ProviderTally => ({ redemptions: 0, firstTimers: 0, quickRedemptions: 0, posterRedemptions: 0, walkIns: 0 });
@@ -17,8 +16,7 @@ export async function adminIntegrity(ctx: AdminCtx, q: IntegrityQuery): Promise<
   const today = localMoment(ctx.now, deps.config.timeZone).date;
   const to = q.to ?? today;
   const from = q.from ?? addDays(to, -(c.defaultDays - 1));
-  if (from > to) invalid([{ in: 'query', field: 'from', message: 'must not be after to' }]);
-  if (daysBetween(from, to) >= c.maxRangeDays) invalid([{ in: 'query', field: 'to', message: `at most ${c.maxRangeDays} days in one request` }]);
+  boundedRange(from, to, c.maxRangeDays);
   // One query per day (each day's partition holds every provider's item); days after today hold nothing.
   const days = datesIn({ from, to: to < today ? to : today });
   const perDay = await Promise.all(days.map((d) => deps.store.impact.signalsDay(d)));

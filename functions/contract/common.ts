@@ -4,8 +4,12 @@ import * as z from 'zod';
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64');
 export type Id = z.infer<typeof Id>;
 
-/** A calendar date in Asia/Shanghai, YYYY-MM-DD. */
-export const DateString = z.iso.date();
+/**
+ * A calendar date in Asia/Shanghai, YYYY-MM-DD, in the years 2000–2099: every date the programme
+ * can mean (history, today, a licence's expiry) and none that breaks date arithmetic (year 0000
+ * minus a day is no longer a YYYY-MM-DD string).
+ */
+export const DateString = z.iso.date().regex(/^20\d\d-/, 'a date from 2000-01-01 to 2099-12-31');
 /** A time of day in Asia/Shanghai, HH:MM. */
 export const TimeString = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59');
 

@@ -73,7 +73,8 @@ export const LeaderboardEntry = z.object({
 });
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntry>;
 
-const PeriodKey = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'a month (2026-11), quarter (2026-Q4) or year (2026)');
+/** A period in the years DateString allows. */
+const PeriodKey = z.string().regex(/^20\d{2}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'a month (2026-11), quarter (2026-Q4) or year (2026), from 2000 to 2099');
 
 /** A key that names a period of the stated type. */
 const periodMatches = (p: { period: Period; key: string }) =>

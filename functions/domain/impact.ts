@@ -3,7 +3,8 @@
  * and how a date range splits into the rolled-up periods that answer it. Pure: no clock, no AWS.
  */
 import type { OfferingKind } from '../contract/providers.js';
-import { addDays } from './time.js';
+import { invalid } from './errors.js';
+import { addDays, daysBetween } from './time.js';
 
 /**
  * The figures kept per provider and day (and, rolled up, per month, quarter, year, sub-district).
@@ -157,6 +158,16 @@ export function decompose(r: DateRange, types: readonly PeriodType[] = ['year', 
     }
   }
   return pieces;
+}
+
+/**
+ * A query's date range as asked: `from` not after `to`, and at most `maxDays` days counting both
+ * ends — or a 422 naming the field, before any work that grows with the range is started.
+ */
+export function boundedRange(from: string, to: string, maxDays: number): DateRange {
+  if (from > to) invalid([{ in: 'query', field: 'from', message: 'must not be after to' }]);
+  if (daysBetween(from, to) >= maxDays) invalid([{ in: 'query', field: 'to', message: `at most ${maxDays} days in one request` }]);
+  return { from, to };
 }
 
 /** Every date from `from` to `to`, inclusive. */

@@ -1,4 +1,5 @@
 import type { AuditList, AuditQuery } from '../../contract/audit.js';
+import { boundedRange } from '../../domain/impact.js';
 import { addDays, localMoment } from '../../domain/time.js';
 import type { AdminCtx } from '../context.js';
 
@@ -7,6 +8,7 @@ export async function listAudit(ctx: AdminCtx, query: AuditQuery): Promise<Audit
   const today = localMoment(ctx.now, ctx.deps.config.timeZone).date;
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -ctx.deps.config.audit.defaultDays);
+  boundedRange(from, to, ctx.deps.config.audit.maxRangeDays);
   const page = await ctx.deps.store.audit.list({
     fromAt: new Date(`${from}T00:00:00+08:00`).toISOString(),
     toAt: new Date(`${to}T23:59:59.999+08:00`).toISOString(),
