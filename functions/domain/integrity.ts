@@ -4,6 +4,7 @@
  * clock, no AWS. The counts are written with each redemption (store/impact.ts, the day item).
  */
 import type { Config } from '../config.js';
+import { byteOrder } from './order.js';
 
 /** What one redemption adds to its provider's day besides the impact figures. */
 export interface SignalCounts {
@@ -62,5 +63,5 @@ export function signalsOf(t: ProviderTally, c: Config): ProviderSignals {
 
 /** Flagged providers first (most flags), then by redemptions, then by id: the admin's reading order. */
 export function byConcern<T extends { providerId: string; redemptions: number; flags: unknown[] }>(a: T, b: T): number {
-  return b.flags.length - a.flags.length || b.redemptions - a.redemptions || a.providerId.localeCompare(b.providerId);
+  return b.flags.length - a.flags.length || b.redemptions - a.redemptions || byteOrder(a.providerId, b.providerId);
 }

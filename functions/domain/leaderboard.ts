@@ -2,6 +2,8 @@
  * The donor leaderboard: providers ranked by redeemed bookings in the period, then by their value,
  * then by who joined first; badges by thresholds from config. Pure.
  */
+import { byteOrder } from './order.js';
+
 export type Badge = 'caring' | 'gold';
 
 export interface BadgeThresholds {
@@ -36,6 +38,6 @@ export interface RankedEntry extends Omit<Contender, 'joinedAt'> {
 export function rankLeaderboard(contenders: Contender[], t: BadgeThresholds): RankedEntry[] {
   return contenders
     .filter((c) => c.meals > 0)
-    .sort((a, b) => b.meals - a.meals || b.valueFen - a.valueFen || a.joinedAt.localeCompare(b.joinedAt) || a.providerId.localeCompare(b.providerId))
+    .sort((a, b) => b.meals - a.meals || b.valueFen - a.valueFen || byteOrder(a.joinedAt, b.joinedAt) || byteOrder(a.providerId, b.providerId))
     .map(({ joinedAt: _joined, ...c }, i) => ({ rank: i + 1, ...c, badge: badgeFor(c.meals, t) }));
 }

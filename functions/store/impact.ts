@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateComm
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { addCounts, COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
 import { SIGNAL_FIELDS, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
+import { byteOrder } from '../domain/order.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Write } from './transaction.js';
@@ -55,14 +56,14 @@ export interface RollUpState {
 }
 
 /** Distinct strings in DynamoDB's order for keys (UTF-8 bytes, which JavaScript's UTF-16 sort can differ from). */
-const byteOrder = (xs: readonly string[]): string[] => [...new Set(xs)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+const distinctInKeyOrder = (xs: readonly string[]): string[] => [...new Set(xs)].sort(byteOrder);
 
 /**
  * At most `segments - 1` ids cutting `ids` into about equal runs, each at least `minPerSegment`
  * long; none when there are too few ids to be worth more than one request.
  */
 export function splitPoints(ids: readonly string[], segments: number, minPerSegment: number): string[] {
-  const sorted = byteOrder(ids);
+  const sorted = distinctInKeyOrder(ids);
   const n = Math.min(segments, Math.floor(sorted.length / minPerSegment));
   if (n < 2) return [];
   return [...new Set(Array.from({ length: n - 1 }, (_, k) => sorted[Math.floor(((k + 1) * sorted.length) / n)]!))];
@@ -164,7 +165,7 @@ export function impactStore(ref: TableRef) {
 
   /** A day's provider items (`fields`, with providerId), as key ranges cut at `splits` read in parallel. */
   async function dayItems(date: string, splits: readonly string[], fields: readonly string[], names?: Record<string, string>): Promise<Record<string, unknown>[]> {
-    const bounds = [null, ...byteOrder(splits), null];
+    const bounds = [null, ...distinctInKeyOrder(splits), null];
     const ranges = bounds.slice(0, -1).map((from, i) => keys.impactDayRange(from, bounds[i + 1]!));
     const parts = await Promise.all(ranges.map((r) => queryAll(doc, {
       TableName,

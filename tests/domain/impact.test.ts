@@ -141,6 +141,13 @@ describe('the leaderboard', () => {
     );
   });
 
+  it('a tie on meals, value and joining instant goes to the smaller id in byte order, not in locale order', () => {
+    const tied = (providerId: string): Contender => ({ providerId, name: '店', district: 'futian', joinedAt: '2026-01-01T00:00:00.000Z', meals: 5, valueFen: 5000, likes: 0 });
+    // localeCompare puts a before B and skips punctuation; bytes put B (0x42) before a (0x61), and - (0x2d) before _ (0x5f).
+    expect(rankLeaderboard([tied('p_a'), tied('p_B')], config.badges).map((e) => e.providerId)).toEqual(['p_B', 'p_a']);
+    expect(rankLeaderboard([tied('p__x'), tied('p_-y')], config.badges).map((e) => e.providerId)).toEqual(['p_-y', 'p__x']);
+  });
+
   it('badge thresholds are inclusive', () => {
     expect([99, 100, 499, 500].map((m) => badgeFor(m, config.badges))).toEqual([null, 'caring', 'caring', 'gold']);
   });
