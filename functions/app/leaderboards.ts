@@ -2,10 +2,10 @@
  * The donor leaderboard: a live preview from the impact figures, immutable numbered versions once
  * published, and the public reads of them.
  */
-import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody } from '../contract/impact.js';
-import { DomainError, notFound, unexpected } from '../domain/errors.js';
+import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../contract/impact.js';
+import { DomainError, fail, notFound, unexpected } from '../domain/errors.js';
 import { periodRange, redeemedBookings } from '../domain/impact.js';
-import { rankLeaderboard } from '../domain/leaderboard.js';
+import { periodClosed, rankLeaderboard } from '../domain/leaderboard.js';
 import { localMoment } from '../domain/time.js';
 import { audited } from './audit.js';
 import type { AdminCtx, Ctx } from './context.js';
@@ -45,6 +45,11 @@ const PUBLISH_ATTEMPTS = 5;
  */
 export async function publishLeaderboard(ctx: AdminCtx, body: PublishLeaderboardBody): Promise<{ leaderboard: PublishedLeaderboard }> {
   const { deps } = ctx;
+  const range = periodRange(body.period, body.key) ?? notFound('period');
+  const { rolledThrough } = await deps.store.impact.rollUpState();
+  if (!periodClosed(range.to, rolledThrough)) {
+    fail('PERIOD_OPEN', `${body.key} can be published once its last day (${range.to}) is over and rolled up`, { lastDay: range.to, rolledThrough });
+  }
   const entries = await liveEntries(deps, body.period, body.key, ctx.now);
   for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt++) {
     const version = (await deps.store.leaderboards.newestVersion(body.period, body.key)) + 1;
@@ -66,6 +71,32 @@ export async function publishLeaderboard(ctx: AdminCtx, body: PublishLeaderboard
 export async function listLeaderboards(ctx: AdminCtx, q: AdminLeaderboardsQuery): Promise<{ versions: LeaderboardVersion[]; next: string | null }> {
   const page = await ctx.deps.store.leaderboards.versions(q.period, { limit: q.limit, cursor: q.cursor });
   return { versions: page.items, next: page.next };
+}
+
+/**
+ * Take a published version off the public board, with a reason (audited). The public falls back
+ * to the newest version not withdrawn; this process's cache is cleared at once, others within
+ * their figures cache's minute.
+ */
+export async function withdrawLeaderboard(
+  ctx: AdminCtx,
+  v: { period: Period; key: string; version: number },
+  body: WithdrawLeaderboardBody,
+): Promise<{ leaderboard: LeaderboardVersion }> {
+  const { deps } = ctx;
+  const withdrawn = { at: ctx.now.toISOString(), reason: body.reason, by: { id: ctx.principal.id, name: ctx.principal.name ?? '' } };
+  const id = `${v.period}:${v.key}:v${v.version}`;
+  const out = await deps.store.leaderboards.withdraw(v.period, v.key, v.version, withdrawn, {
+    audit: audited(ctx, { type: 'leaderboard', id }, { withdrawn: null }, { withdrawn }),
+  });
+  if (!out.ok) {
+    if (out.part !== 'header') return unexpected('withdraw', out);
+    if (!out.old) return notFound('leaderboard version');
+    return fail('CONFLICT', `version ${v.version} of ${v.key} was withdrawn already`, { withdrawn: out.old.withdrawn });
+  }
+  deps.figuresCache.clear();
+  const { parts: _parts, ...header } = (await deps.store.leaderboards.header(v.period, v.key, v.version))!;
+  return { leaderboard: header };
 }
 
 export async function latestLeaderboard(ctx: Ctx, q: { period: Period }): Promise<PublishedLeaderboard> {

@@ -31,6 +31,7 @@ export const ErrorCode = z.enum([
   'INSUFFICIENT_POINTS',
   'OUT_OF_STOCK',
   'CONFLICT',
+  'PERIOD_OPEN',
   'PAYLOAD_TOO_LARGE',
   'VALIDATION_FAILED',
   'METHOD_NOT_ALLOWED',

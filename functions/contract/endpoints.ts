@@ -34,6 +34,9 @@ import {
   PublishLeaderboardBody,
   StatsCsv,
   StatsQuery,
+  WithdrawLeaderboardBody,
+  WithdrawLeaderboardParams,
+  WithdrawnLeaderboardResponse,
 } from './impact.js';
 import {
   AdminSafetyReportList,
@@ -202,6 +205,14 @@ export const endpoints = {
   previewLeaderboard: { method: 'GET', path: '/v1/admin/leaderboards/preview', auth: 'admin', query: LeaderboardPreviewQuery, response: LeaderboardPreview },
   publishLeaderboard: { method: 'POST', path: '/v1/admin/leaderboards', auth: 'admin', body: PublishLeaderboardBody, response: PublishedLeaderboardResponse, status: 201 },
   adminListLeaderboards: { method: 'GET', path: '/v1/admin/leaderboards', auth: 'admin', query: AdminLeaderboardsQuery, response: LeaderboardVersionList },
+  withdrawLeaderboard: {
+    method: 'POST',
+    path: '/v1/admin/leaderboards/{period}/{key}/{version}/withdraw',
+    auth: 'admin',
+    params: WithdrawLeaderboardParams,
+    body: WithdrawLeaderboardBody,
+    response: WithdrawnLeaderboardResponse,
+  },
   adminThanks: { method: 'GET', path: '/v1/admin/thanks', auth: 'admin', query: AdminThanksQuery, response: AdminThanksList },
   hideThanks: { method: 'POST', path: '/v1/admin/thanks/{id}/hide', auth: 'admin', params: IdParams, response: AdminThanksResponse },
   // Integrity signals per provider (issue 8: a restaurant must not quietly mint its own points)

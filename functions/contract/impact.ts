@@ -105,7 +105,21 @@ export const LeaderboardVersionQuery = z.strictObject({ version: z.coerce.number
 export const AdminLeaderboardsQuery = z.strictObject({ period: Period, ...PageQuery });
 export type AdminLeaderboardsQuery = z.infer<typeof AdminLeaderboardsQuery>;
 
-/** A published version without its entries (open it with `GET /v1/leaderboards/{period}/{key}?version=`). */
-export const LeaderboardVersion = z.object({ period: Period, key: z.string(), version: z.number().int().min(1), publishedAt: z.string() });
+/** Why and when a published version was taken off the public board, and by whom. */
+export const Withdrawal = z.object({ at: z.string(), reason: z.string(), by: z.object({ id: z.string(), name: z.string() }) });
+export type Withdrawal = z.infer<typeof Withdrawal>;
+
+/**
+ * A published version without its entries (open it with `GET /v1/leaderboards/{period}/{key}?version=`
+ * while it is not withdrawn). `withdrawn` is null while the public may see it.
+ */
+export const LeaderboardVersion = z.object({ period: Period, key: z.string(), version: z.number().int().min(1), publishedAt: z.string(), withdrawn: Withdrawal.nullable() });
 export type LeaderboardVersion = z.infer<typeof LeaderboardVersion>;
 export const LeaderboardVersionList = z.object({ versions: z.array(LeaderboardVersion), next: NextCursor });
+
+export const WithdrawLeaderboardParams = z
+  .strictObject({ period: Period, key: PeriodKey, version: z.coerce.number().int().min(1).max(1_000_000) })
+  .refine(periodMatches, keyMismatch);
+export const WithdrawLeaderboardBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export type WithdrawLeaderboardBody = z.infer<typeof WithdrawLeaderboardBody>;
+export const WithdrawnLeaderboardResponse = z.object({ leaderboard: LeaderboardVersion });

@@ -41,3 +41,12 @@ export function rankLeaderboard(contenders: Contender[], t: BadgeThresholds): Ra
     .sort((a, b) => b.meals - a.meals || b.valueFen - a.valueFen || byteOrder(a.joinedAt, b.joinedAt) || byteOrder(a.providerId, b.providerId))
     .map(({ joinedAt: _joined, ...c }, i) => ({ rank: i + 1, ...c, badge: badgeFor(c.meals, t) }));
 }
+
+/**
+ * A period may be published once its figures can no longer change: its last day is over, the
+ * redemption grace after that day's last window has passed, and the nightly roll-up has taken the
+ * day in (`rolledThrough`, which waits `impact.rollUpAfterMinutes` past midnight for exactly that).
+ * Before then a published figure could be overtaken by a late-window meal — or, for a period that
+ * has not begun, be an empty board that displaces the real one as "latest".
+ */
+export const periodClosed = (lastDay: string, rolledThrough: string | null): boolean => rolledThrough !== null && rolledThrough >= lastDay;

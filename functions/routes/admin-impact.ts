@@ -11,6 +11,7 @@ export const adminImpactHandlers = {
   previewLeaderboard: (ctx, { query }) => leaderboards.previewLeaderboard(ctx, query),
   publishLeaderboard: (ctx, { body }) => leaderboards.publishLeaderboard(ctx, body),
   adminListLeaderboards: (ctx, { query }) => leaderboards.listLeaderboards(ctx, query),
+  withdrawLeaderboard: (ctx, { params, body }) => leaderboards.withdrawLeaderboard(ctx, params, body),
   adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
   hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),

@@ -9,6 +9,7 @@ import { publishLeaderboard } from '../app/leaderboards.js';
 import type { OfferingContract } from '../contract/admin.js';
 import type { Period } from '../contract/impact.js';
 import { monthOf, periodKeyOf, periodRange } from '../domain/impact.js';
+import { periodClosed } from '../domain/leaderboard.js';
 import { addDays, daysBetween, localMoment } from '../domain/time.js';
 import { rollUpImpact } from '../jobs/roll-up-impact.js';
 import { demoProviders } from './demo.js';
@@ -145,12 +146,15 @@ export async function seedHistory(deps: Deps, now: Date, days: number): Promise<
   await rollUpImpact(deps, now);
   phase('rollUp');
 
-  // Last month's, last quarter's and this year's boards, as an admin would publish them.
+  // Last month's, last quarter's and last year's boards, as an admin would publish them: ended
+  // periods only (in the first minutes of a month its last day is not rolled up yet).
   const admin = { deps, now, principal: { role: 'admin' as const, id: 'a_admin', name: '管理员' }, requestId: 'seed-history', client: 'seed', route: 'publishLeaderboard', idempotencyKey: null };
   const lastMonth = monthOf(addDays(`${monthOf(today)}-01`, -1));
   const lastQuarter = periodKeyOf('quarter', addDays(periodRange('quarter', periodKeyOf('quarter', today))!.from, -1));
-  for (const [period, key] of [['month', lastMonth], ['quarter', lastQuarter], ['year', periodKeyOf('year', today)]] as [Period, string][]) {
-    await publishLeaderboard(admin, { period, key });
+  const lastYear = String(Number(periodKeyOf('year', today)) - 1);
+  const { rolledThrough } = await deps.store.impact.rollUpState();
+  for (const [period, key] of [['month', lastMonth], ['quarter', lastQuarter], ['year', lastYear]] as [Period, string][]) {
+    if (periodClosed(periodRange(period, key)!.to, rolledThrough)) await publishLeaderboard(admin, { period, key });
   }
   phase('publish');
   deps.figuresCache.clear();

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { LeaderboardEntry, Period, PublishedLeaderboard } from '../contract/impact.js';
+import type { LeaderboardEntry, LeaderboardVersion, Period, PublishedLeaderboard, Withdrawal } from '../contract/impact.js';
 import type { Config } from '../config.js';
 import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -11,15 +11,21 @@ const PART_SIZE = 250;
 /** Parts per publish transaction, leaving room for the audit item (DynamoDB allows 100 items). */
 const MAX_PARTS = 90;
 
-interface Header {
-  period: Period;
-  key: string;
-  version: number;
-  publishedAt: string;
+interface Header extends LeaderboardVersion {
   parts: number;
 }
 
-const toHeader = (i: Record<string, unknown>): Header => ({ period: i.period as Period, key: i.key as string, version: i.version as number, publishedAt: i.publishedAt as string, parts: i.parts as number });
+const toHeader = (i: Record<string, unknown>): Header => ({
+  period: i.period as Period,
+  key: i.key as string,
+  version: i.version as number,
+  publishedAt: i.publishedAt as string,
+  withdrawn: (i.withdrawn as Withdrawal | undefined) ?? null,
+  parts: i.parts as number,
+});
+
+/** What the public may see: versions not withdrawn. Newest first, read on past withdrawn ones. */
+const notWithdrawn = { FilterExpression: 'attribute_not_exists(withdrawn)', ScanIndexForward: false } as const;
 
 /** Published leaderboards: immutable, numbered versions per period and key. */
 export function leaderboardStore(ref: TableRef, config: Config) {
@@ -65,31 +71,59 @@ export function leaderboardStore(ref: TableRef, config: Config) {
       return commit(ref, withIntents(TableName, { header, ...entryParts }, intents), config.contention);
     },
 
-    /** One version, or the newest of that key when `version` is left out. */
+    /** One version, or the newest of that key when `version` is left out; a withdrawn one is no longer there. */
     async get(period: Period, key: string, version?: number): Promise<PublishedLeaderboard | null> {
-      const v = version ?? (await this.newestVersion(period, key));
-      if (v === 0) return null;
-      const out = await doc.send(new GetCommand({ TableName, Key: keys.leaderboardHeader(period, key, v) }));
-      return out.Item ? withEntries(toHeader(out.Item)) : null;
+      if (version === undefined) {
+        const pk = keys.leaderboardsPK(period);
+        const newest = await queryPage(
+          doc,
+          { TableName, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :k)', ExpressionAttributeValues: { ':pk': pk, ':k': keys.leaderboardVersionsOf(key) }, ...notWithdrawn },
+          { limit: 1 },
+          ['PK', 'SK'],
+          { PK: pk },
+        );
+        return newest.items[0] ? withEntries(toHeader(newest.items[0])) : null;
+      }
+      const h = await this.header(period, key, version);
+      return h && !h.withdrawn ? withEntries(h) : null;
+    },
+
+    /** A version's header, withdrawn or not (read consistently: an admin sees their own change). */
+    async header(period: Period, key: string, version: number): Promise<Header | null> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.leaderboardHeader(period, key, version), ConsistentRead: true }));
+      return out.Item ? toHeader(out.Item) : null;
+    },
+
+    /**
+     * Take a version off the public board: its header gains `withdrawn`, its entries stay as they
+     * were published. Refused by `header` (old image: null) when there is no such version, or when
+     * it was withdrawn already.
+     */
+    async withdraw(period: Period, key: string, version: number, withdrawn: Withdrawal, intents: Intents = {}) {
+      const header: Write = {
+        Update: {
+          TableName,
+          Key: keys.leaderboardHeader(period, key, version),
+          UpdateExpression: 'SET withdrawn = :w',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawn)',
+          ExpressionAttributeValues: { ':w': withdrawn },
+        },
+      };
+      return commit(ref, withIntents(TableName, { header }, intents), config.contention, { header: toHeader });
     },
 
     /** The published versions of a period type (headers only): newest period first, newest version first within it. */
-    async versions(period: Period, page: PageRequest): Promise<Page<Omit<Header, 'parts'>>> {
+    async versions(period: Period, page: PageRequest): Promise<Page<LeaderboardVersion>> {
       const pk = keys.leaderboardsPK(period);
       const out = await queryPage(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, ['PK', 'SK'], { PK: pk });
       return { items: out.items.map(toHeader).map(({ parts: _parts, ...h }) => h), next: out.next };
     },
 
-    /** The newest published leaderboard of a period type: the latest period, its newest version. */
+    /** The newest published leaderboard of a period type not withdrawn: the latest period, its newest version. */
     async latest(period: Period): Promise<PublishedLeaderboard | null> {
-      const out = await doc.send(new QueryCommand({
-        TableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.leaderboardsPK(period) },
-        ScanIndexForward: false,
-        Limit: 1,
-      }));
-      const h = out.Items?.[0];
+      const pk = keys.leaderboardsPK(period);
+      const out = await queryPage(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ...notWithdrawn }, { limit: 1 }, ['PK', 'SK'], { PK: pk });
+      const h = out.items[0];
       return h ? withEntries(toHeader(h)) : null;
     },
   };

@@ -84,7 +84,12 @@ describe('the audit log', () => {
       return r;
     },
     hideThanks: (f) => app.api.hideThanks.reply({ token: f.admin, params: { id: f.made.note! } }),
-    publishLeaderboard: (f) => app.api.publishLeaderboard.reply({ token: f.admin, body: { period: 'month', key: '2026-11' } }),
+    publishLeaderboard: async (f) => {
+      // Only an ended, rolled-up period can be published: last month, once the roll-up ran.
+      await app.call('POST', '/__test__/jobs/roll-up-impact');
+      return app.api.publishLeaderboard.reply({ token: f.admin, body: { period: 'month', key: '2026-10' } });
+    },
+    withdrawLeaderboard: (f) => app.api.withdrawLeaderboard.reply({ token: f.admin, params: { period: 'month', key: '2026-10', version: 1 }, body: { reason: '数据有误' } }),
     staffWalkIn: (f) => app.api.staffWalkIn.reply({ token: f.staffToken, body: { offeringId: f.offeringId, count: 1 } }),
     rotatePoster: (f) => app.api.rotatePoster.reply({ token: f.staffToken }),
     createPointsAdjustment: async (f) => {

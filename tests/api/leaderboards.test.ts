@@ -49,47 +49,58 @@ describe('exact under concurrency', () => {
 });
 
 describe('published leaderboards', () => {
-  it('a published version never changes; publishing again makes version 2 beside it', async () => {
+  const publish = (period: 'month' | 'quarter' | 'year', key: string) => app.api.publishLeaderboard.reply({ token: admin, body: { period, key } });
+
+  it('a period is published only once it has ended and its last day is rolled up; a version never changes', async () => {
     const a = await providerWithOffering(app, '甲餐厅', 20);
     const b = await providerWithOffering(app, '乙餐厅', 20);
     for (const x of await bookAndRedeem(a, 3)) await app.call('POST', '/v1/staff/redemptions', { token: a.staffToken, body: { code: x.code } });
     for (const x of await bookAndRedeem(b, 2)) await app.call('POST', '/v1/staff/redemptions', { token: b.staffToken, body: { code: x.code } });
 
-    const first = await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-11' } });
+    // The month's last day, at lunch and at its last second: a late-window meal could still change it.
+    for (const now of [`${DAY}T11:40:00+08:00`, `${DAY}T23:59:59+08:00`, '2026-12-01T00:20:00+08:00']) {
+      await app.setClock(now);
+      admin = await app.adminToken();
+      const open = await publish('month', '2026-11');
+      expect(open.status, now).toBe(409);
+      expect(open.error).toMatchObject({ code: 'PERIOD_OPEN', details: { lastDay: DAY } });
+    }
+    // A period that has not begun, or a year still running: nothing to publish, and it must not become "latest".
+    expect((await publish('year', '2099')).error?.code).toBe('PERIOD_OPEN');
+    expect((await publish('year', '2026')).error?.code).toBe('PERIOD_OPEN');
+    expect((await app.call('GET', '/v1/leaderboards/latest?period=year')).status).toBe(404);
+
+    // Rolled up (00:20, past the roll-up's 15 minutes): now it can be published.
+    expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
+    const first = await publish('month', '2026-11');
     expect(first.status).toBe(201);
-    expect(first.body.leaderboard).toMatchObject({ period: 'month', key: '2026-11', version: 1 });
-    const v1 = first.body.leaderboard;
-    const rankOf = (board: { entries: { providerId: string; rank: number; meals: number }[] }, id: string) => board.entries.find((e) => e.providerId === id);
-    expect(rankOf(v1, a.providerId)!.rank).toBeLessThan(rankOf(v1, b.providerId)!.rank);
+    const v1 = first.body!.leaderboard;
+    expect(v1).toMatchObject({ period: 'month', key: '2026-11', version: 1 });
+    const rankOf = (board: { entries: { providerId: string; rank: number }[] }, id: string) => board.entries.find((e) => e.providerId === id)!.rank;
+    expect(rankOf(v1, a.providerId)).toBeLessThan(rankOf(v1, b.providerId));
+    expect(await app.api.getLeaderboard({ params: { period: 'month', key: '2026-11' }, query: { version: 1 } })).toEqual(v1);
+    expect(await app.api.latestLeaderboard({ query: { period: 'month' } })).toEqual(v1);
 
-    // B overtakes A after publishing.
-    for (const x of await bookAndRedeem(b, 5)) await app.call('POST', '/v1/staff/redemptions', { token: b.staffToken, body: { code: x.code } });
-    const again = (await app.call('GET', '/v1/leaderboards/month/2026-11?version=1')).body;
-    expect(again).toEqual(v1);
-    const latest = (await app.call('GET', '/v1/leaderboards/latest?period=month')).body;
-    expect(latest).toEqual(v1);
-
-    const second = (await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-11' } })).body.leaderboard;
+    const second = (await publish('month', '2026-11')).body!.leaderboard;
     expect(second.version).toBe(2);
-    expect(rankOf(second, b.providerId)!.rank).toBeLessThan(rankOf(second, a.providerId)!.rank);
-    expect((await app.call('GET', '/v1/leaderboards/month/2026-11?version=1')).body).toEqual(v1);
-    expect((await app.call('GET', '/v1/leaderboards/month/2026-11')).body.version).toBe(2);
-    expect((await app.call('GET', '/v1/leaderboards/latest?period=month')).body.version).toBe(2);
+    expect(await app.api.getLeaderboard({ params: { period: 'month', key: '2026-11' }, query: { version: 1 } })).toEqual(v1);
+    expect((await app.api.getLeaderboard({ params: { period: 'month', key: '2026-11' }, query: {} })).version).toBe(2);
+    expect((await app.api.latestLeaderboard({ query: { period: 'month' } })).version).toBe(2);
   });
 
   it('two admins publishing at once get versions n and n+1, never one overwriting the other', async () => {
-    const both = await Promise.all([0, 1].map(() => app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'quarter', key: '2026-Q4' } })));
+    const both = await Promise.all([0, 1].map(() => publish('quarter', '2026-Q3')));
     expect(both.map((r) => r.status)).toEqual([201, 201]);
-    expect(both.map((r) => r.body.leaderboard.version).sort()).toEqual([1, 2]);
+    expect(both.map((r) => r.body!.leaderboard.version).sort()).toEqual([1, 2]);
   });
 
   it('admins list every published version of a period type, newest first, page by page', async () => {
-    // Published above: month 2026-11 v1 and v2, quarter 2026-Q4 v1 and v2. One more, an earlier month.
-    expect((await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-10' } })).status).toBe(201);
+    // Published above: month 2026-11 v1 and v2, quarter 2026-Q3 v1 and v2. One more, an earlier month.
+    expect((await publish('month', '2026-10')).status).toBe(201);
     const first = await app.call('GET', '/v1/admin/leaderboards?period=month&limit=2', { token: admin });
     expect(first.status).toBe(200);
     expect(first.body.versions.map((v: { key: string; version: number }) => `${v.key} v${v.version}`)).toEqual(['2026-11 v2', '2026-11 v1']);
-    expect(Object.keys(first.body.versions[0]).sort()).toEqual(['key', 'period', 'publishedAt', 'version']);
+    expect(Object.keys(first.body.versions[0]).sort()).toEqual(['key', 'period', 'publishedAt', 'version', 'withdrawn']);
     expect(first.body.next).toEqual(expect.any(String));
     const rest = await app.call('GET', `/v1/admin/leaderboards?period=month&limit=2&cursor=${first.body.next}`, { token: admin });
     expect(rest.body).toEqual({ versions: [expect.objectContaining({ period: 'month', key: '2026-10', version: 1 })], next: null });
@@ -100,6 +111,35 @@ describe('published leaderboards', () => {
     expect((await app.call('GET', `/v1/admin/leaderboards?period=quarter&cursor=${first.body.next}`, { token: admin })).status).toBe(422);
     expect((await app.call('GET', '/v1/admin/leaderboards', { token: admin })).status).toBe(422);
     expect((await app.call('GET', '/v1/admin/leaderboards?period=month', { token: await recipient(app) })).status).toBe(403);
+  });
+
+  it('a withdrawn version leaves the public board, which falls back to the newest one still standing; audited, once', async () => {
+    const withdraw = (version: number, reason = '榜单数据有误，重新核对') =>
+      app.api.withdrawLeaderboard.reply({ token: admin, params: { period: 'month', key: '2026-11', version }, body: { reason } });
+    const out = await withdraw(2);
+    expect(out.status).toBe(200);
+    expect(out.body!.leaderboard).toMatchObject({ key: '2026-11', version: 2, withdrawn: { reason: '榜单数据有误，重新核对', by: { id: expect.any(String) } } });
+    // Public: version 2 is gone; the newest of 2026-11 and the latest month are version 1 again.
+    expect((await app.call('GET', '/v1/leaderboards/month/2026-11?version=2')).status).toBe(404);
+    expect((await app.api.getLeaderboard({ params: { period: 'month', key: '2026-11' }, query: {} })).version).toBe(1);
+    expect(await app.api.latestLeaderboard({ query: { period: 'month' } })).toMatchObject({ key: '2026-11', version: 1 });
+    // Withdrawing 2026-11 v1 too: the latest month falls back to 2026-10.
+    expect((await withdraw(1)).status).toBe(200);
+    expect(await app.api.latestLeaderboard({ query: { period: 'month' } })).toMatchObject({ key: '2026-10', version: 1 });
+    expect((await app.call('GET', '/v1/leaderboards/month/2026-11')).status).toBe(404);
+    // Once only; no such version; a reason is required; admins only.
+    const twice = await withdraw(2);
+    expect(twice.status).toBe(409);
+    expect(twice.error?.code).toBe('CONFLICT');
+    expect((await withdraw(9)).status).toBe(404);
+    expect((await withdraw(1, '')).status).toBe(422);
+    expect((await app.call('POST', '/v1/admin/leaderboards/month/2026-10/1/withdraw', { token: await recipient(app), body: { reason: '不行不行' } })).status).toBe(403);
+    // The admins' list still shows it, marked; the audit log has who and why.
+    const listed = (await app.api.adminListLeaderboards({ token: admin, query: { period: 'month' } })).versions;
+    expect(listed.find((v) => v.key === '2026-11' && v.version === 2)!.withdrawn).toMatchObject({ reason: '榜单数据有误，重新核对' });
+    const audit = (await app.api.listAudit({ token: admin, query: { limit: 200 } })).entries.filter((e) => e.target.id === 'month:2026-11:v2');
+    expect(audit.map((e) => e.action).sort()).toEqual(['publishLeaderboard', 'withdrawLeaderboard']);
+    expect(audit.find((e) => e.action === 'withdrawLeaderboard')!.after).toMatchObject({ withdrawn: { reason: '榜单数据有误，重新核对' } });
   });
 
   it('refuses keys that do not name a period of the type, and answers 404 where nothing was published', async () => {
@@ -113,6 +153,12 @@ describe('published leaderboards', () => {
 });
 
 describe('thanks from the people fed', () => {
+  // The next day's lunch (the leaderboards above moved the clock past November).
+  beforeAll(async () => {
+    await app.setClock('2026-12-01T11:40:00+08:00');
+    admin = await app.adminToken();
+  });
+
   it('only the recipient of a redeemed booking can thank, once; staff see the note and no one who wrote it; hidden, it disappears', async () => {
     const p = await providerWithOffering(app, '感谢餐厅', 20);
     const [x, y] = await bookAndRedeem(p, 2);
@@ -137,7 +183,7 @@ describe('thanks from the people fed', () => {
     expect(notes.body.likes).toBe(1);
     expect(notes.text).not.toContain(x!.id);
     expect((await app.call('GET', `/v1/providers/${p.providerId}`)).body.provider.likes).toBe(1);
-    const preview = (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-11', { token: admin })).body;
+    const preview = (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-12', { token: admin })).body;
     expect(preview.entries.find((e: { providerId: string }) => e.providerId === p.providerId).likes).toBe(1);
 
     const hidden = await app.call('POST', `/v1/admin/thanks/${notes.body.thanks[0].id}/hide`, { token: admin });

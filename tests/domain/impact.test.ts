@@ -15,7 +15,7 @@ import {
   type PeriodType,
   type ServedState,
 } from '../../functions/domain/impact.js';
-import { badgeFor, rankLeaderboard, type Contender } from '../../functions/domain/leaderboard.js';
+import { badgeFor, periodClosed, rankLeaderboard, type Contender } from '../../functions/domain/leaderboard.js';
 import { addDays } from '../../functions/domain/time.js';
 
 const START = '2024-12-20';
@@ -146,6 +146,14 @@ describe('the leaderboard', () => {
     // localeCompare puts a before B and skips punctuation; bytes put B (0x42) before a (0x61), and - (0x2d) before _ (0x5f).
     expect(rankLeaderboard([tied('p_a'), tied('p_B')], config.badges).map((e) => e.providerId)).toEqual(['p_B', 'p_a']);
     expect(rankLeaderboard([tied('p__x'), tied('p_-y')], config.badges).map((e) => e.providerId)).toEqual(['p_-y', 'p__x']);
+  });
+
+  it('a period is closed only once its last day is rolled up, and the roll-up waits out the redemption grace', () => {
+    expect(periodClosed('2026-11-30', null)).toBe(false);
+    expect(periodClosed('2026-11-30', '2026-11-29')).toBe(false);
+    expect(periodClosed('2026-11-30', '2026-11-30')).toBe(true);
+    // A window may end at 23:59 and be redeemed for graceMinutes after: the roll-up must not close the day before that.
+    expect(config.impact.rollUpAfterMinutes).toBeGreaterThanOrEqual(config.redemption.graceMinutes);
   });
 
   it('badge thresholds are inclusive', () => {

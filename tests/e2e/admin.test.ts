@@ -319,7 +319,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await expect.poll(() => flour.locator('td[data-col="stock"]').innerText()).toBe('20');
   });
 
-  it('leaderboards: previews the month against nothing published, publishes it after a confirmation, lists the version', async () => {
+  it('leaderboards: previews the month against nothing published; publishing waits for the month to end', async () => {
     await v('.admin__link[data-area="leaderboards"]').click();
     await v('.admin-boards__preview').waitFor();
     await settled();
@@ -337,23 +337,12 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await v('#f-key').fill('2026-11');
     await v('.admin-boards__show').click();
 
+    // November's last day is today: a late meal could still change the figures, so nothing is published.
     await v('.admin-boards__publish').click();
     await expect.poll(() => v('.dialog__body').innerText()).toContain('发布「2026年11月」第 1 版？');
     await v('.dialog__confirm').click();
-    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已发布「2026年11月」第 1 版。');
-    await expect.poll(() => v('.admin-boards__against').innerText()).toMatch(/^与已发布的第 1 版（2026-11-30 \d\d:\d\d）比较$/);
-    await expect.poll(() => mine.locator('td[data-col="change"]').innerText()).toBe('名次不变');
-    const version = v('.admin-boards__versions tr[data-row="2026-11-v1"]');
-    await version.waitFor();
-    await version.focus();
-    await page.keyboard.press('Enter');
-    await v(`.admin-boards__shown tr[data-row="${providerId}"]`).waitFor();
-    await shoot('leaderboards-zh');
-
-    // The public 爱心榜 shows the published version.
-    await page.goto(`${app.url}/#/impact/board/index`);
-    await v(`.board__entry[data-provider="${providerId}"]`).waitFor();
-    expect(await v(`.board__entry[data-provider="${providerId}"] .board__name`).innerText()).toBe('福田爱心面馆');
+    await expect.poll(() => v('.admin-boards__preview .admin-notice--error').innerText()).toBe('这个周期的最后一天（2026-11-30）结束、并在次日凌晨结算后才能发布。');
+    expect(await v('.admin-boards__versions').count()).toBe(0);
   });
 
   it('the audit page lists each step, and shows before and after side by side', async () => {
@@ -379,7 +368,6 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
         'fulfilExchange',
         'rejectExchange',
         'putCatalogItem',
-        'publishLeaderboard',
       ].sort(),
     );
     await shoot('audit-zh');
@@ -498,5 +486,60 @@ describe('Needs attention across the programme', () => {
     await shoot('attention-signals-zh');
     await v('[data-card="signals"] .admin-card__item a').click();
     await expect.poll(() => v('.admin__title').innerText()).toBe('可疑小馆 · 积分');
+  });
+});
+
+describe('once the month has ended', () => {
+  it('publishes it after a confirmation, lists the version, and withdraws it with a reason: the public board falls back', async () => {
+    // Past midnight and the nightly roll-up: November can no longer change. The desk's session
+    // (8 hours) has run out meanwhile, so the administrator signs in again.
+    await app.setClock('2026-12-01T00:20:00+08:00');
+    expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
+    await page.goto(app.url + '/#/admin/signin/index');
+    await v('#admin-username').fill('admin');
+    await v('#admin-password').fill('test-admin-password');
+    await page.keyboard.press('Enter');
+    await v('.admin-cards').waitFor();
+
+    await page.goto(`${app.url}/#/admin/leaderboards/index`);
+    await v('.admin-boards__preview').waitFor();
+    await v('#f-key').fill('2026-11');
+    await v('.admin-boards__show').click();
+    const mine = v(`.admin-boards__table tr[data-row="${providerId}"]`);
+    await mine.waitFor();
+    await v('.admin-boards__publish').click();
+    await expect.poll(() => v('.dialog__body').innerText()).toContain('发布「2026年11月」第 1 版？');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已发布「2026年11月」第 1 版。');
+    await expect.poll(() => v('.admin-boards__against').innerText()).toMatch(/^与已发布的第 1 版（2026-12-01 00:20）比较$/);
+    await expect.poll(() => mine.locator('td[data-col="change"]').innerText()).toBe('名次不变');
+    const version = v('.admin-boards__versions tr[data-row="2026-11-v1"]');
+    await version.waitFor();
+    expect(await version.locator('td[data-col="status"]').innerText()).toBe('公开中');
+    await version.focus();
+    await page.keyboard.press('Enter');
+    await v(`.admin-boards__shown tr[data-row="${providerId}"]`).waitFor();
+    await shoot('leaderboards-zh');
+
+    // The public 爱心榜 shows the published version.
+    await page.goto(`${app.url}/#/impact/board/index`);
+    await v(`.board__entry[data-provider="${providerId}"]`).waitFor();
+    expect(await v(`.board__entry[data-provider="${providerId}"] .board__name`).innerText()).toBe('福田爱心面馆');
+
+    // Withdrawn, with a reason the form insists on: the public board has no month board left.
+    await page.goto(`${app.url}/#/admin/leaderboards/index`);
+    await v('#f-key').fill('2026-11');
+    await v('.admin-boards__show').click();
+    await v('.admin-boards__versions tr[data-row="2026-11-v1"]').click();
+    await v('.admin-boards__withdraw').click();
+    await v('.admin-boards__withdraw-confirm').click();
+    await expect.poll(() => field('withdrawReason').locator('.admin-field__error').innerText()).not.toBe('');
+    await v('#f-withdrawReason').fill('核销数据待复核');
+    await v('.admin-boards__withdraw-confirm').click();
+    await expect.poll(() => v('.admin-boards__shown .admin-notice--ok').innerText()).toBe('已撤回「2026年11月」第 1 版，公众爱心榜改为显示仍在公开的最新一版。');
+    await expect.poll(() => v('.admin-boards__withdrawn').innerText()).toMatch(/^2026-12-01 00:20 由 管理员 撤回：核销数据待复核$/);
+    await expect.poll(() => v('.admin-boards__versions tr[data-row="2026-11-v1"] td[data-col="status"]').innerText()).toBe('已撤回');
+    const latest = await app.call('GET', '/v1/leaderboards/latest?period=month');
+    expect(latest.status).toBe(404);
   });
 });

@@ -5,9 +5,11 @@ import type { TestApp } from '../support/app.js';
 import { browserSuite, field, readQr, tap } from '../support/h5.js';
 import { recipient, staff } from '../support/people.js';
 
-// Monday 30 November 2026, lunchtime in Shanghai. Badges at 2 and 4 meals instead of 100 and 500,
-// so a handful of real redemptions earns one (the thresholds are configuration).
+// Meals are served on Monday 30 November 2026 at lunch; the pages are read the next morning, once
+// November has ended and been rolled up, so its board can be published. Badges at 2 and 4 meals
+// instead of 100 and 500, so a handful of real redemptions earns one (the thresholds are configuration).
 const MONDAY_LUNCH = '2026-11-30T11:40:00+08:00';
+const NEXT_MORNING = '2026-12-01T09:00:00+08:00';
 const suite = browserSuite(MONDAY_LUNCH, { config: { ...config, badges: { caring: { name: '爱心企业', meals: 2 }, gold: { name: '金牌爱心企业', meals: 4 } } } });
 let app: TestApp;
 let admin: string;
@@ -27,11 +29,15 @@ async function serve(district: string, n: number): Promise<{ id: string; token: 
 }
 
 let futian: { id: string; token: string }[];
+let meilin: { id: string; token: string }[];
 beforeAll(async () => {
   app = suite.app;
   admin = await app.adminToken();
   futian = await serve('futian', 3);
-  await serve('meilin', 1);
+  meilin = await serve('meilin', 1);
+  await app.setClock(NEXT_MORNING);
+  expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
+  admin = await app.adminToken();
   const published = await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-11' } });
   expect(published.status).toBe(201);
 });
@@ -40,7 +46,7 @@ describe('impact on the public pages', () => {
   it('home shows the programme’s figures as /v1/stats counts them', async () => {
     const stats = (await app.call('GET', '/v1/stats')).body;
     expect(stats.totals).toMatchObject({ meals: 4, personTimes: 4, valueFen: 10_000, providers: 2, districts: 2 });
-    const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
+    const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await p.page.goto(app.url + '/');
     const figure = (key: string) => p.page.locator(`.impact__figure[data-figure="${key}"] .impact__value`);
     await figure('meals').waitFor();
@@ -53,7 +59,7 @@ describe('impact on the public pages', () => {
   });
 
   it('爱心榜 shows the published board with its badges, and a certificate whose QR opens that very snapshot', async () => {
-    const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
+    const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await p.page.goto(app.url + '/');
     await tap(p.page.locator('.impact__board'));
     const entry = (id: string) => p.page.locator(`.board__entry[data-provider="${id}"]`);
@@ -73,10 +79,11 @@ describe('impact on the public pages', () => {
     expect(await readQr(cert.locator('.certificate__qr .qr'))).toBe(address);
     await p.page.screenshot({ path: artifactPath('impact-certificate.png'), fullPage: true, animations: 'disabled' });
 
-    // Anyone scanning it later sees version 1, even after more meals and a second version.
-    await serve('meilin', 3);
+    // Anyone scanning it later sees version 1, even after a second version (with one more like).
+    const [fed] = meilin;
+    expect((await app.call('POST', `/v1/bookings/${fed!.id}/thanks`, { token: fed!.token, body: { like: true } })).status).toBe(201);
     expect((await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-11' } })).body.leaderboard.version).toBe(2);
-    const scanner = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
+    const scanner = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await scanner.page.goto(address);
     await scanner.page.locator('.certificate').waitFor();
     await expect(scanner.page.locator('.certificate__body').innerText()).resolves.toContain('送出 3 份爱心餐');
@@ -89,7 +96,7 @@ describe('thanks and food-safety reports', () => {
     const [first, second] = futian;
     expect((await app.call('POST', `/v1/bookings/${first!.id}/thanks`, { token: first!.token, body: { like: true, note: '谢谢老板，饭菜很香！' } })).status).toBe(201);
     expect((await app.call('POST', `/v1/bookings/${second!.id}/thanks`, { token: second!.token, body: { like: true } })).status).toBe(201);
-    const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
+    const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await p.page.goto(app.url + '/#/staff/signin/index');
     await field(p.page, '.staff-signin__username').fill('staff-futian');
     await field(p.page, '.staff-signin__password').fill('mcan-demo');
@@ -106,7 +113,7 @@ describe('thanks and food-safety reports', () => {
 
   it('a recipient thanks the restaurant from a redeemed voucher, once; staff see the words and nobody who wrote them', async () => {
     const [, , third] = futian;
-    const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1', 'mcan.token': third!.token });
+    const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1', 'mcan.token': third!.token });
     await p.page.goto(`${app.url}/#/pages/voucher/index?id=${third!.id}`);
     await p.page.locator('.voucher__thanks').waitFor();
     await field(p.page, '.voucher__thanks-note').fill('面条很劲道，谢谢！');
@@ -125,7 +132,7 @@ describe('thanks and food-safety reports', () => {
 
   it('a recipient reports a food-safety problem from a redeemed meal; it reaches the admins only', async () => {
     const [, , third] = futian;
-    const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1', 'mcan.token': third!.token });
+    const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1', 'mcan.token': third!.token });
     await p.page.goto(`${app.url}/#/pages/voucher/index?id=${third!.id}`);
     await tap(p.page.locator('.voucher__report'));
     await p.page.locator('.report__form').waitFor();

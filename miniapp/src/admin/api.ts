@@ -14,6 +14,7 @@ import {
   type ProviderInput,
   type ProviderPatch,
   type StaffInput,
+  type WithdrawLeaderboardBody,
   type VerificationStatus,
 } from '@contract';
 import { request, type Result } from '../services/request';
@@ -55,6 +56,8 @@ export const reversePoints = (body: ReversalBody) => signedIn(request(endpoints.
 export const previewLeaderboard = (period: Period, key: string) => signedIn(request(endpoints.previewLeaderboard, { query: { period, key } }));
 export const publishLeaderboard = (period: Period, key: string) => signedIn(request(endpoints.publishLeaderboard, { body: { period, key } }));
 export const listLeaderboards = (period: Period, cursor?: string) => signedIn(request(endpoints.adminListLeaderboards, { query: { period, cursor } }));
+export const withdrawLeaderboard = (v: { period: Period; key: string; version: number }, body: WithdrawLeaderboardBody) =>
+  signedIn(request(endpoints.withdrawLeaderboard, { params: { period: v.period, key: v.key, version: v.version }, body }));
 /** A published version (the newest of that key when `version` is left out): the public read. */
 export const publishedLeaderboard = (period: Period, key: string, version?: number) =>
   request(endpoints.getLeaderboard, { params: { period, key }, query: { version } });

@@ -224,6 +224,8 @@ export const en: Record<MessageKey, string> = {
   'error.NOT_REDEEMABLE_EXPIRED': 'This booking expired: the pickup time is over.',
   'error.BOOKING_CLOSED': 'Today’s pickup times are over; come back tomorrow.',
   'error.CONFLICT': 'Conflict; refresh and retry.',
+  'error.PERIOD_OPEN': 'This period can be published once it has ended and been settled.',
+  'error.PERIOD_OPEN_DAY': 'This period can be published once its last day ({d}) is over and settled overnight.',
   'error.VALIDATION_FAILED': 'Some input is not valid; check and resubmit.',
   'error.INVALID_INPUT': 'Some input is not valid; check and resubmit.',
   'error.NOT_CONFIGURED': 'The service is not set up yet; try later.',

@@ -24,6 +24,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): string | undefined {
   const d = detailsOf(failure);
   if (failure.code === 'SUSPENDED' && text(d.suspendedUntil)) return t('error.SUSPENDED_UNTIL', { d: text(d.suspendedUntil)! });
+  if (failure.code === 'PERIOD_OPEN' && text(d.lastDay)) return t('error.PERIOD_OPEN_DAY', { d: text(d.lastDay)! });
   if (failure.code === 'NOT_REDEEMABLE') {
     // At the counter: say what became of the booking, so staff can tell the person.
     if (d.status === 'CANCELLED') return t('error.NOT_REDEEMABLE_CANCELLED');

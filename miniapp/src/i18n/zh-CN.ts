@@ -223,6 +223,8 @@ export const zhCN = {
   'error.NOT_REDEEMABLE_EXPIRED': '这份预约已过期：取餐时间已过。',
   'error.BOOKING_CLOSED': '今天的取餐时间已结束，请明天再来。',
   'error.CONFLICT': '操作冲突，请刷新后重试。',
+  'error.PERIOD_OPEN': '这个周期还没有结束并完成结算，结束后才能发布。',
+  'error.PERIOD_OPEN_DAY': '这个周期的最后一天（{d}）结束、并在次日凌晨结算后才能发布。',
   'error.VALIDATION_FAILED': '填写的内容有误，请检查后再提交。',
   'error.INVALID_INPUT': '填写的内容有误，请检查后再提交。',
   'error.NOT_CONFIGURED': '服务尚未配置完成，请稍后再试。',

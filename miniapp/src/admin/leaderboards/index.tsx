@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Period, type LeaderboardEntry, type LeaderboardVersion, type PublishedLeaderboard } from '@contract';
+import { Period, WithdrawLeaderboardBody, type LeaderboardEntry, type LeaderboardVersion, type PublishedLeaderboard } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
@@ -7,8 +7,9 @@ import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { periodLabel } from '../../services/periods';
 import type { Result } from '../../services/request';
-import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard } from '../api';
+import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
 import { Field, Notice, type NoticeState } from '../form';
+import { ReasonForm } from '../reason-form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, shanghaiTime, today, yuanText } from '../labels';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
@@ -124,19 +125,60 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   );
 }
 
-function ShownVersion({ v }: { v: LeaderboardVersion }) {
+/** A published version as the public sees it, and the way to take it off the public board. */
+function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: (v: LeaderboardVersion) => void }) {
   const t = useAdminText();
   const { t: appT } = useI18n();
   const columns = useEntryColumns();
-  const board = useResource(() => publishedLeaderboard(v.period, v.key, v.version), [v.period, v.key, v.version]);
+  const label = periodLabel(appT, v.period, v.key);
+  // A withdrawn version is no longer public: there is nothing to read.
+  const board = useResource(() => publishedLeaderboard(v.period, v.key, v.version), [v.period, v.key, v.version, v.withdrawn === null]);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [notice, setNotice] = useState<NoticeState>(null);
   return (
     <section className='admin-section admin-boards__shown' aria-labelledby='shown-title'>
-      <h2 id='shown-title' className='admin-section__title'>
-        {t('boards.versionOf', { label: periodLabel(appT, v.period, v.key), v: v.version })}
-      </h2>
-      <Resource state={board.state} onRetry={() => void board.reload()} isEmpty={(b) => b.entries.length === 0} emptyTitle={t('boards.empty')}>
-        {(b) => <DataTable<LeaderboardEntry> rows={b.entries} rowKey={(e) => e.providerId} columns={columns} />}
-      </Resource>
+      <div className='admin-section__head'>
+        <h2 id='shown-title' className='admin-section__title'>
+          {t('boards.versionOf', { label, v: v.version })}
+        </h2>
+        {!v.withdrawn && !withdrawing && (
+          <button type='button' className='admin-btn admin-btn--danger admin-boards__withdraw' onClick={() => setWithdrawing(true)}>
+            {t('boards.withdraw')}
+          </button>
+        )}
+      </div>
+      <Notice notice={notice} />
+      {withdrawing && (
+        <ReasonForm
+          className='admin-boards__withdraw-form'
+          title={t('boards.withdrawTitle', { label, v: v.version })}
+          field='withdrawReason'
+          label={t('boards.withdrawReason')}
+          confirmText={t('boards.withdraw')}
+          confirmClassName='admin-boards__withdraw-confirm'
+          check={(reason) => WithdrawLeaderboardBody.safeParse({ reason })}
+          send={async (body) => {
+            const answer = await withdrawLeaderboard(v, body);
+            if (answer.ok) {
+              onWithdrawn(answer.data.leaderboard);
+              return { ok: true, text: t('boards.withdrawn', { label, v: v.version }) };
+            }
+            return { ok: false, text: answer.code === 'CONFLICT' ? t('boards.alreadyWithdrawn') : errorText(appT, answer) };
+          }}
+          onDone={(n) => {
+            setNotice(n);
+            setWithdrawing(false);
+          }}
+          onClose={() => setWithdrawing(false)}
+        />
+      )}
+      {v.withdrawn ? (
+        <p className='admin-muted admin-boards__withdrawn'>{t('boards.withdrawnBy', { at: shanghaiTime(v.withdrawn.at), name: v.withdrawn.by.name, reason: v.withdrawn.reason })}</p>
+      ) : (
+        <Resource state={board.state} onRetry={() => void board.reload()} isEmpty={(b) => b.entries.length === 0} emptyTitle={t('boards.empty')}>
+          {(b) => <DataTable<LeaderboardEntry> rows={b.entries} rowKey={(e) => e.providerId} columns={columns} />}
+        </Resource>
+      )}
     </section>
   );
 }
@@ -193,10 +235,20 @@ export default function AdminLeaderboardsPage() {
             { key: 'period', title: t('boards.periodKey'), cell: (v) => periodLabel(appT, v.period, v.key) },
             { key: 'version', title: t('boards.version'), numeric: true, cell: (v) => v.version },
             { key: 'publishedAt', title: t('boards.publishedAt'), cell: (v) => shanghaiTime(v.publishedAt) },
+            { key: 'status', title: t('boards.status'), cell: (v) => t(v.withdrawn ? 'boards.withdrawnShort' : 'boards.public') },
           ]}
         />
       </section>
-      {shown && <ShownVersion key={`${shown.key}-v${shown.version}`} v={shown} />}
+      {shown && (
+        <ShownVersion
+          key={`${shown.key}-v${shown.version}`}
+          v={shown}
+          onWithdrawn={(v) => {
+            setShown(v);
+            void versions.reload(true);
+          }}
+        />
+      )}
     </AdminShell>
   );
 }
