@@ -112,6 +112,8 @@ export async function adminStatsCsv(ctx: AdminCtx, q: StatsQuery): Promise<strin
     header: true,
     columns: [...CSV_COLUMNS],
     escape_formulas: true,
+    // Every text cell in quotes: a spreadsheet then never reads a line break in one as a new row.
+    quoted_string: true,
     record_delimiter: 'windows',
   });
 }

@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { DateString, Id, NextCursor, PageQuery } from './common.js';
+import { DateString, Id, NextCursor, PageQuery, Text } from './common.js';
 import { GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ProviderDocument = z.strictObject({
   number: Text(64),
@@ -40,7 +39,7 @@ export const AdminProviderResponse = z.object({ provider: AdminProvider });
 
 /** The admin list: search (part of the name or address, or the id), filters, cursor paging. */
 export const AdminProvidersQuery = z.strictObject({
-  q: z.string().trim().max(80).optional(),
+  q: Text(80, 0).optional(),
   district: Id.optional(),
   status: ProviderStatus.optional(),
   kind: ProviderKind.optional(),

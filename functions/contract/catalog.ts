@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, NextCursor, PageQuery } from './common.js';
+import { Id, NextCursor, PageQuery, Text } from './common.js';
 
 /** An ingredient providers can order with points: rice, cooking oil, vegetables… */
 export const CatalogItem = z.object({
@@ -18,8 +18,8 @@ export type CatalogItem = z.infer<typeof CatalogItem>;
 
 /** `PUT /v1/admin/catalog/{itemId}`: the item as it should now be (stock is set, not added to). */
 export const CatalogItemBody = z.strictObject({
-  name: z.string().trim().min(1).max(60),
-  unit: z.string().trim().min(1).max(20),
+  name: Text(60),
+  unit: Text(20),
   points: z.number().int().min(1).max(1_000_000),
   stock: z.number().int().min(0).max(1_000_000),
   active: z.boolean(),
@@ -69,5 +69,5 @@ export type ExchangeList = z.infer<typeof ExchangeList>;
 export const AdminExchangesQuery = z.strictObject({ status: ExchangeStatus.optional(), providerId: Id.optional(), ...PageQuery });
 export type AdminExchangesQuery = z.infer<typeof AdminExchangesQuery>;
 
-export const RejectExchangeBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export const RejectExchangeBody = z.strictObject({ reason: Text(200) });
 export type RejectExchangeBody = z.infer<typeof RejectExchangeBody>;

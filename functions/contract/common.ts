@@ -10,6 +10,17 @@ export type Id = z.infer<typeof Id>;
  * minus a day is no longer a YYYY-MM-DD string).
  */
 export const DateString = z.iso.date().regex(/^20\d\d-/, 'a date from 2000-01-01 to 2099-12-31');
+/**
+ * Text a person types: trimmed, at least `min` and at most `max` characters, and no control
+ * characters — a line break or carriage return in a name starts a new row in a spreadsheet
+ * (where a formula may wait), and none belongs in a single line anyway.
+ */
+export const Text = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).regex(/^[^\p{Cc}]*$/u, 'no control characters (line breaks, tabs…)');
+/** The same for notes typed in a text area: line breaks (\n) stay, other control characters do not. */
+export const MultilineText = (max: number, min = 1) =>
+  z.string().trim().min(min).max(max).regex(/^(?:[^\p{Cc}]|\n)*$/u, 'no control characters other than line breaks');
+
 /** A time of day in Asia/Shanghai, HH:MM. */
 export const TimeString = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59');
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NextCursor, PageQuery } from './common.js';
+import { DateString, Id, NextCursor, PageQuery, Text } from './common.js';
 
 // ---- impact ----
 
@@ -120,6 +120,6 @@ export const LeaderboardVersionList = z.object({ versions: z.array(LeaderboardVe
 export const WithdrawLeaderboardParams = z
   .strictObject({ period: Period, key: PeriodKey, version: z.coerce.number().int().min(1).max(1_000_000) })
   .refine(periodMatches, keyMismatch);
-export const WithdrawLeaderboardBody = z.strictObject({ reason: z.string().trim().min(2).max(500) });
+export const WithdrawLeaderboardBody = z.strictObject({ reason: Text(500, 2) });
 export type WithdrawLeaderboardBody = z.infer<typeof WithdrawLeaderboardBody>;
 export const WithdrawnLeaderboardResponse = z.object({ leaderboard: LeaderboardVersion });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id } from './common.js';
+import { Id, Text } from './common.js';
 
 /** Why a ledger entry exists; the app translates these, they are never shown as they are. */
 export const LedgerReason = z.enum(['meal_redeemed', 'exchange', 'exchange_refund', 'adjustment', 'reversal']);
@@ -19,7 +19,7 @@ export const LedgerEntry = z.object({
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
-const Reason = z.string().trim().min(1).max(200);
+const Reason = Text(200);
 
 /** An admin's correction: points credited (positive, spendable at once) or debited (negative). */
 export const AdjustmentBody = z.strictObject({

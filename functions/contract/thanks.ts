@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { Id, NextCursor, PageQuery } from './common.js';
+import { Id, MultilineText, NextCursor, PageQuery } from './common.js';
 
 export const ThanksPageQuery = z.strictObject({ ...PageQuery });
 
 export const ThanksBody = z.strictObject({
   like: z.literal(true),
   /** Optional; 1–140 characters after trimming. */
-  note: z.string().trim().min(1).max(140).optional(),
+  note: MultilineText(140).optional(),
 });
 export type ThanksBody = z.infer<typeof ThanksBody>;
 
@@ -29,7 +29,7 @@ export const AdminThanksResponse = z.object({ thanks: AdminThanksNote });
 export const SafetyReportBody = z.strictObject({
   providerId: Id,
   bookingId: Id.optional(),
-  text: z.string().trim().min(1).max(1000),
+  text: MultilineText(1000),
 });
 export type SafetyReportBody = z.infer<typeof SafetyReportBody>;
 export const SafetyReportReceipt = z.object({ report: z.object({ id: Id, status: z.literal('RECEIVED') }) });

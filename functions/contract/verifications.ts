@@ -1,14 +1,14 @@
 import * as z from 'zod';
-import { Id, NextCursor, PageQuery } from './common.js';
+import { Id, MultilineText, NextCursor, PageQuery, Text } from './common.js';
 
 export const VerificationCategory = z.enum(['graduate', 'intern', 'between_jobs', 'new_employment', 'other']);
 export type VerificationCategory = z.infer<typeof VerificationCategory>;
 
 export const VerificationBody = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: Text(40),
   phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number, 11 digits'),
   category: VerificationCategory,
-  note: z.string().trim().max(300).default(''),
+  note: MultilineText(300, 0).default(''),
 });
 export type VerificationBody = z.infer<typeof VerificationBody>;
 

@@ -287,7 +287,7 @@ describe('impact figures equal a recount of what happened', () => {
     await expectMonthMatches();
   });
 
-  it('CSV: a BOM, a header row, the same numbers; formula-like cells escaped', async () => {
+  it('CSV: a BOM, a header row, the same numbers; every text cell quoted, formula-like cells escaped', async () => {
     await signIn();
     const r = await app.call('GET', '/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district', { token: admin });
     expect(r.status).toBe(200);
@@ -296,9 +296,9 @@ describe('impact figures equal a recount of what happened', () => {
     const raw = new Uint8Array(await (await fetch(`${app.url}/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer());
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = r.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('key,label,meals,blindBoxes,walkIns,personTimes,valueFen');
+    expect(lines[0]).toBe('"key","label","meals","blindBoxes","walkIns","personTimes","valueFen"');
     const json = await stats('from=2026-11-01&to=2026-11-30&by=district');
-    expect(lines.slice(1)).toEqual(json.rows.map((x: Fig & { key: string; label: string }) => [x.key, x.label, x.meals, x.blindBoxes, x.walkIns, x.personTimes, x.valueFen].join(',')));
+    expect(lines.slice(1)).toEqual(json.rows.map((x: Fig & { key: string; label: string }) => [`"${x.key}"`, `"${x.label}"`, x.meals, x.blindBoxes, x.walkIns, x.personTimes, x.valueFen].join(',')));
 
     // A provider named like a formula, in ASCII and in full-width characters, is exported inert.
     await app.setClock('2026-11-30T11:40:00+08:00');
@@ -313,8 +313,16 @@ describe('impact figures equal a recount of what happened', () => {
     }
     const csv = (await app.call('GET', '/v1/admin/stats.csv?from=2026-11-30&to=2026-11-30&by=provider', { token: admin })).text;
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(csv).toContain(`'＝1+2`);
+    expect(csv).toContain(`"'＝1+2"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+
+    // A name that would break a row in two, with a formula on the new row: refused at the contract, nothing changed.
+    for (const name of ['=1+2\n=3+4', 'a\r=1+2', 'tab\there', 'nul\u0000', 'c1\u0085']) {
+      const r = await app.call('PATCH', '/v1/admin/providers/demo-meilin', { token: admin, body: { name } });
+      expect(r.status, JSON.stringify(name)).toBe(422);
+      expect(r.body.error.details).toEqual([expect.objectContaining({ field: 'name' })]);
+    }
+    expect((await app.api.adminGetProvider({ token: admin, params: { id: 'demo-meilin' } })).provider.name).toBe('=HYPERLINK("http://x")');
   });
 });
 

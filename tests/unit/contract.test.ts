@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DeviceSessionBody, OfferingContract, ProviderInput, TimeString } from '../../functions/contract/index.js';
+import { DateString, DeviceSessionBody, MultilineText, OfferingContract, ProviderInput, Text, TimeString } from '../../functions/contract/index.js';
 
 const contract = {
   name: '午餐',
@@ -16,6 +16,30 @@ const contract = {
 const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 
 describe('contract schemas', () => {
+  const control = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((c) => String.fromCharCode(c));
+  const printable = fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !/\p{Cc}/u.test(s));
+
+  it('Text refuses any control character anywhere, and takes any text without one (property)', () => {
+    fc.assert(
+      fc.property(printable, control, printable, (a, c, b) => {
+        const inside = `x${a}${c}${b}x`;
+        expect(Text(100).safeParse(inside).success).toBe(false);
+        // Multi-line text keeps its line breaks, and nothing else of the kind.
+        expect(MultilineText(100).safeParse(inside).success).toBe(c === '\n');
+        expect(Text(100).safeParse(`x${a}${b}x`).success).toBe(`x${a}${b}x`.length <= 100);
+      }),
+    );
+  });
+
+  it('DateString takes the years 2000–2099 only (property)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const s = d.toISOString().slice(0, 10);
+        expect(DateString.safeParse(s).success).toBe(s >= '2000-01-01' && s <= '2099-12-31');
+      }),
+    );
+  });
+
   it('TimeString accepts exactly HH:MM from 00:00 to 23:59 (property)', () => {
     fc.assert(
       fc.property(hhmm, (t) => {
