@@ -1,7 +1,7 @@
 import type { VerificationBody, VerificationQuery } from '../contract/verifications.js';
 import { verifiedThrough } from '../domain/booking.js';
 import { DomainError, notFound, unexpected } from '../domain/errors.js';
-import { addDays, localMoment } from '../domain/time.js';
+import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import type { VerificationRecord } from '../store/verifications.js';
 import { rateIntent } from './rate-limit.js';
@@ -38,8 +38,7 @@ export async function submitVerification(ctx: RecipientCtx, body: VerificationBo
   };
   const answer: Receipt = { verification: { id, status: 'PENDING' } };
   const rate = rateIntent(ctx, 'verification', ctx.principal.id, config.verification.applicationsPer30Days, 30 * 86_400);
-  // A pending application holds its phone until the purge would delete it.
-  const out = await store.verifications.submit(record, today, addDays(today, config.verification.pendingMaxDays), { idempotency: idem.intent(answer), rate: rate.intent });
+  const out = await store.verifications.submit(record, today, { idempotency: idem.intent(answer), rate: rate.intent });
   if (out.ok) return answer;
   switch (out.part) {
     case 'idempotency':

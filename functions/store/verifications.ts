@@ -42,10 +42,13 @@ export function verificationStore(ref: TableRef, config: Config) {
 
     /**
      * A new application, with its phone's claim: refused by `recipient` while the recipient has
-     * one waiting, by `phone` while that phone has a pending or approved application (held until
-     * `heldThrough`, a date before `today` is free), by `rate` or `idempotency` as those intents say.
+     * one waiting, by `phone` while that phone has a pending or approved application, by `rate` or
+     * `idempotency` as those intents say. A pending claim has no end date: it is held until the
+     * application is decided (a rejection releases it, an approval holds it through
+     * `heldThrough` = the end of the verification) or purged with it. A date would free the phone
+     * between its end and the purge, while the first application still waits to be approved.
      */
-    async submit(v: VerificationRecord & { phoneKey: string }, today: string, heldThrough: string, intents: Intents = {}) {
+    async submit(v: VerificationRecord & { phoneKey: string }, today: string, intents: Intents = {}) {
       return commit(
         ref,
         withIntents(TableName, {
@@ -62,7 +65,7 @@ export function verificationStore(ref: TableRef, config: Config) {
           phone: {
             Put: {
               TableName,
-              Item: { ...keys.verificationPhone(v.phoneKey), verificationId: v.id, heldThrough },
+              Item: { ...keys.verificationPhone(v.phoneKey), verificationId: v.id },
               ConditionExpression: 'attribute_not_exists(PK) OR heldThrough < :today',
               ExpressionAttributeValues: { ':today': today },
             },

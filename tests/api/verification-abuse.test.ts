@@ -101,4 +101,19 @@ describe('verification applications', () => {
     // The phone is free: its owner (or the same recipient) may apply again.
     expect((await apply(back.token, '13900139099')).status).toBe(202);
   });
+
+  it('a pending application holds its phone until the purge takes it, not until a date: no second identity slips in between', async () => {
+    await app.setClock('2027-02-01T10:00:00+08:00');
+    const first = await person();
+    expect((await apply(first.token, '13700137001')).status).toBe(202);
+    // Midnight starting the 31st day: 30 days are over, the 03:30 purge has not run yet.
+    await app.setClock('2027-03-04T00:00:00+08:00');
+    const second = await person();
+    const early = await apply(second.token, '13700137001');
+    expect(early.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'phone_in_use' } });
+    // After the purge, the phone is free.
+    await app.setClock('2027-03-04T03:30:00+08:00');
+    expect(((await app.call('POST', '/__test__/jobs/purge-personal-data')).body as { stale: number }).stale).toBeGreaterThanOrEqual(1);
+    expect((await apply(second.token, '13700137001')).status).toBe(202);
+  });
 });
