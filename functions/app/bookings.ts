@@ -58,13 +58,12 @@ async function book(
   windowId: string,
   now: LocalMoment,
   channel: BookingRecord['channel'],
-  idem: ReturnType<typeof idempotency<BookingAnswer>>,
+  { idem, rate }: Attempt,
 ): Promise<BookingAnswer> {
   const { deps } = ctx;
   const { provider, offering } = place;
   const window = unwrap(decideBooking(provider, offering, windowId, now));
   const slot = slotHint(provider.id, now.date, offering.id, offering.dailyQuota);
-  const rate = rateIntent(ctx, 'booking', ctx.principal.id, deps.config.rateLimits.bookingsPerMinute, 60);
   return deps.slotGate.run(slot, async () => {
     if (deps.catalog.soldOut.has(slot)) throw soldOut();
     for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
@@ -122,16 +121,39 @@ async function book(
   });
 }
 
-/** A replay answers before anything else is checked: it is not a new attempt. */
-async function guarded(idem: ReturnType<typeof idempotency<BookingAnswer>>, run: () => Promise<BookingAnswer>): Promise<BookingAnswer> {
-  return (await idem.prior()) ?? run();
+/** A booking attempt's idempotency record and its place in the recipient's booking rate window. */
+interface Attempt {
+  idem: ReturnType<typeof idempotency<BookingAnswer>>;
+  rate: ReturnType<typeof rateIntent>;
+}
+
+/** Refusals that are not the recipient's attempt being judged: the window itself, and contention (safe to retry). */
+const UNCOUNTED = new Set(['RATE_LIMITED', 'BUSY']);
+
+/**
+ * A replay answers before anything else is checked: it is not a new attempt. Every other attempt
+ * counts toward the booking rate, refused ones too (a sold-out slot, a closed window, a second
+ * claim today): tapping through refusals is no cheaper than booking.
+ */
+async function attempt(ctx: RecipientCtx, scope: string, body: unknown, run: (a: Attempt) => Promise<BookingAnswer>): Promise<BookingAnswer> {
+  const a: Attempt = {
+    idem: idempotency<BookingAnswer>(ctx, scope, body),
+    rate: rateIntent(ctx, 'booking', ctx.principal.id, ctx.deps.config.rateLimits.bookingsPerMinute, 60),
+  };
+  const prior = await a.idem.prior();
+  if (prior) return prior;
+  try {
+    return await run(a);
+  } catch (e) {
+    if (e instanceof DomainError && !UNCOUNTED.has(e.code)) await a.rate.countRefused();
+    throw e;
+  }
 }
 
 export async function createBooking(ctx: RecipientCtx, body: CreateBookingBody): Promise<BookingAnswer> {
-  const idem = idempotency<BookingAnswer>(ctx, 'booking', body);
-  return guarded(idem, async () => {
+  return attempt(ctx, 'booking', body, async (a) => {
     const now = localMoment(ctx.now, ctx.deps.config.timeZone);
-    return book(ctx, await offeringById(ctx, body.offeringId), body.windowId, now, 'app', idem);
+    return book(ctx, await offeringById(ctx, body.offeringId), body.windowId, now, 'app', a);
   });
 }
 
@@ -139,8 +161,7 @@ const POSTER = /^M1W\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,64})$/;
 
 /** A recipient scanned a provider's poster: a booking for the window open now, or the next one today. */
 export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }): Promise<BookingAnswer> {
-  const idem = idempotency<BookingAnswer>(ctx, 'walk-in', body);
-  return guarded(idem, async () => {
+  return attempt(ctx, 'walk-in', body, async (a) => {
     const m = POSTER.exec(body.poster);
     const provider = m ? await ctx.deps.catalog.provider(m[1]!) : null;
     if (!m || !provider || !provider.posterToken || provider.posterToken !== m[2]) return notFound('poster');
@@ -154,7 +175,7 @@ export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }):
     let last: unknown;
     for (const c of candidates) {
       try {
-        return await book(ctx, { provider, offering: c.offering }, c.window!.id, now, 'poster', idem);
+        return await book(ctx, { provider, offering: c.offering }, c.window!.id, now, 'poster', a);
       } catch (e) {
         // Sold out here: try the provider's next offering before giving up.
         if (!(e instanceof DomainError && e.code === 'QUOTA_EXHAUSTED')) throw e;

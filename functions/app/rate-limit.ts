@@ -21,11 +21,18 @@ export function limited(ctx: Ctx, retryAfter: number, message = 'too many reques
 
 /**
  * A rate counter to commit inside the transaction that does the work (one round trip): the work
- * is refused with RATE_LIMITED when the window is full. Counts what reached the transaction.
+ * is refused with RATE_LIMITED when the window is full. The transaction counts the attempts that
+ * commit; `countRefused` counts one that was refused (a refused transaction takes its count with
+ * it), so refused attempts use up the window too, at the price of one write on refusals only.
  */
 export function rateIntent(ctx: Ctx, scope: string, who: string, limit: number, seconds: number) {
   const w = window(ctx.now, seconds);
-  return { intent: { scope, who, window: w.name, limit, expiresAt: w.expiresAt }, refused: () => limited(ctx, w.retryAfter) };
+  return {
+    intent: { scope, who, window: w.name, limit, expiresAt: w.expiresAt },
+    refused: () => limited(ctx, w.retryAfter),
+    // A full window stays full: whether this one was counted changes nothing the caller answers.
+    countRefused: async (): Promise<void> => void (await ctx.deps.store.rateLimits.take(scope, who, w.name, limit, w.expiresAt)),
+  };
 }
 
 /** Counts one attempt; RATE_LIMITED (with Retry-After) once `limit` attempts fill the window. */

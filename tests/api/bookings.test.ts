@@ -190,6 +190,24 @@ describe('idempotency and rate limits', () => {
     expect((await book(token)).status).toBe(201);
   });
 
+  it('refused attempts use up the 5 a minute too: tapping through refusals is no cheaper than booking', async () => {
+    await app.setClock('2026-11-30T11:03:10+08:00');
+    const token = await recipient(app);
+    const first = await book(token);
+    expect(first.status).toBe(201);
+    // Four refusals (one live booking at a time), each counted although its transaction was refused.
+    for (let i = 0; i < 4; i++) expect((await book(token)).body.error.code).toBe('ACTIVE_BOOKING_EXISTS');
+    expect((await app.call('DELETE', `/v1/bookings/${first.body.booking.id}`, { token })).status).toBe(200);
+    const sixth = await book(token);
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.error.code).toBe('RATE_LIMITED');
+    // A replay of an earlier answer is not a new attempt.
+    await app.setClock('2026-11-30T11:04:10+08:00');
+    const key = { 'idempotency-key': 'key-refused-1' };
+    expect((await book(token, 'lunch', key)).status).toBe(201);
+    for (let i = 0; i < 6; i++) expect((await book(token, 'lunch', key)).status).toBe(201);
+  });
+
   it('throttles wrong codes: 10 failures per staff member per hour, then 429', async () => {
     await app.setClock('2026-11-30T12:40:00+08:00');
     const s = await staff(app, 'staff-shatou');
