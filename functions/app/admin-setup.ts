@@ -12,6 +12,7 @@ import type {
   StaffView,
 } from '../contract/admin.js';
 import type { District } from '../contract/providers.js';
+import { pickupClosed } from '../domain/booking.js';
 import { fail, invalid, notFound, unexpected } from '../domain/errors.js';
 import { expiringDocuments, nextStatus, type StatusAction } from '../domain/provider.js';
 import { addDays, localMoment } from '../domain/time.js';
@@ -20,6 +21,7 @@ import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
 import { audited } from './audit.js';
 import type { AdminCtx } from './context.js';
+import { suspendIfDue } from './no-shows.js';
 import { providerPoster } from './staff-counter.js';
 
 function adminView(p: Provider): AdminProvider {
@@ -128,17 +130,23 @@ const SUSPEND_BATCH = 10;
 /**
  * Suspension is immediate: the provider takes no bookings (its status), its staff can no longer
  * redeem or hand out, and its live bookings are cancelled without counting against their
- * recipients — their meal and claim come back, as no fault of theirs.
+ * recipients — their meal and claim come back, as no fault of theirs. A booking whose pickup had
+ * already closed was a no-show before the suspension: it expires as the no-show job would have
+ * expired it, so the outcome never depends on which of the two ran first.
  */
 export async function suspendProvider(ctx: AdminCtx, params: { id: string }) {
+  const { deps } = ctx;
   const answer = await changeStatus('suspend')(ctx, params);
-  const today = localMoment(ctx.now, ctx.deps.config.timeZone).date;
+  const local = localMoment(ctx.now, deps.config.timeZone);
+  const at = ctx.now.toISOString();
   // Yesterday's too: a late window's pickup grace runs past midnight.
-  const live = await ctx.deps.store.bookings.liveAtProvider(params.id, [today, addDays(today, -1)]);
-  // A booking redeemed or cancelled meanwhile refuses the write (it is no longer BOOKED): nothing to do.
-  for (let i = 0; i < live.length; i += SUSPEND_BATCH) {
-    await Promise.all(live.slice(i, i + SUSPEND_BATCH).map((b) => ctx.deps.store.bookings.cancel(b, ctx.now.toISOString(), 'provider_suspended')));
-  }
+  const live = await deps.store.bookings.liveAtProvider(params.id, [local.date, addDays(local.date, -1)]);
+  const end = async (b: (typeof live)[number]) => {
+    if (!pickupClosed(b, local, deps.config.redemption.graceMinutes)) return void (await deps.store.bookings.cancel(b, at, 'provider_suspended'));
+    if ((await deps.store.bookings.expire(b, at)).ok) await suspendIfDue(deps, b.recipientId, b.date);
+  };
+  // A booking redeemed, cancelled or expired meanwhile refuses the write (it is no longer BOOKED): nothing to do.
+  for (let i = 0; i < live.length; i += SUSPEND_BATCH) await Promise.all(live.slice(i, i + SUSPEND_BATCH).map(end));
   return answer;
 }
 

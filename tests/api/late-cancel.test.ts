@@ -137,4 +137,24 @@ describe('suspending a provider', () => {
       await twin.stop();
     }
   });
+
+  it('a booking whose pickup closed at 13:45:00 is a no-show whether the suspension or the no-show job comes first', async () => {
+    const outcome = async (date: string, suspendFirst: boolean) => {
+      await at(date, '11:00');
+      const place = await providerWithOffering(app, `先后${date}`, 5);
+      const token = await recipient(app);
+      const b = (await app.api.createBooking({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).booking;
+      // The lunch window ends 13:30; with the 15 minutes' grace the pickup closes at 13:45:00.
+      await at(date, '13:45');
+      const suspend = async () => void (await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId } }));
+      const expire = async () => void (await app.call('POST', '/__test__/jobs/expire-bookings'));
+      for (const step of suspendFirst ? [suspend, expire] : [expire, suspend]) await step();
+      const me = (await app.api.getMe({ token })).user;
+      return { status: (await app.api.getBooking({ token, params: { id: b.id } })).booking.status, freeClaimsLeft: me.freeClaimsLeft };
+    };
+    const jobFirst = await outcome('2026-12-09', false);
+    const suspensionFirst = await outcome('2026-12-10', true);
+    expect(jobFirst).toEqual({ status: 'EXPIRED', freeClaimsLeft: 2 });
+    expect(suspensionFirst).toEqual(jobFirst);
+  });
 });
