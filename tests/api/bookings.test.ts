@@ -90,7 +90,7 @@ describe('booking, cancelling and redeeming a meal', () => {
     expect(today.slots[0].redeemed).toBeGreaterThanOrEqual(1);
   });
 
-  it('staff of another provider get 403 and the booking stays BOOKED; their codes do not reach it', async () => {
+  it('staff of another provider get 404 INVALID_VOUCHER (as for a forged one) and the booking stays BOOKED; their codes do not reach it', async () => {
     await app.setClock('2026-11-30T12:00:00+08:00');
     const token = await recipient(app);
     const b = (await book(token)).body.booking;
