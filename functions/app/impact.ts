@@ -8,6 +8,7 @@ import { addCounts, boundedRange, datesIn, monthOf, personTimes, valueFen, zeroC
 import { addDays, localMoment } from '../domain/time.js';
 import type { AdminCtx, Ctx } from './context.js';
 import type { Deps } from './deps.js';
+import type { RollUpState } from '../store/impact.js';
 import { areaFigures, providerFigures, type AreaCell } from './figures.js';
 
 const figures = (c: ImpactCounts) => ({ meals: c.meals, blindBoxes: c.blindBoxes, walkIns: c.walkIns, personTimes: personTimes(c), valueFen: valueFen(c) });
@@ -17,12 +18,30 @@ async function districtNames(deps: Deps): Promise<Map<string, string>> {
   return new Map((await deps.catalog.districts()).map((d) => [d.id, d.name]));
 }
 
+/**
+ * Where figures may begin: the roll-up keeps the first day that had any. Until it has seen one,
+ * nobody knows: every figure is then in the day items after its mark, or (before its first run)
+ * within the days it would look back over.
+ */
+const figuresStart = (deps: Deps, state: RollUpState, today: string): string =>
+  state.since ?? (state.rolledThrough ? addDays(state.rolledThrough, 1) : addDays(today, -deps.config.impact.firstRunLookbackDays));
+
+/**
+ * The first day with figures. Kept by the roll-up; until then found among the day items where
+ * figures may begin (the days the public figures read too), so distinct recipients are exact on a
+ * fresh server as well.
+ */
+async function firstFiguresDay(deps: Deps, state: RollUpState, today: string): Promise<string | null> {
+  if (state.since !== null) return state.since;
+  const { cells } = await areaFigures(deps, { from: figuresStart(deps, state, today), to: today }, today);
+  return cells.filter((c) => personTimes(c.counts) > 0).reduce<string | null>((first, c) => (first === null || c.key < first ? c.key : first), null);
+}
+
 /** Everything from the first day with figures to today. */
 async function computePublic(deps: Deps, now: Date): Promise<PublicStats> {
   const today = localMoment(now, deps.config.timeZone).date;
   const state = await deps.store.impact.rollUpState();
-  // Before the first roll-up nobody knows where figures begin: look back as far as the roll-up would.
-  const from = state.since ?? (state.rolledThrough ? addDays(state.rolledThrough, 1) : addDays(today, -deps.config.impact.firstRunLookbackDays));
+  const from = figuresStart(deps, state, today);
   const range = { from: from < today ? from : today, to: today };
   const [{ cells }, providers, names] = await Promise.all([areaFigures(deps, range, today), providerFigures(deps, range, today), districtNames(deps)]);
   const total = sum(cells);
@@ -93,7 +112,9 @@ export async function adminStats(ctx: AdminCtx, q: StatsQuery): Promise<AdminSta
       .map((p) => ({ key: p.providerId, label: p.name, ...figures(p.counts) }))
       .sort((a, b) => b.personTimes - a.personTimes || b.valueFen - a.valueFen || a.key.localeCompare(b.key));
   }
-  const { recipients, exact } = recipientsOf(byArea, from, to, state.since);
+  // One day's distinct recipients need no first day; a longer range may (firstFiguresDay reads days only before the first roll-up).
+  const since = from === to ? null : await firstFiguresDay(deps, state, today);
+  const { recipients, exact } = recipientsOf(byArea, from, to, since);
   const districts = new Set(byArea.filter((c) => personTimes(c.counts) > 0).map((c) => c.district)).size;
   return { from, to, by: q.by, rows, totals: { ...figures(total), recipients, recipientsExact: exact, districts } };
 }

@@ -39,5 +39,5 @@ export async function providerWithOffering(app: TestApp, name: string, quota: nu
   await app.api.putOffering({ token: admin, params: { id, offeringId }, body: offering(quota) });
   const username = `staff-${offeringId.slice(2, 12)}`;
   await app.api.createStaff({ token: admin, body: { providerId: id, username, password: 'password-1', name: '店员' } });
-  return { providerId: id, offeringId, staffToken: await staff(app, username, 'password-1') };
+  return { providerId: id, offeringId, username, staffToken: await staff(app, username, 'password-1') };
 }
