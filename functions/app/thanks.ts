@@ -2,8 +2,10 @@
  * Thanks from the people fed, and food-safety reports. A note reaches the restaurant without who
  * wrote it; a safety report reaches the admins only, and keeps no reporter at all.
  */
-import type { SafetyReportBody, ThanksBody } from '../contract/thanks.js';
+import type { CloseSafetyReportBody, SafetyReportBody, SafetyReportsQuery, ThanksBody } from '../contract/thanks.js';
+import type { SafetyReport } from '../store/thanks.js';
 import { DomainError, notFound, unexpected } from '../domain/errors.js';
+import { localMoment } from '../domain/time.js';
 import { newId } from '../security/ids.js';
 import type { AdminCtx, RecipientCtx, StaffCtx } from './context.js';
 import { idempotency } from './idempotency.js';
@@ -34,7 +36,9 @@ export async function thankProvider(ctx: RecipientCtx, params: { id: string }, b
 export async function staffThanks(ctx: StaffCtx, q: { limit: number; cursor?: string }) {
   const { providerId } = ctx.principal;
   const [page, likes] = await Promise.all([ctx.deps.store.thanks.notesOf(providerId, q), ctx.deps.store.thanks.likesOf(providerId)]);
-  return { likes, thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: n.at })), next: page.next };
+  // The day, not the instant: a note's second would point at the person just served.
+  const day = (at: string) => localMoment(new Date(at), ctx.deps.config.timeZone).date;
+  return { likes, thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: day(n.at) })), next: page.next };
 }
 
 export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
@@ -58,18 +62,40 @@ export async function reportSafety(ctx: RecipientCtx, body: SafetyReportBody) {
   if (prior) return prior;
   const provider = await deps.catalog.provider(body.providerId);
   if (!provider) return notFound('provider');
-  if (body.bookingId) {
-    const b = await deps.store.bookings.get(body.bookingId);
-    if (!b || b.recipientId !== ctx.principal.id || b.providerId !== provider.id) return notFound('booking');
+  // Only someone who was handed a meal there can report on its food: the meal named, or (none
+  // named) their latest one there, which the report is then linked to.
+  const meals = (await deps.store.bookings.listFor(ctx.principal.id)).filter((b) => b.providerId === provider.id && b.status === 'REDEEMED');
+  const meal = body.bookingId ? meals.find((b) => b.id === body.bookingId) : meals[0];
+  if (!meal) {
+    if (body.bookingId) return notFound('booking');
+    throw new DomainError('FORBIDDEN', 'a food-safety report is about a meal you were handed here', { reason: 'no_meal' });
   }
   await takeRate(ctx, 'safety-report', ctx.principal.id, deps.config.thanks.safetyReportsPerDay, 86_400);
   const id = newId('r');
-  await deps.store.thanks.report({ id, providerId: provider.id, bookingId: body.bookingId ?? null, text: body.text, at: ctx.now.toISOString() });
+  await deps.store.thanks.report({ id, providerId: provider.id, bookingId: meal.id, text: body.text, at: ctx.now.toISOString() });
   return { report: { id, status: 'RECEIVED' as const } };
 }
 
-export async function adminSafetyReports(ctx: AdminCtx, q: { limit: number; cursor?: string }) {
-  const page = await ctx.deps.store.thanks.openReports(q);
-  const names = new Map(await Promise.all([...new Set(page.reports.map((r) => r.providerId))].map(async (id) => [id, (await ctx.deps.catalog.provider(id))?.name ?? id] as const)));
-  return { reports: page.reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId })), next: page.next };
+async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[]) {
+  const names = new Map(await Promise.all([...new Set(reports.map((r) => r.providerId))].map(async (id) => [id, (await ctx.deps.catalog.provider(id))?.name ?? id] as const)));
+  return reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId }));
+}
+
+export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
+  const page = await ctx.deps.store.thanks.reports(q.status, q);
+  return { reports: await withProviderNames(ctx, page.reports), next: page.next };
+}
+
+/** Close an open report with what was done (audited): it leaves the open list for the closed one. */
+export async function closeSafetyReport(ctx: AdminCtx, params: { id: string }, body: CloseSafetyReportBody) {
+  const closed = { at: ctx.now.toISOString(), note: body.note, by: { id: ctx.principal.id, name: ctx.principal.name ?? '' } };
+  const audit = audited(ctx, { type: 'safety_report', id: params.id }, { status: 'OPEN' }, { status: 'CLOSED', closed });
+  const out = await ctx.deps.store.thanks.closeReport(params.id, closed, { audit });
+  if (!out.ok) {
+    if (out.part !== 'report') return unexpected('closeSafetyReport', out);
+    if (!out.old) return notFound('safety report');
+    throw new DomainError('CONFLICT', 'this report was closed already', { closed: out.old.closed });
+  }
+  const report = (await ctx.deps.store.thanks.getReport(params.id))!;
+  return { report: (await withProviderNames(ctx, [report]))[0]! };
 }

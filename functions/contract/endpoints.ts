@@ -40,6 +40,9 @@ import {
 } from './impact.js';
 import {
   AdminSafetyReportList,
+  AdminSafetyReportResponse,
+  CloseSafetyReportBody,
+  SafetyReportsQuery,
   AdminThanksList,
   AdminThanksQuery,
   AdminThanksResponse,
@@ -217,7 +220,15 @@ export const endpoints = {
   hideThanks: { method: 'POST', path: '/v1/admin/thanks/{id}/hide', auth: 'admin', params: IdParams, response: AdminThanksResponse },
   // Integrity signals per provider (issue 8: a restaurant must not quietly mint its own points)
   adminIntegrity: { method: 'GET', path: '/v1/admin/integrity', auth: 'admin', query: IntegrityQuery, response: IntegrityReport },
-  adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: ThanksPageQuery, response: AdminSafetyReportList },
+  adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: SafetyReportsQuery, response: AdminSafetyReportList },
+  closeSafetyReport: {
+    method: 'POST',
+    path: '/v1/admin/safety-reports/{id}/close',
+    auth: 'admin',
+    params: IdParams,
+    body: CloseSafetyReportBody,
+    response: AdminSafetyReportResponse,
+  },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

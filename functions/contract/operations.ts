@@ -49,7 +49,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   cancelBooking: { summary: 'Cancel a live booking; the meal goes back', errors: ['NOT_FOUND', 'CONFLICT'] },
   createWalkIn: { summary: 'Claim a meal at the counter from the provider’s poster', errors: [...BOOKING_REFUSALS, 'INVALID_VOUCHER'] },
   thankProvider: { summary: 'Like a redeemed meal and optionally leave a short note', errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] },
-  reportSafety: { summary: 'Report a food-safety problem to the administrators', errors: ['NOT_FOUND', 'RATE_LIMITED'] },
+  reportSafety: { summary: 'Report a food-safety problem to the administrators', errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'] },
   submitVerification: { summary: 'Apply to be verified (sealed personal details)', errors: ['CONFLICT', 'RATE_LIMITED'] },
 
   redeem: {
@@ -104,7 +104,8 @@ export const operations: Record<EndpointName, OperationDoc> = {
   withdrawLeaderboard: { summary: 'Take a published version off the public board, with a reason', errors: ['CONFLICT'] },
   adminThanks: { summary: 'Thank-you notes across providers' },
   hideThanks: { summary: 'Hide a thank-you note everywhere', errors: ['NOT_FOUND'] },
-  adminSafetyReports: { summary: 'Food-safety reports' },
+  adminSafetyReports: { summary: 'Food-safety reports, open or closed' },
+  closeSafetyReport: { summary: 'Close a food-safety report with what was done', errors: ['CONFLICT'] },
 };
 
 /** Every refusal an endpoint can answer: its own (above) and those of its shape. */

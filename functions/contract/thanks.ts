@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, MultilineText, NextCursor, PageQuery } from './common.js';
+import { DateString, Id, MultilineText, NextCursor, PageQuery } from './common.js';
 
 export const ThanksPageQuery = z.strictObject({ ...PageQuery });
 
@@ -14,10 +14,10 @@ export const ThanksReceipt = z.object({
   thanks: z.object({ bookingId: Id, like: z.literal(true), note: z.string().nullable(), at: z.string() }),
 });
 
-/** What the restaurant sees: its likes, and the words and when — no recipient, no booking. */
+/** What the restaurant sees: its likes, and the words and the day — no recipient, no booking, no time of day. */
 export const StaffThanksList = z.object({
   likes: z.number().int().min(0),
-  thanks: z.array(z.object({ id: Id, note: z.string(), at: z.string() })),
+  thanks: z.array(z.object({ id: Id, note: z.string(), at: DateString })),
   next: NextCursor,
 });
 
@@ -34,5 +34,25 @@ export const SafetyReportBody = z.strictObject({
 export type SafetyReportBody = z.infer<typeof SafetyReportBody>;
 export const SafetyReportReceipt = z.object({ report: z.object({ id: Id, status: z.literal('RECEIVED') }) });
 
-export const AdminSafetyReport = z.object({ id: Id, providerId: Id, providerName: z.string(), bookingId: Id.nullable(), text: z.string(), at: z.string() });
+export const SafetyReportStatus = z.enum(['OPEN', 'CLOSED']);
+export type SafetyReportStatus = z.infer<typeof SafetyReportStatus>;
+/** `GET /v1/admin/safety-reports`: open ones by default, newest first. */
+export const SafetyReportsQuery = z.strictObject({ status: SafetyReportStatus.default('OPEN'), ...PageQuery });
+export type SafetyReportsQuery = z.infer<typeof SafetyReportsQuery>;
+/** Who closed a report, when, and what was done. */
+export const SafetyReportClosure = z.object({ at: z.string(), note: z.string(), by: z.object({ id: z.string(), name: z.string() }) });
+export type SafetyReportClosure = z.infer<typeof SafetyReportClosure>;
+export const AdminSafetyReport = z.object({
+  id: Id,
+  providerId: Id,
+  providerName: z.string(),
+  bookingId: Id.nullable(),
+  text: z.string(),
+  at: z.string(),
+  status: SafetyReportStatus,
+  closed: SafetyReportClosure.nullable(),
+});
 export const AdminSafetyReportList = z.object({ reports: z.array(AdminSafetyReport), next: NextCursor });
+export const CloseSafetyReportBody = z.strictObject({ note: MultilineText(500) });
+export type CloseSafetyReportBody = z.infer<typeof CloseSafetyReportBody>;
+export const AdminSafetyReportResponse = z.object({ report: AdminSafetyReport });

@@ -15,5 +15,6 @@ export const adminImpactHandlers = {
   adminThanks: (ctx, { query }) => thanks.adminThanks(ctx, query),
   hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
+  closeSafetyReport: (ctx, { params, body }) => thanks.closeSafetyReport(ctx, params, body),
   adminIntegrity: (ctx, { query }) => integrity.adminIntegrity(ctx, query),
 } satisfies Handlers;

@@ -42,7 +42,7 @@
  *  leaderboard part   LEADERBOARD#<period>#<key>#V<000001>  PART#<000>   (its entries, 250 a part)
  *  thank-you note     THANKS#<id>           THANKS                THANKS#<providerId>   <at>#<id>   (index keys removed when hidden)
  *  likes              LIKES                 P#<providerId>        (one partition: a leaderboard reads every provider's in one Query)
- *  safety report      SAFETY#<id>           SAFETY                SAFETY#OPEN           <at>#<id>
+ *  safety report      SAFETY#<id>           SAFETY                SAFETY#<OPEN|CLOSED>  <at>#<id>
  */
 export const keys = {
   districts: () => 'DISTRICTS',
@@ -154,8 +154,8 @@ export const keys = {
   likes: (providerId: string) => ({ PK: 'LIKES', SK: `P#${providerId}` }),
   likesPK: () => 'LIKES',
   safetyReport: (id: string) => ({ PK: `SAFETY#${id}`, SK: 'SAFETY' }),
-  safetyIndex: (at: string, id: string) => ({ GSI1PK: 'SAFETY#OPEN', GSI1SK: `${at}#${id}` }),
-  openSafetyReports: () => 'SAFETY#OPEN',
+  safetyIndex: (status: string, at: string, id: string) => ({ GSI1PK: `SAFETY#${status}`, GSI1SK: `${at}#${id}` }),
+  safetyReportsIn: (status: string) => `SAFETY#${status}`,
 } as const;
 
 function impactPeriodPK(period: 'month' | 'quarter' | 'year', key: string): string {

@@ -1,9 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
+import type { SafetyReportClosure, SafetyReportStatus } from '../contract/thanks.js';
 import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
-import { commit } from './transaction.js';
+import { commit, type Write } from './transaction.js';
 
 /** A thank-you note as stored: which restaurant, what, when — never who wrote it. */
 export interface ThanksNote {
@@ -20,7 +21,20 @@ export interface SafetyReport {
   bookingId: string | null;
   text: string;
   at: string;
+  status: SafetyReportStatus;
+  closed: SafetyReportClosure | null;
 }
+
+const toReport = (i: Record<string, unknown>): SafetyReport => ({
+  id: i.id as string,
+  providerId: i.providerId as string,
+  bookingId: (i.bookingId as string | null | undefined) ?? null,
+  text: i.text as string,
+  at: i.at as string,
+  // Reports from before closing existed are open until closed.
+  status: (i.status as SafetyReportStatus | undefined) ?? 'OPEN',
+  closed: (i.closed as SafetyReportClosure | undefined) ?? null,
+});
 
 const GSI1_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 
@@ -91,26 +105,39 @@ export function thanksStore(ref: TableRef, config: Config) {
       return (out.Item?.likes as number | undefined) ?? 0;
     },
 
-    async report(r: SafetyReport): Promise<void> {
-      await doc.send(new PutCommand({ TableName, Item: { ...keys.safetyReport(r.id), ...keys.safetyIndex(r.at, r.id), ...r }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    async report(r: Omit<SafetyReport, 'status' | 'closed'>): Promise<void> {
+      const item = { ...r, status: 'OPEN', closed: null };
+      await doc.send(new PutCommand({ TableName, Item: { ...keys.safetyReport(r.id), ...keys.safetyIndex('OPEN', r.at, r.id), ...item }, ConditionExpression: 'attribute_not_exists(PK)' }));
     },
 
-    async openReports(page: PageRequest): Promise<{ reports: SafetyReport[]; next: string | null }> {
-      const pk = keys.openSafetyReports();
+    /** One page of a status's reports, newest first. */
+    async reports(status: SafetyReportStatus, page: PageRequest): Promise<{ reports: SafetyReport[]; next: string | null }> {
+      const pk = keys.safetyReportsIn(status);
       const out = await queryPage(doc, { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, GSI1_KEYS, { GSI1PK: pk });
-      const reports = out.items.map((i) => ({ id: i.id, providerId: i.providerId, bookingId: i.bookingId ?? null, text: i.text, at: i.at }) as SafetyReport);
-      return { reports, next: out.next };
+      return { reports: out.items.map(toReport), next: out.next };
     },
 
-    /** Close a safety report: it leaves the needs-attention list. False when there is no such open report. */
-    async closeReport(id: string): Promise<boolean> {
-      try {
-        await doc.send(new UpdateCommand({ TableName, Key: keys.safetyReport(id), UpdateExpression: 'REMOVE GSI1PK, GSI1SK', ConditionExpression: 'attribute_exists(GSI1PK)' }));
-        return true;
-      } catch (e) {
-        if ((e as Error).name === 'ConditionalCheckFailedException') return false;
-        throw e;
-      }
+    async getReport(id: string): Promise<SafetyReport | null> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.safetyReport(id), ConsistentRead: true }));
+      return out.Item ? toReport(out.Item) : null;
+    },
+
+    /**
+     * Close an open report with what was done: it moves to the closed list. Refused by `report`
+     * (old image: null when there is no such report) when it is not open.
+     */
+    async closeReport(id: string, closed: SafetyReportClosure, intents: Intents = {}) {
+      const report: Write = {
+        Update: {
+          TableName,
+          Key: keys.safetyReport(id),
+          UpdateExpression: 'SET #s = :closed, closed = :c, GSI1PK = :pk',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#s) OR #s = :open)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':closed': 'CLOSED', ':open': 'OPEN', ':c': closed, ':pk': keys.safetyReportsIn('CLOSED') },
+        },
+      };
+      return commit(ref, withIntents(TableName, { report }, intents), config.contention, { report: toReport });
     },
   };
 }

@@ -78,12 +78,14 @@ describe('the audit log', () => {
       const token = await recipient(app);
       const booking = (await app.api.createBooking({ token, body: { offeringId: f.offeringId, windowId: 'lunch' } })).booking;
       const r = await app.api.redeem.reply({ token: f.staffToken, body: { code: booking.code! } });
-      // The fed recipient leaves a note (not a staff or admin change) for hideThanks below.
+      // The fed recipient leaves a note and a food-safety report (not staff or admin changes) for hideThanks and closeSafetyReport below.
       await app.api.thankProvider({ token, params: { id: booking.id }, body: { like: true, note: '谢谢' } });
       f.made.note = (await app.api.staffThanks({ token: f.staffToken })).thanks[0]!.id;
+      f.made.report = (await app.api.reportSafety({ token, body: { providerId: f.providerId, bookingId: booking.id, text: '有点咸' } })).report.id;
       return r;
     },
     hideThanks: (f) => app.api.hideThanks.reply({ token: f.admin, params: { id: f.made.note! } }),
+    closeSafetyReport: (f) => app.api.closeSafetyReport.reply({ token: f.admin, params: { id: f.made.report! }, body: { note: '已提醒餐厅' } }),
     publishLeaderboard: async (f) => {
       // Only an ended, rolled-up period can be published: last month, once the roll-up ran.
       await app.call('POST', '/__test__/jobs/roll-up-impact');

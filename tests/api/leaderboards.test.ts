@@ -197,17 +197,49 @@ describe('thanks from the people fed', () => {
     expect((await app.call('POST', '/v1/admin/thanks/t_nosuchnote/hide', { token: admin })).status).toBe(404);
   });
 
-  it('a food-safety report reaches the admins, not the restaurant, and carries no reporter', async () => {
+  it('a food-safety report needs a meal the reporter was handed there; it reaches the admins, not the restaurant, and carries no reporter', async () => {
     const p = await providerWithOffering(app, '安全餐厅', 20);
-    const token = await recipient(app);
+    const [fed] = await bookAndRedeem(p, 1);
+    const token = fed!.token;
+    // Booked but not yet handed over: nothing eaten, nothing to report on.
+    const early = await app.api.reportSafety.reply({ token, body: { providerId: p.providerId, text: '饭菜有异味' } });
+    expect(early.status).toBe(403);
+    expect(early.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'no_meal' } });
+    // Someone who never ate there cannot report at all.
+    expect((await app.api.reportSafety.reply({ token: await recipient(app), body: { providerId: p.providerId, text: '饭菜有异味' } })).status).toBe(403);
+    await app.call('POST', '/v1/staff/redemptions', { token: p.staffToken, body: { code: fed!.code } });
     const r = await app.call('POST', '/v1/safety-reports', { token, body: { providerId: p.providerId, text: '饭菜有异味' } });
     expect(r.status).toBe(202);
     const list = (await app.call('GET', '/v1/admin/safety-reports', { token: admin })).body.reports;
     const mine = list.find((x: { id: string }) => x.id === r.body.report.id);
-    expect(mine).toMatchObject({ providerId: p.providerId, providerName: '安全餐厅', text: '饭菜有异味', bookingId: null });
+    // Linked to the meal it is about (their latest there), so the desk can open it.
+    expect(mine).toMatchObject({ providerId: p.providerId, providerName: '安全餐厅', text: '饭菜有异味', bookingId: fed!.id, status: 'OPEN', closed: null });
     expect(JSON.stringify(mine)).not.toMatch(/recipient|token/i);
     expect((await app.call('GET', '/v1/admin/safety-reports', { token: p.staffToken })).status).toBe(403);
     expect((await app.call('GET', '/v1/staff/thanks', { token: p.staffToken })).text).not.toContain('异味');
     expect((await app.call('POST', '/v1/safety-reports', { token, body: { providerId: 'p_nosuch', text: 'x' } })).status).toBe(404);
+
+    // An administrator closes it with what was done: it moves to the closed list, once, audited.
+    const close = (note: string) => app.api.closeSafetyReport.reply({ token: admin, params: { id: r.body.report.id }, body: { note } });
+    const closed = await close('已联系餐厅，更换米饭供应商');
+    expect(closed.status).toBe(200);
+    expect(closed.body!.report).toMatchObject({ status: 'CLOSED', closed: { note: '已联系餐厅，更换米饭供应商', by: { id: expect.any(String) } } });
+    expect((await close('again')).error?.code).toBe('CONFLICT');
+    expect((await app.api.closeSafetyReport.reply({ token: admin, params: { id: 'r_nosuch' }, body: { note: 'x' } })).status).toBe(404);
+    const open = await app.api.adminSafetyReports({ token: admin, query: {} });
+    expect(open.reports.map((x) => x.id)).not.toContain(r.body.report.id);
+    const done = await app.api.adminSafetyReports({ token: admin, query: { status: 'CLOSED' } });
+    expect(done.reports.map((x) => x.id)).toContain(r.body.report.id);
+    const audit = (await app.api.listAudit({ token: admin, query: { target: r.body.report.id } })).entries;
+    expect(audit.map((e) => e.action)).toEqual(['closeSafetyReport']);
+  });
+
+  it('staff see the day a note was written, never its time: the second would point at the person just served', async () => {
+    const p = await providerWithOffering(app, '日期餐厅', 20);
+    const [x] = await bookAndRedeem(p, 1);
+    await app.call('POST', '/v1/staff/redemptions', { token: p.staffToken, body: { code: x!.code } });
+    await app.api.thankProvider({ token: x!.token, params: { id: x!.id }, body: { like: true, note: '好吃' } });
+    const notes = await app.api.staffThanks({ token: p.staffToken, query: {} });
+    expect(notes.thanks.map((n) => n.at)).toEqual(['2026-12-01']);
   });
 });

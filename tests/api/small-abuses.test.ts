@@ -27,9 +27,10 @@ describe('the catalogue cache', () => {
     }
     // 300 unknown ids asked; the cache holds at most its bound.
     expect(app.deps.catalog.size()).toBeLessThanOrEqual(MAX);
-    // Real lookups still work through it.
+    // Real lookups still work through it (for someone else: those 300 refused attempts used up this recipient's booking rate).
     const place = await providerWithOffering(app, '缓存测试店', 2);
-    expect((await app.api.createBooking.reply({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).status).toBe(201);
+    expect((await app.api.createBooking.reply({ token: await recipient(app), body: { offeringId: place.offeringId, windowId: 'lunch' } })).status).toBe(201);
+    expect((await app.api.createBooking.reply({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).error?.code).toBe('RATE_LIMITED');
   });
 });
 

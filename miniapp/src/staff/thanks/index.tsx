@@ -6,7 +6,6 @@ import { StatusView } from '../../components/status-view';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
 import { staffThanks } from '../../services/api';
-import { shanghaiDateTime } from '../../services/time';
 import { StaffFooter, StaffNav, useStaffError, useStaffGuard, useStaffResource } from '../shared';
 import './index.css';
 
@@ -64,7 +63,7 @@ export default function StaffThanksPage() {
                   {notes.map((n) => (
                     <View key={n.id} className='thanks__note' ariaRole='listitem'>
                       <Text className='thanks__text'>{n.note}</Text>
-                      <Text className='muted thanks__at'>{shanghaiDateTime(n.at)}</Text>
+                      <Text className='muted thanks__at'>{n.at}</Text>
                     </View>
                   ))}
                 </View>
