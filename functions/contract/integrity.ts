@@ -14,7 +14,27 @@ export const IntegrityQuery = z.strictObject({
 });
 export type IntegrityQuery = z.infer<typeof IntegrityQuery>;
 
-export const IntegrityFlag = z.enum(['first_timers', 'quick_redemptions']);
+/**
+ * Shares well above the provider's sub-district normal (see docs/api.md, "Integrity signals"):
+ * `first_timers` identities never served before; `quick_redemptions` redeemed within minutes of
+ * being booked (poster bookings included); `poster_share` booked by scanning the provider's own
+ * poster; `repeat_recipients` by people whose previous meal was at this same provider;
+ * `quota_days` offering-days redeemed to the last meal of their capacity.
+ */
+export const IntegrityFlag = z.enum(['first_timers', 'quick_redemptions', 'poster_share', 'repeat_recipients', 'quota_days']);
+export type IntegrityFlag = z.infer<typeof IntegrityFlag>;
+
+const Shares = {
+  firstTimerShare: Share,
+  quickShare: Share,
+  posterShare: Share,
+  repeatShare: Share,
+  quotaDayShare: Share,
+};
+
+/** The median shares of the provider's peers: its sub-district's other providers, or (too few there) the programme's. */
+export const IntegrityNormal = z.object({ basis: z.enum(['district', 'programme']), peers: Count, ...Shares });
+export type IntegrityNormal = z.infer<typeof IntegrityNormal>;
 
 export const ProviderIntegrity = z.object({
   providerId: Id,
@@ -24,25 +44,37 @@ export const ProviderIntegrity = z.object({
   redemptions: Count,
   /** Of those, by recipients never served anywhere before: identities first seen that day at this provider. */
   firstTimers: Count,
-  firstTimerShare: Share,
-  /** App bookings redeemed within `quickMinutes` of being made. */
+  /** Bookings redeemed within `quickMinutes` of being made, app or poster. */
   quickRedemptions: Count,
-  /** quickRedemptions over app-booked redemptions (poster bookings are made at the counter). */
-  quickShare: Share,
   /** Bookings made by scanning the provider's poster at its door. */
   posterRedemptions: Count,
-  posterShare: Share,
+  /** By recipients whose previous meal was at this same provider. */
+  repeatRedemptions: Count,
+  /** Offering-days with redemptions, and those redeemed to the last meal of their capacity. */
+  servingDays: Count,
+  quotaDays: Count,
   /** No-app handouts (no recipient, no points): for scale. */
   walkIns: Count,
-  /** Shares past the thresholds over at least `minRedemptions`: worth an admin's look, not a verdict. */
+  ...Shares,
+  /** What the shares are judged against; null when too few other providers have enough redemptions. */
+  normal: IntegrityNormal.nullable(),
+  /** Shares past their floor and the normal's margin over at least `minRedemptions`: worth an admin's look. */
   flags: z.array(IntegrityFlag),
 });
 export type ProviderIntegrity = z.infer<typeof ProviderIntegrity>;
 
+const Rule = z.object({ floor: Share, margin: Share, judgedAlone: z.boolean() });
+
 export const IntegrityReport = z.object({
   from: DateString,
   to: DateString,
-  thresholds: z.object({ quickMinutes: Count, minRedemptions: Count, firstTimerShare: Share, quickShare: Share }),
+  thresholds: z.object({
+    quickMinutes: Count,
+    minRedemptions: Count,
+    minPeers: Count,
+    minQuotaDays: Count,
+    flags: z.record(IntegrityFlag, Rule),
+  }),
   /** Providers with any redemption or handout in the range: flagged first, then by redemptions. */
   providers: z.array(ProviderIntegrity),
 });

@@ -99,7 +99,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   adminStatsCsv: { summary: 'The same figures as CSV for spreadsheets' },
   previewLeaderboard: { summary: 'A leaderboard as it would be published now' },
   adminListLeaderboards: { summary: 'Every published leaderboard version, newest first' },
-  adminIntegrity: { summary: 'Integrity signals per provider: first-time recipients, redemptions right after booking' },
+  adminIntegrity: { summary: 'Integrity signals per provider, each judged against its sub-district' },
   publishLeaderboard: { summary: 'Publish a period’s leaderboard as a new immutable version' },
   adminThanks: { summary: 'Thank-you notes across providers' },
   hideThanks: { summary: 'Hide a thank-you note everywhere', errors: ['NOT_FOUND'] },
