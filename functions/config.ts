@@ -186,6 +186,9 @@ export const config = {
     // GET /v1/admin/integrity: its default range (days ending today) and the widest it answers.
     defaultDays: 30,
     maxRangeDays: 92,
+    // The daily review (jobs/review-integrity.ts) judges this many closed days ending yesterday,
+    // and flags a provider — freezing its held points until an admin clears it — on any flag.
+    reviewDays: 30,
     // A share is judged over at least this many redemptions in the range (a provider with fewer
     // is never flagged, and is nobody's peer).
     minRedemptions: 10,

@@ -1,13 +1,15 @@
 /**
  * Integrity signals per provider for the admins (issues 8 and 20): read from the impact day items,
  * which every redemption writes in its own transaction, so the signals are as exact as the
- * figures.
+ * figures. The daily review (jobs/review-integrity.ts) flags providers from the same reading; a
+ * flag freezes the provider's held points until an admin clears it here.
  */
-import type { IntegrityQuery, IntegrityReport, ProviderIntegrity } from '../contract/integrity.js';
-import { invalid } from '../domain/errors.js';
+import type { ClearIntegrityBody, IntegrityCase, IntegrityQuery, IntegrityReport, ProviderIntegrity } from '../contract/integrity.js';
+import { fail, invalid, notFound, unexpected } from '../domain/errors.js';
 import { datesIn } from '../domain/impact.js';
 import { addTally, byConcern, judgeAll, zeroTally, type ProviderTally } from '../domain/integrity.js';
 import { addDays, daysBetween, localMoment } from '../domain/time.js';
+import { audited } from './audit.js';
 import type { AdminCtx } from './context.js';
 import type { Deps } from './deps.js';
 
@@ -54,18 +56,44 @@ export async function adminIntegrity(ctx: AdminCtx, q: IntegrityQuery): Promise<
   if (from > to) invalid([{ in: 'query', field: 'from', message: 'must not be after to' }]);
   if (daysBetween(from, to) >= c.maxRangeDays) invalid([{ in: 'query', field: 'to', message: `at most ${c.maxRangeDays} days in one request` }]);
   // Days after today hold nothing.
-  const byProvider = await providerDays(deps, from, to < today ? to : today);
+  const [byProvider, held] = await Promise.all([providerDays(deps, from, to < today ? to : today), deps.store.integrity.flagged()]);
   const all = [...byProvider.values()];
   // Every provider is judged against its neighbours, even when the answer shows one.
   const judged = judgeAll(all.map((p) => ({ providerId: p.providerId, district: p.district, tally: tallyFrom(p) })), config);
+  const heldIds = new Set(held.map((h) => h.providerId));
   const providers: ProviderIntegrity[] = all
     .filter((p) => !q.providerId || p.providerId === q.providerId)
-    .map((p) => ({ providerId: p.providerId, name: p.name, district: p.district, ...judged.get(p.providerId)! }))
+    .map((p) => ({ providerId: p.providerId, name: p.name, district: p.district, ...judged.get(p.providerId)!, held: heldIds.has(p.providerId) }))
     .sort(byConcern);
   return {
     from,
     to,
     thresholds: { quickMinutes: c.quickRedemptionMinutes, minRedemptions: c.minRedemptions, minPeers: c.minPeers, minQuotaDays: c.minQuotaDays, flags: c.flags },
     providers,
+    held: held.filter((h) => !q.providerId || h.providerId === q.providerId),
   };
+}
+
+/**
+ * An admin looked at a flagged provider and releases its held points: the case CLEARED, the
+ * freeze lifted (credits past their hold mature at once), one audit entry, in one transaction.
+ * The clear covers the evidence through today: the next reviews judge only the days after it.
+ * Credits the admin found false are reversed (POST /v1/admin/points-reversals) before clearing.
+ */
+export async function clearIntegrity(ctx: AdminCtx, params: { id: string }, body: ClearIntegrityBody): Promise<{ integrity: IntegrityCase }> {
+  const { store, config } = ctx.deps;
+  if (!(await store.providers.get(params.id))) return notFound('provider');
+  const before = await store.integrity.get(params.id);
+  if (before?.status !== 'FLAGGED') return fail('CONFLICT', 'this provider has no integrity flag awaiting a clear');
+  const after: IntegrityCase = {
+    ...before,
+    status: 'CLEARED',
+    clearedAt: ctx.now.toISOString(),
+    clearedBy: { id: ctx.principal.id, name: ctx.principal.name ?? '' },
+    reason: body.reason,
+    clearedThrough: localMoment(ctx.now, config.timeZone).date,
+  };
+  const out = await store.integrity.clear(before, after, { audit: audited(ctx, { type: 'provider', id: params.id }, before, after) });
+  if (out.ok) return { integrity: after };
+  return out.part === 'case' ? fail('CONFLICT', 'the flag changed meanwhile; read it again') : unexpected('integrity clear', out);
 }

@@ -36,6 +36,28 @@ const Shares = {
 export const IntegrityNormal = z.object({ basis: z.enum(['district', 'programme']), peers: Count, ...Shares });
 export type IntegrityNormal = z.infer<typeof IntegrityNormal>;
 
+/**
+ * A provider's integrity case: raised by the daily review (`FLAGGED`: its held points stop
+ * maturing), ended by an admin's clear (`CLEARED`: they mature again; later reviews judge only
+ * the days after `clearedThrough`).
+ */
+export const IntegrityCase = z.object({
+  providerId: Id,
+  status: z.enum(['FLAGGED', 'CLEARED']),
+  flags: z.array(IntegrityFlag),
+  /** When the review raised it: credits due after this instant are held until the clear. */
+  flaggedAt: z.string(),
+  /** The closed days the review judged, and the redemptions in them. */
+  evidence: z.object({ from: DateString, to: DateString, redemptions: Count }),
+  clearedAt: z.string().nullable(),
+  clearedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The clearing admin's words. */
+  reason: z.string().nullable(),
+  /** The last day (Asia/Shanghai) whose evidence the clear covers. */
+  clearedThrough: DateString.nullable(),
+});
+export type IntegrityCase = z.infer<typeof IntegrityCase>;
+
 export const ProviderIntegrity = z.object({
   providerId: Id,
   name: z.string(),
@@ -60,6 +82,8 @@ export const ProviderIntegrity = z.object({
   normal: IntegrityNormal.nullable(),
   /** Shares past their floor and the normal's margin over at least `minRedemptions`: worth an admin's look. */
   flags: z.array(IntegrityFlag),
+  /** Flagged by the daily review and not cleared yet: its held points do not mature. */
+  held: z.boolean(),
 });
 export type ProviderIntegrity = z.infer<typeof ProviderIntegrity>;
 
@@ -77,5 +101,13 @@ export const IntegrityReport = z.object({
   }),
   /** Providers with any redemption or handout in the range: flagged first, then by redemptions. */
   providers: z.array(ProviderIntegrity),
+  /** Every provider whose points are frozen awaiting a clear (whatever the range), oldest flag first. */
+  held: z.array(IntegrityCase),
 });
 export type IntegrityReport = z.infer<typeof IntegrityReport>;
+
+/** `POST /v1/admin/providers/{id}/integrity/clear`: the admin looked, and releases the held points. */
+export const ClearIntegrityBody = z.strictObject({ reason: z.string().trim().min(1).max(200) });
+export type ClearIntegrityBody = z.infer<typeof ClearIntegrityBody>;
+
+export const IntegrityCaseResponse = z.object({ integrity: IntegrityCase });

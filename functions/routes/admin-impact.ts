@@ -15,4 +15,5 @@ export const adminImpactHandlers = {
   hideThanks: (ctx, { params }) => thanks.hideThanks(ctx, params),
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
   adminIntegrity: (ctx, { query }) => integrity.adminIntegrity(ctx, query),
+  clearIntegrity: (ctx, { params, body }) => integrity.clearIntegrity(ctx, params, body),
 } satisfies Handlers;
