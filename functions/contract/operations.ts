@@ -97,7 +97,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   rejectExchange: { summary: 'Reject an exchange with a reason: points and stock go back once', errors: ['NOT_FOUND', 'CONFLICT'] },
   adminStats: { summary: 'Impact figures by day, month, sub-district or provider' },
   adminStatsCsv: { summary: 'The same figures as CSV for spreadsheets' },
-  previewLeaderboard: { summary: 'A leaderboard as it would be published now' },
+  previewLeaderboard: { summary: 'A leaderboard as it would be published now, flagged providers marked' },
   adminListLeaderboards: { summary: 'Every published leaderboard version, newest first' },
   adminIntegrity: { summary: 'Integrity signals per provider, each judged against its sub-district, and the providers whose points are held' },
   clearIntegrity: { summary: 'Clear a provider’s integrity flag with a reason: its held points mature again', errors: ['NOT_FOUND', 'CONFLICT'] },

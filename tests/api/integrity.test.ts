@@ -99,14 +99,14 @@ describe('integrity signals per provider', () => {
 // Issue 20, item 5: a restaurant's staff booked through throwaway identities by the walk-in poster
 // and used each identity for its three free claims — 60 self-dealt meals, 1,500 points, no flag,
 // #1 on the monthly board. Beside three honest restaurants of the same sub-district the pattern
-// stands out on four signals; the nightly review flags it, and its points stay held past their
-// week until an admin clears them.
+// stands out on four signals; the nightly review flags it, its points stay held past their week
+// until an admin clears them, and the board's preview marks it meanwhile.
 describe('a poster self-dealer among honest neighbours', () => {
   const DAYS = ['2027-01-11', '2027-01-12', '2027-01-13'];
   const review = async () => (await app.call('POST', '/__test__/jobs/review-integrity')).body as { from: string; to: string; flagged: string[] };
   const staffPoints = async (place: { offeringId: string }) => app.api.staffPoints({ token: await staffOf(place), query: { limit: 200 } });
 
-  it('is flagged by the nightly review, its points stay pending past the hold; an admin clear releases them', async () => {
+  it('is flagged by the nightly review, its points stay pending past the hold, the preview marks it; an admin clear releases them', async () => {
     await at(DAYS[0]!, '09:00');
     const honest = await Promise.all(['莲花面馆', '莲花粥铺', '莲花快餐'].map((name) => providerWithOffering(app, name, 20, 'lianhua')));
     const dealer = await providerWithOffering(app, '莲花自肥店', 20, 'lianhua');
@@ -179,6 +179,15 @@ describe('a poster self-dealer among honest neighbours', () => {
     await app.api.createPointsReversal({ token: admin2, body: { providerId: dealer.providerId, entryId: oneCredit.id, reason: '员工自订自核' } });
     expect(await staffPoints(dealer)).toMatchObject({ balance: 0, pending: 1475 });
 
+    // The month's preview: the dealer is first, and marked; its neighbours are not.
+    const preview = await app.api.previewLeaderboard({ token: admin2, query: { period: 'month', key: '2027-01' } });
+    expect(preview.entries[0]).toMatchObject({ providerId: dealer.providerId, rank: 1, meals: 60, integrity: { flags: d.flags, flaggedAt: '2027-01-13T16:45:00.000Z' } });
+    for (const h of honest) expect(preview.entries.find((e) => e.providerId === h.providerId)).toMatchObject({ integrity: null });
+    // What is published (and what the public reads) keeps its shape: no integrity mark on it.
+    const published = await app.call('POST', '/v1/admin/leaderboards', { token: admin2, body: { period: 'month', key: '2027-01' } });
+    expect(published.status).toBe(201);
+    expect(published.body.leaderboard.entries.every((e: object) => !('integrity' in e))).toBe(true);
+
     // Clearing needs a flag and a reason; an admin clears it, and the held credits mature at once.
     expect((await app.api.clearIntegrity.reply({ token: admin2, params: { id: honest[0]!.providerId }, body: { reason: '无' } })).error?.code).toBe('CONFLICT');
     expect((await app.api.clearIntegrity.reply({ token: admin2, params: { id: 'p_nobody' }, body: { reason: '无' } })).status).toBe(404);
@@ -192,6 +201,7 @@ describe('a poster self-dealer among honest neighbours', () => {
     expect(audit.entries.filter((e) => e.action === 'clearIntegrity')).toEqual([
       expect.objectContaining({ target: { type: 'provider', id: dealer.providerId }, before: expect.objectContaining({ status: 'FLAGGED' }), after: expect.objectContaining({ status: 'CLEARED' }) }),
     ]);
+    expect((await app.api.previewLeaderboard({ token: admin2, query: { period: 'month', key: '2027-01' } })).entries[0]!.integrity).toBeNull();
     // The evidence it cleared does not raise the same flag the next night.
     await at('2027-01-22', '00:45');
     expect((await review()).flagged).toEqual([]);
