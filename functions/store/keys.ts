@@ -34,7 +34,8 @@
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  *  phone's application VPHONE#<phoneKey>    CLAIM                 (verificationId, heldThrough: one pending or approved per phone)
  *  impact day         IMPACT#DAY#<date>     P#<providerId>        (written inside redemption and handout transactions; also
- *                                                                 `redeemed:<oid>`, the counter's per-offering redeemed count)
+ *                                                                 `redeemed:<oid>`, the counter's per-offering redeemed count,
+ *                                                                 `capacity:<oid>` beside it, and the integrity signal counts)
  *  impact rolled      IMPACT#<M|Q|Y>#<key>  P#<providerId>        (provider per month, quarter, year; by the roll-up job)
  *  impact packed      IMPACT#PACK#<M|Q|Y>#<key>  HEAD · D#<district>#<000>   (the rolled provider items of a period,
  *                     a sub-district's in one item (more when large), rewritten whole by the roll-up job; HEAD names them)
