@@ -181,18 +181,38 @@ export const config = {
     historyDays: 365,
   },
   integrity: {
-    // A booking redeemed this soon after it was made (in the app, not by poster) is "quick": a
-    // recipient walking over takes longer; staff redeeming meals they booked themselves do not.
+    // A booking redeemed this soon after it was made is "quick": a recipient walking over from
+    // the app takes longer; staff scanning meals they booked themselves do not. Poster bookings
+    // count too (an honest walk-in is quick as well: the sub-district's normal absorbs that).
     quickRedemptionMinutes: 2,
     // GET /v1/admin/integrity: its default range (days ending today) and the widest it answers.
     defaultDays: 30,
     maxRangeDays: 92,
-    // A provider is flagged when, over at least `minRedemptions` redemptions in the range, first-time
-    // recipients or quick redemptions make up at least these shares. A new programme's first weeks
-    // are all first-timers: the flag asks an admin to look, it decides nothing.
+    // The daily review (jobs/review-integrity.ts) judges this many closed days ending yesterday,
+    // and flags a provider — freezing its held points until an admin clears it — on any flag.
+    reviewDays: 30,
+    // A share is judged over at least this many redemptions in the range (a provider with fewer
+    // is never flagged, and is nobody's peer).
     minRedemptions: 10,
-    firstTimerShare: 0.6,
-    quickShare: 0.5,
+    // A sub-district's normal is the median share of its other providers with enough
+    // redemptions; with fewer than this many, the median of every other such provider; with
+    // fewer still there is no normal, and only flags `judgedAlone` are raised (at their floor).
+    minPeers: 3,
+    // quota_days needs this many offering-days with redemptions before it says anything.
+    minQuotaDays: 3,
+    // A flag: the share is at least `floor`, and at least the normal plus `margin`. A new
+    // programme's first weeks are all first-timers everywhere: the normal is high too, no flag.
+    flags: {
+      first_timers: { floor: 0.6, margin: 0.3, judgedAlone: true },
+      quick_redemptions: { floor: 0.5, margin: 0.3, judgedAlone: true },
+      poster_share: { floor: 0.5, margin: 0.3, judgedAlone: false },
+      // Throwaway identities have three free claims each: used at one place, 2 of 3 are repeats
+      // (0.667), so the floor stays below that; regulars of an honest place set the normal.
+      repeat_recipients: { floor: 0.5, margin: 0.2, judgedAlone: false },
+      // Offering-days redeemed to the last meal of their capacity, day after day: honest
+      // counters lose a few to no-shows and late cancels.
+      quota_days: { floor: 0.8, margin: 0.3, judgedAlone: false },
+    },
   },
   thanks: {
     noteMaxChars: 140,

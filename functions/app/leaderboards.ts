@@ -2,7 +2,7 @@
  * The donor leaderboard: a live preview from the impact figures, immutable numbered versions once
  * published, and the public reads of them.
  */
-import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../contract/impact.js';
+import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardPreview, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../contract/impact.js';
 import { DomainError, fail, notFound, unexpected } from '../domain/errors.js';
 import { periodRange, redeemedBookings } from '../domain/impact.js';
 import { periodClosed, rankLeaderboard } from '../domain/leaderboard.js';
@@ -33,8 +33,11 @@ export async function liveEntries(deps: Deps, period: Period, key: string, now: 
   );
 }
 
-export async function previewLeaderboard(ctx: AdminCtx, q: { period: Period; key: string }) {
-  return { period: q.period, key: q.key, entries: await liveEntries(ctx.deps, q.period, q.key, ctx.now) };
+/** The live ranking, each flagged and uncleared provider marked, so nobody publishes it unawares. */
+export async function previewLeaderboard(ctx: AdminCtx, q: { period: Period; key: string }): Promise<LeaderboardPreview> {
+  const [entries, held] = await Promise.all([liveEntries(ctx.deps, q.period, q.key, ctx.now), ctx.deps.store.integrity.flagged()]);
+  const marks = new Map(held.map((h) => [h.providerId, { flags: h.flags, flaggedAt: h.flaggedAt }]));
+  return { period: q.period, key: q.key, entries: entries.map((e) => ({ ...e, integrity: marks.get(e.providerId) ?? null })) };
 }
 
 const PUBLISH_ATTEMPTS = 5;

@@ -83,7 +83,7 @@ export async function redeem(ctx: StaffCtx, body: RedemptionBody): Promise<Redem
   return commitRedemption(ctx, { booking, served: servedState, provider }, idem, now, guess);
 }
 
-/** A genuine booking, when its recipient was last served (as read), and the provider handing it out. */
+/** A genuine booking, when and where its recipient was last served (as read), and the provider handing it out. */
 interface Found {
   booking: BookingRecord;
   served: ServedState;
@@ -110,20 +110,24 @@ async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Fo
     : null;
   const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
   const stamp = stampOf(provider);
-  const signals = redemptionSignals(booking, at, deps.config);
-  // The transaction's condition on how new they are is what counts; a change since the read
-  // (their next redemption cannot race this one: one live booking) is retried below.
-  let novelty = noveltyOf(served, booking.date);
+  const capacity = provider.offerings[booking.offeringId]?.dailyQuota ?? 0;
+  // The transaction's condition on how new they are, and where they were served last, is what
+  // counts; a change since the read (their next redemption cannot race this one: one live
+  // booking) is retried below.
+  let state = served;
   for (let attempt = 0; attempt < NOVELTY_ATTEMPTS; attempt++) {
+    const novelty = noveltyOf(state, booking.date);
+    const signals = redemptionSignals(booking, at, state.servedProvider, deps.config);
     const impact = { date: booking.date, stamp, delta: redemptionDelta(booking.kind, booking.valueFen, novelty), signals };
-    const out = await deps.store.bookings.redeem(booking, at, credit, novelty, { idempotency: idem.intent(answer), audit, impact }, guess?.counter);
+    const facts = { novelty, lastServedBy: state.servedProvider, capacity };
+    const out = await deps.store.bookings.redeem(booking, at, credit, facts, { idempotency: idem.intent(answer), audit, impact }, guess?.counter);
     if (out.ok) {
       deps.liveDays.clear();
       return answer;
     }
     switch (out.part) {
       case 'recipient':
-        novelty = noveltyOf(out.old ?? { servedDay: null, servedMonth: null }, booking.date);
+        state = out.old ?? { servedDay: null, servedMonth: null, servedProvider: null };
         continue;
       case 'room':
         throw guess!.full(out.old ?? 'shared');

@@ -65,7 +65,7 @@ import {
   StaffWalkInResponse,
   VoucherKeyResponse,
 } from './staff.js';
-import { IntegrityQuery, IntegrityReport } from './integrity.js';
+import { ClearIntegrityBody, IntegrityCaseResponse, IntegrityQuery, IntegrityReport } from './integrity.js';
 import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
 import {
@@ -220,6 +220,8 @@ export const endpoints = {
   hideThanks: { method: 'POST', path: '/v1/admin/thanks/{id}/hide', auth: 'admin', params: IdParams, response: AdminThanksResponse },
   // Integrity signals per provider (issue 8: a restaurant must not quietly mint its own points)
   adminIntegrity: { method: 'GET', path: '/v1/admin/integrity', auth: 'admin', query: IntegrityQuery, response: IntegrityReport },
+  // A flag raised by the daily review freezes the provider's held points until an admin clears it (issue 20)
+  clearIntegrity: { method: 'POST', path: '/v1/admin/providers/{id}/integrity/clear', auth: 'admin', params: IdParams, body: ClearIntegrityBody, response: IntegrityCaseResponse },
   adminSafetyReports: { method: 'GET', path: '/v1/admin/safety-reports', auth: 'admin', query: SafetyReportsQuery, response: AdminSafetyReportList },
   closeSafetyReport: {
     method: 'POST',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DateString, Id, NextCursor, PageQuery, Text } from './common.js';
+import { IntegrityFlag } from './integrity.js';
 
 // ---- impact ----
 
@@ -85,7 +86,18 @@ export const LeaderboardPreviewQuery = z.strictObject({ period: Period, key: Per
 export const PublishLeaderboardBody = z.strictObject({ period: Period, key: PeriodKey }).refine(periodMatches, keyMismatch);
 export type PublishLeaderboardBody = z.infer<typeof PublishLeaderboardBody>;
 
-export const LeaderboardPreview = z.object({ period: Period, key: z.string(), entries: z.array(LeaderboardEntry) });
+/**
+ * A preview entry: the published entry, plus what the admins must see before publishing it — a
+ * provider flagged by the integrity review and not cleared yet (`integrity`, null otherwise).
+ * Published and public entries never carry it.
+ */
+export const LeaderboardPreviewEntry = LeaderboardEntry.extend({
+  integrity: z.object({ flags: z.array(IntegrityFlag), flaggedAt: z.string() }).nullable(),
+});
+export type LeaderboardPreviewEntry = z.infer<typeof LeaderboardPreviewEntry>;
+
+export const LeaderboardPreview = z.object({ period: Period, key: z.string(), entries: z.array(LeaderboardPreviewEntry) });
+export type LeaderboardPreview = z.infer<typeof LeaderboardPreview>;
 
 export const PublishedLeaderboard = z.object({
   period: Period,

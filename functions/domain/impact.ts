@@ -56,6 +56,8 @@ export type Novelty = 'first-ever' | 'first-in-month' | 'first-in-day' | 'again-
 export interface ServedState {
   servedDay: string | null;
   servedMonth: string | null;
+  /** The provider that served their last meal (null: never, or before this was recorded). */
+  servedProvider: string | null;
 }
 
 export function noveltyOf(s: ServedState, date: string): Novelty {

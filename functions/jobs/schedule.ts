@@ -1,6 +1,7 @@
 import type { Deps } from '../app/deps.js';
 import { expireBookings } from './expire-bookings.js';
 import { purgePersonalData } from './purge-personal-data.js';
+import { reviewIntegrity } from './review-integrity.js';
 import { rollUpImpact } from './roll-up-impact.js';
 
 /**
@@ -56,6 +57,14 @@ export const jobs: readonly JobDefinition[] = [
     schedule: { cron: '20 * * * ? *' },
     description: 'Roll closed days’ impact figures up by month, quarter, year and sub-district, so long spans read few items',
     run: rollUpImpact,
+  },
+  {
+    name: 'review-integrity',
+    entry: 'functions/lambda/jobs/review-integrity.ts',
+    // Daily, after the night's roll-up: it judges closed days only, so any hour gives the same answer.
+    schedule: { cron: '40 0 * * ? *' },
+    description: 'Judge each provider’s last 30 closed days against its sub-district; a flag holds its points until an admin clears it',
+    run: reviewIntegrity,
   },
 ];
 

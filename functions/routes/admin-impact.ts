@@ -17,4 +17,5 @@ export const adminImpactHandlers = {
   adminSafetyReports: (ctx, { query }) => thanks.adminSafetyReports(ctx, query),
   closeSafetyReport: (ctx, { params, body }) => thanks.closeSafetyReport(ctx, params, body),
   adminIntegrity: (ctx, { query }) => integrity.adminIntegrity(ctx, query),
+  clearIntegrity: (ctx, { params, body }) => integrity.clearIntegrity(ctx, params, body),
 } satisfies Handlers;

@@ -92,7 +92,7 @@ export function simulateHistory(providers: HistoryProvider[], from: string, to: 
     const arrivals = Math.floor(Math.max(expected / 12, (expected * 3 - people.length) / 4) + rand());
     for (let i = 0; i < arrivals; i++) {
       const stay = STAY_DAYS.min + Math.floor(rand() * (STAY_DAYS.max - STAY_DAYS.min));
-      people.push({ served: { servedDay: null, servedMonth: null }, until: addDays(d, stay), month: monthOf(d), inMonth: 0 });
+      people.push({ served: { servedDay: null, servedMonth: null, servedProvider: null }, until: addDays(d, stay), month: monthOf(d), inMonth: 0 });
     }
     // Today's queue: everyone around, in random order; each person claims at most once a day.
     const queue = people.map((_, i) => i);
@@ -115,7 +115,7 @@ export function simulateHistory(providers: HistoryProvider[], from: string, to: 
         const novelty = noveltyOf(person.served, d);
         if (novelty === 'first-ever') everServed++;
         delta = addCounts({ ...zeroCounts(), ...delta }, redemptionDelta(p.kind, p.valueFen, novelty));
-        person.served = { servedDay: d, servedMonth: monthOf(d) };
+        person.served = { servedDay: d, servedMonth: monthOf(d), servedProvider: null };
         person.inMonth++;
         served++;
       }

@@ -20,6 +20,15 @@ const BOOKING_FIELDS = [
 export const toBooking = (item: Record<string, unknown>): BookingRecord =>
   Object.fromEntries(BOOKING_FIELDS.map((f) => [f, item[f] ?? null])) as unknown as BookingRecord;
 
+/** What a redemption's transaction records besides the booking itself, as the app read it. */
+export interface RedemptionFacts {
+  novelty: Novelty;
+  /** The provider that served the recipient's previous meal (null: none, or not recorded then). */
+  lastServedBy: string | null;
+  /** The offering's daily capacity as the contract stands. */
+  capacity: number;
+}
+
 export interface BookingLimits {
   today: string;
   month: string;
@@ -221,13 +230,14 @@ export function bookingStore(ref: TableRef, config: Config) {
      * through the `impact` intent — its day's figures, which also count it for its offering (the
      * counter's "redeemed"; the slot, which every booking writes, is left alone). A refusal by
      * `booking` carries the booking as it is now (redeemed, expired, cancelled). The recipient part
-     * also records when they were last served, on the condition that they are as new as `novelty`
-     * says (refused with their record otherwise: see servedClause). `room` is the wrong-code
+     * also records when and where they were last served, on the condition that they are as new as
+     * `facts.novelty` says and were last served by `facts.lastServedBy` (refused with their record
+     * otherwise: see servedClause); the day item records `facts.capacity` beside the offering's count. `room` is the wrong-code
      * counter a typed code must find room in (checked, not written; named before the booking, so
      * a full counter is what a refused guess hears).
      */
-    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, novelty: Novelty, intents: Intents & { impact: ImpactIntent }, room?: SharedCounter) {
-      const served = servedClause(b.date, novelty);
+    async redeem(b: BookingRecord, at: string, credit: LedgerRecord | null, facts: RedemptionFacts, intents: Intents & { impact: ImpactIntent }, room?: SharedCounter) {
+      const served = servedClause(b.date, facts.novelty, b.providerId, facts.lastServedBy);
       return commit(
         ref,
         withIntents(TableName, {
@@ -244,7 +254,7 @@ export function bookingStore(ref: TableRef, config: Config) {
               ExpressionAttributeValues: served.values,
             },
           },
-        }, { ...intents, impact: { ...intents.impact, redeemedOffering: b.offeringId } }),
+        }, { ...intents, impact: { ...intents.impact, redeemedOffering: { offeringId: b.offeringId, capacity: facts.capacity } } }),
         config.contention,
         { booking: toBooking, recipient: servedStateOf, room: (old: Record<string, unknown>) => fullness(old, room!) ?? 'shared' },
       );

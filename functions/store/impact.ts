@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { addCounts, COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type PeriodType, type Rolled, type ServedState } from '../domain/impact.js';
-import { SIGNAL_FIELDS, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
+import { atQuota, SIGNAL_FIELDS, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
 import { byteOrder } from '../domain/order.js';
 import { queryAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -108,23 +108,30 @@ function addClause(delta: Partial<ImpactCounts>, signals: Partial<SignalCounts> 
 
 /**
  * What the redemption adds to the recipient's own update: the day and month they were last
- * served, on the condition that they were as new as the app assumed (`novelty`). A wrong guess
- * refuses with their record, from which the app learns the truth and tries again; a racing
- * redemption of the same person cannot count them twice.
+ * served and the provider that served them, on the condition that they were as new as the app
+ * assumed (`novelty`) and last served where it read (`lastServedBy`). A wrong guess refuses with
+ * their record, from which the app learns the truth and tries again; a racing redemption of the
+ * same person cannot count them twice.
  */
-export function servedClause(date: string, novelty: Novelty): { set: string; condition: string; values: Record<string, string> } {
+export function servedClause(date: string, novelty: Novelty, providerId: string, lastServedBy: string | null): { set: string; condition: string; values: Record<string, string> } {
   const condition = {
     'first-ever': 'attribute_not_exists(servedMonth)',
     'first-in-month': 'attribute_exists(servedMonth) AND servedMonth <> :sm',
     'first-in-day': 'servedMonth = :sm AND servedDay <> :sd',
     'again-today': 'servedDay = :sd',
   }[novelty];
-  return { set: 'servedDay = :sd, servedMonth = :sm', condition, values: { ':sd': date, ':sm': date.slice(0, 7) } };
+  const where = lastServedBy === null ? 'attribute_not_exists(servedProvider)' : 'servedProvider = :last';
+  return {
+    set: 'servedDay = :sd, servedMonth = :sm, servedProvider = :sp',
+    condition: `${condition} AND ${where}`,
+    values: { ':sd': date, ':sm': date.slice(0, 7), ':sp': providerId, ...(lastServedBy === null ? {} : { ':last': lastServedBy }) },
+  };
 }
 
 export const servedStateOf = (item: Record<string, unknown> | null): ServedState => ({
   servedDay: (item?.servedDay as string | undefined) ?? null,
   servedMonth: (item?.servedMonth as string | undefined) ?? null,
+  servedProvider: (item?.servedProvider as string | undefined) ?? null,
 });
 
 /** What a redemption or handout adds to its provider's figures for `date`. */
@@ -136,26 +143,33 @@ export interface ImpactIntent {
   signals?: Partial<SignalCounts>;
   /**
    * A redemption of this offering: counted on the day item per offering for the counter's own
-   * view (`redeemedField`), so the redemption need not also write the slot bookings contend on.
+   * view (`redeemedField`), so the redemption need not also write the slot bookings contend on;
+   * with the day's capacity as the contract stands (`capacityField`), so a reader can tell a day
+   * redeemed to its last meal (the integrity signal quota_days).
    */
-  redeemedOffering?: string;
+  redeemedOffering?: { offeringId: string; capacity: number };
 }
 
 /** The day item's count of one offering's redemptions (the staff view's "redeemed"). */
 export const redeemedField = (offeringId: string) => `redeemed:${offeringId}`;
+/** The day item's capacity of one offering, as its last redemption that day saw it. */
+export const capacityField = (offeringId: string) => `capacity:${offeringId}`;
 
 /** The day item's update, as a transaction part: the stamp (re)set, the counts and signals added. */
 export function impactWrite(TableName: string, i: ImpactIntent): Write {
   const add = addClause(i.delta, i.signals);
-  const adds = [add.expr, i.redeemedOffering ? '#redeemed :one' : ''].filter(Boolean).join(', ');
+  const o = i.redeemedOffering;
+  const adds = [add.expr, o ? '#redeemed :one' : ''].filter(Boolean).join(', ');
   const p = i.stamp;
   return {
     Update: {
       TableName,
       Key: keys.impactDay(i.date, p.providerId),
-      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${adds ? ` ADD ${adds}` : ''}`,
-      ExpressionAttributeNames: { '#name': 'name', '#date': 'date', ...(i.redeemedOffering ? { '#redeemed': redeemedField(i.redeemedOffering) } : {}) },
-      ExpressionAttributeValues: { ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': i.date, ...add.values, ...(i.redeemedOffering ? { ':one': 1 } : {}) },
+      UpdateExpression: `SET providerId = :pid, #name = :name, district = :district, joinedAt = :joined, #date = :date${o ? ', #capacity = :cap' : ''}${adds ? ` ADD ${adds}` : ''}`,
+      ExpressionAttributeNames: { '#name': 'name', '#date': 'date', ...(o ? { '#redeemed': redeemedField(o.offeringId), '#capacity': capacityField(o.offeringId) } : {}) },
+      ExpressionAttributeValues: {
+        ':pid': p.providerId, ':name': p.name, ':district': p.district, ':joined': p.joinedAt, ':date': i.date, ...add.values, ...(o ? { ':one': 1, ':cap': o.capacity } : {}),
+      },
     },
   };
 }
@@ -253,24 +267,33 @@ export function impactStore(ref: TableRef) {
       return [...byDistrict].map(([district, counts]) => ({ district, counts }));
     },
 
-    /** Every provider's integrity tallies for one day: the day items' redemption counts and signals. */
-    async signalsDay(date: string): Promise<(ProviderStamp & ProviderTally)[]> {
-      const items = await queryAll(doc, {
-        TableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) },
-        ProjectionExpression: ['providerId', '#name', 'district', 'joinedAt', 'meals', 'blindBoxes', 'walkIns', 'recipientsNewEver', ...SIGNAL_FIELDS].join(', '),
-        ExpressionAttributeNames: { '#name': 'name' },
-      });
+    /**
+     * Every provider's integrity tallies for one day: the day items' redemption counts and
+     * signals, and per offering whether the day was redeemed to its capacity. Whole items: the
+     * per-offering fields have ids in their names (a day item holds a few dozen attributes).
+     */
+    async signalsDay(date: string): Promise<(ProviderStamp & { tally: ProviderTally })[]> {
+      const items = await queryAll(doc, { TableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.impactDayPK(date) } });
       const n = (v: unknown) => (v as number | undefined) ?? 0;
-      return items.map((i) => ({
-        ...stampOf(i),
-        redemptions: n(i.meals) + n(i.blindBoxes),
-        firstTimers: n(i.recipientsNewEver),
-        quickRedemptions: n(i.quickRedemptions),
-        posterRedemptions: n(i.posterRedemptions),
-        walkIns: n(i.walkIns),
-      }));
+      return items.map((i) => {
+        const days = Object.keys(i)
+          .filter((k) => k.startsWith(redeemedField('')))
+          .map((k) => atQuota({ redeemed: n(i[k]), capacity: (i[capacityField(k.slice(redeemedField('').length))] as number | undefined) ?? null }))
+          .filter((full): full is boolean => full !== null);
+        return {
+          ...stampOf(i),
+          tally: {
+            redemptions: n(i.meals) + n(i.blindBoxes),
+            firstTimers: n(i.recipientsNewEver),
+            quickRedemptions: n(i.quickRedemptions),
+            posterRedemptions: n(i.posterRedemptions),
+            repeatRedemptions: n(i.repeatRedemptions),
+            servingDays: days.length,
+            quotaDays: days.filter(Boolean).length,
+            walkIns: n(i.walkIns),
+          },
+        };
+      });
     },
 
     async rollUpState(): Promise<RollUpState> {

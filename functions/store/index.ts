@@ -11,6 +11,7 @@ import { recipientStore } from './recipients.js';
 import { idempotencyStore } from './idempotency.js';
 import { phoneChallengeStore } from './phone-challenges.js';
 import { impactStore } from './impact.js';
+import { integrityStore } from './integrity.js';
 import { leaderboardStore } from './leaderboards.js';
 import { thanksStore } from './thanks.js';
 import { pointsStore } from './points.js';
@@ -35,6 +36,7 @@ export function createStore(ref: TableRef, config: Config) {
     verifications: verificationStore(ref, config),
     audit: auditStore(ref),
     impact: impactStore(ref),
+    integrity: integrityStore(ref, config),
     leaderboards: leaderboardStore(ref, config),
     thanks: thanksStore(ref, config),
   };

@@ -17,6 +17,9 @@
  *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
  *  points balance     PROVIDER#<id>         POINTS                (available, pending, hold:<availableAt> per hour)
  *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
+ *  integrity case     PROVIDER#<id>         INTEGRITY             INTEGRITY#FLAGGED      <flaggedAt>#<id>
+ *                     (the review's flag and an admin's clear; on GSI1 only while FLAGGED, so one
+ *                     Query lists every provider awaiting a clear)
  *  exchange           PROVIDER#<id>         EXCHANGE#<createdAt>#<xid>  EXCHANGES#<status>  <createdAt>#<xid>
  *                     (the provider's own list in its partition; the admins' work list by status on GSI1)
  *  exchange pointer   EXCHANGE#<xid>        EXCHANGE              (→ provider and createdAt: an exchange found by id)
@@ -31,7 +34,8 @@
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  *  phone's application VPHONE#<phoneKey>    CLAIM                 (verificationId, heldThrough: one pending or approved per phone)
  *  impact day         IMPACT#DAY#<date>     P#<providerId>        (written inside redemption and handout transactions; also
- *                                                                 `redeemed:<oid>`, the counter's per-offering redeemed count)
+ *                                                                 `redeemed:<oid>`, the counter's per-offering redeemed count,
+ *                                                                 `capacity:<oid>` beside it, and the integrity signal counts)
  *  impact rolled      IMPACT#<M|Q|Y>#<key>  P#<providerId>        (provider per month, quarter, year; by the roll-up job)
  *  impact packed      IMPACT#PACK#<M|Q|Y>#<key>  HEAD · D#<district>#<000>   (the rolled provider items of a period,
  *                     a sub-district's in one item (more when large), rewritten whole by the roll-up job; HEAD names them)
@@ -86,6 +90,9 @@ export const keys = {
   ledgerPrefix: 'LEDGER#',
   points: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'POINTS' }),
   reversed: (providerId: string, entryId: string) => ({ PK: `PROVIDER#${providerId}`, SK: `REVERSED#${entryId}` }),
+  integrityCase: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'INTEGRITY' }),
+  integrityFlaggedIndex: (flaggedAt: string, providerId: string) => ({ GSI1PK: 'INTEGRITY#FLAGGED', GSI1SK: `${flaggedAt}#${providerId}` }),
+  integrityFlagged: 'INTEGRITY#FLAGGED',
 
   exchange: (providerId: string, createdAt: string, id: string) => ({ PK: `PROVIDER#${providerId}`, SK: `EXCHANGE#${createdAt}#${id}` }),
   exchangePrefix: 'EXCHANGE#',

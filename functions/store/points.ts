@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { LedgerReason } from '../contract/points.js';
+import { balanceOf, maturedHolds, type Balance, type PointsState } from '../domain/points.js';
 import { isConditionFailure, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
@@ -13,31 +14,21 @@ import type { LedgerRecord } from './records.js';
  * The balance item holds `available` (spendable, never below zero: every debit is conditioned on
  * it), `pending` (held credits) and one `hold:<availableAt>` counter per hour in which held
  * credits mature — so a week's hold is at most 168 small counters, and no job has to release
- * them: a reader adds the matured ones, and a spender first moves them into `available`.
+ * them: a reader adds the matured ones, and a spender first moves them into `available`. Which
+ * ones have matured is domain/points.ts's rule (`holdMatured`), which also honours `frozenSince`:
+ * set while the provider's integrity flag awaits an administrator (store/integrity.ts writes it
+ * with the flag, and removes it with the clear).
  */
 const HOLD = 'hold:';
 
-export interface Balance {
-  /** Spendable now. */
-  available: number;
-  /** Still held. */
-  pending: number;
-}
+export type { Balance };
 
-function holdsOf(item: Record<string, unknown> | undefined): { at: string; points: number }[] {
-  return Object.entries(item ?? {})
+/** The balance item as the domain reads it. */
+export function pointsStateOf(item: Record<string, unknown> | undefined): PointsState {
+  const holds = Object.entries(item ?? {})
     .filter(([k]) => k.startsWith(HOLD))
     .map(([k, v]) => ({ at: k.slice(HOLD.length), points: v as number }));
-}
-
-export function balanceOf(item: Record<string, unknown> | undefined, nowIso: string): Balance {
-  let available = (item?.available as number | undefined) ?? 0;
-  let pending = 0;
-  for (const h of holdsOf(item)) {
-    if (h.at <= nowIso) available += h.points;
-    else pending += h.points;
-  }
-  return { available, pending };
+  return { available: (item?.available as number | undefined) ?? 0, holds, frozenSince: (item?.frozenSince as string | undefined) ?? null };
 }
 
 const ENTRY_FIELDS = ['id', 'providerId', 'points', 'reason', 'ref', 'note', 'at', 'availableAt'] as const;
@@ -88,6 +79,24 @@ export const reversedWrite = (TableName: string, providerId: string, entryId: st
   Put: { TableName, Item: { ...keys.reversed(providerId, entryId), reversalId }, ConditionExpression: 'attribute_not_exists(PK)' },
 });
 
+/**
+ * The integrity freeze (see PointsState.frozenSince): from `since`, no held credit matures until
+ * `thawWrite`. An earlier freeze stands (it is the one the flag was raised with).
+ */
+export const freezeWrite = (TableName: string, providerId: string, since: string): Write => ({
+  Update: {
+    TableName,
+    Key: keys.points(providerId),
+    UpdateExpression: 'SET providerId = :pid, frozenSince = if_not_exists(frozenSince, :since)',
+    ExpressionAttributeValues: { ':pid': providerId, ':since': since },
+  },
+});
+
+/** The freeze lifted: every held credit matures at its own `availableAt` again (the overdue ones at once). */
+export const thawWrite = (TableName: string, providerId: string): Write => ({
+  Update: { TableName, Key: keys.points(providerId), UpdateExpression: 'SET providerId = :pid REMOVE frozenSince', ExpressionAttributeValues: { ':pid': providerId } },
+});
+
 export const ledgerRecord = (e: Omit<LedgerRecord, 'note' | 'availableAt'> & { note?: string | null; availableAt?: string }): LedgerRecord => ({
   ...e,
   note: e.note ?? null,
@@ -98,32 +107,41 @@ export type { LedgerReason };
 
 export function pointsStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
+  /** The balance item as the domain reads it (holds, freeze). */
+  async function state(providerId: string): Promise<PointsState> {
+    const out = await doc.send(new GetCommand({ TableName, Key: keys.points(providerId), ConsistentRead: true }));
+    return pointsStateOf(out.Item);
+  }
   return {
+    state,
+
     async balance(providerId: string, nowIso: string): Promise<Balance> {
-      const out = await doc.send(new GetCommand({ TableName, Key: keys.points(providerId), ConsistentRead: true }));
-      return balanceOf(out.Item, nowIso);
+      return balanceOf(await state(providerId), nowIso);
     },
 
     /**
      * Move matured holds into `available`. Each moved counter is conditioned on its value as read,
-     * so racing settlers move it once; a loser simply finds it already moved.
+     * and the freeze on what was read too, so racing settlers move it once, and a flag raised
+     * meanwhile keeps what it froze; a loser simply leaves it (the debit that follows is
+     * conditioned on `available` all the same).
      */
     async settle(providerId: string, nowIso: string): Promise<void> {
-      const out = await doc.send(new GetCommand({ TableName, Key: keys.points(providerId), ConsistentRead: true }));
-      const due = holdsOf(out.Item).filter((h) => h.at <= nowIso);
+      const read = await state(providerId);
+      const due = maturedHolds(read, nowIso);
       if (due.length === 0) return;
       const sum = due.reduce((s, h) => s + h.points, 0);
       const names = Object.fromEntries(due.map((h, i) => [`#h${i}`, HOLD + h.at]));
       const values = Object.fromEntries(due.map((h, i) => [`:v${i}`, h.points]));
+      const freeze = read.frozenSince === null ? 'attribute_not_exists(frozenSince)' : 'frozenSince = :frozen';
       try {
         await doc.send(
           new UpdateCommand({
             TableName,
             Key: keys.points(providerId),
             UpdateExpression: `REMOVE ${due.map((_, i) => `#h${i}`).join(', ')} ADD available :sum, pending :minus`,
-            ConditionExpression: due.map((_, i) => `#h${i} = :v${i}`).join(' AND '),
+            ConditionExpression: [...due.map((_, i) => `#h${i} = :v${i}`), freeze].join(' AND '),
             ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ...values, ':sum': sum, ':minus': -sum },
+            ExpressionAttributeValues: { ...values, ':sum': sum, ':minus': -sum, ...(read.frozenSince === null ? {} : { ':frozen': read.frozenSince }) },
           }),
         );
       } catch (e) {

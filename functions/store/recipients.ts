@@ -38,9 +38,12 @@ export function recipientStore({ doc, tableName }: TableRef) {
       return toRecipient(out.Attributes!);
     },
 
-    /** When they were last served (what a redemption needs to count them once): two fields, not the record. */
+    /**
+     * When and where they were last served (what a redemption needs to count them once, and to
+     * tell a repeat at the same provider): three fields, not the record.
+     */
     async servedState(id: string): Promise<ServedState> {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.recipient(id), ProjectionExpression: 'servedDay, servedMonth' }));
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.recipient(id), ProjectionExpression: 'servedDay, servedMonth, servedProvider' }));
       return servedStateOf(out.Item ?? null);
     },
 

@@ -69,9 +69,9 @@ describe('distinct recipients, counted where each is first served', () => {
         const state = new Map<number, ServedState>();
         const perDay = new Map<string, ImpactCounts>();
         for (const s of servings) {
-          const was = state.get(s.who) ?? { servedDay: null, servedMonth: null };
+          const was = state.get(s.who) ?? { servedDay: null, servedMonth: null, servedProvider: null };
           perDay.set(s.date, addCounts(perDay.get(s.date) ?? zeroCounts(), redemptionDelta('meal', 2500, noveltyOf(was, s.date))));
-          state.set(s.who, { servedDay: s.date, servedMonth: s.date.slice(0, 7) });
+          state.set(s.who, { servedDay: s.date, servedMonth: s.date.slice(0, 7), servedProvider: null });
         }
         const distinct = (pred: (d: string) => boolean) => new Set(servings.filter((s) => pred(s.date)).map((s) => s.who)).size;
         const total = (pred: (d: string) => boolean) => [...perDay].filter(([d]) => pred(d)).reduce((a, [, c]) => addCounts(a, c), zeroCounts());

@@ -466,9 +466,11 @@ describe('every admin page, in both languages', () => {
 });
 
 describe('Needs attention across the programme', () => {
+  let suspect = '';
   it('shows today’s figures, and a provider whose meals look self-dealt stands out, linked to its ledger', async () => {
     // Twelve throwaway identities booking and being redeemed at once: the integrity signals' pattern.
     const p = await providerWithOffering(app, '可疑小馆', 20);
+    suspect = p.providerId;
     for (let i = 0; i < 12; i++) {
       const token = await recipient(app);
       const booked = await app.call('POST', '/v1/bookings', { token, body: { offeringId: p.offeringId, windowId: 'lunch' } });
@@ -486,6 +488,58 @@ describe('Needs attention across the programme', () => {
     await shoot('attention-signals-zh');
     await v('[data-card="signals"] .admin-card__item a').click();
     await expect.poll(() => v('.admin__title').innerText()).toBe('可疑小馆 · 积分');
+  });
+
+  it('after the nightly review its points are held: the preview marks it before anyone publishes, and a clear with a reason releases them', async () => {
+    // The night after: the review judges the closed day and opens a case; the desk's session has ended meanwhile.
+    await app.setClock('2026-12-01T00:45:00+08:00');
+    const review = (await app.call('POST', '/__test__/jobs/review-integrity')).body as { flagged: string[] };
+    expect(review.flagged).toEqual([suspect]);
+    await v('.admin__signout').click();
+    await v('.admin-signin').waitFor();
+    await v('#admin-username').fill('admin');
+    await v('#admin-password').fill('test-admin-password');
+    await page.keyboard.press('Enter');
+    await v('.admin-cards').waitFor();
+
+    // November's board: the suspect is marked, the story's restaurant is not.
+    await v('.admin__link[data-area="leaderboards"]').click();
+    await v('.admin-boards__preview').waitFor();
+    await v('#f-key').fill('2026-11');
+    await v('.admin-boards__show').click();
+    await settled();
+    const marked = v(`.admin-boards__table tr[data-row="${suspect}"]`);
+    await marked.waitFor();
+    expect(await marked.locator('td[data-col="integrity"]').innerText()).toBe('⚠ 待复核');
+    expect(await v(`.admin-boards__table tr[data-row="${providerId}"] td[data-col="integrity"]`).innerText()).toBe('');
+    expect(await v('.admin-boards__flagged').innerText()).toBe('1 家服务点的诚信标记尚未解除：可疑小馆。它们的份数可能来自员工自订自核，发布前请先在积分页复核。');
+    await v('.admin-boards__publish').click();
+    await expect.poll(() => v('.dialog__body').innerText()).toContain('注意：其中 1 家的诚信标记尚未解除（可疑小馆）。');
+    await v('.dialog__cancel').click();
+    await shoot('leaderboards-flagged-zh');
+
+    // The mark opens its ledger, where the case says what was found; in English too.
+    await marked.locator('.admin-boards__flag').click();
+    await v('.admin-points__integrity').waitFor();
+    expect(await v('.admin__title').innerText()).toBe('可疑小馆 · 积分');
+    expect(await v('.admin-points__held').innerText()).toContain('首次受助占比高、即订即核占比高');
+    await v('.admin__lang').click();
+    await expect.poll(() => v('.admin-points__integrity h2').innerText()).toBe('⚠ Integrity review');
+    await shoot('points-held-en');
+    await v('.admin__lang').click();
+    await shoot('points-held-zh');
+
+    // Clearing asks why, then releases the points: the case is gone, and the audit log has it.
+    await v('.admin-points__clear-open').click();
+    await v('.admin-points__clear-confirm').click();
+    await expect.poll(() => errorAt('clearReason').innerText()).toBe('必填');
+    await v('#f-clearReason').fill('已电话核实：附近工地工人午间集中扫码');
+    await v('.admin-points__clear-confirm').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已解除标记，冻结的积分已放行。');
+    await expect.poll(() => v('.admin-points__integrity').count()).toBe(0);
+    const token = await app.adminToken();
+    const audit = (await app.call('GET', `/v1/admin/audit?target=${suspect}`, { token })).body as { entries: { action: string }[] };
+    expect(audit.entries.map((e) => e.action)).toContain('clearIntegrity');
   });
 });
 

@@ -21,13 +21,13 @@ export const offering = (quota: number, windows = [{ id: 'lunch', start: '11:30'
   active: true,
 });
 
-/** A fresh ACTIVE provider with one offering and a staff account; returns their ids and staff token. */
-export async function providerWithOffering(app: TestApp, name: string, quota: number) {
+/** A fresh ACTIVE provider with one offering and a staff account (in Futian unless told); returns their ids and staff token. */
+export async function providerWithOffering(app: TestApp, name: string, quota: number, district = 'futian') {
   const admin = await app.adminToken();
   const body = {
     name,
     kind: 'restaurant' as const,
-    district: 'futian',
+    district,
     address: '测试路 1 号',
     businessLicence: { number: 'BL', expiresOn: '2030-01-01' },
     hygienePermit: { number: 'HP', expiresOn: '2030-01-01' },

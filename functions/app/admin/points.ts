@@ -1,6 +1,7 @@
 import type { AdjustmentBody, LedgerEntry, ReversalBody } from '../../contract/points.js';
 import type { PageOnlyQuery } from '../../contract/staff.js';
 import { fail, notFound, unexpected } from '../../domain/errors.js';
+import { holdMatured } from '../../domain/points.js';
 import { newId } from '../../security/ids.js';
 import { ledgerRecord } from '../../store/points.js';
 import { audited } from '../audit.js';
@@ -33,8 +34,8 @@ export async function createPointsAdjustment(ctx: AdminCtx, body: AdjustmentBody
 }
 
 /**
- * Take back a credit, once: during its hold from what is pending, after it from what is
- * spendable (refused if that is already spent). The reversal is an entry of its own.
+ * Take back a credit, once: during its hold (or an integrity freeze) from what is pending, after
+ * it from what is spendable (refused if that is already spent). The reversal is an entry of its own.
  */
 export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody): Promise<{ entry: LedgerEntry }> {
   const { store } = ctx.deps;
@@ -43,7 +44,8 @@ export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody): P
     fail('CONFLICT', 'only a credit (a meal or an adjustment) can be reversed');
   }
   const at = ctx.now.toISOString();
-  const held = at < credit.availableAt;
+  // Past its availableAt a credit is still held while an integrity flag freezes it.
+  const held = !holdMatured(credit.availableAt, at, (await store.points.state(body.providerId)).frozenSince);
   if (!held) await store.points.settle(body.providerId, at);
   const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: -credit.points, reason: 'reversal', ref: credit.id, note: body.reason, at });
   const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), entryView(entry));

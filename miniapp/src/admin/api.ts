@@ -72,8 +72,10 @@ export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.admin
 
 export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query }));
 
-/** Integrity signals per provider (default: the last 30 days); flagged providers come first. */
-export const integritySignals = () => signedIn(request(endpoints.adminIntegrity, { query: {} }));
+/** Integrity signals per provider (default: the last 30 days; flagged providers first) and the providers whose points are held. */
+export const integritySignals = (query: { providerId?: string } = {}) => signedIn(request(endpoints.adminIntegrity, { query }));
+/** An admin looked at a flagged provider: its held points are released. */
+export const clearIntegrity = (id: string, reason: string) => signedIn(request(endpoints.clearIntegrity, { params: { id }, body: { reason } }));
 
 export const adminCatalog = () => signedIn(request(endpoints.adminCatalog));
 export const putCatalogItem = (itemId: string, body: CatalogItemBody) => signedIn(request(endpoints.putCatalogItem, { params: { itemId }, body }));

@@ -1,5 +1,5 @@
 // How the desk names the contract's enums and shows its dates (Asia/Shanghai).
-import type { District, ProviderKind, ProviderStatus } from '@contract';
+import type { District, IntegrityFlag, ProviderKind, ProviderStatus } from '@contract';
 import { shanghaiDateTime, shanghaiToday } from '../services/time';
 import type { AdminKey, AdminT } from './i18n';
 
@@ -8,6 +8,8 @@ export const providerStatuses: ProviderStatus[] = ['PENDING', 'ACTIVE', 'SUSPEND
 
 export const kindLabel = (t: AdminT, kind: ProviderKind) => t(`kind.${kind}` as AdminKey);
 export const statusLabel = (t: AdminT, status: ProviderStatus) => t(`status.${status}` as AdminKey);
+/** An integrity case's flags in words, one after another. */
+export const flagsText = (t: AdminT, flags: readonly IntegrityFlag[]) => flags.map((f) => t(`integrity.${f}` as AdminKey)).join(t('list.separator'));
 
 export function districtName(districts: District[] | undefined, id: string): string {
   return districts?.find((d) => d.id === id)?.name ?? id;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AdminStats, ExpiringDocument, ProviderIntegrity } from '@contract';
+import type { AdminStats, ExpiringDocument, IntegrityFlag, ProviderIntegrity } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { routes } from '../../routes';
@@ -86,21 +86,37 @@ function DocumentsCard() {
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 function flagText(t: AdminT, p: ProviderIntegrity, quickMinutes: number): string {
-  return p.flags
-    .map((f) => (f === 'first_timers' ? t('attention.firstTimers', { p: percent(p.firstTimerShare) }) : t('attention.quick', { p: percent(p.quickShare), m: quickMinutes })))
-    .join(' · ');
+  const one = (f: IntegrityFlag): string => {
+    switch (f) {
+      case 'first_timers':
+        return t('attention.firstTimers', { p: percent(p.firstTimerShare) });
+      case 'quick_redemptions':
+        return t('attention.quick', { p: percent(p.quickShare), m: quickMinutes });
+      case 'poster_share':
+        return t('attention.poster', { p: percent(p.posterShare) });
+      case 'repeat_recipients':
+        return t('attention.repeat', { p: percent(p.repeatShare) });
+      case 'quota_days':
+        return t('attention.quotaDays', { p: percent(p.quotaDayShare) });
+      default: {
+        const unknown: never = f;
+        return unknown;
+      }
+    }
+  };
+  return [...p.flags.map(one), ...(p.held ? [t('attention.held')] : [])].join(' · ');
 }
 
 /** Providers whose redemptions look like staff minting their own points; each opens its ledger (where credits are reversed). */
 function SignalsCard() {
   const t = useAdminText();
-  const report = useResource(integritySignals, [], { onShow: true });
-  const first = report.data?.providers.find((p) => p.flags.length > 0);
+  const report = useResource(() => integritySignals(), [], { onShow: true });
+  const first = report.data?.providers.find((p) => p.flags.length > 0 || p.held);
   return (
     <Card id='signals' title={t('attention.signals')} url={routes.adminPoints(first?.providerId)}>
       <Resource state={report.state} onRetry={() => void report.reload()}>
         {(r) => {
-          const flagged = r.providers.filter((p) => p.flags.length > 0);
+          const flagged = r.providers.filter((p) => p.flags.length > 0 || p.held);
           return (
             <>
               <Count tally={{ count: flagged.length, more: false }} />

@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Period, WithdrawLeaderboardBody, type LeaderboardEntry, type LeaderboardVersion, type PublishedLeaderboard } from '@contract';
+import { Period, WithdrawLeaderboardBody, type LeaderboardEntry, type LeaderboardPreviewEntry, type LeaderboardVersion, type PublishedLeaderboard } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
+import { routes } from '../../routes';
 import { periodLabel } from '../../services/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
 import { Field, Notice, type NoticeState } from '../form';
 import { ReasonForm } from '../reason-form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
-import { districtName, shanghaiTime, today, yuanText } from '../labels';
+import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
+import { AdminLink } from '../link';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
 import { paged, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
@@ -21,7 +23,8 @@ import { Tabs } from '../tabs';
 const periods = Period.options;
 
 interface Comparison {
-  entries: LeaderboardEntry[];
+  /** The live ranking, each provider with an uncleared integrity flag marked. */
+  entries: LeaderboardPreviewEntry[];
   /** The newest published version of the same period and key, or null when none was published. */
   published: PublishedLeaderboard | null;
 }
@@ -54,6 +57,17 @@ function useEntryColumns(): Column<LeaderboardEntry>[] {
   ];
 }
 
+/** A flagged, uncleared provider's mark: what the review found, and where to look into it. */
+function IntegrityMark({ entry }: { entry: LeaderboardPreviewEntry }) {
+  const t = useAdminText();
+  if (!entry.integrity) return null;
+  return (
+    <AdminLink className='admin-badge admin-badge--suspended admin-boards__flag' to={routes.adminPoints(entry.providerId)}>
+      <span title={flagsText(t, entry.integrity.flags)}>⚠ {t('boards.held')}</span>
+    </AdminLink>
+  );
+}
+
 function Preview({ period, key_, onPublished }: { period: Period; key_: string; onPublished: () => void }) {
   const t = useAdminText();
   const { t: appT } = useI18n();
@@ -63,6 +77,8 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   const [notice, setNotice] = useState<NoticeState>(null);
   const label = periodLabel(appT, period, key_);
   const nextVersion = (data.data?.published?.version ?? 0) + 1;
+  const flagged = (data.data?.entries ?? []).filter((e) => e.integrity);
+  const flaggedNames = flagged.map((e) => e.name).join(t('list.separator'));
 
   const publish = async () => {
     setConfirming(false);
@@ -91,17 +107,24 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
               <p className='admin-muted admin-boards__against'>
                 {d.published ? t('boards.against', { v: d.published.version, at: shanghaiTime(d.published.publishedAt) }) : t('boards.neverPublished')}
               </p>
+              {flagged.length > 0 && (
+                <p className='admin-notice admin-notice--error admin-boards__flagged' role='alert'>
+                  {t('boards.flagged', { n: flagged.length, names: flaggedNames })}
+                </p>
+              )}
               {d.entries.length === 0 ? (
                 <p className='admin-empty'>{t('boards.empty')}</p>
               ) : (
-                <DataTable<LeaderboardEntry>
+                <DataTable<LeaderboardPreviewEntry>
                   rows={d.entries}
                   rowKey={(e) => e.providerId}
                   className='admin-boards__table'
                   columns={[
                     ...columns.slice(0, 1),
                     { key: 'change', title: t('boards.change'), cell: (e) => changeText(t, diff.changes.get(e.providerId)) },
-                    ...columns.slice(1),
+                    ...columns.slice(1, 2),
+                    { key: 'integrity', title: t('boards.integrity'), cell: (e) => <IntegrityMark entry={e} /> },
+                    ...columns.slice(2),
                   ]}
                 />
               )}
@@ -115,7 +138,11 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
       {confirming && (
         <ConfirmDialog
           title={t('boards.publish')}
-          body={t('boards.publishConfirm', { label, v: nextVersion })}
+          body={
+            flagged.length > 0
+              ? `${t('boards.publishConfirm', { label, v: nextVersion })} ${t('boards.publishFlagged', { n: flagged.length, names: flaggedNames })}`
+              : t('boards.publishConfirm', { label, v: nextVersion })
+          }
           confirmText={t('boards.publish')}
           onCancel={() => setConfirming(false)}
           onConfirm={() => void publish()}

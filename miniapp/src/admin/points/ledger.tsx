@@ -1,14 +1,15 @@
 // One provider's points: what is spendable and what is held, the ledger page by page, an
 // adjustment form, and the reversal of a credit — each correction with the admin's reason.
 import { useState, type FormEvent } from 'react';
-import { AdjustmentBody, ReversalBody, type LedgerEntry, type LedgerReason } from '@contract';
+import { AdjustmentBody, ClearIntegrityBody, ReversalBody, type IntegrityCase, type LedgerEntry, type LedgerReason } from '@contract';
+import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
-import { adjustPoints, providerPoints, reversePoints } from '../api';
+import { adjustPoints, clearIntegrity, integritySignals, providerPoints, reversePoints } from '../api';
 import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
-import { shanghaiTime } from '../labels';
+import { flagsText, shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
 import { paged, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
@@ -91,6 +92,53 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
   );
 }
 
+/**
+ * The provider's open integrity case, if any: what the nightly review found, and the clear that
+ * releases its held points (false credits are reversed in the ledger below first).
+ */
+function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (n: NoticeState) => void }) {
+  const t = useAdminText();
+  const { t: appT } = useI18n();
+  const [clearing, setClearing] = useState(false);
+  return (
+    <section className='admin-section admin-points__integrity' aria-labelledby='integrity-title'>
+      <div className='admin-section__head'>
+        <h2 id='integrity-title' className='admin-section__title'>
+          <span className='admin-badge admin-badge--suspended'>⚠ {t('points.integrity')}</span>
+        </h2>
+        {!clearing && (
+          <button type='button' className='admin-btn admin-btn--ghost admin-points__clear-open' onClick={() => setClearing(true)}>
+            {t('points.clear')}
+          </button>
+        )}
+      </div>
+      <p className='admin-points__held'>{t('points.heldSince', { at: shanghaiTime(held.flaggedAt), flags: flagsText(t, held.flags) })}</p>
+      <p className='admin-muted'>{t('points.evidence', { from: held.evidence.from, to: held.evidence.to, n: held.evidence.redemptions })}</p>
+      {clearing && (
+        <ReasonForm
+          className='admin-points__clear'
+          title={t('points.clearTitle')}
+          field='clearReason'
+          label={t('points.reason')}
+          confirmText={t('points.clear')}
+          confirmClassName='admin-points__clear-confirm'
+          check={(reason) => ClearIntegrityBody.safeParse({ reason })}
+          send={async (body) => {
+            const answer = await clearIntegrity(held.providerId, body.reason);
+            if (answer.ok) return { ok: true, text: t('points.cleared') };
+            return { ok: false, text: answer.code === 'CONFLICT' ? t('points.notFlagged') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer)) };
+          }}
+          onDone={(n) => {
+            if (n?.ok) setClearing(false);
+            onDone(n);
+          }}
+          onClose={() => setClearing(false)}
+        />
+      )}
+    </section>
+  );
+}
+
 export function Ledger({ providerId }: { providerId: string }) {
   const t = useAdminText();
   const [summary, setSummary] = useState<{ balance: number; pending: number } | null>(null);
@@ -104,11 +152,14 @@ export function Ledger({ providerId }: { providerId: string }) {
       }),
     [providerId],
   );
+  const integrity = useResource(() => integritySignals({ providerId }), [providerId]);
+  const held = integrity.data?.held.find((h) => h.providerId === providerId) ?? null;
   const done = (n: NoticeState) => {
     setNotice(n);
     if (n?.ok) {
       setReversing(null);
       void list.reload(true);
+      void integrity.reload(true);
     }
   };
 
@@ -129,6 +180,7 @@ export function Ledger({ providerId }: { providerId: string }) {
           <p className='admin-muted'>{t('points.pendingHint')}</p>
         </div>
       </section>
+      {held && <IntegrityCaseSection key={held.flaggedAt} held={held} onDone={done} />}
       <Notice notice={notice} />
       {reversing && <ReverseForm key={reversing.id} providerId={providerId} entry={reversing} onClose={() => setReversing(null)} onDone={done} />}
       <AdjustForm providerId={providerId} onDone={done} />
