@@ -85,6 +85,13 @@ describe('the audit log', () => {
       return r;
     },
     hideThanks: (f) => app.api.hideThanks.reply({ token: f.admin, params: { id: f.made.note! } }),
+    clearIntegrity: async (f) => {
+      // The nightly review's flag, raised as that job raises it (tests/api/integrity.test.ts has the whole story).
+      const at = new Date().toISOString();
+      const raised = { providerId: f.providerId, status: 'FLAGGED' as const, flags: ['quick_redemptions' as const], flaggedAt: at, evidence: { from: '2026-11-01', to: '2026-11-29', redemptions: 10 } };
+      await app.deps.store.integrity.flag({ ...raised, clearedAt: null, clearedBy: null, reason: null, clearedThrough: null }, null);
+      return app.api.clearIntegrity.reply({ token: f.admin, params: { id: f.providerId }, body: { reason: '已核实' } });
+    },
     closeSafetyReport: (f) => app.api.closeSafetyReport.reply({ token: f.admin, params: { id: f.made.report! }, body: { note: '已提醒餐厅' } }),
     publishLeaderboard: async (f) => {
       // Only an ended, rolled-up period can be published: last month, once the roll-up ran.

@@ -183,10 +183,6 @@ describe('a poster self-dealer among honest neighbours', () => {
     const preview = await app.api.previewLeaderboard({ token: admin2, query: { period: 'month', key: '2027-01' } });
     expect(preview.entries[0]).toMatchObject({ providerId: dealer.providerId, rank: 1, meals: 60, integrity: { flags: d.flags, flaggedAt: '2027-01-13T16:45:00.000Z' } });
     for (const h of honest) expect(preview.entries.find((e) => e.providerId === h.providerId)).toMatchObject({ integrity: null });
-    // What is published (and what the public reads) keeps its shape: no integrity mark on it.
-    const published = await app.call('POST', '/v1/admin/leaderboards', { token: admin2, body: { period: 'month', key: '2027-01' } });
-    expect(published.status).toBe(201);
-    expect(published.body.leaderboard.entries.every((e: object) => !('integrity' in e))).toBe(true);
 
     // Clearing needs a flag and a reason; an admin clears it, and the held credits mature at once.
     expect((await app.api.clearIntegrity.reply({ token: admin2, params: { id: honest[0]!.providerId }, body: { reason: '无' } })).error?.code).toBe('CONFLICT');
@@ -206,5 +202,12 @@ describe('a poster self-dealer among honest neighbours', () => {
     await at('2027-01-22', '00:45');
     expect((await review()).flagged).toEqual([]);
     expect((await app.api.adminIntegrity({ token: await adminNow(), query: { providerId: dealer.providerId } })).held).toEqual([]);
+
+    // What is published once the month is over (and what the public reads) keeps its shape: no integrity mark on it.
+    await at('2027-02-01', '00:45');
+    expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
+    const published = await app.api.publishLeaderboard({ token: await adminNow(), body: { period: 'month', key: '2027-01' } });
+    expect(published.leaderboard.entries[0]).toMatchObject({ providerId: dealer.providerId, meals: 60 });
+    expect(published.leaderboard.entries.every((e: object) => !('integrity' in e))).toBe(true);
   });
 });
