@@ -101,11 +101,17 @@ describe('table', () => {
           { AttributeName: i.partitionKey, KeyType: 'HASH' },
           { AttributeName: i.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: i.projection },
       })),
       TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
     });
     main.resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+
+  it('projects keys only into every index: what a function reads of an item, it reads from the table, under its grant there', () => {
+    const [, table] = ofType(mainResources, 'AWS::DynamoDB::Table')[0]!;
+    const projections = (table.Properties.GlobalSecondaryIndexes as { Projection: { ProjectionType: string } }[]).map((i) => i.Projection.ProjectionType);
+    expect(projections).toEqual(tableDefinition.indexes.map(() => 'KEYS_ONLY'));
   });
 
   it('is on-demand, encrypted with the AWS-managed key, point-in-time recoverable, protected and retained', () => {
