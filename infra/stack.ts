@@ -439,14 +439,13 @@ export class McanStack extends Stack {
 
   private grantTable(fn: IFunction, access: TableAccess): void {
     const arn = (r: TableResource): string => (r === 'table' ? this.table.tableArn : `${this.table.tableArn}/${r}`);
-    for (const s of tableStatements(access, tableDefinition.indexes.map((i) => i.name))) {
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: [...s.actions],
-          resources: s.resources.map(arn),
-          ...(s.leadingKeys ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...s.leadingKeys] } } } : {}),
-        }),
-      );
+    for (const s of tableStatements(access)) {
+      const conditions = {
+        ...(s.leadingKeys ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...s.leadingKeys] } } : {}),
+        // Attribute-level reads as IAM documents them: the request names its attributes, and only these.
+        ...(s.attributes ? { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...s.attributes] }, StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } } : {}),
+      };
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...s.actions], resources: s.resources.map(arn), ...(Object.keys(conditions).length ? { conditions } : {}) }));
     }
   }
 }
