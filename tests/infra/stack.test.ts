@@ -260,7 +260,7 @@ describe('functions', () => {
       public: [],
       signin: ['recipientIds', 'tokenSigning', 'wechat'],
       recipient: ['tokenVerify', 'vouchers'],
-      staff: ['tokenVerify', 'vouchers'],
+      staff: ['tokenVerify', 'voucherVerify'],
       admin: ['tokenVerify'],
       verification: ['personalData', 'tokenVerify'],
       // Jobs expire bookings and purge data: they never sign, seal or open.
@@ -269,6 +269,15 @@ describe('functions', () => {
     // No role anywhere else (the scheduler's, CDK's helpers) reads a secret.
     const readers = ofType(mainResources, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p).includes('secretsmanager:'));
     expect(readers.length).toBe(functionsOf(mainResources).filter(([id]) => readableSecrets(mainResources, id).length > 0).length);
+  });
+
+  it('gives the counter the voucher public key, never the signing key: only the booking path signs', () => {
+    const [staffId, staff] = apiFunctionsOf(mainResources).find(([, fn]) => groupOf(fn) === 'staff')!;
+    expect(readableSecrets(mainResources, staffId)).toContain('voucherVerify');
+    expect(readableSecrets(mainResources, staffId)).not.toContain('vouchers');
+    expect(Object.keys(staff.Properties.Environment.Variables)).not.toContain(secretPurposes.vouchers.env);
+    const signers = functionsOf(mainResources).filter(([id]) => readableSecrets(mainResources, id).includes('vouchers'));
+    expect(signers.map(([, fn]) => groupOf(fn))).toEqual(['recipient']);
   });
 
   it('reserves concurrency per group so a flood on one cannot starve another', () => {
