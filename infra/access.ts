@@ -75,66 +75,64 @@ const auditByTarget = `${keys.auditByTarget('')}*`;
 /** Admin tokens are checked against their account's session version: that much of an account, and no more. */
 const adminSessions = { partitionKeys: [accounts], attributes: keys.accountSessionAttributes };
 
+// Reads are what the routes read, not what they write: a conditional write needs no read right,
+// nor does the item it hands back (ReturnValues), so most writes come without a read beside them.
 export const tableAccess: Record<FunctionGroup, TableAccess> = {
-  // Listings: districts, providers (by sub-district) with their offerings and slots, offering
-  // owners and the likes counts a provider's page shows; the published figures (impact items) and
-  // leaderboards (headers and their parts). Never accounts, recipients, bookings or
-  // verifications, and no writes at all.
+  // Listings: districts, providers (by sub-district, GSI1) with their offerings and slots, the
+  // likes counts a provider's page shows; the published figures (impact items) and leaderboards
+  // (headers and their parts). Never accounts, recipients, bookings or verifications, and no
+  // writes at all.
   public: {
-    read: [keys.districts(), providerItems, offeringOwners, keys.likesPK(), impactItems, leaderboardHeaders, leaderboardParts],
+    read: [keys.districts(), providerItems, keys.likesPK(), impactItems, leaderboardHeaders, leaderboardParts],
     indexes: { GSI1: [providersByDistrict] },
     write: [],
   },
-  // Sign-in reads the account it checks a password against (the one function that may read a
-  // password hash: that is its job), the staff member's state, and the recipient it signs in; its
-  // only writes are the recipient upsert on a session, the SMS challenge of a phone sign-in, and
-  // rate counters (sessions, per-address limits, failed sign-ins).
+  // Sign-in reads the account it checks a password against: the one function that may read a
+  // password hash, as that is its job. Its writes are the recipient upsert on a session, the SMS
+  // challenge of a phone sign-in, and rate counters (sessions, per-address limits, failed sign-ins).
   signin: {
-    read: [accounts, staffMembers, recipientItems, phoneChallenges, allRates],
+    read: [accounts],
     write: [recipientItems, phoneChallenges, allRates],
   },
-  // Booking and cancelling: one transaction over slot and backup code (PROVIDER#), booking,
-  // recipient, idempotency record and rate counter, the provider and offering it books from; the
-  // recipient's own bookings (GSI1); thanks: the provider's likes count and the note; safety
+  // Booking and cancelling: the offering's owner, the provider and slot, the booking, the
+  // recipient and the idempotency record it replays from; the recipient's own bookings (GSI1).
+  // It writes one transaction over slot and backup code (PROVIDER#), booking, recipient,
+  // idempotency record and rate counter; thanks: the provider's likes count and the note; safety
   // reports. Never accounts, districts or verifications.
   recipient: {
-    read: [providerItems, offeringOwners, bookingItems, recipientItems, idempotencyItems, allRates, keys.likesPK(), thanksNotes, safetyReports],
+    read: [providerItems, offeringOwners, bookingItems, recipientItems, idempotencyItems],
     indexes: { GSI1: [bookingsByRecipient] },
     write: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, keys.likesPK(), thanksNotes, safetyReports],
   },
   // Redemption and handouts at the counter: booking, slot, points and poster (PROVIDER#), the
-  // recipient's counters, idempotency records, the wrong-code throttle and each change's audit
-  // entry, and the day's impact counters they add to; exchanges: the stock of a catalogue item and
-  // the exchange's pointer (its order and ledger entry are PROVIDER# items); the staff member's
-  // session state and the provider's thank-you notes (GSI1). The catalogue also answers admins.
+  // recipient's counters, idempotency records, the wrong-code throttle (read: it is shared by a
+  // provider's staff) and each change's audit entry, and the day's impact counters they add to;
+  // exchanges: the stock of a catalogue item and the exchange's pointer (its order and ledger
+  // entry are PROVIDER# items); the staff member's session state, the provider's likes and its
+  // thank-you notes (GSI1). The catalogue also answers admins.
   staff: {
-    read: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, catalogItems, exchangePointers, impactDays, staffMembers, thanksNotes, keys.likesPK()],
+    read: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, catalogItems, impactDays, staffMembers, thanksNotes, keys.likesPK()],
     indexes: { GSI1: [notesByProvider] },
     readAttributes: adminSessions,
     write: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, catalogItems, exchangePointers, impactDays],
     audits: true,
   },
-  // Contracts, providers, offerings, staff accounts, the catalogue and exchanges, points, figures
-  // and leaderboards, thank-you notes and safety reports, and the audit log they all write to; a
+  // Contracts, providers, offerings, staff accounts, the catalogue and exchanges, points, figures,
+  // leaderboards, thank-you notes and safety reports, and the audit log they all write to; a
   // suspension cancels the provider's live bookings (found by their codes, PROVIDER# items), so
   // it writes those bookings and their recipients without reading either.
   admin: {
-    read: [
-      keys.districts(), providerItems, offeringOwners, accounts, staffMembers, idempotencyItems, allRates, auditItems, catalogItems, exchangePointers,
-      impactItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, keys.likesPK(),
-    ],
-    indexes: { GSI1: [providersByDistrict, staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, keys.openSafetyReports()], GSI2: [keys.allProviders] },
-    write: [
-      keys.districts(), providerItems, offeringOwners, accounts, staffMembers, idempotencyItems, allRates, catalogItems, exchangePointers,
-      impactItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, bookingItems, recipientItems,
-    ],
+    read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, keys.likesPK()],
+    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, keys.openSafetyReports()], GSI2: [keys.allProviders] },
+    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, bookingItems, recipientItems],
     audits: true,
   },
-  // Applications and their decisions: the application, the phone's claim (one application per
-  // phone), the recipient's verified status, idempotency records, rate counters and each
-  // decision's audit entry; the review queue by status (GSI1). Reviewers are admins.
+  // Applications and their decisions: the application and the idempotency record it replays
+  // from; the review queue by status (GSI1). It writes the application, the phone's claim (one
+  // application per phone), the recipient's verified status, idempotency records, rate counters
+  // and each decision's audit entry. Reviewers are admins.
   verification: {
-    read: [verificationItems, phoneClaims, recipientItems, idempotencyItems, allRates],
+    read: [verificationItems, idempotencyItems],
     indexes: { GSI1: [applicationsByStatus] },
     readAttributes: adminSessions,
     write: [verificationItems, phoneClaims, recipientItems, idempotencyItems, allRates],
@@ -148,7 +146,7 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
  * GSI1) and the impact roll-up. They write no audit entries.
  */
 export const jobAccess: TableAccess = {
-  read: [bookingItems, providerItems, recipientItems, verificationItems, phoneClaims, impactItems],
+  read: [bookingItems, providerItems, recipientItems, verificationItems, impactItems],
   indexes: { GSI1: [applicationsByStatus] },
   scan: ['GSI2'],
   write: [bookingItems, providerItems, recipientItems, verificationItems, phoneClaims, impactItems],
