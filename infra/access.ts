@@ -75,8 +75,8 @@ const auditByTarget = `${keys.auditByTarget('')}*`;
 /** Admin tokens are checked against their account's session version: that much of an account, and no more. */
 const adminSessions = { partitionKeys: [accounts], attributes: keys.accountSessionAttributes };
 
-// Reads are what the routes read, not what they write: a conditional write needs no read right,
-// nor does the item it hands back (ReturnValues), so most writes come without a read beside them.
+// Reads are what the routes read, not what they write: a write's condition is checked under the
+// write's own right, so most writes come without a read beside them.
 export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // Listings: districts, providers (by sub-district, GSI1) with their offerings and slots, the
   // likes counts a provider's page shows; the published figures (impact items) and leaderboards
