@@ -26,8 +26,10 @@ export interface Secrets {
   tokenVerifyKeyPem: string | null;
   /** Keys recipient ids (HMAC of device key or openid): the sign-in path. */
   idSecret: Uint8Array | null;
-  /** Ed25519 private key (PKCS#8 PEM) that signs vouchers: booking and the counter. */
+  /** Ed25519 private key (PKCS#8 PEM) that signs vouchers: the booking path only. */
   voucherKeyPem: string | null;
+  /** Its public half (SPKI PEM): the counter, which checks vouchers and hands the key to scanners. */
+  voucherVerifyKeyPem: string | null;
   /** AES-256-GCM key for verification applications' personal data: where they are sealed or opened. */
   personalDataKey: Uint8Array | null;
 }
@@ -58,7 +60,9 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
       ? tokenService({ signingKeyPem: s.tokenSigningKeyPem, verifyKeyPem: s.tokenVerifyKeyPem })
       : withheld<TokenService>('the token key', {} as TokenService),
     idSecret: s.idSecret ?? withheld('the recipient-id key', new Uint8Array(0)),
-    vouchers: s.voucherKeyPem ? vouchers(s.voucherKeyPem) : withheld<Vouchers>('the voucher key', {} as Vouchers),
+    vouchers: s.voucherVerifyKeyPem
+      ? vouchers({ signingKeyPem: s.voucherKeyPem, verifyKeyPem: s.voucherVerifyKeyPem })
+      : withheld<Vouchers>('the voucher key', {} as Vouchers),
     sealer: s.personalDataKey ? sealer(s.personalDataKey) : withheld<Sealer>('the personal-data key', {} as Sealer),
     wechat: opts.wechat,
     sms: opts.sms ?? null,

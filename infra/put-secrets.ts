@@ -8,7 +8,8 @@
  * Keys already set are kept: the recipient-id key and the personal-data key must never change
  * (recipient ids and sealed personal data depend on them), so this only ever fills what is
  * missing. The token key pair is written as two secrets — the private half for the sign-in
- * function, the public half for every function that checks a session. Values are generated here,
+ * function, the public half for every function that checks a session — and so is the voucher key:
+ * the private half for booking, the public half for the counter. Values are generated here,
  * sent straight to Secrets Manager and never printed. Uses the AWS credentials and region of the
  * environment, like the CDK CLI.
  */
@@ -67,6 +68,7 @@ for (const [p, make] of Object.entries(generated) as [SecretPurpose, () => strin
   if (have) keep(p, have);
   else made(p, make());
 }
+made('voucherVerify', publicKeyPemOf(next.vouchers!), 'derived from the voucher key');
 if (process.env.WECHAT_APP_SECRET) made('wechat', process.env.WECHAT_APP_SECRET, 'set from WECHAT_APP_SECRET');
 else report.push(`wechat: ${(await current('wechat')) ? 'kept' : 'not set (WeChat sign-in stays off)'}`);
 

@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { AttributeType, BillingMode, Operation, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, Operation, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, type CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -124,6 +124,7 @@ export class McanStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType[index.projection],
       });
     }
 
@@ -438,14 +439,13 @@ export class McanStack extends Stack {
 
   private grantTable(fn: IFunction, access: TableAccess): void {
     const arn = (r: TableResource): string => (r === 'table' ? this.table.tableArn : `${this.table.tableArn}/${r}`);
-    for (const s of tableStatements(access, tableDefinition.indexes.map((i) => i.name))) {
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: [...s.actions],
-          resources: s.resources.map(arn),
-          ...(s.leadingKeys ? { conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...s.leadingKeys] } } } : {}),
-        }),
-      );
+    for (const s of tableStatements(access)) {
+      const conditions = {
+        ...(s.leadingKeys ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...s.leadingKeys] } } : {}),
+        // Attribute-level reads as IAM documents them: the request names its attributes, and only these.
+        ...(s.attributes ? { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...s.attributes] }, StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } } : {}),
+      };
+      fn.addToRolePolicy(new PolicyStatement({ actions: [...s.actions], resources: s.resources.map(arn), ...(Object.keys(conditions).length ? { conditions } : {}) }));
     }
   }
 }

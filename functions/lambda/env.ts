@@ -25,6 +25,7 @@ export const secretPurposes = {
   tokenVerify: { env: 'SECRET_TOKEN_VERIFY_ARN', what: 'Ed25519 public key (SPKI PEM) that checks session tokens' },
   recipientIds: { env: 'SECRET_RECIPIENT_IDS_ARN', what: 'HMAC key (base64url, 32+ bytes) that turns device keys and openids into recipient ids' },
   vouchers: { env: 'SECRET_VOUCHERS_ARN', what: 'Ed25519 private key (PKCS#8 PEM) that signs vouchers' },
+  voucherVerify: { env: 'SECRET_VOUCHER_VERIFY_ARN', what: 'Ed25519 public key (SPKI PEM) that checks vouchers' },
   personalData: { env: 'SECRET_PERSONAL_DATA_ARN', what: 'AES-256 key (base64url, 32 bytes) for verification applications’ personal data' },
   wechat: { env: 'SECRET_WECHAT_ARN', what: 'WeChat mini-program AppSecret (optional: WeChat sign-in stays off without it)' },
 } as const;
@@ -35,7 +36,8 @@ export const secretsFor: Record<FunctionGroup, readonly SecretPurpose[]> = {
   public: [],
   signin: ['tokenSigning', 'recipientIds', 'wechat'],
   recipient: ['tokenVerify', 'vouchers'],
-  staff: ['tokenVerify', 'vouchers'],
+  // The counter checks vouchers; only the booking path signs them.
+  staff: ['tokenVerify', 'voucherVerify'],
   admin: ['tokenVerify'],
   verification: ['tokenVerify', 'personalData'],
 };

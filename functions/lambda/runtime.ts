@@ -88,14 +88,18 @@ export function parseSecrets(values: Partial<Record<SecretPurpose, string | unde
   const tokenVerify = get('tokenVerify');
   const recipientIds = get('recipientIds');
   const voucherKey = get('vouchers');
+  const voucherVerify = get('voucherVerify');
   const personalData = get('personalData');
   const signingKeyPem = tokenSigning === null ? null : ed25519(tokenSigning, 'tokenSigning', 'private');
+  const voucherKeyPem = voucherKey === null ? null : ed25519(voucherKey, 'vouchers', 'private');
   return {
     tokenSigningKeyPem: signingKeyPem,
     // The signer can always check its own tokens; others hold only the public half.
     tokenVerifyKeyPem: tokenVerify !== null ? ed25519(tokenVerify, 'tokenVerify', 'public') : signingKeyPem && publicKeyPemOf(signingKeyPem),
     idSecret: recipientIds === null ? null : bytes(recipientIds, 'recipientIds', 32, false),
-    voucherKeyPem: voucherKey === null ? null : ed25519(voucherKey, 'vouchers', 'private'),
+    voucherKeyPem,
+    // As for tokens: the signer derives its public half, the counter is given only that.
+    voucherVerifyKeyPem: voucherVerify !== null ? ed25519(voucherVerify, 'voucherVerify', 'public') : voucherKeyPem && publicKeyPemOf(voucherKeyPem),
     personalDataKey: personalData === null ? null : bytes(personalData, 'personalData', 32, true),
     wechatAppSecret: get('wechat'),
   };

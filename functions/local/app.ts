@@ -147,7 +147,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
   const extra: Record<string, HttpHandler> = {
     '/healthz': async () => jsonResult(200, { ok: true }),
   };
-  const jobs = localJobs(deps, clock, o.jobTimers ?? true);
+  const jobs = localJobs(deps, clock, o.jobTimers ?? true, grants ? (job, run) => asCaller({ group: 'jobs', route: job }, run) : undefined);
   if (o.testClock) {
     extra['/__test__/clock'] = localOnly(testClockRoute(clock), { json: true });
     for (const job of jobs.list) extra[`/__test__/jobs/${job.name}`] = localOnly(async () => jsonResult(200, await job.run()), { json: false });

@@ -7,10 +7,11 @@ const intervalMs = (s: JobSchedule): number => ('everyMinutes' in s ? s.everyMin
 
 /**
  * Local mode runs the same scheduled jobs as AWS (functions/jobs/schedule.ts) on timers, reading
- * the same (possibly test) clock as the handlers. A run never overlaps the previous one of the same job.
+ * the same (possibly test) clock as the handlers. A run never overlaps the previous one of the same
+ * job. `within` wraps each run, as the adapter's does each route (the local table grants).
  */
-export function localJobs(deps: Deps, clock: Clock, timers: boolean) {
-  const list = jobs.map((j) => ({ name: j.name, everyMs: intervalMs(j.schedule), run: () => j.run(deps, clock.now()) }));
+export function localJobs(deps: Deps, clock: Clock, timers: boolean, within: <T>(job: string, run: () => Promise<T>) => Promise<T> = (_, run) => run()) {
+  const list = jobs.map((j) => ({ name: j.name, everyMs: intervalMs(j.schedule), run: () => within(j.name, () => j.run(deps, clock.now())) }));
   const handles: NodeJS.Timeout[] = [];
   if (timers) {
     for (const job of list) {

@@ -45,6 +45,7 @@ export function localSecrets(dataDir?: string): Secrets {
     tokenVerifyKeyPem: publicKeyPemOf(saved.tokenSigningKeyPem),
     idSecret: Buffer.from(saved.idSecret, 'base64url'),
     voucherKeyPem: saved.voucherKeyPem,
+    voucherVerifyKeyPem: publicKeyPemOf(saved.voucherKeyPem),
     personalDataKey: Buffer.from(saved.personalDataKey, 'base64url'),
   };
 }

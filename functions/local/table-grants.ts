@@ -1,22 +1,22 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tableAccess, tableStatements, type TableResource, type TableStatement } from '../../infra/access.js';
+import { appendOnly, jobAccess, tableAccess, tableStatements, type TableResource, type TableStatement } from '../../infra/access.js';
 import { functionGroups, type FunctionGroup } from '../routes/table.js';
 import { tableDefinition } from '../store/table.js';
 
 /**
  * The table grants of infra/access.ts, enforced locally as IAM enforces them on AWS. There each
- * function group runs in its own function with its own role; here one process serves every route,
- * so the route being served is carried in async context and every command the document client
- * sends while it is served is authorised against that route's group — the same statements the
- * stack deploys (tableStatements), read the way IAM reads them. A write a group is not granted then
- * fails a test instead of a deploy. Commands outside any route (seeding, jobs, test hooks) pass:
- * jobs hold the whole table on AWS too.
+ * function group and each job runs in its own function with its own role; here one process serves
+ * every route and runs every job, so the route or job being served is carried in async context and
+ * every command the document client sends meanwhile — reads as well as writes — is authorised
+ * against its grant: the same statements the stack deploys (tableStatements), read the way IAM
+ * reads them. A read or write a group is not granted then fails a test instead of a deploy.
+ * Commands outside any route or job (seeding, test hooks) pass: on AWS the operator runs those.
  */
 
-/** Who is asking: the function group of the route being served, and the route for the message. */
+/** Who is asking: a function group, or the scheduled jobs; and the route or job, for the message. */
 export interface Caller {
-  group: FunctionGroup;
+  group: FunctionGroup | 'jobs';
   route: string;
 }
 
@@ -30,6 +30,10 @@ export interface Authorisation {
   action: string;
   resource: TableResource;
   leadingKeys: string[];
+  /** A read's top-level attributes (its ProjectionExpression); null: every attribute. Writes: absent. */
+  attributes?: string[] | null;
+  /** A PutItem's condition is `attribute_not_exists` on the partition key: it can only create. */
+  creates?: boolean;
 }
 
 type Input = Record<string, any>;
@@ -56,58 +60,88 @@ function queriedPartition(input: Input): string {
   throw new Error(`table grants: no equality on ${attribute ?? input.IndexName} in the key condition ${JSON.stringify(expression)}`);
 }
 
-/** Each table of a batch call (one table here). */
-const batches = (input: Input): unknown[][] => Object.values((input.RequestItems ?? {}) as Record<string, unknown>).map((v) => (Array.isArray(v) ? v : ((v as Input).Keys as unknown[])));
+/** Each table of a batch call (one table here), with its request. */
+const batches = (input: Input): [unknown[], Input][] =>
+  Object.values((input.RequestItems ?? {}) as Record<string, unknown>).map((v) => (Array.isArray(v) ? [v, {}] : [(v as Input).Keys as unknown[], v as Input]));
+
+/** An expression with its `#name` placeholders resolved. */
+const resolved = (expression: unknown, names: Record<string, string> | undefined): string => String(expression ?? '').replace(/#\w+/g, (n) => names?.[n] ?? n);
+
+/** The top-level attributes a read asks for (`a.b, #c[0]` → a, c); null when it asks for all of them. */
+function attributesOf(request: Input): string[] | null {
+  if (!request.ProjectionExpression) return null;
+  return resolved(request.ProjectionExpression, request.ExpressionAttributeNames)
+    .split(',')
+    .map((p) => p.trim().split(/[.[]/)[0]!);
+}
+
+const createsOnly = (request: Input): boolean =>
+  resolved(request.ConditionExpression, request.ExpressionAttributeNames).replace(/\s+/g, '') === `attribute_not_exists(${tableDefinition.partitionKey})`;
 
 /** What IAM checks for one command (named as the SDK names it: `PutItemCommand`). */
 export function authorisationsOf(commandName: string, input: Input): Authorisation[] {
   const operation = commandName.replace(/Command$/, '');
-  const one = (action: string, key: Input | undefined): Authorisation => ({ action: `dynamodb:${action}`, resource: 'table', leadingKeys: [partitionOf(key)] });
+  const read = (action: string, request: Input): Authorisation => ({ action: `dynamodb:${action}`, resource: 'table', leadingKeys: [partitionOf(request.Key)], attributes: attributesOf(request) });
+  const write = (action: string, key: Input | undefined): Authorisation => ({ action: `dynamodb:${action}`, resource: 'table', leadingKeys: [partitionOf(key)] });
+  const put = (request: Input): Authorisation => ({ ...write('PutItem', request.Item), creates: createsOnly(request) });
   switch (operation) {
     case 'GetItem':
+      return [read('GetItem', input)];
     case 'UpdateItem':
     case 'DeleteItem':
-      return [one(operation, input.Key)];
+      return [write(operation, input.Key)];
     case 'PutItem':
-      return [one(operation, input.Item)];
+      return [put(input)];
     case 'Query':
-      return [{ action: 'dynamodb:Query', resource: input.IndexName ? `index/${input.IndexName}` : 'table', leadingKeys: [queriedPartition(input)] }];
+      return [{ action: 'dynamodb:Query', resource: input.IndexName ? `index/${input.IndexName}` : 'table', leadingKeys: [queriedPartition(input)], attributes: attributesOf(input) }];
     case 'BatchGetItem':
-      return [{ action: 'dynamodb:BatchGetItem', resource: 'table', leadingKeys: batches(input).flat().map((k) => partitionOf(k as Input)) }];
+      return batches(input).map(([keys, request]) => ({ action: 'dynamodb:BatchGetItem', resource: 'table', leadingKeys: keys.map((k) => partitionOf(k as Input)), attributes: attributesOf(request) }));
     case 'BatchWriteItem':
       return [
         {
           action: 'dynamodb:BatchWriteItem',
           resource: 'table',
           leadingKeys: batches(input)
-            .flat()
+            .flatMap(([requests]) => requests)
             .map((r) => partitionOf((r as Input).PutRequest?.Item ?? (r as Input).DeleteRequest?.Key)),
         },
       ];
     // A transaction is authorised item by item, each as the single-item action it performs.
     case 'TransactWriteItems':
       return (input.TransactItems as Input[]).map((t) =>
-        t.Put ? one('PutItem', t.Put.Item) : t.Update ? one('UpdateItem', t.Update.Key) : t.Delete ? one('DeleteItem', t.Delete.Key) : one('ConditionCheckItem', t.ConditionCheck?.Key),
+        t.Put ? put(t.Put) : t.Update ? write('UpdateItem', t.Update.Key) : t.Delete ? write('DeleteItem', t.Delete.Key) : write('ConditionCheckItem', t.ConditionCheck?.Key),
       );
     case 'TransactGetItems':
-      return (input.TransactItems as Input[]).map((t) => one('GetItem', t.Get?.Key));
+      return (input.TransactItems as Input[]).map((t) => read('GetItem', t.Get ?? {}));
     default:
-      // Scan, table operations, PartiQL: granted to no API group, so refused whatever they touch.
+      // Scan, table operations, PartiQL: no leading key to narrow them by.
       return [{ action: `dynamodb:${operation}`, resource: input.IndexName ? `index/${input.IndexName}` : 'table', leadingKeys: [] }];
   }
 }
 
 /** IAM's StringLike: `*` any run of characters, `?` any one; case matters. */
-function stringLike(pattern: string, value: string): boolean {
+export function stringLike(pattern: string, value: string): boolean {
   const source = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
   return new RegExp(`^${source}$`, 's').test(value);
 }
 
-/** Allowed when one statement names the action and resource and, with a condition, every leading key matches a pattern (ForAllValues). */
+/**
+ * Allowed when one statement names the action and resource and meets its conditions: every
+ * leading key matches a pattern (ForAllValues), and where it names attributes, the request names
+ * its own (SPECIFIC_ATTRIBUTES) and only those.
+ */
 export const isAllowed = (statements: readonly TableStatement[], a: Authorisation): boolean =>
   statements.some(
-    (s) => s.actions.includes(a.action) && s.resources.includes(a.resource) && (s.leadingKeys === null || a.leadingKeys.every((k) => s.leadingKeys!.some((p) => stringLike(p, k)))),
+    (s) =>
+      s.actions.includes(a.action) &&
+      s.resources.includes(a.resource) &&
+      (s.leadingKeys === null || a.leadingKeys.every((k) => s.leadingKeys!.some((p) => stringLike(p, k)))) &&
+      (!s.attributes || (Array.isArray(a.attributes) && a.attributes.every((n) => s.attributes!.includes(n)))),
   );
+
+/** A Put into an append-only partition that could overwrite an item: IAM cannot see the condition, so this server refuses it. */
+export const overwritesAppendOnly = (a: Authorisation): boolean =>
+  a.action === 'dynamodb:PutItem' && !a.creates && a.leadingKeys.some((k) => appendOnly.some((p) => stringLike(p, k)));
 
 /** Named as AWS names the refusal, so nothing mistakes it for a condition failure or a throttle. */
 export class AccessDeniedException extends Error {
@@ -119,20 +153,33 @@ export interface GrantEnforcement {
   refused: string[];
 }
 
-/** Checks every command `doc` sends while a route is served (see asCaller) against its group's grant. */
+const described = (a: Authorisation): string =>
+  `${a.action} on ${a.resource}` +
+  (a.leadingKeys.length ? ` for partition key ${a.leadingKeys.map((k) => JSON.stringify(k)).join(', ')}` : '') +
+  (a.attributes === null ? ' (every attribute)' : a.attributes ? ` (attributes ${a.attributes.join(', ')})` : '');
+
+/** Checks every command `doc` sends while a route or job is served (see asCaller) against its grant. */
 export function enforceGrants(doc: DynamoDBDocumentClient): GrantEnforcement {
-  const indexNames = tableDefinition.indexes.map((i) => i.name);
-  const statements = Object.fromEntries(functionGroups.map((g) => [g, tableStatements(tableAccess[g], indexNames)])) as Record<FunctionGroup, TableStatement[]>;
+  const statements: Record<Caller['group'], TableStatement[]> = {
+    ...(Object.fromEntries(functionGroups.map((g) => [g, tableStatements(tableAccess[g])])) as Record<FunctionGroup, TableStatement[]>),
+    jobs: tableStatements(jobAccess),
+  };
   const enforcement: GrantEnforcement = { refused: [] };
   doc.middlewareStack.add(
     (next, context) => async (args) => {
       const caller = callers.getStore();
       if (caller) {
+        const asked = authorisationsOf(context.commandName ?? '', args.input as Input);
         // Every refused item at once: one run names all a transaction lacks.
-        const denied = authorisationsOf(context.commandName ?? '', args.input as Input).filter((a) => !isAllowed(statements[caller.group], a));
-        if (denied.length) {
-          const what = denied.map((a) => `${a.action} on ${a.resource}` + (a.leadingKeys.length ? ` for partition key ${a.leadingKeys.map((k) => JSON.stringify(k)).join(', ')}` : ''));
-          const message = `the ${caller.group} group (serving ${caller.route}) is not granted ${what.join('; ')} — grant it in infra/access.ts (tableAccess.${caller.group}), or this fails on AWS`;
+        const denied = asked.filter((a) => !isAllowed(statements[caller.group], a));
+        const overwrites = asked.filter(overwritesAppendOnly);
+        if (denied.length || overwrites.length) {
+          const who = caller.group === 'jobs' ? `the job ${caller.route}` : `the ${caller.group} group (serving ${caller.route})`;
+          const where = caller.group === 'jobs' ? 'jobAccess' : `tableAccess.${caller.group}`;
+          const message = [
+            ...(denied.length ? [`${who} is not granted ${denied.map(described).join('; ')} — grant it in infra/access.ts (${where}), or this fails on AWS`] : []),
+            ...overwrites.map((a) => `${who} sends ${described(a)} without attribute_not_exists(${tableDefinition.partitionKey}): that partition is append-only (appendOnly in infra/access.ts)`),
+          ].join('; and ');
           enforcement.refused.push(message);
           throw new AccessDeniedException(message);
         }

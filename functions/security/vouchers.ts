@@ -6,6 +6,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomInt, sign
  * holding the public key can check one offline.
  */
 export interface Vouchers {
+  /** Signs a voucher; only where the signing key was given (the booking path), else throws. */
   issue(bookingId: string, providerId: string, date: string): string;
   /** The booking id a voucher names, or null when it is not shaped like one. */
   bookingIdOf(voucher: string): string | null;
@@ -17,11 +18,20 @@ export interface Vouchers {
 const SHAPE = /^M1\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{86})$/;
 export const signedPayload = (bookingId: string, providerId: string, date: string): string => `M1|${bookingId}|${providerId}|${date}`;
 
-export function vouchers(privateKeyPem: string): Vouchers {
-  const privateKey: KeyObject = createPrivateKey(privateKeyPem);
-  const publicKey = createPublicKey(privateKey);
+export interface VoucherKeys {
+  /** Ed25519 private key, PKCS#8 PEM; null where vouchers are only checked (the counter). */
+  signingKeyPem: string | null;
+  /** Ed25519 public key, SPKI PEM. */
+  verifyKeyPem: string;
+}
+
+export function vouchers(keys: VoucherKeys): Vouchers {
+  const privateKey: KeyObject | null = keys.signingKeyPem ? createPrivateKey(keys.signingKeyPem) : null;
+  const publicKey = createPublicKey(keys.verifyKeyPem);
+  if (publicKey.asymmetricKeyType !== 'ed25519') throw new Error('the voucher verify key must be Ed25519');
   return {
     issue(bookingId, providerId, date) {
+      if (!privateKey) throw new Error('this function does not hold the voucher signing key');
       const sig = sign(null, Buffer.from(signedPayload(bookingId, providerId, date)), privateKey);
       return `M1.${bookingId}.${sig.toString('base64url')}`;
     },

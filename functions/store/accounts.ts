@@ -55,7 +55,15 @@ export function accountStore(ref: TableRef, contention: Contention) {
 
     /** An admin account's session version (what its tokens are checked against); null when there is none. */
     async adminSessionState(username: string): Promise<StaffSessionState | null> {
-      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username), ProjectionExpression: '#r, sessionVersion', ExpressionAttributeNames: { '#r': 'role' } }));
+      const projection = keys.accountSessionAttributes;
+      const out = await doc.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: keys.account(username),
+          ProjectionExpression: projection.map((_, i) => `#a${i}`).join(', '),
+          ExpressionAttributeNames: Object.fromEntries(projection.map((a, i) => [`#a${i}`, a])),
+        }),
+      );
       return out.Item?.role === 'admin' ? { disabled: false, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
     },
 

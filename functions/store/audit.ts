@@ -73,14 +73,13 @@ function readWalkCursor(cursor: string, months: string[]): { at: number; inner: 
 export function auditStore({ doc, tableName: TableName }: TableRef) {
   const range = (q: AuditQuery) => ({ ':from': q.fromAt, ':to': `${q.toAt}#~` });
   return {
-    /** Newest first. By target or actor through their index; otherwise month by month. */
     /**
      * Newest first. A target's entries through its index; otherwise month by month. An actor
-     * narrows either with a filter; pages are still filled up to `limit` (queryPage reads on).
+     * narrows either (read, then kept or not: the index holds keys only); pages are still filled
+     * up to `limit` (queryPage reads on).
      */
     async list(q: AuditQuery): Promise<Page<AuditEntry>> {
-      const byActor = q.actor ? { FilterExpression: 'actor.id = :actor' } : {};
-      const actorValue = q.actor ? { ':actor': q.actor } : {};
+      const byActor = q.actor ? (i: Record<string, unknown>) => (i.actor as AuditEntry['actor'] | undefined)?.id === q.actor : null;
       if (q.target) {
         const pk = keys.auditByTarget(q.target);
         const page = await queryPage(
@@ -89,13 +88,13 @@ export function auditStore({ doc, tableName: TableName }: TableRef) {
             TableName,
             IndexName: 'GSI1',
             KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
-            ...byActor,
-            ExpressionAttributeValues: { ':pk': pk, ...range(q), ...actorValue },
+            ExpressionAttributeValues: { ':pk': pk, ...range(q) },
             ScanIndexForward: false,
           },
           q,
           ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
           { GSI1PK: pk },
+          byActor,
         );
         return { items: page.items.map(toEntry), next: page.next };
       }
@@ -106,10 +105,11 @@ export function auditStore({ doc, tableName: TableName }: TableRef) {
         const pk = keys.auditMonth(months[at]!);
         const page = await queryPage(
           doc,
-          { TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ...byActor, ExpressionAttributeValues: { ':pk': pk, ...range(q), ...actorValue }, ScanIndexForward: false },
+          { TableName, KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': pk, ...range(q) }, ScanIndexForward: false },
           { limit: q.limit - items.length, cursor: inner },
           ['PK', 'SK'],
           { PK: pk },
+          byActor,
         );
         items.push(...page.items.map(toEntry));
         if (page.next) return { items, next: walkCursor(months[at]!, page.next) };

@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { CancelReason } from '../contract/bookings.js';
-import { queryAll, scanAll, type TableRef } from './client.js';
+import { queryAll, queryPage, scanAll, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { entryWrite, holdWrite } from './points.js';
@@ -103,17 +103,21 @@ export function bookingStore(ref: TableRef, config: Config) {
     },
 
     async listFor(recipientId: string, limit = 50): Promise<BookingRecord[]> {
-      const out = await doc.send(
-        new QueryCommand({
+      const partition = { GSI1PK: keys.bookingsOf(recipientId) };
+      const out = await queryPage(
+        doc,
+        {
           TableName,
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :b)',
-          ExpressionAttributeValues: { ':pk': keys.bookingsOf(recipientId), ':b': keys.bookingIndexPrefix },
+          ExpressionAttributeValues: { ':pk': partition.GSI1PK, ':b': keys.bookingIndexPrefix },
           ScanIndexForward: false,
-          Limit: limit,
-        }),
+        },
+        { limit },
+        ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
+        partition,
       );
-      return (out.Items ?? []).map(toBooking);
+      return out.items.map(toBooking);
     },
 
     /**

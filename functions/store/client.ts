@@ -1,7 +1,8 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateQuery, paginateScan, QueryCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, paginateQuery, paginateScan, QueryCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
 import { invalid } from '../domain/errors.js';
+import { tableDefinition } from './table.js';
 
 export interface TableRef {
   doc: DynamoDBDocumentClient;
@@ -26,10 +27,57 @@ export const localClientConfig = (endpoint: string): DynamoDBClientConfig => ({
 export const isConditionFailure = (e: unknown): boolean =>
   e instanceof Error && (e.name === 'ConditionalCheckFailedException' || e.name === 'TransactionCanceledException');
 
-/** Every item a Query matches, following LastEvaluatedKey through all pages. */
-export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for await (const page of paginateQuery({ client: doc }, input)) items.push(...(page.Items ?? []));
+type Item = Record<string, unknown>;
+
+const BATCH_GET = 100;
+
+/** The items under `keys`, in as few round trips as DynamoDB allows (100 keys a call); absent ones are left out, in no order. */
+export async function batchGetAll(doc: DynamoDBDocumentClient, tableName: string, keys: readonly Item[]): Promise<Item[]> {
+  const items: Item[] = [];
+  for (let i = 0; i < keys.length; i += BATCH_GET) {
+    let request: Record<string, { Keys: Item[] }> | undefined = { [tableName]: { Keys: keys.slice(i, i + BATCH_GET) } };
+    while (request && Object.keys(request).length > 0) {
+      const out = await doc.send(new BatchGetCommand({ RequestItems: request }));
+      items.push(...(out.Responses?.[tableName] ?? []));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return items;
+}
+
+/**
+ * The indexes project keys only (store/table.ts): an index says which items, the table what they
+ * hold, so what a function may read is decided by its grant on the table alone. These are the
+ * items one page of index entries names, read from the table and aligned with the entries; null
+ * where the item is gone or has moved in the index since (a decided application, a hidden note, a
+ * redeemed booking), as the index itself soon will be.
+ */
+async function itemsOf(doc: DynamoDBDocumentClient, tableName: string, indexName: string, entries: readonly Item[]): Promise<(Item | null)[]> {
+  const index = tableDefinition.indexes.find((i) => i.name === indexName);
+  if (!index) throw new Error(`no index ${indexName} in the table definition`);
+  const { partitionKey: pk, sortKey: sk } = tableDefinition;
+  const id = (i: Item) => `${String(i[pk])}\u0000${String(i[sk])}`;
+  const found = new Map((await batchGetAll(doc, tableName, entries.map((e) => ({ [pk]: e[pk], [sk]: e[sk] })))).map((i) => [id(i), i]));
+  return entries.map((e) => {
+    const item = found.get(id(e));
+    return item && item[index.partitionKey] === e[index.partitionKey] && item[index.sortKey] === e[index.sortKey] ? item : null;
+  });
+}
+
+/** One page of Query results as items: an index's entries are read from the table; `keep` drops items (null: keep all). */
+async function itemsOfPage(doc: DynamoDBDocumentClient, input: QueryCommandInput | ScanCommandInput, found: Item[], keep: ((item: Item) => boolean) | null): Promise<(Item | null)[]> {
+  const items = input.IndexName ? await itemsOf(doc, input.TableName!, input.IndexName, found) : found;
+  return keep ? items.map((i) => (i && keep(i) ? i : null)) : items;
+}
+
+/**
+ * Every item a Query matches, following LastEvaluatedKey through all pages. On an index, the
+ * items are read from the table; an index holds only keys, so a filter on anything else is `keep`,
+ * not a FilterExpression.
+ */
+export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandInput, keep: ((item: Item) => boolean) | null = null): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of paginateQuery({ client: doc }, input)) items.push(...(await itemsOfPage(doc, input, page.Items ?? [], keep)).filter((i) => i !== null));
   return items;
 }
 
@@ -67,11 +115,12 @@ function decodeCursor(cursor: string, attributes: readonly string[], partition: 
 }
 
 /**
- * One page of a Query, `limit` items at most, with a FilterExpression allowed: DynamoDB applies
- * Limit before the filter, so it reads on until the page is full or the partition ends, and when it
- * has to cut a read short the cursor is the last item kept — never a silent gap or repeat.
- * `keyAttributes` are the table's and the index's key names; `partition` the key condition's
- * equality part (a cursor must carry it).
+ * One page of a Query, `limit` items at most, narrowed by a FilterExpression or `keep`: DynamoDB
+ * applies Limit before either, so it reads on until the page is full or the partition ends, and
+ * when it has to cut a read short the cursor is the last entry kept — never a silent gap or
+ * repeat. On an index the items are read from the table (see queryAll). `keyAttributes` are the
+ * table's and the index's key names; `partition` the key condition's equality part (a cursor
+ * must carry it).
  */
 export async function queryPage(
   doc: DynamoDBDocumentClient,
@@ -79,28 +128,29 @@ export async function queryPage(
   page: PageRequest,
   keyAttributes: readonly string[],
   partition: Key,
-): Promise<Page<Record<string, unknown>>> {
-  const items: Record<string, unknown>[] = [];
+  keep: ((item: Item) => boolean) | null = null,
+): Promise<Page<Item>> {
+  const items: Item[] = [];
   let start: Key | undefined = page.cursor ? decodeCursor(page.cursor, keyAttributes, partition) : undefined;
-  const keyOf = (item: Record<string, unknown>): Key => Object.fromEntries(keyAttributes.map((a) => [a, String(item[a])]));
+  const keyOf = (entry: Item): Key => Object.fromEntries(keyAttributes.map((a) => [a, String(entry[a])]));
   for (;;) {
     const out = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start, Limit: Math.max(page.limit - items.length, 25) }));
     const found = out.Items ?? [];
-    const room = page.limit - items.length;
-    if (found.length > room) {
-      items.push(...found.slice(0, room));
-      return { items, next: encodeCursor(keyOf(items[items.length - 1]!)) };
+    const kept = await itemsOfPage(doc, input, found, keep);
+    for (const [i, item] of kept.entries()) {
+      if (!item) continue;
+      items.push(item);
+      // The entry, not the item, marks the place: the item may have moved in the index since.
+      if (items.length === page.limit) return { items, next: i < found.length - 1 || out.LastEvaluatedKey ? encodeCursor(keyOf(found[i]!)) : null };
     }
-    items.push(...found);
     start = out.LastEvaluatedKey as Key | undefined;
     if (!start) return { items, next: null };
-    if (items.length === page.limit) return { items, next: encodeCursor(keyOf(items[items.length - 1]!)) };
   }
 }
 
-/** Every item a Scan matches, through all pages. For sparse indexes, whose size is what they hold. */
-export async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for await (const page of paginateScan({ client: doc }, input)) items.push(...(page.Items ?? []));
+/** Every item a Scan matches, through all pages; on an index, read from the table (see queryAll). For sparse indexes, whose size is what they hold. */
+export async function scanAll(doc: DynamoDBDocumentClient, input: ScanCommandInput): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of paginateScan({ client: doc }, input)) items.push(...(await itemsOfPage(doc, input, page.Items ?? [], null)).filter((i) => i !== null));
   return items;
 }

@@ -71,6 +71,8 @@ export const keys = {
   }),
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
+  /** What checking an admin token reads of an account: never its password hash (infra/access.ts grants no more). */
+  accountSessionAttributes: ['role', 'sessionVersion'],
   /** A staff member by id (→ username), listed per provider on GSI1. */
   staffMember: (id: string) => ({ PK: `STAFF#${id}`, SK: 'STAFF' }),
   staffIndex: (providerId: string, username: string) => ({ GSI1PK: `STAFF_OF#${providerId}`, GSI1SK: username }),

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { ProviderKind, ProviderStatus } from '../contract/providers.js';
 import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
@@ -31,26 +31,14 @@ export interface ProviderFilter {
   kind?: ProviderKind | undefined;
 }
 
-function filterExpression(f: ProviderFilter): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const equal = (field: 'district' | 'status' | 'kind', value: string | undefined) => {
-    if (value === undefined) return;
-    parts.push(`#${field} = :${field}`);
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-  };
-  equal('district', f.district);
-  equal('status', f.status);
-  equal('kind', f.kind);
-  if (f.q) {
-    parts.push('(contains(#name, :q) OR contains(#address, :q) OR #id = :q)');
-    Object.assign(names, { '#name': 'name', '#address': 'address', '#id': 'id' });
-    values[':q'] = f.q;
-  }
-  return parts.length === 0 ? {} : { FilterExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
-}
+/** Whether a provider is in the admin list's filter (read, then kept or not: the index holds keys only). */
+const matches =
+  (f: ProviderFilter) =>
+  (p: Provider): boolean =>
+    (f.district === undefined || p.district === f.district) &&
+    (f.status === undefined || p.status === f.status) &&
+    (f.kind === undefined || p.kind === f.kind) &&
+    (!f.q || p.name.includes(f.q) || p.address.includes(f.q) || p.id === f.q);
 
 export function providerStore(ref: TableRef, config: Config) {
   const { doc, tableName } = ref;
@@ -112,20 +100,14 @@ export function providerStore(ref: TableRef, config: Config) {
     /** The admin list, newest first, filtered and paged. One GSI2 partition holds every provider. */
     async listPage(filter: ProviderFilter, page: PageRequest): Promise<Page<Provider>> {
       const partition = { GSI2PK: keys.allProviders };
-      const where = filterExpression(filter);
+      const wanted = matches(filter);
       const out = await queryPage(
         doc,
-        {
-          TableName: tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ScanIndexForward: false,
-          ...where,
-          ExpressionAttributeValues: { ...where.ExpressionAttributeValues, ':pk': keys.allProviders },
-        },
+        { TableName: tableName, IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ScanIndexForward: false, ExpressionAttributeValues: { ':pk': keys.allProviders } },
         page,
         ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
         partition,
+        (i) => wanted(toProvider(i)),
       );
       return { items: out.items.map(toProvider), next: out.next };
     },

@@ -1,6 +1,5 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
-import type { TableRef } from './client.js';
+import { batchGetAll, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { commit } from './transaction.js';
 import { keys } from './keys.js';
@@ -13,22 +12,8 @@ export interface SlotRef {
   date: string;
 }
 
-const BATCH = 100;
-
 export function slotStore(ref: TableRef, config: Config) {
   const { doc, tableName } = ref;
-  async function batchGet(all: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    for (let i = 0; i < all.length; i += BATCH) {
-      let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName]: { Keys: all.slice(i, i + BATCH) } };
-      while (request && Object.keys(request).length > 0) {
-        const out = await doc.send(new BatchGetCommand({ RequestItems: request }));
-        items.push(...(out.Responses?.[tableName] ?? []));
-        request = out.UnprocessedKeys as typeof request;
-      }
-    }
-    return items;
-  }
   return {
     /**
      * Live counts for many slots in as few round trips as DynamoDB allows (100 keys a call).
@@ -38,7 +23,7 @@ export function slotStore(ref: TableRef, config: Config) {
      */
     async getMany(refs: SlotRef[], opts: { redeemed?: boolean } = {}): Promise<Map<string, Slot>> {
       const days = opts.redeemed ? [...new Map(refs.map((r) => [`${r.providerId}|${r.date}`, keys.impactDay(r.date, r.providerId)])).values()] : [];
-      const items = await batchGet([...refs.map((r) => keys.slot(r.providerId, r.date, r.offeringId)), ...days]);
+      const items = await batchGetAll(doc, tableName, [...refs.map((r) => keys.slot(r.providerId, r.date, r.offeringId)), ...days]);
       const isDay = (i: Record<string, unknown>) => String(i.PK).startsWith(keys.impactDayPK(''));
       const dayItem = new Map(items.filter(isDay).map((i) => [`${String(i.providerId)}|${String(i.date)}`, i]));
       const found = new Map<string, Slot>();

@@ -149,13 +149,11 @@ export function verificationStore(ref: TableRef, config: Config) {
       let purged = 0;
       for (const status of ['APPROVED', 'REJECTED'] as const) {
         // Collected first: each purge moves its item out of the partition being read.
-        const due = await queryAll(doc, {
-          TableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          FilterExpression: 'purgeAt <= :now',
-          ExpressionAttributeValues: { ':pk': keys.verificationsIn(status), ':now': nowEpoch },
-        });
+        const due = await queryAll(
+          doc,
+          { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.verificationsIn(status) } },
+          (i) => (i.purgeAt as number) <= nowEpoch,
+        );
         for (const item of due) {
           await doc.send(
             new UpdateCommand({

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
+import { publicKeyPemOf } from '../../functions/security/tokens.js';
 import { newVoucherKeyPem, vouchers } from '../../functions/security/vouchers.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { providerWithOffering, recipient } from '../support/people.js';
@@ -31,7 +32,8 @@ const flipBit = (s: string, at: number, bit: number) => {
 /** Every way a voucher or code can be wrong that a forger or a damaged print could produce. */
 function mutations() {
   const own = app.deps.vouchers;
-  const foreign = vouchers(newVoucherKeyPem());
+  const foreignKey = newVoucherKeyPem();
+  const foreign = vouchers({ signingKeyPem: foreignKey, verifyKeyPem: publicKeyPemOf(foreignKey) });
   return fc.oneof(
     fc.tuple(fc.nat(), fc.nat(6)).map(([at, bit]) => ({ voucher: flipBit(target.voucher, at, bit) })),
     fc.nat({ max: target.voucher.length - 1 }).map((n) => ({ voucher: target.voucher.slice(0, n) })),

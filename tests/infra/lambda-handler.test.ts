@@ -9,18 +9,20 @@ import { parseSecrets, SecretsNotReadyError, type SecretReader } from '../../fun
 import { publicRoutes } from '../../functions/routes/public.js';
 import { signinRoutes } from '../../functions/routes/signin.js';
 import { verificationRoutes } from '../../functions/routes/verification.js';
-import { newTokenKeyPair } from '../../functions/security/tokens.js';
-import { newVoucherKeyPem } from '../../functions/security/vouchers.js';
+import { newTokenKeyPair, publicKeyPemOf } from '../../functions/security/tokens.js';
+import { newVoucherKeyPem, vouchers } from '../../functions/security/vouchers.js';
 
 // The Lambda entry without AWS: secrets from a map instead of Secrets Manager, and a table stub
 // that answers every query with no items (these tests are about wiring, not the store).
 const b64 = (n: number) => randomBytes(n).toString('base64url');
 const pair = newTokenKeyPair();
+const voucherKey = newVoucherKeyPem();
 const goodKeys = (): Record<SecretPurpose, string> => ({
   tokenSigning: pair.signingKeyPem,
   tokenVerify: pair.verifyKeyPem,
   recipientIds: b64(32),
-  vouchers: newVoucherKeyPem(),
+  vouchers: voucherKey,
+  voucherVerify: publicKeyPemOf(voucherKey),
   personalData: b64(32),
   wechat: 'wechat-secret',
 });
@@ -60,6 +62,18 @@ describe('the secrets', () => {
     expect(parsed).toMatchObject({ tokenSigningKeyPem: null, idSecret: null, voucherKeyPem: null, wechatAppSecret: null });
   });
 
+  it('gives the counter the voucher public key alone: it checks vouchers and cannot sign one', () => {
+    const k = goodKeys();
+    const counter = parseSecrets({ tokenVerify: stored(k.tokenVerify), voucherVerify: stored(k.voucherVerify) });
+    expect(counter).toMatchObject({ voucherKeyPem: null, voucherVerifyKeyPem: k.voucherVerify });
+    const booking = parseSecrets({ tokenVerify: stored(k.tokenVerify), vouchers: stored(k.vouchers) });
+    expect(booking.voucherVerifyKeyPem).toBe(k.voucherVerify);
+    const issued = vouchers({ signingKeyPem: booking.voucherKeyPem, verifyKeyPem: booking.voucherVerifyKeyPem! }).issue('b1', 'p1', '2026-11-30');
+    const checker = vouchers({ signingKeyPem: counter.voucherKeyPem, verifyKeyPem: counter.voucherVerifyKeyPem! });
+    expect(checker.verify(issued, 'p1', '2026-11-30')).toBe(true);
+    expect(() => checker.issue('b1', 'p1', '2026-11-30')).toThrow(/voucher signing key/);
+  });
+
   it('derives the public half for the signer, and treats an unfilled WeChat secret as WeChat off', () => {
     const k = goodKeys();
     const parsed = parseSecrets({ tokenSigning: stored(k.tokenSigning), wechat: JSON.stringify({ placeholder: 'abc' }) });
@@ -74,6 +88,7 @@ describe('the secrets', () => {
     ['a 33-byte personal-data key', { personalData: stored(b64(33)) }],
     ['a voucher key that is not Ed25519 PEM', { vouchers: stored('not-a-pem-ABCDEFGHIJ') }],
     ['a private key where the public half belongs', { tokenVerify: stored(pair.signingKeyPem) }],
+    ['the voucher signing key where its public half belongs', { voucherVerify: stored(voucherKey) }],
   ])('is not ready with %s, and says so without echoing a value', (_, values) => {
     let error: unknown;
     try {

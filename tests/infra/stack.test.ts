@@ -7,10 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
 import { jobs, type JobDefinition } from '../../functions/jobs/schedule.js';
 import { secretPurposes, secretsFor, type SecretPurpose } from '../../functions/lambda/env.js';
+import { stringLike } from '../../functions/local/table-grants.js';
 import { businessMetrics } from '../../functions/observability/telemetry.js';
 import { routes, type FunctionGroup } from '../../functions/routes.js';
+import { keys } from '../../functions/store/keys.js';
 import { tableDefinition } from '../../functions/store/table.js';
-import { tableAccess } from '../../infra/access.js';
+import { jobAccess, tableAccess, tableStatements } from '../../infra/access.js';
 import { projectRoot } from '../../infra/bundling.js';
 import { McanStack, reservedConcurrencyDefaults, type RouteShape } from '../../infra/stack.js';
 
@@ -84,7 +86,6 @@ const policyStatementsOf = (resources: Resources, functionId: string): any[] => 
     .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
 };
 const actionsOf = (s: any): string[] => [s.Action].flat();
-const isTableWrite = (a: string) => /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/.test(a);
 
 describe('table', () => {
   it('has the keys, indexes and TTL of the shared table definition', () => {
@@ -101,11 +102,17 @@ describe('table', () => {
           { AttributeName: i.partitionKey, KeyType: 'HASH' },
           { AttributeName: i.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: i.projection },
       })),
       TimeToLiveSpecification: { AttributeName: tableDefinition.ttlAttribute, Enabled: true },
     });
     main.resourceCountIs('AWS::DynamoDB::Table', 1);
+  });
+
+  it('projects keys only into every index: what a function reads of an item, it reads from the table, under its grant there', () => {
+    const [, table] = ofType(mainResources, 'AWS::DynamoDB::Table')[0]!;
+    const projections = (table.Properties.GlobalSecondaryIndexes as { Projection: { ProjectionType: string } }[]).map((i) => i.Projection.ProjectionType);
+    expect(projections).toEqual(tableDefinition.indexes.map(() => 'KEYS_ONLY'));
   });
 
   it('is on-demand, encrypted with the AWS-managed key, point-in-time recoverable, protected and retained', () => {
@@ -253,7 +260,7 @@ describe('functions', () => {
       public: [],
       signin: ['recipientIds', 'tokenSigning', 'wechat'],
       recipient: ['tokenVerify', 'vouchers'],
-      staff: ['tokenVerify', 'vouchers'],
+      staff: ['tokenVerify', 'voucherVerify'],
       admin: ['tokenVerify'],
       verification: ['personalData', 'tokenVerify'],
       // Jobs expire bookings and purge data: they never sign, seal or open.
@@ -264,6 +271,15 @@ describe('functions', () => {
     expect(readers.length).toBe(functionsOf(mainResources).filter(([id]) => readableSecrets(mainResources, id).length > 0).length);
   });
 
+  it('gives the counter the voucher public key, never the signing key: only the booking path signs', () => {
+    const [staffId, staff] = apiFunctionsOf(mainResources).find(([, fn]) => groupOf(fn) === 'staff')!;
+    expect(readableSecrets(mainResources, staffId)).toContain('voucherVerify');
+    expect(readableSecrets(mainResources, staffId)).not.toContain('vouchers');
+    expect(Object.keys(staff.Properties.Environment.Variables)).not.toContain(secretPurposes.vouchers.env);
+    const signers = functionsOf(mainResources).filter(([id]) => readableSecrets(mainResources, id).includes('vouchers'));
+    expect(signers.map(([, fn]) => groupOf(fn))).toEqual(['recipient']);
+  });
+
   it('reserves concurrency per group so a flood on one cannot starve another', () => {
     for (const [, fn] of apiFunctionsOf(mainResources)) {
       expect(fn.Properties.ReservedConcurrentExecutions).toBe(reservedConcurrencyDefaults[groupOf(fn) as FunctionGroup]);
@@ -272,30 +288,82 @@ describe('functions', () => {
     expect(total).toBeLessThanOrEqual(900); // Lambda keeps 100 of the default 1,000 unreserved
   });
 
-  it('grants each group only its table access: listings read catalogue items only, sign-in writes recipients, phone challenges and rate counters only, nobody scans', () => {
-    for (const [id, fn] of apiFunctionsOf(mainResources)) {
-      const group = groupOf(fn) as FunctionGroup;
-      const statements = policyStatementsOf(mainResources, id).filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
-      const actions = statements.flatMap(actionsOf);
-      expect(actions).toContain('dynamodb:Query');
-      expect(actions.filter((a) => /Scan|DeleteTable|UpdateTable|\*/.test(a))).toEqual([]);
-      expect(JSON.stringify(statements)).not.toContain('/index/*');
-      const writes = statements.filter((s) => actionsOf(s).some(isTableWrite));
-      const access = tableAccess[group];
-      if (access.write === 'all') {
-        expect(writes.some((s) => s.Condition === undefined)).toBe(true);
-      } else if (access.write === 'none') {
-        expect(writes).toEqual([]);
-      } else {
-        expect(writes.length).toBeGreaterThan(0);
-        for (const s of writes) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.write.partitionKeys] } });
+  /** A function's statements on the table, as infra/access.ts spells them: actions, 'table' or 'index/<name>', conditions. */
+  const tableStatementsOf = (functionId: string) =>
+    policyStatementsOf(mainResources, functionId)
+      .filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))
+      .map((s) => ({ actions: actionsOf(s), resources: [s.Resource].flat().map(resourceOf), condition: s.Condition }));
+  const resourceOf = (r: any): string => (r['Fn::GetAtt'] ? 'table' : String(r['Fn::Join'][1][1]).replace(/^\//, ''));
+  const isRead = (a: string) => /^dynamodb:(GetItem|BatchGetItem|Query|ConditionCheckItem|Scan)$/.test(a);
+  const accessOfFunction = (fn: Resource) => {
+    const group = groupOf(fn) as FunctionGroup | undefined;
+    return group ? tableAccess[group] : jobAccess;
+  };
+
+  it('deploys each function exactly the table statements of infra/access.ts: every read narrowed by leading key, each index by its own', () => {
+    for (const [id, fn] of functionsOf(mainResources)) {
+      const expected = tableStatements(accessOfFunction(fn)).map((s) => ({
+        actions: [...s.actions],
+        resources: [...s.resources],
+        condition: s.leadingKeys
+          ? {
+              'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...s.leadingKeys] },
+              ...(s.attributes ? { 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...s.attributes] }, StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' } } : {}),
+            }
+          : undefined,
+      }));
+      expect(tableStatementsOf(id)).toEqual(expected);
+    }
+  });
+
+  it('reads nothing without a leading key but the jobs’ scan of GSI2, which holds keys only; nobody may query a day’s live bookings', () => {
+    const unnarrowed = functionsOf(mainResources).flatMap(([id, fn]) =>
+      tableStatementsOf(id)
+        .filter((s) => s.actions.some(isRead) && !s.condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'])
+        .map((s) => [groupOf(fn) ?? 'job', ...s.actions, ...s.resources]),
+    );
+    expect(unnarrowed).toEqual(jobs.map(() => ['job', 'dynamodb:Scan', 'index/GSI2']));
+    for (const [id] of apiFunctionsOf(mainResources)) {
+      const statements = tableStatementsOf(id);
+      expect(statements.flatMap((s) => s.actions).filter((a) => /Scan|DeleteTable|UpdateTable|BatchWriteItem|\*/.test(a))).toEqual([]);
+      expect(statements.flatMap((s) => s.resources).filter((r) => r.includes('*'))).toEqual([]);
+    }
+    const live = keys.liveOn('2026-11-02');
+    for (const [id] of functionsOf(mainResources)) {
+      for (const s of tableStatementsOf(id).filter((s) => s.actions.includes('dynamodb:Query') && s.resources.includes('index/GSI2'))) {
+        expect(s.condition['ForAllValues:StringLike']['dynamodb:LeadingKeys'].some((p: string) => stringLike(p, live))).toBe(false);
       }
     }
+  });
+
+  it('lets no role update, delete or batch-write an audit entry, nor read an account’s password hash but sign-in and admin', () => {
+    const entry = keys.audit('2026-11-02T09:00:00.000Z', 'a1').PK;
+    const account = keys.account('admin').PK;
+    // Every policy of the stack, not only the functions': nothing anywhere may change the log.
+    for (const [, policy] of ofType(mainResources, 'AWS::IAM::Policy')) {
+      for (const s of policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Effect === 'Allow')) {
+        const actions = actionsOf(s);
+        if (!actions.some((a) => /^dynamodb:(UpdateItem|DeleteItem|BatchWriteItem|\*)$/.test(a) || a === '*')) continue;
+        const leading: string[] | undefined = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+        expect(leading).toBeDefined();
+        expect(leading!.filter((p) => stringLike(p, entry))).toEqual([]);
+      }
+    }
+    const wholeAccountReaders = functionsOf(mainResources).flatMap(([id, fn]) =>
+      tableStatementsOf(id)
+        .filter((s) => s.actions.includes('dynamodb:GetItem') && !s.condition['ForAllValues:StringEquals'])
+        .filter((s) => s.condition['ForAllValues:StringLike']['dynamodb:LeadingKeys'].some((p: string) => stringLike(p, account)))
+        .map(() => groupOf(fn) ?? 'job'),
+    );
+    expect(wholeAccountReaders.sort()).toEqual(['admin', 'signin']);
+  });
+
+  it('keeps each group to its partitions: listings read the catalogue only, sign-in writes recipients, phone challenges and rate counters only', () => {
     // Listings read the catalogue, likes counts, published figures and leaderboards; nothing personal.
-    expect(tableAccess.public).toEqual({ read: { partitionKeys: ['DISTRICTS', 'PROVIDER#*', 'OFFERING#*', 'LIKES', 'IMPACT#*', 'LEADERBOARDS#*', 'LEADERBOARD#*'] }, write: 'none' });
+    expect(tableAccess.public).toEqual({ read: ['DISTRICTS', 'PROVIDER#*', 'LIKES', 'IMPACT#*', 'LEADERBOARDS#*', 'LEADERBOARD#*'], indexes: { GSI1: ['DISTRICT#*'] }, write: [] });
     // Sign-in writes recipients, a phone's SMS challenge and rate counters — never accounts, providers or bookings.
-    expect(tableAccess.signin.write).toEqual({ actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], partitionKeys: ['RECIPIENT#*', 'PHONE#*', 'RATE#*'] });
-    for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS|"IMPACT#\*"/);
+    expect(tableAccess.signin.write).toEqual(['RECIPIENT#*', 'PHONE#*', 'RATE#*']);
+    for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS|"IMPACT#\*"|AUDIT#/);
   });
 });
 
