@@ -71,6 +71,7 @@ const notesByProvider = under(keys.thanksOf('x'));
 const applicationsByStatus = under(keys.verificationsIn('x'));
 const exchangesByStatus = under(keys.exchangesIn('x'));
 const auditByTarget = `${keys.auditByTarget('')}*`;
+const safetyReportsByStatus = under(keys.safetyReportsIn('x'));
 
 /** Admin tokens are checked against their account's session version: that much of an account, and no more. */
 const adminSessions = { partitionKeys: [accounts], attributes: keys.accountSessionAttributes };
@@ -123,7 +124,7 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // it writes those bookings and their recipients without reading either.
   admin: {
     read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, keys.likesPK()],
-    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, keys.openSafetyReports()], GSI2: [keys.allProviders] },
+    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged], GSI2: [keys.allProviders] },
     write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, bookingItems, recipientItems],
     audits: true,
   },
@@ -143,11 +144,12 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
 /**
  * Scheduled jobs: no-shows (live bookings found by a scan of the sparse GSI2, which holds only
  * keys; their slots, codes, recipients and providers), the purge of applications (by status on
- * GSI1) and the impact roll-up. They write no audit entries.
+ * GSI1), the impact roll-up and the integrity review (the flagged providers on GSI1; its cases and
+ * point freezes are PROVIDER# items). They write no audit entries.
  */
 export const jobAccess: TableAccess = {
   read: [bookingItems, providerItems, recipientItems, verificationItems, impactItems],
-  indexes: { GSI1: [applicationsByStatus] },
+  indexes: { GSI1: [applicationsByStatus, keys.integrityFlagged] },
   scan: ['GSI2'],
   write: [bookingItems, providerItems, recipientItems, verificationItems, phoneClaims, impactItems],
 };
