@@ -144,12 +144,12 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
 /**
  * Scheduled jobs: no-shows (live bookings found by a scan of the sparse GSI2, which holds only
  * keys; their slots, codes, recipients and providers), the purge of applications (by status on
- * GSI1), the impact roll-up and the integrity review (the flagged providers on GSI1; its cases and
- * point freezes are PROVIDER# items). They write no audit entries.
+ * GSI1), the impact roll-up and the integrity review (its cases and point freezes are PROVIDER#
+ * items). They write no audit entries.
  */
 export const jobAccess: TableAccess = {
   read: [bookingItems, providerItems, recipientItems, verificationItems, impactItems],
-  indexes: { GSI1: [applicationsByStatus, keys.integrityFlagged] },
+  indexes: { GSI1: [applicationsByStatus] },
   scan: ['GSI2'],
   write: [bookingItems, providerItems, recipientItems, verificationItems, phoneClaims, impactItems],
 };
