@@ -119,13 +119,15 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
     audits: true,
   },
   // Contracts, providers, offerings, staff accounts, the catalogue and exchanges, points, figures,
-  // leaderboards, thank-you notes and safety reports, and the audit log they all write to; a
-  // suspension cancels the provider's live bookings (found by their codes, PROVIDER# items), so
-  // it writes those bookings and their recipients without reading either.
+  // leaderboards, thank-you notes and safety reports (closing one writes it), and the audit log
+  // they all write to; a suspension cancels the provider's live bookings (found by their codes,
+  // PROVIDER# items), writing those bookings and their recipients without reading the bookings,
+  // and expires those whose pickup had closed as the no-show job would — which reads the
+  // recipient's no-shows to pause booking after the third.
   admin: {
-    read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, keys.likesPK()],
+    read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, recipientItems, keys.likesPK()],
     indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged], GSI2: [keys.allProviders] },
-    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, bookingItems, recipientItems],
+    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, bookingItems, recipientItems],
     audits: true,
   },
   // Applications and their decisions: the application and the idempotency record it replays

@@ -1,5 +1,5 @@
 import type { Booking, CreateBookingBody } from '../contract/bookings.js';
-import { currentOrNextWindow, decideBooking, decideCancel, expiresAtLocal, isLateCancel, recipientRefusal, unwrap } from '../domain/booking.js';
+import { decideBooking, decideCancel, expiresAtLocal, isLateCancel, openWindow, recipientRefusal, unwrap } from '../domain/booking.js';
 import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
 import { runsOn } from '../domain/offering.js';
 import { localMoment, type LocalMoment } from '../domain/time.js';
@@ -159,7 +159,7 @@ export async function createBooking(ctx: RecipientCtx, body: CreateBookingBody):
 
 const POSTER = /^M1W\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,64})$/;
 
-/** A recipient scanned a provider's poster: a booking for the window open now, or the next one today. */
+/** A recipient scanned a provider's poster at its door: a booking for the window open now. */
 export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }): Promise<BookingAnswer> {
   return attempt(ctx, 'walk-in', body, async (a) => {
     const m = POSTER.exec(body.poster);
@@ -168,10 +168,10 @@ export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }):
     const now = localMoment(ctx.now, ctx.deps.config.timeZone);
     const candidates = Object.values(provider.offerings)
       .filter((o) => runsOn(o, now.weekday) && o.dailyQuota > 0)
-      .map((o) => ({ offering: o, window: currentOrNextWindow(o.windows, now) }))
+      .map((o) => ({ offering: o, window: openWindow(o.windows, now, ctx.deps.config.redemption.graceMinutes) }))
       .filter((c) => c.window !== null)
       .sort((a, b) => a.window!.start.localeCompare(b.window!.start) || (a.offering.kind === 'meal' ? -1 : 1));
-    if (candidates.length === 0) throw new DomainError('BOOKING_CLOSED', 'nothing more is handed out here today');
+    if (candidates.length === 0) throw new DomainError('BOOKING_CLOSED', 'the poster books only while a pickup window is open here', { reason: 'no_open_window' });
     let last: unknown;
     for (const c of candidates) {
       try {

@@ -56,6 +56,8 @@ let decoy: Promise<string> | undefined;
  */
 async function signIn<R extends Account['role']>(ctx: Ctx, { username, password }: PasswordSessionBody, role: R): Promise<Extract<Account, { role: R }>> {
   const { config, store, passwordGate, signingIn } = ctx.deps;
+  // Usernames are lowercase (the contract's rule for new accounts): the lookup and the throttle
+  // both take the name as typed on a phone that capitalises its first letter, so they agree.
   const who = username.trim().toLowerCase();
   if (signingIn.has(who)) throw limited(ctx, 1, 'a sign-in for this account is already in progress');
   signingIn.add(who);
@@ -70,7 +72,7 @@ async function signIn<R extends Account['role']>(ctx: Ctx, { username, password 
           ],
           'too many failed sign-ins for this account; wait before trying again',
         ),
-        store.accounts.get(username),
+        store.accounts.get(who),
       ]);
       const hash = account?.passwordHash ?? (await (decoy ??= decoyHash(config.passwords)));
       const ok = await verifyPassword(password, hash, config.passwords);

@@ -38,10 +38,14 @@ export function decideBooking(provider: ProviderState, offering: OfferingState, 
   return { ok: true, value: window };
 }
 
-/** For a walk-in: the window open now, or else the next one today. */
-export function currentOrNextWindow(windows: PickupWindow[], now: LocalMoment): PickupWindow | null {
-  const ahead = windows.filter((w) => now.minutes < minutesOf(w.end)).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
-  return ahead[0] ?? null;
+/**
+ * For a walk-in: the window whose pickup period is open now (from `graceMinutes` before its start
+ * until it ends), or none. A poster is scanned at the door: a copied one must not book from
+ * across town for a window hours away.
+ */
+export function openWindow(windows: PickupWindow[], now: LocalMoment, graceMinutes: number): PickupWindow | null {
+  const open = windows.filter((w) => now.minutes >= minutesOf(w.start) - graceMinutes && now.minutes < minutesOf(w.end)).sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+  return open[0] ?? null;
 }
 
 /** The recipient counters the booking transaction conditions on. */

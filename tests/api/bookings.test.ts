@@ -142,6 +142,11 @@ describe('walk-ins', () => {
     expect(rotated).not.toBe(poster.poster);
     expect((await app.call('POST', '/v1/walk-ins', { token: await recipient(app), body: { poster: poster.poster } })).status).toBe(404);
     expect((await app.call('POST', '/v1/walk-ins', { token: await recipient(app), body: { poster: rotated } })).status).toBe(201);
+
+    // A copied poster books only while a pickup window is open, not from across town for tonight.
+    await app.setClock('2026-11-30T14:00:00+08:00');
+    const between = await app.api.createWalkIn.reply({ token: await recipient(app), body: { poster: rotated } });
+    expect(between.error).toMatchObject({ code: 'BOOKING_CLOSED', details: { reason: 'no_open_window' } });
   });
 
   it('staff record a no-phone handout from the same slot', async () => {

@@ -47,6 +47,15 @@ describe('failed sign-ins per account, counted before any password hashing', () 
     for (let i = 0; i < 30; i++) expect((await signIn('staff', 'staff-meilin', 'mcan-demo')).status).toBe(200);
   });
 
+  it('the throttle and the account agree on letter case: a name typed as a phone capitalises it signs in, and its failures count as one account', async () => {
+    await app.setClock('2026-11-30T11:30:00+08:00');
+    expect((await signIn('staff', 'Staff-Huafu', 'mcan-demo')).status).toBe(200);
+    expect((await signIn('staff', ' STAFF-HUAFU ', 'mcan-demo')).status).toBe(200);
+    const statuses = [];
+    for (const name of ['Staff-huafu', 'STAFF-HUAFU', 'staff-huafu', 'staff-Huafu', 'sTaff-huafu', 'Staff-Huafu']) statuses.push((await signIn('staff', name, 'wrong-password')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it('unknown usernames are throttled the same way (no hint which accounts exist)', async () => {
     await app.setClock('2026-11-30T12:00:00+08:00');
     const statuses = [];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
 import {
-  currentOrNextWindow,
+  openWindow,
   decideBooking,
   decideCancel,
   decideRedemption,
@@ -46,10 +46,16 @@ describe('deciding a booking', () => {
     expect(decideBooking(provider, { ...offering, dailyQuota: 0 }, 'lunch', now)).toMatchObject({ ok: false, code: 'QUOTA_EXHAUSTED' });
   });
 
-  it('walk-ins take the window open now, else the next one today', () => {
-    expect(currentOrNextWindow(offering.windows, at('2026-11-30', '12:00'))?.id).toBe('lunch');
-    expect(currentOrNextWindow(offering.windows, at('2026-11-30', '14:00'))?.id).toBe('dinner');
-    expect(currentOrNextWindow(offering.windows, at('2026-11-30', '19:30'))).toBeNull();
+  it('walk-ins take the window whose pickup period is open now, and none between windows', () => {
+    const { windows } = offering;
+    expect(windows.map((w) => `${w.id} ${w.start}–${w.end}`)).toEqual(['lunch 11:30–13:30', 'dinner 17:30–19:30']);
+    expect(openWindow(windows, at('2026-11-30', '12:00'), 15)?.id).toBe('lunch');
+    expect(openWindow(windows, at('2026-11-30', '11:15'), 15)?.id).toBe('lunch');
+    expect(openWindow(windows, at('2026-11-30', '11:14'), 15)).toBeNull();
+    expect(openWindow(windows, at('2026-11-30', '13:30'), 15)).toBeNull();
+    expect(openWindow(windows, at('2026-11-30', '14:00'), 15)).toBeNull();
+    expect(openWindow(windows, at('2026-11-30', '17:15'), 15)?.id).toBe('dinner');
+    expect(openWindow(windows, at('2026-11-30', '19:30'), 15)).toBeNull();
   });
 });
 
