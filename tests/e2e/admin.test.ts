@@ -31,6 +31,14 @@ const field = (name: string) => v(`[data-field="${name}"]`);
 const errorAt = (name: string) => field(name).locator('.admin-field__error');
 const shoot = (name: string) => page.screenshot({ path: artifactPath(`admin-${name}.png`), fullPage: true, animations: 'disabled' });
 
+/** Signs in from the sign-in page with the keyboard and waits for Needs attention. */
+async function signInAtDesk(): Promise<void> {
+  await v('#admin-username').fill('admin');
+  await v('#admin-password').fill('test-admin-password');
+  await page.keyboard.press('Enter');
+  await v('.admin-cards').waitFor();
+}
+
 /** Waits until the page's loading states are gone. */
 async function settled(): Promise<void> {
   // Needs attention loads seven cards at once: on a busy machine that takes more than poll's default second.
@@ -428,10 +436,7 @@ describe('every admin page, in both languages', () => {
   });
 
   it('draws the pages not yet shot in Chinese too', async () => {
-    await v('#admin-username').fill('admin');
-    await v('#admin-password').fill('test-admin-password');
-    await page.keyboard.press('Enter');
-    await v('.admin-cards').waitFor();
+    await signInAtDesk();
     await page.goto(`${app.url}/#/admin/provider/index`);
     await v('.admin-profile').waitFor();
     await shoot('provider-new-zh');
@@ -550,10 +555,7 @@ describe('once the month has ended', () => {
     await app.setClock('2026-12-01T00:20:00+08:00');
     expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
     await page.goto(app.url + '/#/admin/signin/index');
-    await v('#admin-username').fill('admin');
-    await v('#admin-password').fill('test-admin-password');
-    await page.keyboard.press('Enter');
-    await v('.admin-cards').waitFor();
+    await signInAtDesk();
 
     await page.goto(`${app.url}/#/admin/leaderboards/index`);
     await v('.admin-boards__preview').waitFor();
