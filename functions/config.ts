@@ -113,7 +113,7 @@ export const config = {
   contention: {
     // Bounded, jittered retries when DynamoDB cancels a transaction for contention or throttling.
     maxAttempts: 8,
-    // Booking transactions in flight per slot from one process (see app/slot-gate.ts).
+    // Booking transactions in flight per slot from one process (see support/slot-gate.ts).
     perSlotInFlight: 4,
     baseDelayMs: 5,
     maxDelayMs: 250,
@@ -129,9 +129,9 @@ export const config = {
     figuresMaxEntries: 5_000,
     // A disabled staff account's tokens stop working within this many ms in every process.
     sessionTtlMs: 3_000,
-    // A slot seen sold out is refused without a round trip for this long (a hint; see catalog-cache.ts).
+    // A slot seen sold out is refused without a round trip for this long (a hint; see support/catalog-cache.ts).
     soldOutHintMs: 1_000,
-    // The public listing is assembled at most this often per query and process (listing-cache.ts);
+    // The public listing is assembled at most this often per query and process (support/listing-cache.ts);
     // the edge caches it as long (Cache-Control max-age, see the listProviders endpoint).
     listingTtlMs: 1_000,
     listingMaxEntries: 256,

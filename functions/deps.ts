@@ -1,8 +1,8 @@
-import { catalogCache } from './app/catalog-cache.js';
+import { catalogCache } from './support/catalog-cache.js';
 import type { Deps } from './app/deps.js';
-import { slotGate } from './app/slot-gate.js';
-import { adminSessions, staffSessions } from './app/staff-sessions.js';
-import { ttlCache } from './app/ttl-cache.js';
+import { slotGate } from './support/slot-gate.js';
+import { adminSessions, staffSessions } from './support/staff-sessions.js';
+import { ttlCache } from './support/ttl-cache.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer, type Sealer } from './security/personal-data.js';
 import { tokenService, type TokenService } from './security/tokens.js';

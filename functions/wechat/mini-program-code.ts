@@ -1,4 +1,4 @@
-import { ttlCache } from '../app/ttl-cache.js';
+import { ttlCache } from '../support/ttl-cache.js';
 import type { WechatConfig } from './code2session.js';
 
 /** One per provider of a province, with room to spare. */
