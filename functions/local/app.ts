@@ -10,7 +10,8 @@ import { historyStart, seedHistory, type HistoryReport } from '../seed/history-s
 import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
 import { documentClient, localClientConfig, type TableRef } from '../store/client.js';
 import { ensureTable } from '../store/create-table.js';
-import { wechatClient, type WechatConfig } from '../wechat/code2session.js';
+import { wechatClient } from '../wechat/code2session.js';
+import type { WechatConfig } from '../wechat/config.js';
 import { printingSms, type SmsSender } from '../sms/sender.js';
 import { settableClock, type Clock } from './clock.js';
 import { assertPortFree } from './dynamodb-local.js';
