@@ -48,7 +48,7 @@ export interface AppOptions {
   history?: boolean | { days: number };
   /**
    * Refuse, as IAM would on AWS, any table command a route's function group is not granted in
-   * infra/access.ts (functions/local/table-grants.ts); stop() then fails. Tests turn it on.
+   * functions/grants.ts (functions/local/table-grants.ts); stop() then fails. Tests turn it on.
    */
   enforceGrants?: boolean;
   /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
@@ -179,7 +179,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       await new Promise<void>((r) => server.close(() => r()));
       doc.destroy();
       // Loud even when the code that met the refusal swallowed it.
-      if (grants?.refused.length) throw new Error(`table commands refused by the grants of infra/access.ts:\n${[...new Set(grants.refused)].join('\n')}`);
+      if (grants?.refused.length) throw new Error(`table commands refused by the grants of functions/grants.ts:\n${[...new Set(grants.refused)].join('\n')}`);
     },
   };
 }

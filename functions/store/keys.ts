@@ -1,7 +1,7 @@
 /**
  * Every key of the single table, spelled once. Use cases and jobs never see these shapes: they name
  * items and ranges through the store's functions (a date range, a RolledTarget). The only readers
- * outside store/ are the table grants (infra/access.ts), which derive each partition pattern from
+ * outside store/ are the table grants (functions/grants.ts), which derive each partition pattern from
  * these functions rather than spelling it, and tests that look into the table.
  *
  *  item               PK                    SK                    GSI1PK                 GSI1SK
@@ -74,7 +74,7 @@ export const keys = {
   }),
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
-  /** What checking an admin token reads of an account: never its password hash (infra/access.ts grants no more). */
+  /** What checking an admin token reads of an account: never its password hash (functions/grants.ts grants no more). */
   accountSessionAttributes: ['role', 'sessionVersion'],
   /** A staff member by id (→ username), listed per provider on GSI1. */
   staffMember: (id: string) => ({ PK: `STAFF#${id}`, SK: 'STAFF' }),
