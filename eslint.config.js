@@ -5,6 +5,61 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+// ── Layers ──────────────────────────────────────────────────────────────────────────────────────
+// Imports go down, never up; a climbing import fails the lint, not a review. The layers of
+// functions/, bottom first: contract/ · domain/ · config.ts · support/ (and the outside-world
+// helpers security/, wechat/, sms/, observability/) · store/ · app/ · jobs/ · the adapters and
+// wiring (http/, routes/, lambda/, local/, seed/, deps.ts, routes.ts, grants.ts) · infra/. The
+// patterns match import paths as written: `(../)+<folder>/` from any depth.
+const up = '^(?:\\.\\./)+';
+/** A parent import whose first folder (or root file) is not in `allowed`. */
+const outside = (allowed) => `${up}(?!\\.\\./|(?:${allowed.join('|')})(?:/|$))`;
+const noInfra = { regex: `${up}infra/`, message: 'functions/ never imports infra/: the stack reads functions/, not the other way round.' };
+const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, noInfra] }] } });
+const serverLayers = [
+  layer(['functions/**/*.ts']),
+  layer(['functions/contract/**/*.ts'], {
+    regex: '^\\.\\./',
+    message: 'contract/ is the bottom layer, shared with the mini-program: it imports nothing of ours outside contract/.',
+  }),
+  layer(
+    ['functions/domain/**/*.ts'],
+    { regex: outside(['contract', 'config\\.js']), message: 'domain/ is pure rules: it imports only types from contract/ and config.ts.' },
+    { regex: `${up}(?:contract/|config\\.js$)`, allowTypeImports: true, message: 'domain/ takes contract and config as types only; values come in as arguments.' },
+  ),
+  layer(['functions/config.ts'], { regex: '^\\.', message: 'config.ts is a leaf: plain values, no imports of ours.' }),
+  layer(
+    ['functions/{support,security,wechat,sms,observability}/**/*.ts'],
+    { regex: outside(['contract', 'domain', 'support', 'store', 'config\\.js']), message: 'support/, security/, wechat/, sms/ and observability/ serve the use cases: they import no app/, adapter or wiring, only contract/, domain/, support/ and config.ts.' },
+    { regex: `${up}store/`, allowTypeImports: true, message: 'support/ is handed the store (its types only); it never imports store code.' },
+  ),
+  layer(['functions/store/**/*.ts'], {
+    regex: outside(['contract', 'domain', 'support', 'config\\.js']),
+    message: 'store/ imports only contract/, domain/, support/ and config.ts: use cases call the store, never the other way round.',
+  }),
+  layer(['functions/app/**/*.ts'], {
+    regex: `${up}(?:http|local|lambda|routes|jobs|seed)(?:/|$)|${up}(?:routes|grants)\\.js$`,
+    message: 'app/ holds use cases: it never imports the HTTP adapter, local mode, the Lambda entries, the route table, jobs or seeds.',
+  }),
+  layer(['functions/jobs/**/*.ts'], {
+    regex: `${up}(?:http|local|lambda|routes|seed)(?:/|$)|${up}(?:routes|grants)\\.js$`,
+    message: 'jobs/ are plain functions over app/ and store/: they never import the adapters, the route table or seeds.',
+  }),
+];
+// The mini-program, bottom first: services/ (and routes.ts) · hooks/, i18n/ · components/ · pages,
+// staff/, admin/, impact/.
+const mini = '^(?:(?:\\.\\./)+|@/)';
+const miniLayer = (files, folders, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: `${mini}(?:${folders.join('|')})(?:/|$)`, message }] }] },
+});
+const miniappLayers = [
+  miniLayer(['miniapp/src/services/**/*.ts'], ['i18n', 'hooks', 'components', 'pages', 'staff', 'admin', 'impact'], 'services/ import no i18n, hooks, components or pages: move the shared piece down into services/.'),
+  miniLayer(['miniapp/src/hooks/**/*.{ts,tsx}'], ['components', 'pages', 'staff', 'admin', 'impact'], 'hooks/ import no components or pages: a hook that renders a component lives in components/.'),
+  miniLayer(['miniapp/src/i18n/**/*.{ts,tsx}'], ['hooks', 'components', 'pages', 'staff', 'admin', 'impact'], 'i18n/ holds words: it imports services/ at most.'),
+  miniLayer(['miniapp/src/components/**/*.{ts,tsx}'], ['pages', 'staff', 'admin', 'impact'], 'components/ are shared by pages: they import no page or package.'),
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', 'cdk.out*/**', '.tmp/**', 'coverage/**', 'miniapp/.swc/**', 'miniapp/babel.config.js'],
@@ -33,6 +88,8 @@ export default tseslint.config(
       ],
     },
   },
+  ...serverLayers,
+  ...miniappLayers,
   {
     files: ['miniapp/src/**/*.ts', 'miniapp/src/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

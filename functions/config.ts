@@ -1,6 +1,9 @@
 /**
- * Every limit, window and duration M餐 runs by, in one place.
+ * Every limit, window and duration the server runs by, in one place.
  * Code reads these through the `config` object handed to it; tests may pass a modified copy.
+ * What a request may carry (text lengths, a password's fewest characters) is part of its schema
+ * in functions/contract/, which the mini-program shares; tests/unit/config-keys.test.ts fails on a
+ * key here that nothing reads.
  */
 export const config = {
   timeZone: 'Asia/Shanghai',
@@ -32,7 +35,6 @@ export const config = {
     adminTtlSeconds: 8 * 3600,
   },
   passwords: {
-    minLength: 8,
     // scrypt cost: N=2^15 keeps a sign-in under ~100 ms on one core while resisting offline guessing.
     scryptN: 32768,
     scryptR: 8,
@@ -52,7 +54,8 @@ export const config = {
   },
   claims: {
     freeClaims: 3,
-    maxLiveBookings: 1,
+    // One live booking at a time is not a setting: the recipient item has a single liveBooking
+    // field, which the booking transaction requires to be absent (store/bookings.ts).
     perDay: 1,
     verifiedPerMonth: 20,
     verificationValidDays: 90,
@@ -110,7 +113,7 @@ export const config = {
   contention: {
     // Bounded, jittered retries when DynamoDB cancels a transaction for contention or throttling.
     maxAttempts: 8,
-    // Booking transactions in flight per slot from one process (see app/slot-gate.ts).
+    // Booking transactions in flight per slot from one process (see support/slot-gate.ts).
     perSlotInFlight: 4,
     baseDelayMs: 5,
     maxDelayMs: 250,
@@ -126,9 +129,9 @@ export const config = {
     figuresMaxEntries: 5_000,
     // A disabled staff account's tokens stop working within this many ms in every process.
     sessionTtlMs: 3_000,
-    // A slot seen sold out is refused without a round trip for this long (a hint; see catalog-cache.ts).
+    // A slot seen sold out is refused without a round trip for this long (a hint; see support/catalog-cache.ts).
     soldOutHintMs: 1_000,
-    // The public listing is assembled at most this often per query and process (listing-cache.ts);
+    // The public listing is assembled at most this often per query and process (support/listing-cache.ts);
     // the edge caches it as long (Cache-Control max-age, see the listProviders endpoint).
     listingTtlMs: 1_000,
     listingMaxEntries: 256,
@@ -215,10 +218,8 @@ export const config = {
     },
   },
   thanks: {
-    noteMaxChars: 140,
     notesPerDay: 5,
     safetyReportsPerDay: 5,
-    safetyReportMaxChars: 1000,
   },
 };
 

@@ -1,8 +1,8 @@
-import { catalogCache } from './app/catalog-cache.js';
+import { catalogCache } from './support/catalog-cache.js';
 import type { Deps } from './app/deps.js';
-import { slotGate } from './app/slot-gate.js';
-import { adminSessions, staffSessions } from './app/staff-sessions.js';
-import { ttlCache } from './app/ttl-cache.js';
+import { slotGate } from './support/slot-gate.js';
+import { adminSessions, staffSessions } from './support/staff-sessions.js';
+import { ttlCache } from './support/ttl-cache.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer, type Sealer } from './security/personal-data.js';
 import { tokenService, type TokenService } from './security/tokens.js';
@@ -16,7 +16,7 @@ import type { WechatClient } from './wechat/code2session.js';
 
 /**
  * The server's keys, one per purpose. Local mode generates and keeps all of them; on AWS each is
- * its own secret and a function holds only those its routes need (infra/secrets.ts): a key left
+ * its own secret and a function holds only those its group lists (`secretsFor`, lambda/env.ts): a key left
  * out here is null, and using it is a programming error, not a silent fallback.
  */
 export interface Secrets {
@@ -38,7 +38,7 @@ export interface Secrets {
 function withheld<T extends object>(what: string, shape: T): T {
   return new Proxy(shape, {
     get() {
-      throw new Error(`${what} is not given to this function (see infra/secrets.ts)`);
+      throw new Error(`${what} is not given to this function (see secretsFor in functions/lambda/env.ts)`);
     },
   });
 }

@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { config } from '../functions/config.js';
+import { PASSWORD_MIN_LENGTH } from '../functions/contract/admin.js';
 import { ADMIN_USERNAME, ensureAdmin, seedDistricts } from '../functions/seed/seed.js';
 import { documentClient } from '../functions/store/client.js';
 import { createStore } from '../functions/store/index.js';
@@ -23,8 +24,8 @@ if (!values.table) {
   process.exit(2);
 }
 const password = process.env.MCAN_ADMIN_PASSWORD || randomBytes(12).toString('base64url');
-if (password.length < config.passwords.minLength) {
-  console.error(`MCAN_ADMIN_PASSWORD must have at least ${config.passwords.minLength} characters`);
+if (password.length < PASSWORD_MIN_LENGTH) {
+  console.error(`MCAN_ADMIN_PASSWORD must have at least ${PASSWORD_MIN_LENGTH} characters`);
   process.exit(2);
 }
 

@@ -22,7 +22,7 @@ import { jobs as defaultJobs, type JobDefinition } from '../functions/jobs/sched
 import { envNames, secretPurposes, secretsFor, type SecretPurpose } from '../functions/lambda/env.js';
 import { functionGroups, routes as defaultRoutes, type FunctionGroup, type Route } from '../functions/routes.js';
 import { tableDefinition } from '../functions/store/table.js';
-import { jobAccess, tableAccess, tableStatements, type TableAccess, type TableResource } from './access.js';
+import { jobAccess, tableAccess, tableStatements, type TableAccess, type TableResource } from '../functions/grants.js';
 import { groupEntry, lambdaBundle, projectRoot } from './bundling.js';
 import { H5Hosting } from './hosting.js';
 import { Observability } from './observability.js';

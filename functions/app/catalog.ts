@@ -53,7 +53,7 @@ async function assembleListing(ctx: Ctx, query: ProvidersQuery): Promise<string>
   return JSON.stringify(ProviderListResponse.parse({ providers: await publicView(ctx, providers) }));
 }
 
-/** The home page's read: assembled at most once a second per query (listing-cache.ts), remaining counts up to that old. */
+/** The home page's read: assembled at most once a second per query (support/listing-cache.ts), remaining counts up to that old. */
 export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<PreparedJson> {
   const { date } = localMoment(ctx.now, ctx.deps.config.timeZone);
   const key = `${date}|${query.district ?? '*'}|${query.kind ?? '*'}`;

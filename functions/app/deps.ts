@@ -6,10 +6,10 @@ import type { SmsSender } from '../sms/sender.js';
 import type { WorkGate } from '../security/work-gate.js';
 import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
-import type { Catalog } from './catalog-cache.js';
-import type { SlotGate } from './slot-gate.js';
-import type { StaffSessions } from './staff-sessions.js';
-import type { TtlCache } from './ttl-cache.js';
+import type { Catalog } from '../support/catalog-cache.js';
+import type { SlotGate } from '../support/slot-gate.js';
+import type { StaffSessions } from '../support/staff-sessions.js';
+import type { TtlCache } from '../support/ttl-cache.js';
 
 /** Everything a use case may touch, built once per process (functions/deps.ts). */
 export interface Deps {

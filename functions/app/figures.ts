@@ -6,7 +6,6 @@
 import { addCounts, decompose, effective, periodRange, yearOf, zeroCounts, type DateRange, type ImpactCounts, type PeriodType } from '../domain/impact.js';
 import { addDays } from '../domain/time.js';
 import type { AreaMonth, ProviderCounts, ProviderStamp, RollUpState } from '../store/impact.js';
-import { keys } from '../store/keys.js';
 import type { Deps } from './deps.js';
 
 export type ProviderFigures = ProviderCounts;
@@ -107,7 +106,7 @@ async function areaMonths(deps: Deps, year: string, state: RollUpState): Promise
   const packDay = packDayFor(periodRange('year', year)!, R);
   const pack = packDay === null ? null : await store.areaMonthsPack(year);
   if (pack && pack.through === packDay) return pack.cells;
-  const items = await store.area(year, `${keys.areaMonthPrefix}${year}`, `${keys.areaMonthPrefix}${year}~`);
+  const items = await store.areaMonths(year);
   return items.filter((t) => t.month && t.district).map((t) => ({ month: t.month!, district: t.district!, counts: effective(t, R) }));
 }
 
@@ -139,7 +138,7 @@ export async function areaFigures(deps: Deps, range: DateRange, today: string, o
     Promise.all(years.map((y) => deps.rolledCache.get(`area:${y}:${R}`, () => areaMonths(deps, y, state)))),
     Promise.all(looseYears.map((y) => {
       const ds = rolledLooseDays.filter((d) => d.startsWith(y));
-      return store.area(y, `${keys.areaDayPrefix}${ds[0]}`, `${keys.areaDayPrefix}${ds[ds.length - 1]}~`);
+      return store.areaDistrictDays(ds[0]!, ds[ds.length - 1]!);
     })),
     Promise.all(rawDays.map((d) => rawDistricts(deps, d, state))),
   ]);
@@ -162,14 +161,12 @@ async function dayTotals(deps: Deps, r: DateRange, state: RollUpState, today: st
   const store = deps.store.impact;
   const R = state.rolledThrough;
   const rolledTo = R !== null && R < r.to ? R : r.to;
-  const years: string[] = [];
-  if (R !== null && r.from <= R) for (let y = Number(yearOf(r.from)); y <= Number(yearOf(rolledTo)); y++) years.push(String(y));
   const rawDays = unrolledDays(r, state, today);
   const [rolled, raw] = await Promise.all([
-    Promise.all(years.map((y) => store.area(y, `${keys.areaTotalPrefix}${r.from > `${y}-01-01` ? r.from : `${y}-01-01`}`, `${keys.areaTotalPrefix}${rolledTo < `${y}-12-31` ? rolledTo : `${y}-12-31`}`))),
+    R !== null && r.from <= R ? store.areaDayTotals(r.from, rolledTo) : Promise.resolve([]),
     Promise.all(rawDays.map((d) => rawDistricts(deps, d, state))),
   ]);
-  const cells: AreaCell[] = rolled.flat().filter((t) => t.date && R !== null && t.date <= R).map((t) => ({ span: 'day', key: t.date!, district: null, counts: effective(t, R) }));
+  const cells: AreaCell[] = rolled.filter((t) => t.date && R !== null && t.date <= R).map((t) => ({ span: 'day', key: t.date!, district: null, counts: effective(t, R) }));
   rawDays.forEach((d, i) => cells.push({ span: 'day', key: d, district: null, counts: raw[i]!.reduce((c, f) => addCounts(c, f.counts), zeroCounts()) }));
   return cells;
 }

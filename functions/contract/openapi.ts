@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { ErrorCode } from './common.js';
 import { endpoints, type Endpoint, type EndpointName } from './endpoints.js';
-import { statusOf as errorStatus } from '../http/errors.js';
+import { statusOf as errorStatus } from './status.js';
 import { errorsOf, operations } from './operations.js';
 
 /** JSON Schema of a zod schema; refinements that JSON Schema cannot say are described in docs/api.md. */

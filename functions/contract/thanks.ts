@@ -1,12 +1,19 @@
 import * as z from 'zod';
 import { DateString, Id, MultilineText, NextCursor, PageQuery } from './common.js';
 
+/**
+ * The longest thank-you note and safety report, in characters after trimming. Limits on what a
+ * request may carry live with its schema here, where the mini-program's fields read them too.
+ */
+export const NOTE_MAX_CHARS = 140;
+export const SAFETY_REPORT_MAX_CHARS = 1000;
+
 export const ThanksPageQuery = z.strictObject({ ...PageQuery });
 
 export const ThanksBody = z.strictObject({
   like: z.literal(true),
-  /** Optional; 1–140 characters after trimming. */
-  note: MultilineText(140).optional(),
+  /** Optional; 1–NOTE_MAX_CHARS characters after trimming. */
+  note: MultilineText(NOTE_MAX_CHARS).optional(),
 });
 export type ThanksBody = z.infer<typeof ThanksBody>;
 
@@ -29,7 +36,7 @@ export const AdminThanksResponse = z.object({ thanks: AdminThanksNote });
 export const SafetyReportBody = z.strictObject({
   providerId: Id,
   bookingId: Id.optional(),
-  text: MultilineText(1000),
+  text: MultilineText(SAFETY_REPORT_MAX_CHARS),
 });
 export type SafetyReportBody = z.infer<typeof SafetyReportBody>;
 export const SafetyReportReceipt = z.object({ report: z.object({ id: Id, status: z.literal('RECEIVED') }) });

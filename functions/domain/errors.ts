@@ -2,7 +2,8 @@ import type { ErrorCode } from '../contract/common.js';
 
 /**
  * An expected refusal, named by the contract's code. Thrown by use cases and stores, turned into
- * the error envelope in one place (functions/http/errors.ts). Anything else thrown is a bug.
+ * the error envelope and its status in one place (functions/http/, by the table in
+ * functions/contract/status.ts). Anything else thrown is a bug.
  */
 export class DomainError extends Error {
   constructor(

@@ -1,34 +1,10 @@
 import type { ErrorCode, ErrorEnvelope } from '../contract/common.js';
 
-/** The contract's error table: each code's HTTP status, in one place. */
-export const statusOf: Record<ErrorCode, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  VERIFICATION_REQUIRED: 403,
-  SUSPENDED: 403,
-  PROVIDER_UNAVAILABLE: 403,
-  NOT_FOUND: 404,
-  INVALID_VOUCHER: 404,
-  METHOD_NOT_ALLOWED: 405,
-  QUOTA_EXHAUSTED: 409,
-  ACTIVE_BOOKING_EXISTS: 409,
-  DAILY_LIMIT_REACHED: 409,
-  ALREADY_REDEEMED: 409,
-  NOT_REDEEMABLE: 409,
-  BOOKING_CLOSED: 409,
-  INSUFFICIENT_POINTS: 409,
-  OUT_OF_STOCK: 409,
-  CONFLICT: 409,
-  PERIOD_OPEN: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  VALIDATION_FAILED: 422,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  BUSY: 503,
-  NOT_CONFIGURED: 503,
-};
+// Each code's status is part of the contract (the OpenAPI file lists it per route); the adapter
+// answers with it.
+export { statusOf } from '../contract/status.js';
 
+/** The body of every error answer: a stable code, a message for people, and details when there are any. */
 export const envelope = (code: ErrorCode, message: string, details?: unknown): ErrorEnvelope => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });

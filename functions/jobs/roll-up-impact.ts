@@ -1,8 +1,7 @@
 import type { Deps } from '../app/deps.js';
 import { addCounts, datesIn, effective, monthOf, periodRange, quarterOf, yearOf, zeroCounts, type ImpactCounts, type PeriodType } from '../domain/impact.js';
 import { addDays, daysBetween, localMoment } from '../domain/time.js';
-import { splitPoints } from '../store/impact.js';
-import { keys } from '../store/keys.js';
+import { splitPoints, type RolledTarget } from '../store/impact.js';
 
 /** Updates in flight at once while rolling a day up. */
 const PARALLEL = 32;
@@ -36,7 +35,7 @@ export async function packPeriod(deps: Deps, period: PeriodType, key: string, th
 /** Pack a year's sub-district months (the MONTH# area items) as they stand after the roll-up of `through`: likewise. */
 export async function packAreaMonths(deps: Deps, year: string, through: string): Promise<{ cells: number; parts: number }> {
   const store = deps.store.impact;
-  const rolled = await store.area(year, `${keys.areaMonthPrefix}${year}`, `${keys.areaMonthPrefix}${year}~`, { consistent: true });
+  const rolled = await store.areaMonths(year, { consistent: true });
   const cells = rolled.filter((t) => t.month && t.district).map((t) => ({ month: t.month!, district: t.district!, counts: effective(t, through) }));
   const { parts } = await store.writeAreaMonthsPack(year, through, cells, deps.config.impact.packMaxBytes);
   return { cells: cells.length, parts };
@@ -62,10 +61,10 @@ export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<
   const figures = await Promise.all(dates.map((d) => store.day(d)));
   const month = monthOf(from);
   const year = yearOf(from);
-  type Span = { target: { PK: string; SK: string }; days: [string, ImpactCounts][]; attrs: Record<string, string> };
+  type Span = { target: RolledTarget; days: [string, ImpactCounts][]; attrs: Record<string, string> };
   const spans = new Map<string, Span>();
-  const span = (target: { PK: string; SK: string }, attrs: Record<string, string>): Span => {
-    const id = `${target.PK}|${target.SK}`;
+  const span = (target: RolledTarget, attrs: Record<string, string>): Span => {
+    const id = Object.values(target).join('|');
     let s = spans.get(id);
     if (!s) spans.set(id, (s = { target, days: [], attrs }));
     s.attrs = attrs; // the newest stamp wins: a renamed provider shows its current name
@@ -85,15 +84,15 @@ export async function rollUpSpan(deps: Deps, from: string, to: string): Promise<
       total = addCounts(total, f.counts);
       const stamp = { providerId: f.providerId, name: f.name, district: f.district, joinedAt: f.joinedAt };
       for (const [period, key] of [['month', month], ['quarter', quarterOf(from)], ['year', year]] as [PeriodType, string][]) {
-        span(keys.impactProvider(period, key, f.providerId), stamp).days.push([date, f.counts]);
+        span({ of: 'provider', period, key, providerId: f.providerId }, stamp).days.push([date, f.counts]);
       }
     }
     if (figures[i]!.length === 0) return;
     firstDay ??= date;
-    writes.push(() => store.addRolledSpan(keys.impactArea(year, keys.areaTotal(date)), [[date, total]], { date }));
+    writes.push(() => store.addRolledSpan({ of: 'day-total', date }, [[date, total]], { date }));
     for (const [district, c] of byDistrict) {
-      writes.push(() => store.addRolledSpan(keys.impactArea(year, keys.areaDistrictDay(date, district)), [[date, c]], { date, district }));
-      span(keys.impactArea(year, keys.areaDistrictMonth(month, district)), { month, district }).days.push([date, c]);
+      writes.push(() => store.addRolledSpan({ of: 'district-day', date, district }, [[date, c]], { date, district }));
+      span({ of: 'district-month', month, district }, { month, district }).days.push([date, c]);
     }
   });
   for (const s of spans.values()) writes.push(() => store.addRolledSpan(s.target, s.days, s.attrs));

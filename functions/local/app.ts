@@ -10,7 +10,8 @@ import { historyStart, seedHistory, type HistoryReport } from '../seed/history-s
 import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
 import { documentClient, localClientConfig, type TableRef } from '../store/client.js';
 import { ensureTable } from '../store/create-table.js';
-import { wechatClient, type WechatConfig } from '../wechat/code2session.js';
+import { wechatClient } from '../wechat/code2session.js';
+import type { WechatConfig } from '../wechat/config.js';
 import { printingSms, type SmsSender } from '../sms/sender.js';
 import { settableClock, type Clock } from './clock.js';
 import { assertPortFree } from './dynamodb-local.js';
@@ -47,7 +48,7 @@ export interface AppOptions {
   history?: boolean | { days: number };
   /**
    * Refuse, as IAM would on AWS, any table command a route's function group is not granted in
-   * infra/access.ts (functions/local/table-grants.ts); stop() then fails. Tests turn it on.
+   * functions/grants.ts (functions/local/table-grants.ts); stop() then fails. Tests turn it on.
    */
   enforceGrants?: boolean;
   /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
@@ -178,7 +179,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
       await new Promise<void>((r) => server.close(() => r()));
       doc.destroy();
       // Loud even when the code that met the refusal swallowed it.
-      if (grants?.refused.length) throw new Error(`table commands refused by the grants of infra/access.ts:\n${[...new Set(grants.refused)].join('\n')}`);
+      if (grants?.refused.length) throw new Error(`table commands refused by the grants of functions/grants.ts:\n${[...new Set(grants.refused)].join('\n')}`);
     },
   };
 }

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { appendOnly, jobAccess, tableAccess, tableStatements, type TableResource, type TableStatement } from '../../infra/access.js';
+import { appendOnly, jobAccess, tableAccess, tableStatements, type TableResource, type TableStatement } from '../grants.js';
 import { functionGroups, type FunctionGroup } from '../routes/table.js';
 import { tableDefinition } from '../store/table.js';
 
 /**
- * The table grants of infra/access.ts, enforced locally as IAM enforces them on AWS. There each
+ * The table grants of functions/grants.ts, enforced locally as IAM enforces them on AWS. There each
  * function group and each job runs in its own function with its own role; here one process serves
  * every route and runs every job, so the route or job being served is carried in async context and
  * every command the document client sends meanwhile — reads as well as writes — is authorised
@@ -177,8 +177,8 @@ export function enforceGrants(doc: DynamoDBDocumentClient): GrantEnforcement {
           const who = caller.group === 'jobs' ? `the job ${caller.route}` : `the ${caller.group} group (serving ${caller.route})`;
           const where = caller.group === 'jobs' ? 'jobAccess' : `tableAccess.${caller.group}`;
           const message = [
-            ...(denied.length ? [`${who} is not granted ${denied.map(described).join('; ')} — grant it in infra/access.ts (${where}), or this fails on AWS`] : []),
-            ...overwrites.map((a) => `${who} sends ${described(a)} without attribute_not_exists(${tableDefinition.partitionKey}): that partition is append-only (appendOnly in infra/access.ts)`),
+            ...(denied.length ? [`${who} is not granted ${denied.map(described).join('; ')} — grant it in functions/grants.ts (${where}), or this fails on AWS`] : []),
+            ...overwrites.map((a) => `${who} sends ${described(a)} without attribute_not_exists(${tableDefinition.partitionKey}): that partition is append-only (appendOnly in functions/grants.ts)`),
           ].join('; and ');
           enforcement.refused.push(message);
           throw new AccessDeniedException(message);

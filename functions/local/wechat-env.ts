@@ -1,4 +1,4 @@
-import type { WechatConfig } from '../wechat/code2session.js';
+import type { WechatConfig } from '../wechat/config.js';
 
 /** WeChat sign-in is on only when both the app id and secret are set. */
 export function wechatFromEnv(env: NodeJS.ProcessEnv): WechatConfig | null {

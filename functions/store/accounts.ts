@@ -6,6 +6,15 @@ import { keys } from './keys.js';
 import { commit, type Contention } from './transaction.js';
 import type { Account, StaffMember, StaffSessionState } from './records.js';
 
+/**
+ * Staff and admin accounts. An account item by username holds the password hash, the role and the
+ * session version (sign-in reads it whole; an admin token's check reads only its role and version);
+ * a staff account also has a staff-member item by id, listed under its provider on GSI1, which a
+ * staff token's check reads. Disabling a staff member
+ * and ending an admin's sessions move the session version on, so older tokens stop passing; both
+ * carry their audit entry in the same transaction.
+ */
+
 const toMember = (i: Record<string, unknown>): StaffMember => ({
   id: String(i.id),
   providerId: String(i.providerId),
@@ -99,15 +108,13 @@ export function accountStore(ref: TableRef, contention: Contention) {
       return items.map(toMember);
     },
 
+    /** A staff member's token state: disabled or not, and the session version its tokens must carry. */
     async sessionState(staffId: string): Promise<StaffSessionState | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ProjectionExpression: 'disabled, sessionVersion' }));
       return out.Item ? { disabled: out.Item.disabled === true, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
     },
 
-    /**
-     * Disable a staff account: sign-in is refused and the session version moves on, so every
-     * token issued before no longer passes (both items in one transaction). Null: no such staff.
-     */
+    /** A staff member by id, read consistently (an admin acts on what is there now); null when there is none. */
     async staffMember(staffId: string): Promise<StaffMember | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.staffMember(staffId), ConsistentRead: true }));
       return out.Item ? toMember(out.Item) : null;

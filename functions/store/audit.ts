@@ -3,6 +3,13 @@ import { queryPage, type Page, type PageRequest, type TableRef } from './client.
 import { keys } from './keys.js';
 import type { Write } from './transaction.js';
 
+/**
+ * The audit log: the entry a change writes as the `audit` part of its own transaction
+ * (`auditWrite`, always a fresh item), and the admins' reading of it. Entries sit in one partition
+ * per UTC month and on GSI1 by target, so a list walks months newest first or reads one target's
+ * history; nothing here updates or deletes an entry.
+ */
+
 /** One staff or admin state change: who, what, on what, and the state before and after. Never a recipient. */
 export interface AuditEntry {
   id: string;

@@ -35,12 +35,41 @@ export interface ProviderPack {
   providers: ProviderCounts[];
 }
 
+/** A rolled area item: all sub-districts' day (`date`), a sub-district's day (`date`, `district`) or month (`month`, `district`). */
 export interface RolledArea extends Rolled {
-  /** `TOTAL#<date>` (all districts), `DAY#<date>#<district>` or `MONTH#<month>#<district>`. */
-  sk: string;
   date?: string;
   month?: string;
   district?: string;
+}
+
+/**
+ * A rolled item the roll-up adds days to, named by what it sums; the store spells its key. Area
+ * items are kept a year to a partition, the year of their date or month.
+ */
+export type RolledTarget =
+  | { of: 'provider'; period: PeriodType; key: string; providerId: string }
+  | { of: 'day-total'; date: string }
+  | { of: 'district-day'; date: string; district: string }
+  | { of: 'district-month'; month: string; district: string };
+
+function rolledKey(t: RolledTarget): { PK: string; SK: string } {
+  switch (t.of) {
+    case 'provider':
+      return keys.impactProvider(t.period, t.key, t.providerId);
+    case 'day-total':
+      return keys.impactArea(t.date.slice(0, 4), keys.areaTotal(t.date));
+    case 'district-day':
+      return keys.impactArea(t.date.slice(0, 4), keys.areaDistrictDay(t.date, t.district));
+    case 'district-month':
+      return keys.impactArea(t.month.slice(0, 4), keys.areaDistrictMonth(t.month, t.district));
+  }
+}
+
+/** The years from the year of `from` to the year of `to` (dates or months), as YYYY. */
+function yearsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) out.push(String(y));
+  return out;
 }
 
 export interface RollUpState {
@@ -193,6 +222,17 @@ export function impactStore(ref: TableRef) {
     const byProvider = new Map<string, Record<string, unknown>>();
     for (const i of parts.flat()) byProvider.set(i.providerId as string, i);
     return [...byProvider.values()];
+  }
+
+  /** Rolled area items of one year whose sort key lies between `fromSK` and `toSK`. */
+  async function areaRange(year: string, fromSK: string, toSK: string, opts: { consistent?: boolean } = {}): Promise<RolledArea[]> {
+    const items = await queryAll(doc, {
+      TableName,
+      ...(opts.consistent ? { ConsistentRead: true } : {}),
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+      ExpressionAttributeValues: { ':pk': keys.impactAreaPK(year), ':a': fromSK, ':b': toSK },
+    });
+    return items.map((i) => ({ date: i.date as string | undefined, month: i.month as string | undefined, district: i.district as string | undefined, ...rolledOf(i) }));
   }
 
   /**
@@ -359,15 +399,23 @@ export function impactStore(ref: TableRef) {
       return read && { through: read.through, cells: read.rows.map((item) => ({ month: item.month as string, district: item.district as string, counts: countsOf(item) })) };
     },
 
-    /** Rolled area items of one year whose sort key lies between `fromSK` and `toSK`. */
-    async area(year: string, fromSK: string, toSK: string, opts: { consistent?: boolean } = {}): Promise<RolledArea[]> {
-      const items = await queryAll(doc, {
-        TableName,
-        ...(opts.consistent ? { ConsistentRead: true } : {}),
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
-        ExpressionAttributeValues: { ':pk': keys.impactAreaPK(year), ':a': fromSK, ':b': toSK },
-      });
-      return items.map((i) => ({ sk: i.SK as string, date: i.date as string | undefined, month: i.month as string | undefined, district: i.district as string | undefined, ...rolledOf(i) }));
+    /** Every sub-district's rolled months of `year` (the MONTH# area items; `consistent`: as just written). */
+    areaMonths(year: string, opts: { consistent?: boolean } = {}): Promise<RolledArea[]> {
+      return areaRange(year, `${keys.areaMonthPrefix}${year}`, `${keys.areaMonthPrefix}${year}~`, opts);
+    },
+
+    /** Rolled sub-district days from `from` to `to`, every sub-district's. */
+    async areaDistrictDays(from: string, to: string): Promise<RolledArea[]> {
+      if (from > to) return [];
+      const years = yearsBetween(from, to);
+      return (await Promise.all(years.map((y) => areaRange(y, `${keys.areaDayPrefix}${from}`, `${keys.areaDayPrefix}${to}~`)))).flat();
+    },
+
+    /** Rolled all-district day totals from `from` to `to`. */
+    async areaDayTotals(from: string, to: string): Promise<RolledArea[]> {
+      if (from > to) return [];
+      const years = yearsBetween(from, to);
+      return (await Promise.all(years.map((y) => areaRange(y, keys.areaTotal(from), keys.areaTotal(to))))).flat();
     },
 
     /**
@@ -395,7 +443,8 @@ export function impactStore(ref: TableRef) {
      * with more days closed) takes the rest: `last` then covers all it took since the mark. Returns
      * false when the item already held the whole span (a re-run after an interrupted roll-up).
      */
-    async addRolledSpan(target: { PK: string; SK: string }, days: [date: string, delta: ImpactCounts][], attrs: Record<string, string>): Promise<boolean> {
+    async addRolledSpan(to: RolledTarget, days: [date: string, delta: ImpactCounts][], attrs: Record<string, string>): Promise<boolean> {
+      const target = rolledKey(to);
       const sorted = [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const from = sorted[0]![0];
       const sumAfter = (after: string | null) => sorted.filter(([d]) => after === null || d > after).reduce((acc, [, c]) => addCounts(acc, c), zeroCounts());

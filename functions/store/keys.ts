@@ -1,5 +1,8 @@
 /**
- * Every key of the single table, spelled once. Nothing outside store/ sees these shapes.
+ * Every key of the single table, spelled once. Use cases and jobs never see these shapes: they name
+ * items and ranges through the store's functions (a date range, a RolledTarget). The only readers
+ * outside store/ are the table grants (functions/grants.ts), which derive each partition pattern from
+ * these functions rather than spelling it, and tests that look into the table.
  *
  *  item               PK                    SK                    GSI1PK                 GSI1SK
  *  district           DISTRICTS             DISTRICT#<id>
@@ -71,7 +74,7 @@ export const keys = {
   }),
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
-  /** What checking an admin token reads of an account: never its password hash (infra/access.ts grants no more). */
+  /** What checking an admin token reads of an account: never its password hash (functions/grants.ts grants no more). */
   accountSessionAttributes: ['role', 'sessionVersion'],
   /** A staff member by id (→ username), listed per provider on GSI1. */
   staffMember: (id: string) => ({ PK: `STAFF#${id}`, SK: 'STAFF' }),
@@ -127,7 +130,6 @@ export const keys = {
   impactDayPK: (date: string) => `IMPACT#DAY#${date}`,
   impactProvider: (period: 'month' | 'quarter' | 'year', key: string, providerId: string) => ({ PK: impactPeriodPK(period, key), SK: `P#${providerId}` }),
   impactProviderPK: (period: 'month' | 'quarter' | 'year', key: string) => impactPeriodPK(period, key),
-  impactProviderPrefix: 'P#',
   /** A day's provider items whose ids lie from `from` to `to` (inclusive; null: open-ended). */
   // ('P$' sorts right after every 'P#…'.)
   impactDayRange: (from: string | null, to: string | null) => ({ from: from === null ? 'P#' : `P#${from}`, to: to === null ? 'P$' : `P#${to}` }),
@@ -144,7 +146,6 @@ export const keys = {
   areaDistrictDay: (date: string, district: string) => `DAY#${date}#${district}`,
   areaDistrictMonth: (month: string, district: string) => `MONTH#${month}#${district}`,
   areaDayPrefix: 'DAY#',
-  areaTotalPrefix: 'TOTAL#',
   areaMonthPrefix: 'MONTH#',
   rollUpState: () => ({ PK: 'IMPACT#ROLLUP', SK: 'STATE' }),
 

@@ -27,7 +27,11 @@ const toHeader = (i: Record<string, unknown>): Header => ({
 /** What the public may see: versions not withdrawn. Newest first, read on past withdrawn ones. */
 const notWithdrawn = { FilterExpression: 'attribute_not_exists(withdrawn)', ScanIndexForward: false } as const;
 
-/** Published leaderboards: immutable, numbered versions per period and key. */
+/**
+ * Published leaderboards: numbered versions per period and key, each a header and its entries in
+ * parts. Entries never change once published; a header can only gain `withdrawn`, which takes the
+ * version off every public read (`get`, `latest`) while admins still list it (`versions`).
+ */
 export function leaderboardStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
 
@@ -52,7 +56,7 @@ export function leaderboardStore(ref: TableRef, config: Config) {
     },
 
     /**
-     * Publish `version`: its header and entries in one transaction (with any `extra` items, such
+     * Publish `version`: its header and entries in one transaction (with the intents given, such
      * as the audit entry). The header's put is conditional, so two admins publishing at once get
      * versions n and n+1, never one overwriting the other. Refused by `header` when `version` was taken.
      */

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors.js';
+import type { WechatConfig } from './config.js';
 import { miniProgramCodes } from './mini-program-code.js';
 
 /**
@@ -9,14 +10,6 @@ export interface WechatClient {
   openidFor(code: string): Promise<string>;
   /** The mini-program code (an image, as a data: URL) that opens `path`; null if WeChat will not make one now. */
   miniProgramCode(path: string): Promise<string | null>;
-}
-
-export interface WechatConfig {
-  appId: string;
-  appSecret: string;
-  /** https://api.weixin.qq.com in production; a local stand-in in tests. */
-  baseUrl: string;
-  timeoutMs: number;
 }
 
 // WeChat's documented errcodes for a bad, used or rate-limited code.

@@ -1,5 +1,5 @@
-import { ttlCache } from '../app/ttl-cache.js';
-import type { WechatConfig } from './code2session.js';
+import { ttlCache } from '../support/ttl-cache.js';
+import type { WechatConfig } from './config.js';
 
 /** One per provider of a province, with room to spare. */
 const MAX_CODES_KEPT = 20_000;

@@ -223,8 +223,8 @@ describe('impact figures equal a recount of what happened', () => {
     // Re-adding a day to an item that already holds it is refused, item by item.
     const day = DAYS[2]!;
     const fig = (await app.deps.store.impact.day(day))[0]!;
-    const key = { PK: `IMPACT#M#2026-11`, SK: `P#${fig.providerId}` };
-    expect(await app.deps.store.impact.addRolledSpan(key, [[day, fig.counts]], {})).toBe(false);
+    const item = { of: 'provider', period: 'month', key: '2026-11', providerId: fig.providerId } as const;
+    expect(await app.deps.store.impact.addRolledSpan(item, [[day, fig.counts]], {})).toBe(false);
     await expectMonthMatches();
   });
 
@@ -341,7 +341,7 @@ describe('admin stats input', () => {
 describe('rolling a span of days (catch-up, history)', () => {
   it('a span resumed with more days closed takes only the days it lacks, and gives back all it took since the mark', async () => {
     const store = app.deps.store.impact;
-    const target = keys.impactProvider('month', '2025-10', 'p_span');
+    const target = { of: 'provider', period: 'month', key: '2025-10', providerId: 'p_span' } as const;
     const stamp = { providerId: 'p_span', name: '跨日餐厅', district: 'futian', joinedAt: '2025-01-01T00:00:00.000Z' };
     const meals = (n: number) => ({ ...zeroCounts(), meals: n, bookedValueFen: n * 2500 });
     const first: [string, ImpactCounts][] = [['2025-10-01', meals(1)], ['2025-10-02', meals(2)]];

@@ -1,5 +1,5 @@
 /**
- * The local enforcement of infra/access.ts's grants on a real document client against DynamoDB
+ * The local enforcement of functions/grants.ts's grants on a real document client against DynamoDB
  * Local: a refused command never reaches the table, a granted one does, and outside a route or
  * job (seeding, test hooks) nothing is checked. Every API test runs with it on (startTestApp).
  */

@@ -12,7 +12,7 @@ import { businessMetrics } from '../../functions/observability/telemetry.js';
 import { routes, type FunctionGroup } from '../../functions/routes.js';
 import { keys } from '../../functions/store/keys.js';
 import { tableDefinition } from '../../functions/store/table.js';
-import { jobAccess, tableAccess, tableStatements } from '../../infra/access.js';
+import { jobAccess, tableAccess, tableStatements } from '../../functions/grants.js';
 import { projectRoot } from '../../infra/bundling.js';
 import { McanStack, reservedConcurrencyDefaults, type RouteShape } from '../../infra/stack.js';
 
@@ -288,7 +288,7 @@ describe('functions', () => {
     expect(total).toBeLessThanOrEqual(900); // Lambda keeps 100 of the default 1,000 unreserved
   });
 
-  /** A function's statements on the table, as infra/access.ts spells them: actions, 'table' or 'index/<name>', conditions. */
+  /** A function's statements on the table, as functions/grants.ts spells them: actions, 'table' or 'index/<name>', conditions. */
   const tableStatementsOf = (functionId: string) =>
     policyStatementsOf(mainResources, functionId)
       .filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')))
@@ -300,7 +300,7 @@ describe('functions', () => {
     return group ? tableAccess[group] : jobAccess;
   };
 
-  it('deploys each function exactly the table statements of infra/access.ts: every read narrowed by leading key, each index by its own', () => {
+  it('deploys each function exactly the table statements of functions/grants.ts: every read narrowed by leading key, each index by its own', () => {
     for (const [id, fn] of functionsOf(mainResources)) {
       const expected = tableStatements(accessOfFunction(fn)).map((s) => ({
         actions: [...s.actions],

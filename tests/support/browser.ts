@@ -7,7 +7,10 @@ export const artifactsDir = join(repoRoot, 'artifacts');
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Headless, and kept off every host but this machine (TOOLCHAIN.md). */
+/**
+ * Headless, and kept off every host but this machine: without the resolver rule Chromium keeps
+ * trying outside hosts (updates, safe browsing) even with background networking off.
+ */
 export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -22,7 +25,7 @@ export const chromiumArgs = [
 ];
 
 /**
- * Debian's Chromium, headless, kept off every host but this machine (TOOLCHAIN.md). Playwright
+ * Debian's Chromium (never a browser downloaded by a test tool), headless, with `chromiumArgs`. Playwright
  * gives each launch a fresh temporary profile of its own.
  */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slotGate } from '../../functions/app/slot-gate.js';
+import { slotGate } from '../../functions/support/slot-gate.js';
 
 describe('the per-slot gate', () => {
   it('never lets more than the limit run at once per slot, runs everything, and frees its lanes (property)', async () => {

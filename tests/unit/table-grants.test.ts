@@ -1,6 +1,6 @@
-/** How the local server reads infra/access.ts's grants: as IAM does (functions/local/table-grants.ts). */
+/** How the local server reads functions/grants.ts's grants: as IAM does (functions/local/table-grants.ts). */
 import { describe, expect, it } from 'vitest';
-import { jobAccess, tableAccess, tableStatements, type TableAccess } from '../../infra/access.js';
+import { jobAccess, tableAccess, tableStatements, type TableAccess } from '../../functions/grants.js';
 import { authorisationsOf, isAllowed, overwritesAppendOnly } from '../../functions/local/table-grants.js';
 import { functionGroups, type FunctionGroup } from '../../functions/routes/table.js';
 import { keys } from '../../functions/store/keys.js';
@@ -22,7 +22,7 @@ const sessionProjection = { ProjectionExpression: '#a0, #a1', ExpressionAttribut
 const audit = keys.audit('2026-11-02T09:00:00.000Z', 'a1');
 const everyone = [...functionGroups, 'jobs'] as const;
 
-describe('the grants of infra/access.ts, read as IAM reads them', () => {
+describe('the grants of functions/grants.ts, read as IAM reads them', () => {
   it('matches partition keys as StringLike: PREFIX#* takes the prefix only, an exact key only itself', () => {
     expect(allowed('staff', 'PutItemCommand', { Item: keys.booking('b1') })).toBe(true);
     expect(allowed('staff', 'PutItemCommand', { Item: keys.account('admin') })).toBe(false);

@@ -1,4 +1,4 @@
-// Cursor paging for the desk's tables (API.md "Paging"): the page shown is the one the last `next`
+// Cursor paging for the desk's tables (docs/api.md, "Admin reads": `limit`, `next`): the page shown is the one the last `next`
 // pointed at; the cursors seen so far make "previous" possible without the API going backwards.
 import { useState } from 'react';
 import { useResource, type Resource } from '../hooks/use-resource';

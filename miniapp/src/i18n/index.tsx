@@ -1,14 +1,13 @@
 import Taro from '@tarojs/taro';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { defaultLang, languages, type Lang } from '../services/languages';
 import { readString, StorageKey, writeString } from '../services/storage';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
 
 export type { MessageKey } from './zh-CN';
 
-export const languages = ['zh-CN', 'en'] as const;
-export type Lang = (typeof languages)[number];
-export const defaultLang: Lang = 'zh-CN';
+export { defaultLang, languages, type Lang };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n';
+import type { Lang } from './languages';
 
 /** Fen as yuan for people: ¥25, ¥1,234; large sums in 万 (zh-CN) or thousands (en). */
 export function yuan(fen: number, lang: Lang): string {

@@ -11,6 +11,9 @@ export function shanghaiInstant(date: string, hm: string): number {
   return Date.UTC(y, mo - 1, d, h, mi) - OFFSET_MS;
 }
 
+/** An ISO instant as its Shanghai date, YYYY-MM-DD. */
+export const shanghaiDate = (iso: string): string => new Date(Date.parse(iso) + OFFSET_MS).toISOString().slice(0, 10);
+
 /** Today's date in Shanghai, YYYY-MM-DD. */
 export function shanghaiToday(now = serverNow()): string {
   return new Date(now + OFFSET_MS).toISOString().slice(0, 10);

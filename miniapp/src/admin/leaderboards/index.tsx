@@ -6,7 +6,7 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
-import { periodLabel } from '../../services/periods';
+import { periodLabel } from '../../i18n/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
 import { Field, Notice, type NoticeState } from '../form';

@@ -8,7 +8,8 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
 import { go, routes } from '../../routes';
 import { latestLeaderboard, listDistricts } from '../../services/api';
-import { periodLabel, shanghaiDate } from '../../services/periods';
+import { periodLabel } from '../../i18n/periods';
+import { shanghaiDate } from '../../services/time';
 import './index.css';
 
 const PERIODS: Period[] = ['month', 'quarter', 'year'];

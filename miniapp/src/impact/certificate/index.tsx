@@ -9,7 +9,8 @@ import { useI18n, useTitle } from '../../i18n';
 import { routes } from '../../routes';
 import { getLeaderboard } from '../../services/api';
 import { publicPageUrl } from '../../services/links';
-import { periodLabel, shanghaiDate } from '../../services/periods';
+import { periodLabel } from '../../i18n/periods';
+import { shanghaiDate } from '../../services/time';
 import './index.css';
 
 const isPeriod = (p: string | undefined): p is Period => p === 'month' || p === 'quarter' || p === 'year';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { SafetyReportBody } from '@contract';
+import { SAFETY_REPORT_MAX_CHARS, type SafetyReportBody } from '@contract';
 import { Field } from '../../components/field';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
@@ -12,9 +12,6 @@ import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { getProvider, reportSafety } from '../../services/api';
 import './index.css';
-
-/** The contract's limit on a report's words. */
-const MAX_CHARS = 1000;
 
 /**
  * Report a food-safety problem about a restaurant (optionally about one meal from it). The report
@@ -75,7 +72,7 @@ export default function ReportPage() {
               label={t('report.text')}
               inputClass='report__text'
               value={text}
-              maxlength={MAX_CHARS}
+              maxlength={SAFETY_REPORT_MAX_CHARS}
               multiline
               placeholder={t('report.placeholder')}
               onChange={setText}

@@ -1,13 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { NOTE_MAX_CHARS } from '@contract';
 import { Field } from '../../components/field';
 import { Pressable } from '../../components/pressable';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { thankProvider } from '../../services/api';
-
-/** The contract's limit on a note's words. */
-const MAX_CHARS = 140;
 
 /**
  * After a meal is picked up: one like for the restaurant and, if the person wants, a short note.
@@ -43,7 +41,7 @@ export function ThanksBox({ bookingId }: { bookingId: string }) {
     <View className='card voucher__thanks'>
       <Text className='field__label'>{t('thanks.title')}</Text>
       <Text className='muted'>{t('thanks.intro')}</Text>
-      <Field label={t('thanks.note')} inputClass='voucher__thanks-note' value={note} maxlength={MAX_CHARS} multiline placeholder={t('thanks.placeholder')} onChange={setNote} />
+      <Field label={t('thanks.note')} inputClass='voucher__thanks-note' value={note} maxlength={NOTE_MAX_CHARS} multiline placeholder={t('thanks.placeholder')} onChange={setNote} />
       {problem && (
         <View className='notice notice--error' ariaRole='alert'>
           {problem}

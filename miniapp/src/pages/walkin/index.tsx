@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
-import { useQrScanner } from '../../hooks/use-qr-scanner';
+import { useQrScanner } from '../../components/qr-scanner';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';

@@ -1,5 +1,5 @@
 import type { Period } from '@contract';
-import type { I18n } from '../i18n';
+import type { I18n } from './index';
 
 /** `2026-11` → 2026年11月 / 11/2026; `2026-Q4` → 2026年第4季度 / Q4 2026; `2026` → 2026年. */
 export function periodLabel(t: I18n['t'], period: Period, key: string): string {
@@ -8,6 +8,3 @@ export function periodLabel(t: I18n['t'], period: Period, key: string): string {
   if (period === 'quarter') return t('period.quarter', { y, q: key.slice(-1) });
   return t('period.year', { y });
 }
-
-/** An ISO instant as its Asia/Shanghai date. */
-export const shanghaiDate = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
-import type { FunctionGroup } from '../functions/routes/table.js';
-import { keys } from '../functions/store/keys.js';
-import { tableDefinition } from '../functions/store/table.js';
+import type { FunctionGroup } from './routes/table.js';
+import { keys } from './store/keys.js';
+import { tableDefinition } from './store/table.js';
 
 /**
  * What each function may do on the table. One entry per function group (a new group is a type
@@ -13,6 +13,10 @@ import { tableDefinition } from '../functions/store/table.js';
  * TransactWriteItems call is authorised item by item against these same actions. Code that reads
  * or writes a new kind of item from a group must add its key here, or it works locally and is
  * refused on AWS (the local server enforces these grants: functions/local/table-grants.ts).
+ *
+ * The table lives in functions/, beside the route table it follows, because both sides read it:
+ * the stack deploys it as IAM policies (infra/stack.ts) and the local server enforces it; infra/
+ * imports functions/, never the other way round.
  */
 export interface TableAccess {
   /** Whole items under these partition keys. */
