@@ -77,7 +77,14 @@ export async function createExchange(ctx: StaffCtx, body: ExchangeBody): Promise
         await store.points.settle(providerId, at);
         continue;
       }
-      default:
+      // Fresh items (the exchange, its pointer, the ledger entry, the audit entry) and intents
+      // this order does not send: a refusal there is a bug.
+      case 'exchange':
+      case 'pointer':
+      case 'ledger':
+      case 'audit':
+      case 'impact':
+      case 'rate':
         return unexpected('exchange', out);
     }
   }

@@ -137,7 +137,12 @@ async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Fo
         // Someone redeemed (or it expired) between our read and our write: report what it is now.
         if (out.old) unwrap(decideRedemption(out.old, ctx.principal.providerId, now, deps.config.redemption.graceMinutes));
         throw new DomainError('ALREADY_REDEEMED', 'this voucher has already been used');
-      default:
+      // Unconditioned updates, fresh items and intents the counter does not send: a refusal is a bug.
+      case 'points':
+      case 'ledger':
+      case 'impact':
+      case 'audit':
+      case 'rate':
         return unexpected('redemption', out);
     }
   }

@@ -49,7 +49,10 @@ export async function submitVerification(ctx: RecipientCtx, body: VerificationBo
       throw new DomainError('CONFLICT', 'an application is already waiting for review', { reason: 'pending' });
     case 'phone':
       throw new DomainError('CONFLICT', 'this phone number already has an application pending or approved', { reason: 'phone_in_use' });
-    default:
+    // The application is a fresh item, and a submission sends no audit or impact intent.
+    case 'verification':
+    case 'audit':
+    case 'impact':
       return unexpected('verification', out);
   }
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../app/deps.js';
 import { config as defaultConfig, type Config } from '../config.js';
 import { buildDeps } from '../deps.js';
 import { httpHandler, type HttpHandler } from '../http/adapter.js';
-import { telemetry } from '../observability/telemetry.js';
+import { logLevelFrom, telemetry } from '../observability/telemetry.js';
 import { routes } from '../routes.js';
 import { historyStart, seedHistory, type HistoryReport } from '../seed/history-seed.js';
 import { ensureAdmin, seedDemo, seedDistricts } from '../seed/seed.js';
@@ -20,6 +20,7 @@ import { localJobs } from './jobs.js';
 import { localSecrets } from './secrets.js';
 import { asCaller, enforceGrants } from './table-grants.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import * as z from 'zod';
 
 export interface AppOptions {
@@ -53,6 +54,12 @@ export interface AppOptions {
   enforceGrants?: boolean;
   /** Hook to wrap the DynamoDB client (tests inject contention faults here). */
   configureClient?: (doc: DynamoDBDocumentClient) => void;
+  /**
+   * The level of the API's log lines (Powertools). Default: what LOG_LEVEL (or POWERTOOLS_LOG_LEVEL)
+   * names, else WARN: a person running the server or the bench sees start-up, warnings, errors and
+   * figures, not one event line per booking; LOG_LEVEL=INFO shows those as on AWS.
+   */
+  logLevel?: LogLevel;
 }
 
 export interface RunningApp {
@@ -142,7 +149,7 @@ export async function startApp(o: AppOptions): Promise<RunningApp> {
     deps,
     clock: clock.now,
     log: (e) => console.error(JSON.stringify(e)),
-    telemetry: telemetry({ service: 'mcan-local', emitMetrics: false }),
+    telemetry: telemetry({ service: 'mcan-local', emitMetrics: false, logLevel: o.logLevel ?? logLevelFrom(process.env, 'WARN') }),
     ...(grants ? { within: (route, run) => asCaller({ group: route.group, route: route.name }, run) } : {}),
   });
   const extra: Record<string, HttpHandler> = {

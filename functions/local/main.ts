@@ -7,7 +7,9 @@
  *   --no-device-keys  recipients sign in by phone (SMS codes are printed here), as on AWS
  *   --dynamodb-any-interface  accept DynamoDB Local on every interface where Java has no compiler
  *                  (a JRE only) to bind it to 127.0.0.1; only on a machine no one else can reach
- * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET.
+ * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET,
+ * LOG_LEVEL (WARN: start-up, warnings and errors; INFO adds a line per booking, redemption and
+ * failed sign-in, as on AWS).
  */
 import { parseArgs } from 'node:util';
 import { config } from '../config.js';

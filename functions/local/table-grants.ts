@@ -36,13 +36,20 @@ export interface Authorisation {
   creates?: boolean;
 }
 
-type Input = Record<string, any>;
+/** A command's input, or a part of one: read field by field, each checked where it is used. */
+type Input = Record<string, unknown>;
+
+/** The object at `o[k]`, if there is one. */
+const part = (o: Input | undefined, k: string): Input | undefined => {
+  const v = o?.[k];
+  return v !== null && typeof v === 'object' ? (v as Input) : undefined;
+};
 
 /** A key attribute as the document client (a string) or the low-level client ({ S }) spells it. */
 function valueOf(item: Input | undefined, attribute: string): string {
   const v = item?.[attribute];
-  const s = typeof v === 'string' ? v : typeof v?.S === 'string' ? (v.S as string) : undefined;
-  if (s === undefined) throw new Error(`table grants: no string ${attribute} in ${JSON.stringify(item)}`);
+  const s = typeof v === 'string' ? v : (part(item, attribute)?.S as string | undefined);
+  if (typeof s !== 'string') throw new Error(`table grants: no string ${attribute} in ${JSON.stringify(item)}`);
   return s;
 }
 
@@ -55,9 +62,9 @@ function queriedPartition(input: Input): string {
   const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
   for (const m of expression.matchAll(/([#\w]+)\s*=\s*(:\w+)/g)) {
     const name = m[1]!.startsWith('#') ? names[m[1]!] : m[1];
-    if (name === attribute) return valueOf(input.ExpressionAttributeValues, m[2]!);
+    if (name === attribute) return valueOf(part(input, 'ExpressionAttributeValues'), m[2]!);
   }
-  throw new Error(`table grants: no equality on ${attribute ?? input.IndexName} in the key condition ${JSON.stringify(expression)}`);
+  throw new Error(`table grants: no equality on ${attribute ?? String(input.IndexName)} in the key condition ${JSON.stringify(expression)}`);
 }
 
 /** Each table of a batch call (one table here), with its request. */
@@ -70,30 +77,31 @@ const resolved = (expression: unknown, names: Record<string, string> | undefined
 /** The top-level attributes a read asks for (`a.b, #c[0]` → a, c); null when it asks for all of them. */
 function attributesOf(request: Input): string[] | null {
   if (!request.ProjectionExpression) return null;
-  return resolved(request.ProjectionExpression, request.ExpressionAttributeNames)
+  return resolved(request.ProjectionExpression, request.ExpressionAttributeNames as Record<string, string> | undefined)
     .split(',')
     .map((p) => p.trim().split(/[.[]/)[0]!);
 }
 
 const createsOnly = (request: Input): boolean =>
-  resolved(request.ConditionExpression, request.ExpressionAttributeNames).replace(/\s+/g, '') === `attribute_not_exists(${tableDefinition.partitionKey})`;
+  resolved(request.ConditionExpression, request.ExpressionAttributeNames as Record<string, string> | undefined).replace(/\s+/g, '') === `attribute_not_exists(${tableDefinition.partitionKey})`;
 
 /** What IAM checks for one command (named as the SDK names it: `PutItemCommand`). */
 export function authorisationsOf(commandName: string, input: Input): Authorisation[] {
   const operation = commandName.replace(/Command$/, '');
-  const read = (action: string, request: Input): Authorisation => ({ action: `dynamodb:${action}`, resource: 'table', leadingKeys: [partitionOf(request.Key)], attributes: attributesOf(request) });
+  const read = (action: string, request: Input): Authorisation => ({ action: `dynamodb:${action}`, resource: 'table', leadingKeys: [partitionOf(part(request, 'Key'))], attributes: attributesOf(request) });
   const write = (action: string, key: Input | undefined): Authorisation => ({ action: `dynamodb:${action}`, resource: 'table', leadingKeys: [partitionOf(key)] });
-  const put = (request: Input): Authorisation => ({ ...write('PutItem', request.Item), creates: createsOnly(request) });
+  const put = (request: Input): Authorisation => ({ ...write('PutItem', part(request, 'Item')), creates: createsOnly(request) });
+  const index = typeof input.IndexName === 'string' ? input.IndexName : null;
   switch (operation) {
     case 'GetItem':
       return [read('GetItem', input)];
     case 'UpdateItem':
     case 'DeleteItem':
-      return [write(operation, input.Key)];
+      return [write(operation, part(input, 'Key'))];
     case 'PutItem':
       return [put(input)];
     case 'Query':
-      return [{ action: 'dynamodb:Query', resource: input.IndexName ? `index/${input.IndexName}` : 'table', leadingKeys: [queriedPartition(input)], attributes: attributesOf(input) }];
+      return [{ action: 'dynamodb:Query', resource: index ? `index/${index}` : 'table', leadingKeys: [queriedPartition(input)], attributes: attributesOf(input) }];
     case 'BatchGetItem':
       return batches(input).map(([keys, request]) => ({ action: 'dynamodb:BatchGetItem', resource: 'table', leadingKeys: keys.map((k) => partitionOf(k as Input)), attributes: attributesOf(request) }));
     case 'BatchWriteItem':
@@ -103,19 +111,20 @@ export function authorisationsOf(commandName: string, input: Input): Authorisati
           resource: 'table',
           leadingKeys: batches(input)
             .flatMap(([requests]) => requests)
-            .map((r) => partitionOf((r as Input).PutRequest?.Item ?? (r as Input).DeleteRequest?.Key)),
+            .map((r) => partitionOf(part(part(r as Input, 'PutRequest'), 'Item') ?? part(part(r as Input, 'DeleteRequest'), 'Key'))),
         },
       ];
     // A transaction is authorised item by item, each as the single-item action it performs.
     case 'TransactWriteItems':
-      return (input.TransactItems as Input[]).map((t) =>
-        t.Put ? put(t.Put) : t.Update ? write('UpdateItem', t.Update.Key) : t.Delete ? write('DeleteItem', t.Delete.Key) : write('ConditionCheckItem', t.ConditionCheck?.Key),
-      );
+      return (input.TransactItems as Input[]).map((t) => {
+        const [put_, update, del, check] = [part(t, 'Put'), part(t, 'Update'), part(t, 'Delete'), part(t, 'ConditionCheck')];
+        return put_ ? put(put_) : update ? write('UpdateItem', part(update, 'Key')) : del ? write('DeleteItem', part(del, 'Key')) : write('ConditionCheckItem', part(check, 'Key'));
+      });
     case 'TransactGetItems':
-      return (input.TransactItems as Input[]).map((t) => read('GetItem', t.Get ?? {}));
+      return (input.TransactItems as Input[]).map((t) => read('GetItem', part(t, 'Get') ?? {}));
     default:
       // Scan, table operations, PartiQL: no leading key to narrow them by.
-      return [{ action: `dynamodb:${operation}`, resource: input.IndexName ? `index/${input.IndexName}` : 'table', leadingKeys: [] }];
+      return [{ action: `dynamodb:${operation}`, resource: index ? `index/${index}` : 'table', leadingKeys: [] }];
   }
 }
 

@@ -1,4 +1,5 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { Logger, LogLevel as LogLevels } from '@aws-lambda-powertools/logger';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { ErrorCode } from '../contract/common.js';
 
@@ -55,8 +56,24 @@ function successMetric(name: string): BusinessMetric | null {
 /** Sign-in routes: the signin function group, whatever new session routes it gains. */
 const isSignIn = (route: { group: string } | null) => route?.group === 'signin';
 
-export function telemetry(opts: { service: string; emitMetrics: boolean; logLevel?: string }): Telemetry {
-  const logger = new Logger({ serviceName: opts.service, logLevel: (opts.logLevel ?? process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO') as 'INFO' });
+/**
+ * The log level the environment names (POWERTOOLS_LOG_LEVEL, else LOG_LEVEL; any case), or
+ * `fallback` when it names none. A name Powertools does not know is refused rather than ignored.
+ */
+export function logLevelFrom(env: Record<string, string | undefined>, fallback: LogLevel): LogLevel {
+  const named = env.POWERTOOLS_LOG_LEVEL || env.LOG_LEVEL;
+  if (!named) return fallback;
+  const level = named.toUpperCase();
+  if (!Object.hasOwn(LogLevels, level)) throw new Error(`LOG_LEVEL must be one of ${Object.keys(LogLevels).join(', ')}, not "${named}"`);
+  return level as LogLevel;
+}
+
+/**
+ * `logLevel` left out: Powertools' own choice, which on Lambda is the function's log level, else
+ * POWERTOOLS_LOG_LEVEL or LOG_LEVEL, else INFO, so every business event line reaches CloudWatch.
+ */
+export function telemetry(opts: { service: string; emitMetrics: boolean; logLevel?: LogLevel }): Telemetry {
+  const logger = new Logger({ serviceName: opts.service, ...(opts.logLevel ? { logLevel: opts.logLevel } : {}) });
   const metrics = new Metrics({ namespace: metricNamespace, serviceName: metricService });
   let buffered = 0;
   const count = (metric: BusinessMetric, n = 1, dimensions?: Record<string, string>) => {

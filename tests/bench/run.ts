@@ -14,6 +14,8 @@
  * --listing-ttl-ms N (0 assembles every listing afresh: the figures before the listing cache), --skip-bundles,
  * --only impact|h5 (just (i) or (h), on a fresh DynamoDB Local: a minute instead of several),
  * --only core (just (a) to (d): the write path, for before/after comparisons of a transaction).
+ * The server logs at WARN here, so the figures are not buried under one event line per request;
+ * LOG_LEVEL=INFO prints those lines too.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -35,6 +37,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, 'read-seconds': { type: 'string', default: '10' }, 'listing-ttl-ms': { type: 'string' }, 'skip-bundles': { type: 'boolean', default: false }, only: { type: 'string' } } });
 const LUNCH = '2026-11-30T11:40:00+08:00';
+
+/** One line on stderr as each part starts, so a run of minutes shows where it is; the figures come at the end. */
+const began = performance.now();
+const step = (what: string) => console.error(`[${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${what}`);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -180,6 +186,7 @@ async function province(app: RunningApp, admin: string, n: number) {
 
 /** (i) alone: impact at province scale on a fresh DynamoDB Local. */
 async function impactOnly(): Promise<[string, string, string][]> {
+  step('(i) impact at province scale');
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const app = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench_impact', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin' });
   try {
@@ -193,6 +200,7 @@ async function impactOnly(): Promise<[string, string, string][]> {
 
 /** (h) on the demo data, served as local mode serves it. */
 async function h5Rows(dynamoEndpoint: string): Promise<[string, string, string][]> {
+  step('(h) the H5 app');
   const staticDir = ensureH5Build((line) => console.log(line));
   if (!staticDir) throw new Error('the H5 build failed');
   const app = await startApp({ dynamoEndpoint, tableName: 'bench_h5', port: 0, seed: true, testClock: true, jobTimers: false, adminPassword: 'bench-admin', staticDir });
@@ -226,6 +234,7 @@ async function main() {
     else throw new Error('--only takes: core, impact, h5');
     return;
   }
+  step('starting DynamoDB Local and the server');
   const dynamo = await startDynamoLocal({ port: await freePort() });
   const app = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin',
     // Every simulated person comes from 127.0.0.1, which the per-address limits would treat as one client.
@@ -240,6 +249,7 @@ async function main() {
     const admin = (await call(app, 'POST', '/v1/admin/sessions', { username: 'admin', password: 'bench-admin' })).body.token as string;
 
     // (a) and (b)
+    step('(a) the engine alone, (b) bookings through HTTP');
     await rawEngineRate(dynamo.endpoint, 300); // warm the JVM
     const a = await rawEngineRate(dynamo.endpoint, 2000);
     const big = await providerWith(app, admin, 10_000);
@@ -258,6 +268,7 @@ async function main() {
 
     // (c) open loop: 50 requests/s, alternating bookings and redemptions of earlier bookings
     const seconds = Number(values.seconds);
+    step(`(c) bookings and redemptions at 50/s for ${seconds} s`);
     const steady = await providerWith(app, admin, 10_000);
     const perKind = Math.ceil((seconds * 50) / 2);
     const bookers = await recipients(app, perKind * 2);
@@ -291,6 +302,7 @@ async function main() {
     rows.push(['    answers', Object.entries(statuses).map(([k, v]) => `${k}: ${v}`).join(', '), '']);
 
     // (d) 500 recipients on the last 50 meals
+    step('(d) 500 on the last 50 meals');
     const last = await providerWith(app, admin, 50);
     const racers = await recipients(app, 500);
     const d0 = performance.now();
@@ -303,6 +315,7 @@ async function main() {
 
     // (e) the hottest read
     const readSeconds = Number(values['read-seconds']);
+    step('(e) the public listing under load');
     for (const connections of [10, 50]) {
       const r = await closedLoop(app.url + '/v1/providers', connections, readSeconds);
       rows.push([`(e) GET /v1/providers, ${connections} connections, ${readSeconds} s`, `${r.rate.toFixed(0)} req/s · p50 ${r.p50.toFixed(1)} ms · p99 ${r.p99.toFixed(1)} ms`, `${r.errors} errors`]);
@@ -318,6 +331,7 @@ async function main() {
     rows.push(...(await h5Rows(dynamo.endpoint)));
 
     // (i) impact at province scale, on a table of its own
+    step('(i) impact at province scale');
     const provinceApp = await startApp({ dynamoEndpoint: dynamo.endpoint, tableName: 'bench_impact', port: 0, seed: false, testClock: true, jobTimers: false, adminPassword: 'bench-admin' });
     try {
       provinceApp.clock.set(new Date(LUNCH));
@@ -330,7 +344,9 @@ async function main() {
     await dynamo.stop();
   }
   print(rows);
-  if (!values['skip-bundles']) console.log('\n' + formatBundles(await benchBundles()));
+  if (values['skip-bundles']) return;
+  step('the Lambda bundles');
+  console.log('\n' + formatBundles(await benchBundles()));
 }
 
 main().catch((e) => {

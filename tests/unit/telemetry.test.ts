@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { telemetry } from '../../functions/observability/telemetry.js';
+import { logLevelFrom, telemetry } from '../../functions/observability/telemetry.js';
 
 // Powertools writes EMF documents and log lines to stdout; capture them as CloudWatch would.
 let lines: Record<string, any>[] = [];
@@ -59,5 +59,18 @@ describe('telemetry', () => {
     idle.succeeded({ name: 'listProviders', group: 'public' });
     idle.flush();
     expect(lines).toEqual([]);
+  });
+
+  it('local mode logs at WARN unless LOG_LEVEL (or POWERTOOLS_LOG_LEVEL) says otherwise: no event line per booking', () => {
+    expect(logLevelFrom({}, 'WARN')).toBe('WARN');
+    expect(logLevelFrom({ LOG_LEVEL: 'info' }, 'WARN')).toBe('INFO');
+    expect(logLevelFrom({ POWERTOOLS_LOG_LEVEL: 'ERROR', LOG_LEVEL: 'DEBUG' }, 'WARN')).toBe('ERROR');
+    expect(() => logLevelFrom({ LOG_LEVEL: 'loud' }, 'WARN')).toThrow(/LOG_LEVEL must be one of/);
+    const quiet = telemetry({ service: 'mcan-local', emitMetrics: false, logLevel: 'WARN' });
+    quiet.succeeded({ name: 'createBooking', group: 'recipient' }, { providerId: 'p1' });
+    expect(lines).toEqual([]);
+    const chatty = telemetry({ service: 'mcan-local', emitMetrics: false, logLevel: logLevelFrom({ LOG_LEVEL: 'INFO' }, 'WARN') });
+    chatty.succeeded({ name: 'createBooking', group: 'recipient' }, { providerId: 'p1' });
+    expect(lines).toMatchObject([{ level: 'INFO', message: 'event', event: 'Bookings', providerId: 'p1' }]);
   });
 });

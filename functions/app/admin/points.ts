@@ -57,7 +57,12 @@ export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody): P
     case 'points':
       // Held: the hold matured meanwhile (safe to retry); spendable: already spent.
       return held ? fail('BUSY', 'the credit just became spendable; try again') : insufficient();
-    default:
+    // Parts this reversal does not condition, or whose refusal would be a bug (a fresh id taken).
+    case 'ledger':
+    case 'audit':
+    case 'idempotency':
+    case 'impact':
+    case 'rate':
       return unexpected('reversal', out);
   }
 }

@@ -44,6 +44,13 @@ let nextId = 0;
  * The voucher as a QR code. H5: an SVG image. weapp: drawn on a 2d canvas (qrcode's toDataURL needs a
  * DOM canvas the mini-program does not have).
  */
+/** What this draws with of WeChat's `<Canvas type="2d">` node (a subset of the DOM's canvas). */
+interface CanvasNode {
+  width: number;
+  height: number;
+  getContext(type: '2d'): Pick<CanvasRenderingContext2D, 'fillStyle' | 'fillRect'>;
+}
+
 export function QrCode({ text, size = 240, label }: QrCodeProps) {
   const matrix = useMemo(() => qrMatrix(text), [text]);
   const canvasId = useMemo(() => `qr-${++nextId}`, []);
@@ -54,7 +61,7 @@ export function QrCode({ text, size = 240, label }: QrCodeProps) {
       Taro.createSelectorQuery()
         .select(`#${canvasId}`)
         .fields({ node: true, size: true })
-        .exec((res: Array<{ node?: any; width: number; height: number } | null>) => {
+        .exec((res: Array<{ node?: CanvasNode; width: number; height: number } | null>) => {
           const hit = res?.[0];
           if (!hit?.node) return;
           const canvas = hit.node;
