@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSent } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-const redeem = (token: string, code: string) => app.call('POST', '/v1/staff/redemptions', { token, body: { code } });
+const redeem = (token: string, code: string) => app.api.redeem.reply({ token, body: { code } });
 const wrongCodes = (n: number, from: number) => Array.from({ length: n }, (_, i) => String(10_000_000 + from + i));
 
 describe('the wrong-code throttle', () => {
@@ -25,7 +26,7 @@ describe('the wrong-code throttle', () => {
     expect(checked.length).toBe(10);
     const limited = answers.filter((r) => r.status === 429);
     expect(limited).toHaveLength(290);
-    expect(limited[0]!.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 3600, retryAt: '2026-11-30T05:00:00.000Z', limit: 'redeem-fail' } });
+    expect(limited[0]!.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 3600, retryAt: '2026-11-30T05:00:00.000Z', limit: 'redeem-fail' } });
     expect(limited[0]!.headers.get('retry-after')).toBe('3600');
   });
 
@@ -35,12 +36,12 @@ describe('the wrong-code throttle', () => {
     const tokens = [a.staffToken];
     for (let i = 0; i < 3; i++) {
       const username = `many-${i}-${a.providerId.slice(2, 8).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
-      await app.call('POST', '/v1/admin/staff', { token: admin, body: { providerId: a.providerId, username, password: 'password-1', name: '店员' } });
+      await app.api.createStaff({ token: admin, body: { providerId: a.providerId, username, password: 'password-1', name: '店员' } });
       tokens.push(await staff(app, username, 'password-1'));
     }
     const answers = await Promise.all(tokens.flatMap((t, i) => wrongCodes(12, 1000 * (i + 1)).map((c) => redeem(t, c))));
     expect(answers.filter((r) => r.status === 404)).toHaveLength(30);
-    expect(answers.filter((r) => r.status === 429).some((r) => r.body.error.details.limit === 'redeem-fail-provider')).toBe(true);
+    expect(answers.filter((r) => r.status === 429).some((r) => (r.error?.details as { limit?: string } | undefined)?.limit === 'redeem-fail-provider')).toBe(true);
   });
 
   it('a genuine code does not count: 12 right codes in a row all redeem after 9 wrong ones', async () => {
@@ -48,8 +49,8 @@ describe('the wrong-code throttle', () => {
     for (const c of wrongCodes(9, 5000)) expect((await redeem(a.staffToken, c)).status).toBe(404);
     for (let i = 0; i < 12; i++) {
       const token = await recipient(app);
-      const b = await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } });
-      expect((await redeem(a.staffToken, b.body.booking.code)).status).toBe(200);
+      const b = await app.api.createBooking({ token, body: { offeringId: a.offeringId, windowId: 'lunch' } });
+      expect((await redeem(a.staffToken, b.booking.code!)).status).toBe(200);
     }
     expect((await redeem(a.staffToken, '10009999')).status).toBe(404);
     expect((await redeem(a.staffToken, '10009998')).status).toBe(429);
@@ -58,10 +59,10 @@ describe('the wrong-code throttle', () => {
   it('a genuine code whose redemption is refused does not count either', async () => {
     const a = await providerWithOffering(app, '已用码店', 5);
     const token = await recipient(app);
-    const code = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking.code as string;
+    const code = (await app.api.createBooking({ token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).booking.code!;
     expect((await redeem(a.staffToken, code)).status).toBe(200);
     for (const c of wrongCodes(9, 7000)) expect((await redeem(a.staffToken, c)).status).toBe(404);
-    for (let i = 0; i < 6; i++) expect((await redeem(a.staffToken, code)).body.error.code).toBe('ALREADY_REDEEMED');
+    for (let i = 0; i < 6; i++) expect((await redeem(a.staffToken, code)).error?.code).toBe('ALREADY_REDEEMED');
     expect((await redeem(a.staffToken, '10007999')).status).toBe(404);
     expect((await redeem(a.staffToken, '10007998')).status).toBe(429);
   });
@@ -70,10 +71,10 @@ describe('the wrong-code throttle', () => {
 describe('a full counter answers nothing, right or wrong', () => {
   const book = async (a: { offeringId: string }) => {
     const token = await recipient(app);
-    const b = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking;
-    return { token, id: b.id as string, code: b.code as string };
+    const b = (await app.api.createBooking({ token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).booking;
+    return { token, id: b.id, code: b.code! };
   };
-  const statusOf = async (b: { token: string; id: string }) => (await app.call('GET', `/v1/bookings/${b.id}`, { token: b.token })).body.booking.status as string;
+  const statusOf = async (b: { token: string; id: string }) => (await app.api.getBooking({ token: b.token, params: { id: b.id } })).booking.status;
 
   it('once 10 wrong codes are counted, a genuine code is refused too (429) and its meal stays booked; a used one does not say so', async () => {
     const a = await providerWithOffering(app, '满额店', 5);
@@ -83,13 +84,13 @@ describe('a full counter answers nothing, right or wrong', () => {
     for (const c of wrongCodes(10, 9000)) expect((await redeem(a.staffToken, c)).status).toBe(404);
     const refused = await redeem(a.staffToken, fresh.code);
     expect(refused.status).toBe(429);
-    expect(refused.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { limit: 'redeem-fail' } });
+    expect(refused.error).toMatchObject({ code: 'RATE_LIMITED', details: { limit: 'redeem-fail' } });
     expect(await statusOf(fresh)).toBe('BOOKED');
     // A used code is no oracle either: the same 429, not ALREADY_REDEEMED.
-    expect((await redeem(a.staffToken, used.code)).body).toEqual(refused.body);
+    expect(asSent(await redeem(a.staffToken, used.code))).toEqual(asSent(refused));
     // The meal is still there to hand over: by its voucher (not a guess), the counter does not apply.
-    const voucher = (await app.call('GET', `/v1/bookings/${fresh.id}`, { token: fresh.token })).body.booking.voucher as string;
-    expect((await app.call('POST', '/v1/staff/redemptions', { token: a.staffToken, body: { voucher } })).status).toBe(200);
+    const voucher = (await app.api.getBooking({ token: fresh.token, params: { id: fresh.id } })).booking.voucher!;
+    expect((await app.api.redeem.reply({ token: a.staffToken, body: { voucher } })).status).toBe(200);
   });
 
   it('300 wrong and 20 genuine codes in parallel: exactly 10 wrong ones answered, and every genuine one redeemed exactly when it answered 200', async () => {
@@ -113,11 +114,11 @@ describe('one answer for anything not this counter\'s', () => {
     const a = await providerWithOffering(app, '甲店', 5);
     const b = await providerWithOffering(app, '乙店', 5);
     const token = await recipient(app);
-    const booking = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking;
-    const genuine = await app.call('POST', '/v1/staff/redemptions', { token: b.staffToken, body: { voucher: booking.voucher } });
-    const forged = await app.call('POST', '/v1/staff/redemptions', { token: b.staffToken, body: { voucher: booking.voucher.slice(0, -4) + 'AAAA' } });
+    const booking = (await app.api.createBooking({ token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).booking;
+    const genuine = await app.api.redeem.reply({ token: b.staffToken, body: { voucher: booking.voucher! } });
+    const forged = await app.api.redeem.reply({ token: b.staffToken, body: { voucher: booking.voucher!.slice(0, -4) + 'AAAA' } });
     expect(genuine.status).toBe(404);
-    expect(genuine.body).toEqual(forged.body);
+    expect(asSent(genuine)).toEqual(asSent(forged));
   });
 });
 
@@ -125,14 +126,14 @@ describe('a suspended provider', () => {
   it('its staff still sign in and read, but cannot redeem or hand out', async () => {
     const a = await providerWithOffering(app, '暂停店', 5);
     const token = await recipient(app);
-    const booking = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).body.booking;
+    const booking = (await app.api.createBooking({ token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).booking;
     const admin = await app.adminToken();
-    expect((await app.call('POST', `/v1/admin/providers/${a.providerId}/suspend`, { token: admin })).status).toBe(200);
-    expect((await app.call('GET', '/v1/staff/today', { token: a.staffToken })).status).toBe(200);
-    const r = await app.call('POST', '/v1/staff/redemptions', { token: a.staffToken, body: { voucher: booking.voucher } });
+    expect((await app.api.suspendProvider.reply({ token: admin, params: { id: a.providerId } })).status).toBe(200);
+    expect((await app.api.staffToday.reply({ token: a.staffToken })).status).toBe(200);
+    const r = await app.api.redeem.reply({ token: a.staffToken, body: { voucher: booking.voucher! } });
     expect(r.status).toBe(403);
-    expect(r.body.error.code).toBe('PROVIDER_UNAVAILABLE');
-    const w = await app.call('POST', '/v1/staff/walk-ins', { token: a.staffToken, body: { offeringId: a.offeringId, count: 1 } });
-    expect(w.body.error.code).toBe('PROVIDER_UNAVAILABLE');
+    expect(r.error?.code).toBe('PROVIDER_UNAVAILABLE');
+    const w = await app.api.staffWalkIn.reply({ token: a.staffToken, body: { offeringId: a.offeringId, count: 1 } });
+    expect(w.error?.code).toBe('PROVIDER_UNAVAILABLE');
   });
 });

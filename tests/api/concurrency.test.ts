@@ -25,23 +25,23 @@ describe('under real concurrency on DynamoDB Local', () => {
     const { providerId, offeringId, staffToken } = await providerWithOffering(app, '抢餐测试', 50);
     const tokens = await recipients(app, 500);
     const started = performance.now();
-    const replies = await Promise.all(tokens.map((token) => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
+    const replies = await Promise.all(tokens.map((token) => app.api.createBooking.reply({ token, body: { offeringId, windowId: 'lunch' } })));
     const wall = performance.now() - started;
     expect(tally(replies)).toEqual({ '201': 50, '409 QUOTA_EXHAUSTED': 450 });
-    const today = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
+    const today = (await app.api.staffToday({ token: staffToken })).slots[0];
     expect(today).toMatchObject({ capacity: 50, booked: 50, walkIns: 0, remaining: 0 });
-    expect((await app.call('GET', `/v1/providers/${providerId}`)).body.provider.offerings[0].remaining).toBe(0);
+    expect((await app.api.getProvider({ params: { id: providerId } })).provider.offerings[0]!.remaining).toBe(0);
     // Every 201 is a real, distinct booking with a distinct code.
-    const codes = new Set(replies.filter((r) => r.status === 201).map((r) => r.body.booking.code));
+    const codes = new Set(replies.filter((r) => r.status === 201).map((r) => r.body!.booking.code));
     expect(codes.size).toBe(50);
     console.log(`500-on-50 burst: ${wall.toFixed(0)} ms`);
   });
 
   it('50 concurrent redemptions of one voucher (by voucher and by code): exactly one succeeds, one ledger entry', async () => {
     const { offeringId, staffToken } = await providerWithOffering(app, '核销测试', 5);
-    const b = (await app.call('POST', '/v1/bookings', { token: await recipient(app), body: { offeringId, windowId: 'lunch' } })).body.booking;
+    const b = (await app.api.createBooking({ token: await recipient(app), body: { offeringId, windowId: 'lunch' } })).booking;
     const replies = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: i % 2 ? { code: b.code } : { voucher: b.voucher } })),
+      Array.from({ length: 50 }, (_, i) => app.api.redeem.reply({ token: staffToken, body: i % 2 ? { code: b.code! } : { voucher: b.voucher! } })),
     );
     // Typed codes reserve a wrong-code attempt before their lookup (issue 8), so some of 25 racing
     // codes may meet the throttle for a moment: a refusal that changes nothing, like the 409s.
@@ -50,10 +50,10 @@ describe('under real concurrency on DynamoDB Local', () => {
     expect(Object.keys(t).filter((k) => k !== '200').sort()).toEqual(expect.arrayContaining(['409 ALREADY_REDEEMED']));
     for (const k of Object.keys(t)) expect(['200', '409 ALREADY_REDEEMED', '429 RATE_LIMITED']).toContain(k);
     expect(Object.values(t).reduce((a, n) => a + n, 0)).toBe(50);
-    const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
-    expect(points.entries.filter((e: { ref: string }) => e.ref === b.id)).toHaveLength(1);
+    const points = await app.api.staffPoints({ token: staffToken });
+    expect(points.entries.filter((e) => e.ref === b.id)).toHaveLength(1);
     expect(points).toMatchObject({ balance: 0, pending: 25 });
-    const slot = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
+    const slot = (await app.api.staffToday({ token: staffToken })).slots[0];
     // The redeemed meal no longer waits for pickup; every meal is in exactly one column.
     expect(slot).toMatchObject({ capacity: 5, booked: 0, redeemed: 1, walkIns: 0, remaining: 4 });
   });
@@ -61,12 +61,12 @@ describe('under real concurrency on DynamoDB Local', () => {
   it('one recipient firing 20 bookings at once gets exactly one', async () => {
     const { offeringId, staffToken } = await providerWithOffering(app, '连点测试', 30);
     const token = await recipient(app);
-    const replies = await Promise.all(Array.from({ length: 20 }, () => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
+    const replies = await Promise.all(Array.from({ length: 20 }, () => app.api.createBooking.reply({ token, body: { offeringId, windowId: 'lunch' } })));
     const t = tally(replies);
     expect(t['201']).toBe(1);
     expect((t['409 ACTIVE_BOOKING_EXISTS'] ?? 0) + (t['429 RATE_LIMITED'] ?? 0)).toBe(19);
-    expect((await app.call('GET', '/v1/bookings', { token })).body.bookings).toHaveLength(1);
-    expect((await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0].booked).toBe(1);
+    expect((await app.api.listBookings({ token })).bookings).toHaveLength(1);
+    expect((await app.api.staffToday({ token: staffToken })).slots[0]!.booked).toBe(1);
   });
 });
 
@@ -82,26 +82,26 @@ describe('with injected transaction conflicts and throttling', () => {
   it('loses no booking and doubles none: counters equal the bookings that exist', async () => {
     const { offeringId, staffToken } = await providerWithOffering(app, '冲突测试', 60);
     const tokens = await recipients(app, 200);
-    const replies = await Promise.all(tokens.map((token) => app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })));
+    const replies = await Promise.all(tokens.map((token) => app.api.createBooking.reply({ token, body: { offeringId, windowId: 'lunch' } })));
     const t = tally(replies);
     for (const key of Object.keys(t)) expect(['201', '409 QUOTA_EXHAUSTED', '503 BUSY']).toContain(key);
     // The faults really happened, often (the sold-out hint keeps later requests off the table).
     expect(stats.conflicts).toBeGreaterThan(20);
     expect(stats.throttles).toBeGreaterThan(5);
     // What exists in the table: each recipient's bookings.
-    const lists = await Promise.all(tokens.map((token) => app.call('GET', '/v1/bookings', { token })));
-    const live = lists.flatMap((l) => l.body.bookings).filter((b: { offeringId: string; status: string }) => b.offeringId === offeringId && b.status === 'BOOKED');
+    const lists = await Promise.all(tokens.map((token) => app.api.listBookings({ token })));
+    const live = lists.flatMap((l) => l.bookings).filter((b) => b.offeringId === offeringId && b.status === 'BOOKED');
     expect(live).toHaveLength(t['201'] ?? 0);
     expect(live.length).toBeLessThanOrEqual(60);
-    const slot = (await app.call('GET', '/v1/staff/today', { token: staffToken })).body.slots[0];
-    expect(slot.booked).toBe(live.length);
-    expect(slot.remaining).toBe(60 - live.length);
+    const slot = (await app.api.staffToday({ token: staffToken })).slots[0];
+    expect(slot!.booked).toBe(live.length);
+    expect(slot!.remaining).toBe(60 - live.length);
     // Redemptions under the same faults credit exactly once each.
-    const redeemed = await Promise.all(live.slice(0, 20).map((b: { code: string }) => app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: { code: b.code } })));
+    const redeemed = await Promise.all(live.slice(0, 20).map((b) => app.api.redeem.reply({ token: staffToken, body: { code: b.code! } })));
     const ok = redeemed.filter((r) => r.status === 200).length;
     // 429: typed codes reserve a wrong-code attempt before the lookup, and 20 race at once.
     for (const r of redeemed) expect([200, 429, 503]).toContain(r.status);
-    const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
+    const points = await app.api.staffPoints({ token: staffToken });
     expect(points.entries).toHaveLength(ok);
     expect(points.pending).toBe(25 * ok);
   });
@@ -118,15 +118,15 @@ describe('the sold-out hint', () => {
   it('never blocks a meal given back by a cancel, nor one added by raising the quota', async () => {
     const { providerId, offeringId } = await providerWithOffering(app, '售罄提示', 1);
     const first = await recipient(app);
-    const b = (await app.call('POST', '/v1/bookings', { token: first, body: { offeringId, windowId: 'lunch' } })).body.booking;
+    const b = (await app.api.createBooking({ token: first, body: { offeringId, windowId: 'lunch' } })).booking;
     const second = await recipient(app);
-    expect((await app.call('POST', '/v1/bookings', { token: second, body: { offeringId, windowId: 'lunch' } })).body.error.code).toBe('QUOTA_EXHAUSTED');
-    await app.call('DELETE', `/v1/bookings/${b.id}`, { token: first });
-    expect((await app.call('POST', '/v1/bookings', { token: second, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
+    expect((await app.api.createBooking.reply({ token: second, body: { offeringId, windowId: 'lunch' } })).error?.code).toBe('QUOTA_EXHAUSTED');
+    await app.api.cancelBooking({ token: first, params: { id: b.id } });
+    expect((await app.api.createBooking.reply({ token: second, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
     const third = await recipient(app);
-    expect((await app.call('POST', '/v1/bookings', { token: third, body: { offeringId, windowId: 'lunch' } })).body.error.code).toBe('QUOTA_EXHAUSTED');
+    expect((await app.api.createBooking.reply({ token: third, body: { offeringId, windowId: 'lunch' } })).error?.code).toBe('QUOTA_EXHAUSTED');
     const admin = await app.adminToken();
-    await app.call('PUT', `/v1/admin/providers/${providerId}/offerings/${offeringId}`, { token: admin, body: offering(2) });
-    expect((await app.call('POST', '/v1/bookings', { token: third, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
+    await app.api.putOffering({ token: admin, params: { id: providerId, offeringId }, body: offering(2) });
+    expect((await app.api.createBooking.reply({ token: third, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
   });
 });

@@ -50,10 +50,17 @@ describe('periods and dates out of range are 422, never 500', () => {
     await fc.assert(
       fc.asyncProperty(badYear, month, fc.constantFrom('from', 'to'), async (y, m, field) => {
         const date = `${y}-${m}-01`;
-        for (const path of ['/v1/admin/stats', '/v1/admin/stats.csv', '/v1/admin/integrity', '/v1/admin/audit']) {
-          const r = await app.call<{ error: { code: string; details: unknown } }>('GET', `${path}?${field}=${date}`, { token: admin });
+        const query = field === 'from' ? { from: date } : { to: date };
+        const reads = {
+          '/v1/admin/stats': () => app.api.adminStats.reply({ token: admin, query }),
+          '/v1/admin/stats.csv': () => app.api.adminStatsCsv.reply({ token: admin, query }),
+          '/v1/admin/integrity': () => app.api.adminIntegrity.reply({ token: admin, query }),
+          '/v1/admin/audit': () => app.api.listAudit.reply({ token: admin, query }),
+        };
+        for (const [path, read] of Object.entries(reads)) {
+          const r = await read();
           expect(r.status, `${path} ${field}=${date}: ${r.text}`).toBe(422);
-          expect(fieldsOf(r.body.error.details)).toContain(field);
+          expect(fieldsOf(r.error?.details)).toContain(field);
         }
       }),
       { numRuns: 25 },
@@ -69,12 +76,12 @@ describe('periods and dates out of range are 422, never 500', () => {
     );
     await fc.assert(
       fc.asyncProperty(key, async ([period, k]) => {
-        const preview = await app.call('GET', `/v1/admin/leaderboards/preview?period=${period}&key=${k}`, { token: admin });
+        const preview = await app.api.previewLeaderboard.reply({ token: admin, query: { period, key: k } });
         expect(preview.status, `preview ${period} ${k}: ${preview.text}`).toBe(422);
-        const publish = await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period, key: k } });
+        const publish = await app.api.publishLeaderboard.reply({ token: admin, body: { period, key: k } });
         expect(publish.status, `publish ${period} ${k}: ${publish.text}`).toBe(422);
         // In a path, a key that names no period is no such resource (as any malformed id is).
-        const read = await app.call('GET', `/v1/leaderboards/${period}/${k}`);
+        const read = await app.api.getLeaderboard.reply({ params: { period, key: k } });
         expect(read.status, `read ${period} ${k}: ${read.text}`).toBe(404);
       }),
       { numRuns: 40 },

@@ -34,24 +34,23 @@ describe('the demo history', () => {
   it('is loaded in the background after the server listens, once', async () => {
     expect(report.loaded).toBe(true);
     expect(report.meals).toBeGreaterThan(0);
-    expect((await app.call('GET', '/v1/providers?kind=restaurant')).body.providers.length).toBeGreaterThanOrEqual(10);
+    expect((await app.api.listProviders({ query: { kind: 'restaurant' } })).providers.length).toBeGreaterThanOrEqual(10);
   });
 
   it('every view agrees: public figures, rolled months, sub-districts, providers and days', async () => {
-    const pub = (await app.call('GET', '/v1/stats')).body;
+    const pub = await app.api.publicStats();
     expect(pub.totals).toMatchObject({ meals: report.meals, personTimes: report.personTimes, recipients: report.people, districts: 10 });
     expect(Math.round(pub.totals.valueFen / 100)).toBe(report.yuan);
-    const q = `from=${from}&to=${yesterday}`;
-    const views = await Promise.all(['day', 'month', 'district', 'provider'].map(async (by) => (await app.call('GET', `/v1/admin/stats?${q}&by=${by}`, { token: admin })).body));
+    const views = await Promise.all((['day', 'month', 'district', 'provider'] as const).map((by) => app.api.adminStats({ token: admin, query: { from, to: yesterday, by } })));
     for (const v of views) {
       expect(v.totals).toMatchObject({ meals: pub.totals.meals, personTimes: pub.totals.personTimes, valueFen: pub.totals.valueFen });
       expect(sum(v.rows), v.by).toEqual(sum([v.totals]));
     }
-    expect(views[0].totals.recipientsExact).toBe(true);
+    expect(views[0]!.totals.recipientsExact).toBe(true);
   });
 
   it('the roll-up already ran: a second run adds nothing', async () => {
-    const again = (await app.call('POST', '/__test__/jobs/roll-up-impact')).body;
+    const again = (await app.call<{ days: number; rolledThrough: string }>('POST', '/__test__/jobs/roll-up-impact')).body;
     expect(again.days).toBe(0);
     expect(again.rolledThrough >= addDays(yesterday, -1)).toBe(true);
   });

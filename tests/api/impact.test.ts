@@ -4,6 +4,7 @@
  * (test clock), read before and after the nightly roll-up.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
 import { addCounts, effective, zeroCounts, type ImpactCounts } from '../../functions/domain/impact.js';
@@ -11,6 +12,7 @@ import { packAreaMonths, packPeriod, rollUpSpan } from '../../functions/jobs/rol
 import { seededRandom } from '../../functions/seed/random.js';
 import { splitPoints, type ProviderCounts } from '../../functions/store/impact.js';
 import { keys } from '../../functions/store/keys.js';
+import type { StatsQuery } from '../../functions/contract/impact.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { recipient, staff } from '../support/people.js';
 
@@ -59,10 +61,11 @@ beforeAll(async () => {
     if (date === PRICE_CHANGE) {
       await app.setClock(`${date}T08:00:00+08:00`);
       await signIn();
-      const o = (await app.call('GET', '/v1/admin/providers/demo-futian', { token: admin })).body;
+      const o = await app.api.adminGetProvider({ token: admin, params: { id: 'demo-futian' } });
       expect(o.provider.id).toBe('demo-futian');
-      const put = await app.call('PUT', '/v1/admin/providers/demo-futian/offerings/demo-futian-lunch', {
+      const put = await app.api.putOffering.reply({
         token: admin,
+        params: { id: 'demo-futian', offeringId: 'demo-futian-lunch' },
         body: { name: '午餐套餐', kind: 'meal', dailyQuota: 10, weekdays: [1, 2, 3, 4, 5, 6, 7], windows: [{ id: 'lunch', start: '11:30', end: '13:30' }, { id: 'dinner', start: '17:30', end: '19:30' }], standard: '两荤一素', valueFen: 3000, active: true },
       });
       expect(put.status).toBe(200);
@@ -81,34 +84,35 @@ beforeAll(async () => {
         if (!pool.includes(p)) pool.push(p);
         const offeringId = providerId === 'demo-base' ? 'demo-base-box' : providerId === 'demo-youth' ? 'demo-youth-box' : `${providerId}-lunch`;
         const windowId = providerId === 'demo-base' || providerId === 'demo-youth' ? 'day' : 'lunch';
-        const b = await app.call('POST', '/v1/bookings', { token: p.token, body: { offeringId, windowId } });
+        const b = await app.api.createBooking.reply({ token: p.token, body: { offeringId, windowId } });
         expect(b.status, b.text).toBe(201);
+        const booking = b.body!.booking;
         const roll = rnd();
         // Booked during the window: even a cancel uses the day's claim (a late cancel is a no-show).
         usedToday.add(p.token);
         p.claims++;
         if (roll < 0.15) {
-          expect((await app.call('DELETE', `/v1/bookings/${b.body.booking.id}`, { token: p.token })).status).toBe(200);
+          expect((await app.api.cancelBooking.reply({ token: p.token, params: { id: booking.id } })).status).toBe(200);
           cancels++;
           continue;
         }
         if (roll < 0.3 && windowId === 'lunch') {
-          late.push({ token: p.token, id: b.body.booking.id });
+          late.push({ token: p.token, id: booking.id });
           continue;
         }
-        const r = await app.call('POST', '/v1/staff/redemptions', { token: staffOf.get(providerId), body: { code: b.body.booking.code } });
+        const r = await app.api.redeem.reply({ token: staffOf.get(providerId), body: { code: booking.code! } });
         expect(r.status).toBe(200);
-        redeemed.push({ date, providerId, kind: b.body.booking.kind, valueFen: valueOf(providerId, date), recipient: p.token });
+        redeemed.push({ date, providerId, kind: booking.kind, valueFen: valueOf(providerId, date), recipient: p.token });
       }
       if (rnd() < 0.4 && providerId.startsWith('demo-') && !providerId.endsWith('base') && !providerId.endsWith('youth')) {
         const count = 1 + Math.floor(rnd() * 2);
-        const w = await app.call('POST', '/v1/staff/walk-ins', { token: staffOf.get(providerId), body: { offeringId: `${providerId}-lunch`, count } });
+        const w = await app.api.staffWalkIn.reply({ token: staffOf.get(providerId), body: { offeringId: `${providerId}-lunch`, count } });
         if (w.status === 201) walkIns.push({ date, providerId, count, valueFen: valueOf(providerId, date) });
       }
     }
     // The window closes: unredeemed lunches become no-shows.
     await app.setClock(`${date}T13:50:00+08:00`);
-    const expired = (await app.call('POST', '/__test__/jobs/expire-bookings')).body.expired as number;
+    const expired = (await app.call<{ expired: number }>('POST', '/__test__/jobs/expire-bookings')).body.expired;
     expect(expired).toBe(late.length);
     noShows += late.length;
   }
@@ -146,43 +150,43 @@ const pick = (r: Fig): Fig => ({ meals: r.meals, blindBoxes: r.blindBoxes, walkI
 const nonZero = (rows: (Fig & { key: string })[]) => new Map(rows.filter((r) => r.personTimes > 0).map((r) => [r.key, pick(r)]));
 /** Admin sessions last hours; the test clock travels a month, so each check signs in afresh. */
 async function signIn(): Promise<string> {
-  const r = await app.call('POST', '/v1/admin/sessions', { body: { username: 'admin', password: 'test-admin-password' } });
+  const r = await app.api.createAdminSession.reply({ body: { username: 'admin', password: 'test-admin-password' } });
   expect(r.status).toBe(200);
-  return (admin = r.body.token);
+  return (admin = r.body!.token);
 }
-const stats = async (query: string) => {
-  const r = await app.call('GET', `/v1/admin/stats?${query}`, { token: admin });
+const stats = async (query: z.input<typeof StatsQuery>) => {
+  const r = await app.api.adminStats.reply({ token: admin, query });
   expect(r.status).toBe(200);
-  return r.body;
+  return r.body!;
 };
 const sumFig = (figs: Iterable<Fig>) => [...figs].reduce((a, f) => ({ meals: a.meals + f.meals, blindBoxes: a.blindBoxes + f.blindBoxes, walkIns: a.walkIns + f.walkIns, personTimes: a.personTimes + f.personTimes, valueFen: a.valueFen + f.valueFen }), empty());
 
 /** Every figure of the month, by each view, equals the recount. */
 async function expectMonthMatches() {
   await signIn();
-  const range = 'from=2026-11-01&to=2026-11-30';
-  const byDay = await stats(`${range}&by=day`);
+  const range = { from: '2026-11-01', to: '2026-11-30' };
+  const byDay = await stats({ ...range, by: 'day' });
   expect(nonZero(byDay.rows)).toEqual(recount((d) => d));
-  expect(byDay.rows.map((r: { key: string }) => r.key)).toHaveLength(30);
-  const byDistrict = await stats(`${range}&by=district`);
+  expect(byDay.rows.map((r) => r.key)).toHaveLength(30);
+  const byDistrict = await stats({ ...range, by: 'district' });
   expect(nonZero(byDistrict.rows)).toEqual(recount((_d, p) => DISTRICT_OF[p]!));
-  const byProvider = await stats(`${range}&by=provider`);
+  const byProvider = await stats({ ...range, by: 'provider' });
   expect(nonZero(byProvider.rows)).toEqual(recount((_d, p) => p));
-  const byMonth = await stats(`${range}&by=month`);
+  const byMonth = await stats({ ...range, by: 'month' });
   expect(nonZero(byMonth.rows)).toEqual(recount(() => '2026-11'));
   const total = sumFig(recount(() => 'all').values());
   expect(pick(byDay.totals)).toEqual(total);
   // Distinct people: exact for a whole month and for a single day.
   expect(byDay.totals).toMatchObject({ recipients: new Set(redeemed.map((r) => r.recipient)).size, recipientsExact: true });
   const day = DAYS[4]!;
-  const oneDay = await stats(`from=${day}&to=${day}&by=provider`);
+  const oneDay = await stats({ from: day, to: day, by: 'provider' });
   expect(oneDay.totals).toMatchObject({ recipients: new Set(redeemed.filter((r) => r.date === day).map((r) => r.recipient)).size, recipientsExact: true });
   expect(nonZero(oneDay.rows)).toEqual(recount((_d, p) => p, (d) => d === day));
   // A range across the middle of the month, loose days only.
-  const mid = await stats('from=2026-11-05&to=2026-11-19&by=district');
+  const mid = await stats({ from: '2026-11-05', to: '2026-11-19', by: 'district' });
   expect(nonZero(mid.rows)).toEqual(recount((_d, p) => DISTRICT_OF[p]!, (d) => d >= '2026-11-05' && d <= '2026-11-19'));
   // The public figures cover everything.
-  const pub = (await app.call('GET', '/v1/stats')).body;
+  const pub = await app.api.publicStats();
   expect(pick(pub.totals)).toEqual(total);
   expect(pub.totals.recipients).toBe(new Set(redeemed.map((r) => r.recipient)).size);
   expect(pub.totals.providers).toBe(new Set([...redeemed, ...walkIns].map((r) => r.providerId)).size);
@@ -190,7 +194,7 @@ async function expectMonthMatches() {
   const pubByDistrict = recount((_d, p) => DISTRICT_OF[p]!);
   for (const row of pub.byDistrict) expect({ personTimes: row.personTimes, valueFen: row.valueFen }).toEqual({ personTimes: pubByDistrict.get(row.district)!.personTimes, valueFen: pubByDistrict.get(row.district)!.valueFen });
   // The leaderboard ranks by redeemed bookings, then their value (walk-ins are not bookings).
-  const preview = (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-11', { token: admin })).body;
+  const preview = await app.api.previewLeaderboard({ token: admin, query: { period: 'month', key: '2026-11' } });
   const scores = [...recount((_d, p) => p).entries()]
     .map(([providerId]) => {
       const mine = redeemed.filter((r) => r.providerId === providerId);
@@ -198,8 +202,8 @@ async function expectMonthMatches() {
     })
     .filter((s) => s.meals > 0)
     .sort((a, b) => b.meals - a.meals || b.valueFen - a.valueFen);
-  expect(preview.entries.map((e: { providerId: string; meals: number; valueFen: number }) => ({ providerId: e.providerId, meals: e.meals, valueFen: e.valueFen })).map((e: { meals: number; valueFen: number }) => [e.meals, e.valueFen])).toEqual(scores.map((s) => [s.meals, s.valueFen]));
-  expect(preview.entries.map((e: { rank: number }) => e.rank)).toEqual(scores.map((_, i) => i + 1));
+  expect(preview.entries.map((e) => ({ providerId: e.providerId, meals: e.meals, valueFen: e.valueFen })).map((e) => [e.meals, e.valueFen])).toEqual(scores.map((s) => [s.meals, s.valueFen]));
+  expect(preview.entries.map((e) => e.rank)).toEqual(scores.map((_, i) => i + 1));
   return { total };
 }
 
@@ -211,10 +215,10 @@ describe('impact figures equal a recount of what happened', () => {
 
   it('after the nightly roll-up the same figures come from rolled-up items, and a second run adds nothing', async () => {
     await app.setClock('2026-12-01T01:00:00+08:00');
-    const first = (await app.call('POST', '/__test__/jobs/roll-up-impact')).body;
+    const first = (await app.call<{ rolledThrough: string | null; providerDays: number }>('POST', '/__test__/jobs/roll-up-impact')).body;
     expect(first.rolledThrough).toBe('2026-11-30');
     expect(first.providerDays).toBeGreaterThan(DAYS.length);
-    const again = (await app.call('POST', '/__test__/jobs/roll-up-impact')).body;
+    const again = (await app.call<{ days: number }>('POST', '/__test__/jobs/roll-up-impact')).body;
     expect(again.days).toBe(0);
     await expectMonthMatches();
   });
@@ -258,7 +262,7 @@ describe('impact figures equal a recount of what happened', () => {
     const doctored = month.providers.map((p) => ({ ...p, counts: { ...p.counts, meals: p.counts.meals + 1000 } }));
     await store.writePack('month', '2026-11', '2026-11-30', doctored, config.impact.packMaxBytes);
     app.deps.rolledCache.clear();
-    const preview = async () => (await app.call('GET', '/v1/admin/leaderboards/preview?period=month&key=2026-11', { token: await signIn() })).body.entries as { meals: number }[];
+    const preview = async () => (await app.api.previewLeaderboard({ token: await signIn(), query: { period: 'month', key: '2026-11' } })).entries;
     expect((await preview()).every((e) => e.meals > 1000)).toBe(true);
     // …and not one made at another day (a roll-up that repacked, then stopped before moving the mark).
     await store.writePack('month', '2026-11', '2026-12-01', doctored, config.impact.packMaxBytes);
@@ -273,7 +277,7 @@ describe('impact figures equal a recount of what happened', () => {
 
     // The same for the sub-district months: a doctored pack is read at its mark, ignored at another.
     const doctoredAreas = areas.cells.map((c) => ({ ...c, counts: { ...c.counts, walkIns: c.counts.walkIns + 1000 } }));
-    const byDistrict = async () => (await stats('from=2026-11-01&to=2026-11-30&by=district')).rows as { personTimes: number }[];
+    const byDistrict = async () => (await stats({ from: '2026-11-01', to: '2026-11-30', by: 'district' })).rows;
     await store.writeAreaMonthsPack('2026', '2026-11-30', doctoredAreas, config.impact.packMaxBytes);
     app.deps.rolledCache.clear();
     expect((await byDistrict()).filter((r) => r.personTimes > 1000)).toHaveLength(november.size);
@@ -289,7 +293,7 @@ describe('impact figures equal a recount of what happened', () => {
 
   it('CSV: a BOM, a header row, the same numbers; every text cell quoted, formula-like cells escaped', async () => {
     await signIn();
-    const r = await app.call('GET', '/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district', { token: admin });
+    const r = await app.api.adminStatsCsv.reply({ token: admin, query: { from: '2026-11-01', to: '2026-11-30', by: 'district' } });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(r.headers.get('content-disposition')).toContain('stats.csv');
@@ -297,30 +301,30 @@ describe('impact figures equal a recount of what happened', () => {
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = r.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('"key","label","meals","blindBoxes","walkIns","personTimes","valueFen"');
-    const json = await stats('from=2026-11-01&to=2026-11-30&by=district');
-    expect(lines.slice(1)).toEqual(json.rows.map((x: Fig & { key: string; label: string }) => [`"${x.key}"`, `"${x.label}"`, x.meals, x.blindBoxes, x.walkIns, x.personTimes, x.valueFen].join(',')));
+    const json = await stats({ from: '2026-11-01', to: '2026-11-30', by: 'district' });
+    expect(lines.slice(1)).toEqual(json.rows.map((x) => [`"${x.key}"`, `"${x.label}"`, x.meals, x.blindBoxes, x.walkIns, x.personTimes, x.valueFen].join(',')));
 
     // A provider named like a formula, in ASCII and in full-width characters, is exported inert.
     await app.setClock('2026-11-30T11:40:00+08:00');
     for (const [district, name] of [['meilin', '=HYPERLINK("http://x")'], ['huafu', '＝1+2']] as const) {
-      const patch = await app.call('PATCH', `/v1/admin/providers/demo-${district}`, { token: admin, body: { name } });
+      const patch = await app.api.updateProvider.reply({ token: admin, params: { id: `demo-${district}` }, body: { name } });
       expect(patch.status).toBe(200);
       const token = await recipient(app);
       app.deps.catalog.invalidate();
-      const b = await app.call('POST', '/v1/bookings', { token, body: { offeringId: `demo-${district}-lunch`, windowId: 'lunch' } });
+      const b = await app.api.createBooking.reply({ token, body: { offeringId: `demo-${district}-lunch`, windowId: 'lunch' } });
       expect(b.status).toBe(201);
-      expect((await app.call('POST', '/v1/staff/redemptions', { token: await staff(app, `staff-${district}`), body: { code: b.body.booking.code } })).status).toBe(200);
+      expect((await app.api.redeem.reply({ token: await staff(app, `staff-${district}`), body: { code: b.body!.booking.code! } })).status).toBe(200);
     }
-    const csv = (await app.call('GET', '/v1/admin/stats.csv?from=2026-11-30&to=2026-11-30&by=provider', { token: admin })).text;
+    const csv = await app.api.adminStatsCsv({ token: admin, query: { from: '2026-11-30', to: '2026-11-30', by: 'provider' } });
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain(`"'＝1+2"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
 
     // A name that would break a row in two, with a formula on the new row: refused at the contract, nothing changed.
     for (const name of ['=1+2\n=3+4', 'a\r=1+2', 'tab\there', 'nul\u0000', 'c1\u0085']) {
-      const r = await app.call('PATCH', '/v1/admin/providers/demo-meilin', { token: admin, body: { name } });
+      const r = await app.api.updateProvider.reply({ token: admin, params: { id: 'demo-meilin' }, body: { name } });
       expect(r.status, JSON.stringify(name)).toBe(422);
-      expect(r.body.error.details).toEqual([expect.objectContaining({ field: 'name' })]);
+      expect(r.error?.details).toEqual([expect.objectContaining({ field: 'name' })]);
     }
     expect((await app.api.adminGetProvider({ token: admin, params: { id: 'demo-meilin' } })).provider.name).toBe('=HYPERLINK("http://x")');
   });
@@ -330,11 +334,12 @@ describe('admin stats input', () => {
   it('refuses a reversed or too-wide range and an unknown grouping with VALIDATION_FAILED', async () => {
     await signIn();
     for (const q of ['from=2026-11-30&to=2026-11-01', 'from=2020-01-01&to=2026-11-30', 'by=week', 'from=2026-13-01']) {
-      const r = await app.call('GET', `/v1/admin/stats?${q}`, { token: admin });
+      // Raw query strings: `by=week` is a grouping the typed client would not send.
+      const r = await app.call<{ error: { code: string } }>('GET', `/v1/admin/stats?${q}`, { token: admin });
       expect(r.status, q).toBe(422);
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
     }
-    expect((await app.call('GET', '/v1/admin/stats', { token: await recipient(app) })).status).toBe(403);
+    expect((await app.api.adminStats.reply({ token: await recipient(app) })).status).toBe(403);
   });
 });
 

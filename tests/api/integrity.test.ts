@@ -89,7 +89,7 @@ describe('integrity signals per provider', () => {
     expect(backwards.status).toBe(422);
     const long = await app.api.adminIntegrity.reply({ token: admin, query: { from: '2025-01-01', to: '2026-11-29' } });
     expect(long.status).toBe(422);
-    const bad = await app.call('GET', '/v1/admin/integrity?from=yesterday', { token: admin });
+    const bad = await app.api.adminIntegrity.reply({ token: admin, query: { from: 'yesterday' } });
     expect(bad.status).toBe(422);
     const dflt = await app.api.adminIntegrity({ token: admin });
     expect(dflt).toMatchObject({ from: '2026-10-29', to: '2026-11-27' });
@@ -103,7 +103,7 @@ describe('integrity signals per provider', () => {
 // until an admin clears them, and the board's preview marks it meanwhile.
 describe('a poster self-dealer among honest neighbours', () => {
   const DAYS = ['2027-01-11', '2027-01-12', '2027-01-13'];
-  const review = async () => (await app.call('POST', '/__test__/jobs/review-integrity')).body as { from: string; to: string; flagged: string[] };
+  const review = async () => (await app.call<{ from: string; to: string; flagged: string[] }>('POST', '/__test__/jobs/review-integrity')).body;
   const staffPoints = async (place: { offeringId: string }) => app.api.staffPoints({ token: await staffOf(place), query: { limit: 200 } });
 
   it('is flagged by the nightly review, its points stay pending past the hold, the preview marks it; an admin clear releases them', async () => {

@@ -106,7 +106,7 @@ describe('suspending a provider', () => {
     // Later, the no-show job counts only the meals booked elsewhere and not picked up: the
     // suspended provider's bookings are no longer live, so nobody is charged for them.
     await at('2026-12-07', '14:00');
-    const expiry = (await app.call('POST', '/__test__/jobs/expire-bookings')).body as { expired: number };
+    const expiry = (await app.call<{ expired: number }>('POST', '/__test__/jobs/expire-bookings')).body;
     expect(expiry.expired).toBe(2);
     for (const i of [1, 2]) expect((await app.api.getBooking({ token: people[i]!, params: { id: bookings[i]!.id } })).booking.status).toBe('CANCELLED');
   });
@@ -121,14 +121,14 @@ describe('suspending a provider', () => {
       await twin.setClock('2026-12-08T11:00:00+08:00');
       const token = await recipient(twin);
       // A booking for a window the offering does not have reads the provider into the twin's cache.
-      expect((await twin.call('POST', '/v1/bookings', { token, body: { offeringId: place.offeringId, windowId: 'breakfast' } })).status).toBeGreaterThanOrEqual(400);
+      expect((await twin.api.createBooking.reply({ token, body: { offeringId: place.offeringId, windowId: 'breakfast' } })).status).toBeGreaterThanOrEqual(400);
       await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId } });
       const slipped = (await twin.api.createBooking({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).booking;
       expect(slipped.status).toBe('BOOKED');
 
       // After the window, the job cancels it as the suspension would have: claim back, no no-show.
       await at('2026-12-08', '14:00');
-      const run = (await app.call('POST', '/__test__/jobs/expire-bookings')).body as { expired: number; cancelled: number };
+      const run = (await app.call<{ expired: number; cancelled: number }>('POST', '/__test__/jobs/expire-bookings')).body;
       expect(run).toMatchObject({ expired: 0, cancelled: 1 });
       expect((await twin.api.getBooking({ token, params: { id: slipped.id } })).booking).toMatchObject({ status: 'CANCELLED', cancelReason: 'provider_suspended' });
       await twin.setClock('2026-12-08T14:00:00+08:00');

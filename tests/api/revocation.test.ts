@@ -16,47 +16,47 @@ describe('disabling a staff account', () => {
   it('ends its live sessions and refuses new sign-ins; other staff carry on', async () => {
     const a = await providerWithOffering(app, '停用测试店', 5);
     const admin = await app.adminToken();
-    const list = await app.call('GET', `/v1/admin/providers/${a.providerId}/staff`, { token: admin });
-    const member = list.body.staff[0];
+    const list = await app.api.adminListStaff({ token: admin, params: { id: a.providerId } });
+    const member = list.staff[0]!;
     expect(member.disabled).toBe(false);
-    const other = await app.call('POST', '/v1/admin/staff', { token: admin, body: { providerId: a.providerId, username: 'still-here', password: 'password-2', name: '另一位' } });
+    const other = await app.api.createStaff.reply({ token: admin, body: { providerId: a.providerId, username: 'still-here', password: 'password-2', name: '另一位' } });
     expect(other.status).toBe(201);
-    const otherToken = (await app.call('POST', '/v1/staff/sessions', { body: { username: 'still-here', password: 'password-2' } })).body.token;
-    expect((await app.call('GET', '/v1/staff/today', { token: a.staffToken })).status).toBe(200);
+    const otherToken = (await app.api.createStaffSession({ body: { username: 'still-here', password: 'password-2' } })).token;
+    expect((await app.api.staffToday.reply({ token: a.staffToken })).status).toBe(200);
 
-    const off = await app.call('POST', `/v1/admin/staff/${member.id}/disable`, { token: admin });
+    const off = await app.api.disableStaff.reply({ token: admin, params: { id: member.id } });
     expect(off.status).toBe(200);
-    expect(off.body.staff).toMatchObject({ id: member.id, disabled: true });
+    expect(off.body?.staff).toMatchObject({ id: member.id, disabled: true });
 
-    const after = await app.call('GET', '/v1/staff/today', { token: a.staffToken });
+    const after = await app.api.staffToday.reply({ token: a.staffToken });
     expect(after.status).toBe(401);
-    expect(after.body.error.code).toBe('UNAUTHENTICATED');
-    const again = await app.call('POST', '/v1/staff/sessions', { body: { username: member.username, password: 'password-1' } });
+    expect(after.error?.code).toBe('UNAUTHENTICATED');
+    const again = await app.api.createStaffSession.reply({ body: { username: member.username, password: 'password-1' } });
     expect(again.status).toBe(403);
-    expect(again.body.error.code).toBe('FORBIDDEN');
-    expect((await app.call('GET', '/v1/staff/today', { token: otherToken })).status).toBe(200);
-    expect((await app.call('GET', `/v1/admin/providers/${a.providerId}/staff`, { token: admin })).body.staff).toContainEqual(expect.objectContaining({ id: member.id, disabled: true }));
+    expect(again.error?.code).toBe('FORBIDDEN');
+    expect((await app.api.staffToday.reply({ token: otherToken })).status).toBe(200);
+    expect((await app.api.adminListStaff({ token: admin, params: { id: a.providerId } })).staff).toContainEqual(expect.objectContaining({ id: member.id, disabled: true }));
   });
 
   it('bites in another process within the session cache TTL (a second server on the same table)', async () => {
     const a = await providerWithOffering(app, '跨进程停用店', 5);
     const admin = await app.adminToken();
-    const member = (await app.call('GET', `/v1/admin/providers/${a.providerId}/staff`, { token: admin })).body.staff[0];
+    const member = (await app.api.adminListStaff({ token: admin, params: { id: a.providerId } })).staff[0]!;
     const { config } = await import('../../functions/config.js');
     const twin = await startTestApp({ seed: false, tableName: app.tableName, config: { ...config, cache: { ...config.cache, sessionTtlMs: 200 } } });
     try {
       // Same secrets are needed for the token to verify in the twin: sign in there.
-      const there = (await twin.call('POST', '/v1/staff/sessions', { body: { username: member.username, password: 'password-1' } })).body.token;
-      expect((await twin.call('GET', '/v1/staff/today', { token: there })).status).toBe(200);
-      expect((await app.call('POST', `/v1/admin/staff/${member.id}/disable`, { token: admin })).status).toBe(200);
-      await expect.poll(async () => (await twin.call('GET', '/v1/staff/today', { token: there })).status, { timeout: 3000, interval: 50 }).toBe(401);
+      const there = (await twin.api.createStaffSession({ body: { username: member.username, password: 'password-1' } })).token;
+      expect((await twin.api.staffToday.reply({ token: there })).status).toBe(200);
+      expect((await app.api.disableStaff.reply({ token: admin, params: { id: member.id } })).status).toBe(200);
+      await expect.poll(async () => (await twin.api.staffToday.reply({ token: there })).status, { timeout: 3000, interval: 50 }).toBe(401);
     } finally {
       await twin.stop();
     }
   });
 
   it('an unknown staff id is 404', async () => {
-    const r = await app.call('POST', '/v1/admin/staff/s-nobody/disable', { token: await app.adminToken() });
+    const r = await app.api.disableStaff.reply({ token: await app.adminToken(), params: { id: 's-nobody' } });
     expect(r.status).toBe(404);
   });
 });

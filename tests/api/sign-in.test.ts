@@ -11,7 +11,7 @@ beforeAll(async () => {
 afterAll(() => app.stop());
 
 const signIn = (route: 'staff' | 'admin', username: string, password: string) =>
-  app.call('POST', `/v1/${route}/sessions`, { body: { username, password } });
+  (route === 'admin' ? app.api.createAdminSession : app.api.createStaffSession).reply({ body: { username, password } });
 
 describe('failed sign-ins per account, counted before any password hashing', () => {
   it('50 wrong admin passwords in a row: 5 are checked, then 429 with Retry-After — even for the right password', async () => {
@@ -21,7 +21,7 @@ describe('failed sign-ins per account, counted before any password hashing', () 
     expect(answers.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
     expect(answers.slice(5).every((a) => a.status === 429)).toBe(true);
     const last = answers[49]!;
-    expect(last.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 60, retryAt: '2026-11-30T01:01:00.000Z' } });
+    expect(last.error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 60, retryAt: '2026-11-30T01:01:00.000Z' } });
     expect(last.headers.get('retry-after')).toBe('60');
     expect((await signIn('admin', 'admin', 'test-admin-password')).status).toBe(429);
     // Other accounts are not affected.
@@ -85,7 +85,7 @@ describe('a flood of wrong sign-ins', () => {
     const busy = answers.filter((a) => a.status === 503);
     expect(answers.every((a) => a.status === 401 || a.status === 503)).toBe(true);
     expect(busy.length).toBeGreaterThan(0);
-    expect(busy[0]!.body.error.code).toBe('BUSY');
+    expect(busy[0]!.error?.code).toBe('BUSY');
     expect(busy[0]!.headers.get('retry-after')).toBe('1');
     // BUSY is not a failure: those names can sign in (or fail) normally afterwards.
     const name = answers.findIndex((a) => a.status === 503);

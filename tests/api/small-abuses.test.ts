@@ -37,7 +37,7 @@ describe('the catalogue cache', () => {
 describe('/__test__/clock', () => {
   const before = '2026-11-30T11:40:00.000Z';
   const clockCall = (headers: Record<string, string>, body = JSON.stringify({ now: '2030-01-01T00:00:00+08:00' })) =>
-    app.call('POST', '/__test__/clock', { raw: body, headers });
+    app.call<{ error: { code: string } }>('POST', '/__test__/clock', { raw: body, headers });
 
   it('refuses text/plain and other non-JSON bodies (a web page could send those without asking)', async () => {
     await app.setClock('2026-11-30T19:40:00+08:00');

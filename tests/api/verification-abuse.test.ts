@@ -78,8 +78,8 @@ describe('verification applications', () => {
     expect(seen.sort()).toEqual(all.verifications.map((v) => v.id).sort());
     expect(all.verifications.length).toBeGreaterThanOrEqual(7);
     expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(all.verifications.length / 3));
-    expect((await app.call('GET', '/v1/admin/verifications?limit=201', { token: a })).status).toBe(422);
-    expect((await app.call('GET', '/v1/admin/verifications?cursor=bm90LWEtY3Vyc29y', { token: a })).status).toBe(422);
+    expect((await app.api.listVerifications.reply({ token: a, query: { limit: 201 } })).status).toBe(422);
+    expect((await app.api.listVerifications.reply({ token: a, query: { cursor: 'bm90LWEtY3Vyc29y' } })).status).toBe(422);
   });
 
   it('pending applications left undecided for 30 days are purged whole: the phone and the recipient are free again', async () => {
@@ -87,7 +87,7 @@ describe('verification applications', () => {
     const me = await person();
     const v = (await apply(me.token, '13900139099')).body!.verification;
     await app.setClock('2027-01-01T10:00:00+08:00'); // 29 days: still waiting
-    const purge = async () => (await app.call('POST', '/__test__/jobs/purge-personal-data')).body as { purged: number; stale: number };
+    const purge = async () => (await app.call<{ purged: number; stale: number }>('POST', '/__test__/jobs/purge-personal-data')).body;
     await purge();
     expect(await app.deps.store.verifications.get(v.id)).not.toBeNull();
 
@@ -113,7 +113,7 @@ describe('verification applications', () => {
     expect(early.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'phone_in_use' } });
     // After the purge, the phone is free.
     await app.setClock('2027-03-04T03:30:00+08:00');
-    expect(((await app.call('POST', '/__test__/jobs/purge-personal-data')).body as { stale: number }).stale).toBeGreaterThanOrEqual(1);
+    expect((await app.call<{ stale: number }>('POST', '/__test__/jobs/purge-personal-data')).body.stale).toBeGreaterThanOrEqual(1);
     expect((await apply(second.token, '13700137001')).status).toBe(202);
   });
 });

@@ -56,8 +56,8 @@ describe('vouchers cannot be forged, altered or moved', () => {
     for (let i = 0; i < samples.length; i += 32) {
       await Promise.all(
         samples.slice(i, i + 32).map(async (body) => {
-          const r = await app.call('POST', '/v1/staff/redemptions', { token: staffToken, body });
-          const key = `${r.status} ${r.body?.error?.code}`;
+          const r = await app.api.redeem.reply({ token: staffToken, body });
+          const key = `${r.status} ${r.error?.code}`;
           seen[key] = (seen[key] ?? 0) + 1;
           // Nothing is ever 200: forged, altered or moved vouchers are 404; malformed bodies 422.
           expect(['404 INVALID_VOUCHER', '422 VALIDATION_FAILED'], JSON.stringify(body)).toContain(key);
@@ -65,9 +65,9 @@ describe('vouchers cannot be forged, altered or moved', () => {
       );
     }
     expect(seen['404 INVALID_VOUCHER']).toBeGreaterThan(8_000);
-    const points = (await app.call('GET', '/v1/staff/points', { token: staffToken })).body;
+    const points = await app.api.staffPoints({ token: staffToken });
     expect(points).toEqual({ balance: 0, pending: 0, entries: [], next: null });
     // The genuine voucher still works afterwards.
-    expect((await app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: { voucher: target.voucher } })).status).toBe(200);
+    expect((await app.api.redeem.reply({ token: staffToken, body: { voucher: target.voucher } })).status).toBe(200);
   });
 });

@@ -67,33 +67,33 @@ afterAll(async () => {
 
 describe('POST /v1/sessions/wechat', () => {
   it('trades a login code for a session; the same openid is the same recipient', async () => {
-    const a = await withWechat.call('POST', '/v1/sessions/wechat', { body: { code: 'ok-alice' } });
-    const b = await withWechat.call('POST', '/v1/sessions/wechat', { body: { code: 'ok-alice' } });
-    const c = await withWechat.call('POST', '/v1/sessions/wechat', { body: { code: 'ok-bob' } });
+    const a = await withWechat.api.createWechatSession.reply({ body: { code: 'ok-alice' } });
+    const b = await withWechat.api.createWechatSession({ body: { code: 'ok-alice' } });
+    const c = await withWechat.api.createWechatSession({ body: { code: 'ok-bob' } });
     expect(a.status).toBe(200);
-    expect(a.body.user.id).toBe(b.body.user.id);
-    expect(c.body.user.id).not.toBe(a.body.user.id);
+    expect(a.body?.user.id).toBe(b.user.id);
+    expect(c.user.id).not.toBe(a.body?.user.id);
     const call = seen.find((u) => u.searchParams.get('js_code') === 'ok-alice')!;
     expect(Object.fromEntries(call.searchParams)).toEqual({ appid: 'wx-app', secret: 'wx-secret', js_code: 'ok-alice', grant_type: 'authorization_code' });
     // Neither the openid nor the session key reaches the client.
     expect(a.text).not.toContain('openid-alice');
     expect(a.text).not.toContain('SECRET-SESSION-KEY');
-    expect((await withWechat.call('GET', '/v1/me', { token: a.body.token })).status).toBe(200);
+    expect((await withWechat.api.getMe.reply({ token: a.body?.token })).status).toBe(200);
   });
 
   it('a used code is 401; a WeChat failure is a retryable 503', async () => {
-    const used = await withWechat.call('POST', '/v1/sessions/wechat', { body: { code: 'used' } });
+    const used = await withWechat.api.createWechatSession.reply({ body: { code: 'used' } });
     expect(used.status).toBe(401);
-    const broken = await withWechat.call('POST', '/v1/sessions/wechat', { body: { code: 'boom' } });
+    const broken = await withWechat.api.createWechatSession.reply({ body: { code: 'boom' } });
     expect(broken.status).toBe(503);
-    expect(broken.body.error.code).toBe('BUSY');
+    expect(broken.error?.code).toBe('BUSY');
     expect(broken.headers.get('retry-after')).toBe('5');
   });
 
   it('answers 503 NOT_CONFIGURED with a clear message when no app id and secret are set', async () => {
-    const r = await without.call('POST', '/v1/sessions/wechat', { body: { code: 'ok-alice' } });
+    const r = await without.api.createWechatSession.reply({ body: { code: 'ok-alice' } });
     expect(r.status).toBe(503);
-    expect(r.body.error).toEqual({ code: 'NOT_CONFIGURED', message: expect.stringContaining('WECHAT_APP_ID') });
+    expect(r.error).toEqual({ code: 'NOT_CONFIGURED', message: expect.stringContaining('WECHAT_APP_ID') });
   });
 });
 

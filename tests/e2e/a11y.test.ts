@@ -126,7 +126,7 @@ describe('with a keyboard alone', () => {
 
   it('redeems a code: digits on the keyboard, Enter', async () => {
     const token = await recipient(app);
-    const booked = await app.call('POST', '/v1/bookings', { token, body: { offeringId: 'demo-huafu-lunch', windowId: 'lunch' } });
+    const booked = await app.api.createBooking.reply({ token, body: { offeringId: 'demo-huafu-lunch', windowId: 'lunch' } });
     expect(booked.status).toBe(201);
     const p = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
     await p.page.goto(app.url + '/#/staff/signin/index');
@@ -146,7 +146,7 @@ describe('with a keyboard alone', () => {
     await p.page.keyboard.press('Enter');
     await p.page.locator('.keypad').waitFor();
     await p.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await p.page.keyboard.type(booked.body.booking.code as string);
+    await p.page.keyboard.type(booked.body!.booking.code!);
     await p.page.keyboard.press('Enter');
     await p.page.locator('[data-result="ok"]').waitFor();
   });

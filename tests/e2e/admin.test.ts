@@ -83,8 +83,8 @@ describe('an administrator vets a restaurant and sets it up', () => {
     expect(await v('.admin-badge').first().innerText()).toBe('待审批');
     providerId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
     expect(providerId).toMatch(/^p_/);
-    const stored = await app.call('GET', `/v1/admin/providers/${providerId}`, { token: await app.adminToken() });
-    expect(stored.body.provider).toMatchObject({ name: '福田爱心面馆', status: 'PENDING', hygienePermit: { number: 'JY14403040000001', expiresOn: '2026-12-20' } });
+    const stored = await app.api.adminGetProvider({ token: await app.adminToken(), params: { id: providerId } });
+    expect(stored.provider).toMatchObject({ name: '福田爱心面馆', status: 'PENDING', hygienePermit: { number: 'JY14403040000001', expiresOn: '2026-12-20' } });
   });
 
   it('writes its contract: the schema’s errors and the server’s land at their fields; yuan shown, fen stored', async () => {
@@ -108,8 +108,8 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('#f-id').fill('story-lunch');
     await v('.admin-offering__save').click();
     await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('合约已保存。');
-    const detail = await app.call('GET', `/v1/admin/providers/${providerId}`, { token: await app.adminToken() });
-    expect(detail.body.offerings).toEqual([
+    const detail = await app.api.adminGetProvider({ token: await app.adminToken(), params: { id: providerId } });
+    expect(detail.offerings).toEqual([
       expect.objectContaining({ id: 'story-lunch', dailyQuota: 30, valueFen: 2590, weekdays: [1, 2, 3, 4, 5], windows: [{ id: 'lunch', start: '11:30', end: '13:30' }] }),
     ]);
     await shoot('offering-zh');
@@ -136,7 +136,7 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('.dialog').waitFor();
     await v('.dialog__confirm').click();
     await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('运营中');
-    expect((await app.call('GET', `/v1/providers/${providerId}`)).body.provider.offerings[0]).toMatchObject({ id: 'story-lunch', capacity: 30, remaining: 30 });
+    expect((await app.api.getProvider({ params: { id: providerId } })).provider.offerings[0]).toMatchObject({ id: 'story-lunch', capacity: 30, remaining: 30 });
     await v('.admin-poster__code').waitFor();
     expect(await v('.admin-poster__code').innerText()).toMatch(new RegExp(`^M1W\\.${providerId}\\.`));
     await shoot('provider-zh');
@@ -144,17 +144,18 @@ describe('an administrator vets a restaurant and sets it up', () => {
 
   it('a recipient books there and its new staff redeem the meal', async () => {
     const token = await recipient(app);
-    const booked = await app.call('POST', '/v1/bookings', { token, body: { offeringId: 'story-lunch', windowId: 'lunch' } });
+    const booked = await app.api.createBooking.reply({ token, body: { offeringId: 'story-lunch', windowId: 'lunch' } });
     expect(booked.status).toBe(201);
     const cook = await staff(app, 'story-cook', 'story-cook-pass');
-    const redeemed = await app.call('POST', '/v1/staff/redemptions', { token: cook, body: { code: booked.body.booking.code } });
+    const redeemed = await app.api.redeem.reply({ token: cook, body: { code: booked.body!.booking.code! } });
     expect(redeemed.status).toBe(200);
   });
 
   it('approves a verification from the queue, where the applicant’s details are shown', async () => {
     const token = await recipient(app);
-    const applied = await app.call('POST', '/v1/verifications', { token, body: { name: '张三', phone: '13800138000', category: 'graduate', note: '应届毕业生，求职中' } });
+    const applied = await app.api.submitVerification.reply({ token, body: { name: '张三', phone: '13800138000', category: 'graduate', note: '应届毕业生，求职中' } });
     expect(applied.status).toBe(202);
+    const applicationId = applied.body!.verification.id;
 
     await v('.admin__link[data-area="attention"]').click();
     await settled();
@@ -162,7 +163,7 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await expect.poll(() => v('[data-card="documents"] .admin-card__body').innerText()).toContain('福田爱心面馆');
     await shoot('attention-zh');
     await v('[data-card="verifications"] .admin-card__go').click();
-    const row = v(`.admin-verifications__table tr[data-row="${applied.body.verification.id}"]`);
+    const row = v(`.admin-verifications__table tr[data-row="${applicationId}"]`);
     await row.waitFor();
     expect(await row.locator('td[data-col="phone"]').innerText()).toBe('13800138000');
     expect(await row.locator('td[data-col="purge"]').innerText()).toBe('处理后 180 天清除');
@@ -171,10 +172,10 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('.dialog__confirm').click();
     await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已通过。');
     await expect.poll(() => row.count()).toBe(0);
-    expect((await app.call('GET', '/v1/me', { token })).body.user.verified).toBe(true);
+    expect((await app.api.getMe({ token })).user.verified).toBe(true);
 
     await v('.admin-tab[data-status="APPROVED"]').click();
-    await expect.poll(() => v(`tr[data-row="${applied.body.verification.id}"] td[data-col="purge"]`).innerText()).toBe('2027-05-29 清除');
+    await expect.poll(() => v(`tr[data-row="${applicationId}"] td[data-col="purge"]`).innerText()).toBe('2027-05-29 清除');
   });
 
   it('finds the provider by search and status, and opens it from the table with the keyboard', async () => {
@@ -227,7 +228,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
 
   it('points: the meal’s credit is held; an adjustment and its reversal each carry a reason', async () => {
     const token = await app.adminToken();
-    const api = (await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body;
+    const api = await app.api.adminProviderPoints({ token, params: { id: providerId } });
     expect(api.pending).toBeGreaterThan(0);
 
     await v('.admin__link[data-area="points"]').click();
@@ -268,21 +269,21 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await v('#f-reverseReason').fill('再来一次');
     await v('.admin-points__reverse-confirm').click();
     await expect.poll(() => v('.admin-notice--error').innerText()).toBe('这笔积分已经冲正过了。');
-    expect((await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body.balance).toBe(0);
+    expect((await app.api.adminProviderPoints({ token, params: { id: providerId } })).balance).toBe(0);
   });
 
   it('catalogue and exchanges: one exchange fulfilled, one rejected with a reason (points and stock back), an item restocked', async () => {
     const token = await app.adminToken();
-    expect((await app.call('POST', '/v1/admin/points-adjustments', { token, body: { providerId, points: 100, reason: '兑换测试' } })).status).toBe(201);
+    expect((await app.api.createPointsAdjustment.reply({ token, body: { providerId, points: 100, reason: '兑换测试' } })).status).toBe(201);
     const cook = await staff(app, 'story-cook', 'story-cook-pass');
     const order = async (quantity: number) => {
-      const r = await app.call('POST', '/v1/staff/exchanges', { token: cook, body: { itemId: 'veg-box', quantity } });
+      const r = await app.api.createExchange.reply({ token: cook, body: { itemId: 'veg-box', quantity } });
       expect(r.status, r.text).toBe(201);
-      return r.body.exchange.id as string;
+      return r.body!.exchange.id;
     };
     const first = await order(2);
     const second = await order(1);
-    const stockOf = async () => (await app.call('GET', '/v1/admin/catalog', { token })).body.items.find((i: { id: string }) => i.id === 'veg-box').stock;
+    const stockOf = async () => (await app.api.adminCatalog({ token })).items.find((i) => i.id === 'veg-box')!.stock;
     expect(await stockOf()).toBe(57);
 
     await v('.admin__link[data-area="attention"]').click();
@@ -308,7 +309,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await page.keyboard.press('Enter');
     await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已拒绝，30 积分和库存已退回。');
     expect(await stockOf()).toBe(58);
-    expect((await app.call('GET', `/v1/admin/providers/${providerId}/points`, { token })).body.balance).toBe(40);
+    expect((await app.api.adminProviderPoints({ token, params: { id: providerId } })).balance).toBe(40);
 
     await v('.admin-tab[data-status="REJECTED"]').click();
     await expect.poll(() => row(second).locator('td[data-col="reason"]').innerText()).toBe('本周蔬菜已发完');
@@ -465,7 +466,7 @@ describe('every admin page, in both languages', () => {
     await v('.dialog__confirm').click();
     await expect.poll(() => v('.admin-staff td[data-col="status"]').innerText()).toBe('已停用');
     expect(await v('.admin-staff__disable').count()).toBe(0);
-    const signIn = await app.call('POST', '/v1/staff/sessions', { body: { username: 'story-cook', password: 'story-cook-pass' } });
+    const signIn = await app.api.createStaffSession.reply({ body: { username: 'story-cook', password: 'story-cook-pass' } });
     expect(signIn.status).toBe(403);
   });
 });
@@ -478,9 +479,9 @@ describe('Needs attention across the programme', () => {
     suspect = p.providerId;
     for (let i = 0; i < 12; i++) {
       const token = await recipient(app);
-      const booked = await app.call('POST', '/v1/bookings', { token, body: { offeringId: p.offeringId, windowId: 'lunch' } });
+      const booked = await app.api.createBooking.reply({ token, body: { offeringId: p.offeringId, windowId: 'lunch' } });
       expect(booked.status, booked.text).toBe(201);
-      const redeemed = await app.call('POST', '/v1/staff/redemptions', { token: p.staffToken, body: { voucher: booked.body.booking.voucher } });
+      const redeemed = await app.api.redeem.reply({ token: p.staffToken, body: { voucher: booked.body!.booking.voucher! } });
       expect(redeemed.status, redeemed.text).toBe(200);
     }
     await page.goto(`${app.url}/#/admin/attention/index`);
@@ -498,7 +499,7 @@ describe('Needs attention across the programme', () => {
   it('after the nightly review its points are held: the preview marks it before anyone publishes, and a clear with a reason releases them', async () => {
     // The night after: the review judges the closed day and opens a case; the desk's session has ended meanwhile.
     await app.setClock('2026-12-01T00:45:00+08:00');
-    const review = (await app.call('POST', '/__test__/jobs/review-integrity')).body as { flagged: string[] };
+    const review = (await app.call<{ flagged: string[] }>('POST', '/__test__/jobs/review-integrity')).body;
     expect(review.flagged).toEqual([suspect]);
     await v('.admin__signout').click();
     await v('.admin-signin').waitFor();
@@ -543,7 +544,7 @@ describe('Needs attention across the programme', () => {
     await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已解除标记，冻结的积分已放行。');
     await expect.poll(() => v('.admin-points__integrity').count()).toBe(0);
     const token = await app.adminToken();
-    const audit = (await app.call('GET', `/v1/admin/audit?target=${suspect}`, { token })).body as { entries: { action: string }[] };
+    const audit = await app.api.listAudit({ token, query: { target: suspect } });
     expect(audit.entries.map((e) => e.action)).toContain('clearIntegrity');
   });
 });
@@ -595,7 +596,7 @@ describe('once the month has ended', () => {
     await expect.poll(() => v('.admin-boards__shown .admin-notice--ok').innerText()).toBe('已撤回「2026年11月」第 1 版，公众爱心榜改为显示仍在公开的最新一版。');
     await expect.poll(() => v('.admin-boards__withdrawn').innerText()).toMatch(/^2026-12-01 00:20 由 管理员 撤回：核销数据待复核$/);
     await expect.poll(() => v('.admin-boards__versions tr[data-row="2026-11-v1"] td[data-col="status"]').innerText()).toBe('已撤回');
-    const latest = await app.call('GET', '/v1/leaderboards/latest?period=month');
+    const latest = await app.api.latestLeaderboard.reply({ query: { period: 'month' } });
     expect(latest.status).toBe(404);
   });
 });

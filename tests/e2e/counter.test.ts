@@ -30,9 +30,9 @@ async function typeOnKeypad(p: PhonePage, code: string): Promise<void> {
 /** A booking made through the API; its 8-digit code. */
 async function bookedCode(offeringId = 'demo-meilin-lunch', windowId = 'lunch'): Promise<string> {
   const token = await recipient(app);
-  const b = await app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId } });
+  const b = await app.api.createBooking.reply({ token, body: { offeringId, windowId } });
   expect(b.status).toBe(201);
-  return b.body.booking.code as string;
+  return b.body!.booking.code!;
 }
 
 describe('the counter', () => {
@@ -42,7 +42,7 @@ describe('the counter', () => {
     const token = (await stored(p.page, 'mcan.staffToken'))!;
     // Ten wrong codes from this staff member (the limit per hour), typed elsewhere.
     for (let i = 0; i < 10; i++) {
-      const r = await app.call('POST', '/v1/staff/redemptions', { token, body: { code: String(10_000_000 + i) } });
+      const r = await app.api.redeem.reply({ token, body: { code: String(10_000_000 + i) } });
       expect(r.status).toBe(404);
     }
     const genuine = await bookedCode('demo-nanyuan-lunch');

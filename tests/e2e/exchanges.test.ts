@@ -27,7 +27,7 @@ async function signIn(p: PhonePage, username = STAFF): Promise<void> {
 describe('staff order ingredients with points', () => {
   it('points page → order two bags of rice with a confirmation → pending; an admin fulfils it → the page shows it sent', async () => {
     const admin = await app.adminToken();
-    const credit = await app.call('POST', '/v1/admin/points-adjustments', { token: admin, body: { providerId: PROVIDER, points: 200, reason: '测试积分' } });
+    const credit = await app.api.createPointsAdjustment.reply({ token: admin, body: { providerId: PROVIDER, points: 200, reason: '测试积分' } });
     expect(credit.status).toBe(201);
 
     const p = await suite.open();
@@ -63,9 +63,9 @@ describe('staff order ingredients with points', () => {
     const id = await placed.getAttribute('data-exchange');
 
     // The admin desk's work list has it; fulfilled through the API.
-    const pending = await app.call('GET', '/v1/admin/exchanges?status=PENDING', { token: admin });
-    expect(pending.body.exchanges.map((x: { id: string }) => x.id)).toContain(id);
-    expect((await app.call('POST', `/v1/admin/exchanges/${id}/fulfil`, { token: admin })).status).toBe(200);
+    const pending = await app.api.adminExchanges({ token: admin, query: { status: 'PENDING' } });
+    expect(pending.exchanges.map((x) => x.id)).toContain(id);
+    expect((await app.api.fulfilExchange.reply({ token: admin, params: { id: id! } })).status).toBe(200);
 
     // Up to the points page and into My orders again: it is shown as sent.
     await tap(p.page.locator('.staff-exchanges .staff-nav__tab[data-tab="points"]'));
@@ -100,7 +100,7 @@ describe('staff order ingredients with points', () => {
     const placed = p.page.locator('.exchange--placed');
     await placed.waitFor();
     const id = await placed.getAttribute('data-exchange');
-    expect((await app.call('POST', `/v1/admin/exchanges/${id}/reject`, { token: admin, body: { reason: '本周蔬菜缺货' } })).status).toBe(200);
+    expect((await app.api.rejectExchange.reply({ token: admin, params: { id: id! }, body: { reason: '本周蔬菜缺货' } })).status).toBe(200);
     await tap(p.page.locator('.staff-exchanges .staff-nav__tab[data-tab="points"]'));
     await expect.poll(() => p.page.locator('.points__number').innerText()).toBe('80');
     await expect(p.page.locator('.points__entry[data-reason="exchange_refund"] .points__reason').innerText()).resolves.toBe('兑换退回');
@@ -116,9 +116,9 @@ describe('the staff ledger past its first page', () => {
     const admin = await app.adminToken();
     // The API's page is 50 entries: 53 adjustments leave at least 3 for the second page.
     for (let i = 1; i <= 53; i++) {
-      expect((await app.call('POST', '/v1/admin/points-adjustments', { token: admin, body: { providerId: 'demo-meilin', points: 1, reason: `第${i}次` } })).status).toBe(201);
+      expect((await app.api.createPointsAdjustment.reply({ token: admin, body: { providerId: 'demo-meilin', points: 1, reason: `第${i}次` } })).status).toBe(201);
     }
-    const total = (await app.call('GET', '/v1/staff/points?limit=200', { token: await staff(app, 'staff-meilin') })).body.entries.length as number;
+    const total = (await app.api.staffPoints({ token: await staff(app, 'staff-meilin'), query: { limit: 200 } })).entries.length;
     expect(total).toBeGreaterThanOrEqual(53);
 
     const p = await suite.open();

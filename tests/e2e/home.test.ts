@@ -6,7 +6,7 @@ const suite = browserSuite('2026-11-30T11:40:00+08:00');
 
 describe('the H5 app served by the local server', () => {
   it('shows the seeded providers with their meals left today', async () => {
-    const expected = (await suite.app.call('GET', '/v1/providers')).body.providers as { name: string; offerings: { remaining: number }[] }[];
+    const expected = (await suite.app.api.listProviders()).providers;
     const { page, errors } = await suite.open();
     await page.goto(suite.app.url + '/');
     await page.locator('.provider-card').first().waitFor();

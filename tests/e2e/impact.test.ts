@@ -20,10 +20,11 @@ async function serve(district: string, n: number): Promise<{ id: string; token: 
   const served: { id: string; token: string }[] = [];
   for (let i = 0; i < n; i++) {
     const token = await recipient(app);
-    const b = await app.call('POST', '/v1/bookings', { token, body: { offeringId: `demo-${district}-lunch`, windowId: 'lunch' } });
+    const b = await app.api.createBooking.reply({ token, body: { offeringId: `demo-${district}-lunch`, windowId: 'lunch' } });
     expect(b.status).toBe(201);
-    expect((await app.call('POST', '/v1/staff/redemptions', { token: staffToken, body: { code: b.body.booking.code } })).status).toBe(200);
-    served.push({ id: b.body.booking.id, token });
+    const booking = b.body!.booking;
+    expect((await app.api.redeem.reply({ token: staffToken, body: { code: booking.code! } })).status).toBe(200);
+    served.push({ id: booking.id, token });
   }
   return served;
 }
@@ -38,13 +39,13 @@ beforeAll(async () => {
   await app.setClock(NEXT_MORNING);
   expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
   admin = await app.adminToken();
-  const published = await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-11' } });
+  const published = await app.api.publishLeaderboard.reply({ token: admin, body: { period: 'month', key: '2026-11' } });
   expect(published.status).toBe(201);
 });
 
 describe('impact on the public pages', () => {
   it('home shows the programme’s figures as /v1/stats counts them', async () => {
-    const stats = (await app.call('GET', '/v1/stats')).body;
+    const stats = await app.api.publicStats();
     expect(stats.totals).toMatchObject({ meals: 4, personTimes: 4, valueFen: 10_000, providers: 2, districts: 2 });
     const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await p.page.goto(app.url + '/');
@@ -81,8 +82,8 @@ describe('impact on the public pages', () => {
 
     // Anyone scanning it later sees version 1, even after a second version (with one more like).
     const [fed] = meilin;
-    expect((await app.call('POST', `/v1/bookings/${fed!.id}/thanks`, { token: fed!.token, body: { like: true } })).status).toBe(201);
-    expect((await app.call('POST', '/v1/admin/leaderboards', { token: admin, body: { period: 'month', key: '2026-11' } })).body.leaderboard.version).toBe(2);
+    expect((await app.api.thankProvider.reply({ token: fed!.token, params: { id: fed!.id }, body: { like: true } })).status).toBe(201);
+    expect((await app.api.publishLeaderboard({ token: admin, body: { period: 'month', key: '2026-11' } })).leaderboard.version).toBe(2);
     const scanner = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await scanner.page.goto(address);
     await scanner.page.locator('.certificate').waitFor();
@@ -94,8 +95,8 @@ describe('impact on the public pages', () => {
 describe('thanks and food-safety reports', () => {
   it('staff see their notes and likes on the 感谢 page, with nothing about who wrote them', async () => {
     const [first, second] = futian;
-    expect((await app.call('POST', `/v1/bookings/${first!.id}/thanks`, { token: first!.token, body: { like: true, note: '谢谢老板，饭菜很香！' } })).status).toBe(201);
-    expect((await app.call('POST', `/v1/bookings/${second!.id}/thanks`, { token: second!.token, body: { like: true } })).status).toBe(201);
+    expect((await app.api.thankProvider.reply({ token: first!.token, params: { id: first!.id }, body: { like: true, note: '谢谢老板，饭菜很香！' } })).status).toBe(201);
+    expect((await app.api.thankProvider.reply({ token: second!.token, params: { id: second!.id }, body: { like: true } })).status).toBe(201);
     const p = await suite.open(NEXT_MORNING, { 'mcan.introSeen': '1' });
     await p.page.goto(app.url + '/#/staff/signin/index');
     await field(p.page, '.staff-signin__username').fill('staff-futian');
@@ -124,8 +125,8 @@ describe('thanks and food-safety reports', () => {
     await p.page.reload();
     await tap(p.page.locator('.voucher__thanks-send'));
     await expect.poll(() => p.page.locator('.voucher__thanked').innerText()).toBe('这份餐的感谢已经送出过了。');
-    const staffView = await app.call('GET', '/v1/staff/thanks', { token: await staff(app, 'staff-futian') });
-    expect(staffView.body.likes).toBe(3);
+    const staffView = await app.api.staffThanks.reply({ token: await staff(app, 'staff-futian') });
+    expect(staffView.body?.likes).toBe(3);
     expect(staffView.text).toContain('面条很劲道，谢谢！');
     expect(staffView.text).not.toContain(third!.id);
   });
@@ -145,11 +146,11 @@ describe('thanks and food-safety reports', () => {
     await p.page.locator('.report__sent').waitFor();
     await p.page.screenshot({ path: artifactPath('safety-report.png'), fullPage: true, animations: 'disabled' });
 
-    const reports = (await app.call('GET', '/v1/admin/safety-reports', { token: admin })).body.reports as { providerId: string; bookingId: string | null; text: string }[];
+    const reports = (await app.api.adminSafetyReports({ token: admin })).reports;
     expect(reports.filter((r) => r.text === '吃完后肚子不舒服，米饭有酸味')).toEqual([
       expect.objectContaining({ providerId: 'demo-futian', bookingId: third!.id }),
     ]);
-    const staffView = await app.call('GET', '/v1/staff/thanks', { token: await staff(app, 'staff-futian') });
+    const staffView = await app.api.staffThanks.reply({ token: await staff(app, 'staff-futian') });
     expect(staffView.text).not.toContain('酸味');
   });
 });

@@ -24,14 +24,14 @@ const bookButton = (p: PhonePage, offeringId: string, windowId = 'lunch') =>
 describe('the claims limits, as the recipient sees them', () => {
   it('sends the 4th claim to the verification form, and books once an admin approves', async () => {
     const key = deviceKey();
-    const token = (await app.call('POST', '/v1/sessions/device', { body: { deviceKey: key } })).body.token as string;
+    const token = (await app.api.createDeviceSession({ body: { deviceKey: key } })).token;
     const staffToken = await staff(app, 'staff-futian');
     // Three free claims on three days, each picked up.
     for (const date of ['2026-11-30', '2026-12-01', '2026-12-02']) {
       await app.setClock(lunchOn(date));
-      const b = await app.call('POST', '/v1/bookings', { token, body: { offeringId: 'demo-futian-lunch', windowId: 'lunch' } });
+      const b = await app.api.createBooking.reply({ token, body: { offeringId: 'demo-futian-lunch', windowId: 'lunch' } });
       expect(b.status).toBe(201);
-      const r = await app.call('POST', '/v1/staff/redemptions', { token: await staff(app, 'staff-futian'), body: { code: b.body.booking.code } });
+      const r = await app.api.redeem.reply({ token: await staff(app, 'staff-futian'), body: { code: b.body!.booking.code! } });
       expect(r.status).toBe(200);
     }
     expect(staffToken).toBeTruthy();
@@ -66,17 +66,17 @@ describe('the claims limits, as the recipient sees them', () => {
     // The problem shows at its field (every missing field at once: issue 12, item 9).
     await expect.poll(() => p.page.locator('.field__error').allInnerTexts()).toEqual(['请先勾选同意个人信息说明']);
     const admin = await app.adminToken();
-    expect((await app.call('GET', '/v1/admin/verifications', { token: admin })).body.verifications).toHaveLength(0);
+    expect((await app.api.listVerifications({ token: admin })).verifications).toHaveLength(0);
 
     await tap(p.page.locator('.consent'));
     await tap(p.page.locator('.verify__submit'));
     await p.page.locator('.verify__pending').waitFor();
     await p.page.screenshot({ path: artifactPath('verify-pending.png'), fullPage: true, animations: 'disabled' });
 
-    const queue = (await app.call('GET', '/v1/admin/verifications', { token: admin })).body.verifications as { id: string; name: string; phone: string; category: string }[];
+    const queue = (await app.api.listVerifications({ token: admin })).verifications;
     expect(queue).toHaveLength(1);
     expect(queue[0]).toMatchObject({ name: '李同学', phone: '13800138000', category: 'graduate' });
-    expect((await app.call('POST', `/v1/admin/verifications/${queue[0]!.id}/approve`, { token: admin })).status).toBe(200);
+    expect((await app.api.approveVerification.reply({ token: admin, params: { id: queue[0]!.id } })).status).toBe(200);
 
     await p.page.goto(app.url + '/#/pages/provider/index?id=demo-futian');
     await tap(bookButton(p, 'demo-futian-lunch'));
@@ -91,8 +91,8 @@ describe('the claims limits, as the recipient sees them', () => {
     await p.page.goto(app.url + `/#/pages/provider/index?id=${providerId}`);
     await expect.poll(() => p.page.locator(`[data-offering="${offeringId}"] .meals-left`).innerText()).toBe('剩余 1 份');
     // Someone else takes the last meal while this page is open.
-    const other = (await app.call('POST', '/v1/sessions/device', { body: { deviceKey: deviceKey() } })).body.token;
-    expect((await app.call('POST', '/v1/bookings', { token: other, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
+    const other = (await app.api.createDeviceSession({ body: { deviceKey: deviceKey() } })).token;
+    expect((await app.api.createBooking.reply({ token: other, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
 
     await tap(bookButton(p, offeringId));
     const error = p.page.locator('.booking-error');
@@ -105,9 +105,9 @@ describe('the claims limits, as the recipient sees them', () => {
 
     // An admin sets the daily quantity to 0: the page shows it sold out before any tap.
     const admin = await app.adminToken();
-    const put = await app.call('PUT', `/v1/admin/providers/demo-futian/offerings/demo-futian-lunch`, { token: admin, body: { ...offering(0, [{ id: 'lunch', start: '11:30', end: '13:30' }, { id: 'dinner', start: '17:30', end: '19:30' }]), standard: '两荤一素' } });
+    const put = await app.api.putOffering.reply({ token: admin, params: { id: 'demo-futian', offeringId: 'demo-futian-lunch' }, body: { ...offering(0, [{ id: 'lunch', start: '11:30', end: '13:30' }, { id: 'dinner', start: '17:30', end: '19:30' }]), standard: '两荤一素' } });
     expect(put.status).toBe(200);
-    await expect.poll(async () => (await app.call('GET', '/v1/providers/demo-futian')).body.provider.offerings[0].remaining).toBe(0);
+    await expect.poll(async () => (await app.api.getProvider({ params: { id: 'demo-futian' } })).provider.offerings[0]!.remaining).toBe(0);
     await p.page.goto(app.url + '/#/pages/provider/index?id=demo-futian');
     await expect.poll(() => p.page.locator('[data-offering="demo-futian-lunch"] .meals-left').innerText()).toBe('已约满');
     await expect(bookButton(p, 'demo-futian-lunch').getAttribute('aria-disabled')).resolves.toBe('true');
@@ -118,15 +118,15 @@ describe('the claims limits, as the recipient sees them', () => {
     await app.setClock(MONDAY_LUNCH);
     const { providerId, offeringId } = await providerWithOffering(app, '暂停测试馆', 10);
     const key = deviceKey();
-    const token = (await app.call('POST', '/v1/sessions/device', { body: { deviceKey: key } })).body.token as string;
+    const token = (await app.api.createDeviceSession({ body: { deviceKey: key } })).token;
     for (const date of ['2026-12-07', '2026-12-08', '2026-12-09']) {
       await app.setClock(lunchOn(date));
-      expect((await app.call('POST', '/v1/bookings', { token, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
+      expect((await app.api.createBooking.reply({ token, body: { offeringId, windowId: 'lunch' } })).status).toBe(201);
       await app.setClock(`${date}T15:00:00+08:00`);
       expect((await app.call('POST', '/__test__/jobs/expire-bookings')).status).toBe(200);
     }
     await app.setClock(lunchOn('2026-12-10'));
-    const until = (await app.call('GET', '/v1/me', { token })).body.user.suspendedUntil as string;
+    const until = (await app.api.getMe({ token })).user.suspendedUntil!;
     expect(until).toMatch(/^2026-12-\d\d$/);
 
     const p = await open(lunchOn('2026-12-10'), { 'mcan.deviceKey': key });
@@ -142,7 +142,7 @@ describe('the claims limits, as the recipient sees them', () => {
   it('walks in with the restaurant’s poster code', async () => {
     await app.setClock(MONDAY_LUNCH);
     const { providerId, staffToken } = await providerWithOffering(app, '海报小馆', 5);
-    const poster = (await app.call('GET', '/v1/staff/poster', { token: staffToken })).body.poster as string;
+    const poster = (await app.api.staffPoster({ token: staffToken })).poster;
     const p = await open();
     await p.page.goto(app.url + '/#/pages/walkin/index');
     await field(p.page, '.walkin__poster').fill('M1W.not-a-poster');

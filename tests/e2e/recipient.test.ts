@@ -24,8 +24,8 @@ async function home(p: PhonePage): Promise<void> {
 
 const lunchRow = (p: PhonePage) => p.page.locator('[data-offering="demo-futian-lunch"]');
 const remaining = async (offeringId = 'demo-futian-lunch') => {
-  const r = await app.call('GET', '/v1/providers/demo-futian');
-  return (r.body.provider.offerings as { id: string; remaining: number }[]).find((o) => o.id === offeringId)!.remaining;
+  const r = await app.api.getProvider({ params: { id: 'demo-futian' } });
+  return r.provider.offerings.find((o) => o.id === offeringId)!.remaining;
 };
 
 async function staffSignIn(p: PhonePage, username = 'staff-futian', password = 'mcan-demo'): Promise<void> {
@@ -61,7 +61,7 @@ describe('a recipient books a meal and staff hand it over', () => {
     await r.page.locator('.voucher__code').waitFor();
     const bookingId = new URL(r.page.url().replace('#', '')).searchParams.get('id')!;
     const token = (await stored(r.page, 'mcan.token'))!;
-    const booking = (await app.call('GET', `/v1/bookings/${bookingId}`, { token })).body.booking;
+    const booking = (await app.api.getBooking({ token, params: { id: bookingId } })).booking;
     expect(booking.status).toBe('BOOKED');
     expect(await remaining()).toBe(before - 1);
 
@@ -78,8 +78,8 @@ describe('a recipient books a meal and staff hand it over', () => {
     await staffSignIn(staffPage);
     await staffPage.page.screenshot({ path: artifactPath('staff-scan.png'), animations: 'disabled' });
     expect(await smallTapTargets(staffPage.page)).toEqual([]);
-    redeemedCode = booking.code;
-    await typeCode(staffPage, booking.code);
+    redeemedCode = booking.code!;
+    await typeCode(staffPage, booking.code!);
     const result = staffPage.page.locator('.scan-result');
     await result.waitFor();
     await expect(result.getAttribute('data-result')).resolves.toBe('ok');
@@ -108,10 +108,10 @@ describe('a recipient books a meal and staff hand it over', () => {
 
     // A cancelled booking's code: staff are told it was cancelled, not that the code is wrong.
     const token = await recipient(app);
-    const cancelled = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: 'demo-futian-lunch', windowId: 'lunch' } })).body.booking;
-    expect((await app.call('DELETE', `/v1/bookings/${cancelled.id}`, { token })).status).toBe(200);
+    const cancelled = (await app.api.createBooking({ token, body: { offeringId: 'demo-futian-lunch', windowId: 'lunch' } })).booking;
+    expect((await app.api.cancelBooking.reply({ token, params: { id: cancelled.id } })).status).toBe(200);
     await tap(staffPage.page.locator('.scan-result__next'));
-    await typeCode(staffPage, cancelled.code);
+    await typeCode(staffPage, cancelled.code!);
     await expect.poll(() => result.innerText()).toContain('这份预约已取消，券已失效。');
   });
 
@@ -131,7 +131,7 @@ describe('a recipient books a meal and staff hand it over', () => {
 
     await tap(p.locator('.staff-nav__tab[data-tab="poster"]'));
     await p.locator('.poster__qr').waitFor();
-    const poster = (await app.call('GET', '/v1/staff/poster', { token: await staff(app, 'staff-futian') })).body.poster;
+    const poster = (await app.api.staffPoster({ token: await staff(app, 'staff-futian') })).poster;
     // The printed QR opens the walk-in page with the code filled in (issue 12, item 2).
     await expect.poll(() => readQr(p.locator('.poster__qr'))).toBe(`${app.url}/#/pages/walkin/index?poster=${encodeURIComponent(poster)}`);
     await p.screenshot({ path: artifactPath('staff-poster.png'), fullPage: true, animations: 'disabled' });
@@ -215,7 +215,7 @@ describe('a retried tap', () => {
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
     const token = (await stored(r.page, 'mcan.token'))!;
-    const mine = (await app.call('GET', '/v1/bookings', { token })).body.bookings as unknown[];
+    const mine = (await app.api.listBookings({ token })).bookings;
     expect(mine).toHaveLength(1);
   });
 });
@@ -247,10 +247,10 @@ describe('staff camera scanning on H5', () => {
   it('reads the voucher QR from the camera and redeems it', async () => {
     await app.setClock(MONDAY_LUNCH);
     const token = await recipient(app);
-    const booking = (await app.call('POST', '/v1/bookings', { token, body: { offeringId: 'demo-futian-lunch', windowId: 'dinner' } })).body.booking;
+    const booking = (await app.api.createBooking({ token, body: { offeringId: 'demo-futian-lunch', windowId: 'dinner' } })).booking;
     // Dinner opens at 17:30; redemption opens 15 minutes before.
     await app.setClock('2026-11-30T17:20:00+08:00');
-    const browser = await launchBrowserWithCamera(qrVideo(booking.voucher));
+    const browser = await launchBrowserWithCamera(qrVideo(booking.voucher!));
     try {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
       const page = await context.newPage();
@@ -265,7 +265,7 @@ describe('staff camera scanning on H5', () => {
       await result.waitFor({ timeout: 15_000 });
       await expect(result.getAttribute('data-result')).resolves.toBe('ok');
       await expect(result.innerText()).resolves.toContain('17:30–19:30');
-      expect((await app.call('GET', `/v1/bookings/${booking.id}`, { token })).body.booking.status).toBe('REDEEMED');
+      expect((await app.api.getBooking({ token, params: { id: booking.id } })).booking.status).toBe('REDEEMED');
       expect(errors).toEqual([]);
     } finally {
       await browser.close();

@@ -99,6 +99,15 @@ async function send(baseUrl: string, name: EndpointName, input: LooseInput = {})
   return { ...base, ok: false, error: envelope.data.error };
 }
 
+/**
+ * The answer's JSON as the server sent it. A reply's `body` and `error` are parsed, and parsing drops
+ * any field the contract does not name; a test that an answer says nothing more (no existence
+ * oracle, nothing about the person) compares this instead.
+ */
+export function asSent(reply: { text: string }): unknown {
+  return JSON.parse(reply.text) as unknown;
+}
+
 export function apiClient(baseUrl: string): ApiClient {
   const client: Record<string, unknown> = {};
   for (const name of Object.keys(endpoints) as EndpointName[]) {

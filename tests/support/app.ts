@@ -9,8 +9,12 @@ import { apiClient, type ApiClient } from './api-client.js';
 export interface TestApp extends RunningApp {
   /** The contract's endpoints, typed, with every answer checked against the contract (support/api-client.ts). */
   api: ApiClient;
-  /** Any request at all, answered untyped: for malformed input and paths outside the contract. */
-  call<T = any>(method: string, path: string, opts?: CallOptions): Promise<Reply<T>>;
+  /**
+   * Any request at all, unchecked: for malformed input, input the contract's types forbid, and paths
+   * outside the contract (/healthz, /__test__). The body is `unknown` unless the caller names the
+   * narrow shape it reads (`call<{ error: { code: string } }>`); contract routes belong on `api`.
+   */
+  call<T = unknown>(method: string, path: string, opts?: CallOptions): Promise<Reply<T>>;
   /** An admin session, shared; `fresh` signs in anew (after the account's sessions were ended). */
   adminToken(fresh?: boolean): Promise<string>;
   setClock(iso: string | null): Promise<void>;
