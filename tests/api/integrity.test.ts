@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asSent } from '../support/api-client.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
 
@@ -206,8 +207,13 @@ describe('a poster self-dealer among honest neighbours', () => {
     // What is published once the month is over (and what the public reads) keeps its shape: no integrity mark on it.
     await at('2027-02-01', '00:45');
     expect((await app.call('POST', '/__test__/jobs/roll-up-impact')).status).toBe(200);
-    const published = await app.api.publishLeaderboard({ token: await adminNow(), body: { period: 'month', key: '2027-01' } });
-    expect(published.leaderboard.entries[0]).toMatchObject({ providerId: dealer.providerId, meals: 60 });
-    expect(published.leaderboard.entries.every((e: object) => !('integrity' in e))).toBe(true);
+    const reply = await app.api.publishLeaderboard.reply({ token: await adminNow(), body: { period: 'month', key: '2027-01' } });
+    expect(reply.body?.leaderboard.entries[0]).toMatchObject({ providerId: dealer.providerId, meals: 60 });
+    // As sent, not as parsed: parsing would drop an undeclared mark before the check could see it.
+    const sent = asSent(reply) as { leaderboard: { entries: object[] } };
+    expect(sent.leaderboard.entries.length).toBeGreaterThan(0);
+    expect(sent.leaderboard.entries.every((e) => !('integrity' in e))).toBe(true);
+    const pub = asSent(await app.api.latestLeaderboard.reply({ query: { period: 'month' } })) as { entries: object[] };
+    expect(pub.entries.every((e) => !('integrity' in e))).toBe(true);
   });
 });
