@@ -129,7 +129,7 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   admin: {
     read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, keys.likesPK()],
     indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged], GSI2: [keys.allProviders] },
-    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, bookingItems, recipientItems],
+    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, bookingItems, recipientItems],
     audits: true,
   },
   // Applications and their decisions: the application and the idempotency record it replays
