@@ -97,7 +97,8 @@ export const IntegrityReport = z.object({
     minRedemptions: Count,
     minPeers: Count,
     minQuotaDays: Count,
-    flags: z.record(IntegrityFlag, Rule),
+    // Each flag's rule, named (a record keyed by the enum leaves the schema's required keys undefined).
+    flags: z.object({ first_timers: Rule, quick_redemptions: Rule, poster_share: Rule, repeat_recipients: Rule, quota_days: Rule } satisfies Record<IntegrityFlag, typeof Rule>),
   }),
   /** Providers with any redemption or handout in the range: flagged first, then by redemptions. */
   providers: z.array(ProviderIntegrity),
