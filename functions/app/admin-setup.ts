@@ -21,7 +21,7 @@ import { hashPassword } from '../security/passwords.js';
 import type { Provider } from '../store/index.js';
 import { audited } from './audit.js';
 import type { AdminCtx } from './context.js';
-import { suspendIfDue } from './no-shows.js';
+import { expireNoShow } from './no-shows.js';
 import { providerPoster } from './staff-counter.js';
 
 function adminView(p: Provider): AdminProvider {
@@ -143,7 +143,7 @@ export async function suspendProvider(ctx: AdminCtx, params: { id: string }) {
   const live = await deps.store.bookings.liveAtProvider(params.id, [local.date, addDays(local.date, -1)]);
   const end = async (b: (typeof live)[number]) => {
     if (!pickupClosed(b, local, deps.config.redemption.graceMinutes)) return void (await deps.store.bookings.cancel(b, at, 'provider_suspended'));
-    if ((await deps.store.bookings.expire(b, at)).ok) await suspendIfDue(deps, b.recipientId, b.date);
+    await expireNoShow(deps, b, at);
   };
   // A booking redeemed, cancelled or expired meanwhile refuses the write (it is no longer BOOKED): nothing to do.
   for (let i = 0; i < live.length; i += SUSPEND_BATCH) await Promise.all(live.slice(i, i + SUSPEND_BATCH).map(end));

@@ -1,5 +1,5 @@
 import type { Deps } from '../app/deps.js';
-import { suspendIfDue } from '../app/no-shows.js';
+import { expireNoShow } from '../app/no-shows.js';
 import { localStamp, pickupClosed } from '../domain/booking.js';
 import { localMoment } from '../domain/time.js';
 
@@ -33,9 +33,9 @@ export async function expireBookings(deps: Deps, now: Date): Promise<{ expired: 
       if ((await store.bookings.cancel(b, at, 'provider_suspended')).ok) cancelled++;
       continue;
     }
-    if (!(await store.bookings.expire(b, at)).ok) continue;
-    expired++;
-    if (await suspendIfDue(deps, b.recipientId, b.date)) suspended++;
+    const out = await expireNoShow(deps, b, at);
+    if (out.expired) expired++;
+    if (out.suspended) suspended++;
   }
   return { expired, suspended, cancelled };
 }
