@@ -1,3 +1,4 @@
+import type { Decider } from '../contract/common.js';
 import { newId } from '../security/ids.js';
 import type { AuditEntry } from '../store/audit.js';
 import type { AdminCtx, StaffCtx } from './context.js';
@@ -25,6 +26,9 @@ function scrub(v: unknown, depth = 0): unknown {
  * The action is the route's name (`approveProvider`); `before`/`after` lose any field that could
  * lead to a recipient.
  */
+/** The administrator deciding this request, as a decision record names them. */
+export const decider = (ctx: AdminCtx): Decider => ({ id: ctx.principal.id, name: ctx.principal.name ?? '' });
+
 export function audited(ctx: StaffCtx | AdminCtx, target: AuditEntry['target'], before: unknown, after: unknown): AuditEntry {
   const p = ctx.principal;
   return {

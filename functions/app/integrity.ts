@@ -9,7 +9,7 @@ import { fail, notFound, unexpected } from '../domain/errors.js';
 import { boundedRange, datesIn } from '../domain/impact.js';
 import { addTally, byConcern, judgeAll, zeroTally, type ProviderTally } from '../domain/integrity.js';
 import { addDays, localMoment } from '../domain/time.js';
-import { audited } from './audit.js';
+import { audited, decider } from './audit.js';
 import type { AdminCtx } from './context.js';
 import type { Deps } from './deps.js';
 
@@ -88,7 +88,7 @@ export async function clearIntegrity(ctx: AdminCtx, params: { id: string }, body
     ...before,
     status: 'CLEARED',
     clearedAt: ctx.now.toISOString(),
-    clearedBy: { id: ctx.principal.id, name: ctx.principal.name ?? '' },
+    clearedBy: decider(ctx),
     reason: body.reason,
     clearedThrough: localMoment(ctx.now, config.timeZone).date,
   };

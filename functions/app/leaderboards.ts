@@ -7,7 +7,7 @@ import { DomainError, fail, notFound, unexpected } from '../domain/errors.js';
 import { periodRange, redeemedBookings } from '../domain/impact.js';
 import { periodClosed, rankLeaderboard } from '../domain/leaderboard.js';
 import { localMoment } from '../domain/time.js';
-import { audited } from './audit.js';
+import { audited, decider } from './audit.js';
 import type { AdminCtx, Ctx } from './context.js';
 import type { Deps } from './deps.js';
 import { providerFigures } from './figures.js';
@@ -87,7 +87,7 @@ export async function withdrawLeaderboard(
   body: WithdrawLeaderboardBody,
 ): Promise<{ leaderboard: LeaderboardVersion }> {
   const { deps } = ctx;
-  const withdrawn = { at: ctx.now.toISOString(), reason: body.reason, by: { id: ctx.principal.id, name: ctx.principal.name ?? '' } };
+  const withdrawn = { at: ctx.now.toISOString(), reason: body.reason, by: decider(ctx) };
   const id = `${v.period}:${v.key}:v${v.version}`;
   const out = await deps.store.leaderboards.withdraw(v.period, v.key, v.version, withdrawn, {
     audit: audited(ctx, { type: 'leaderboard', id }, { withdrawn: null }, { withdrawn }),

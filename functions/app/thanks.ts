@@ -10,7 +10,7 @@ import { newId } from '../security/ids.js';
 import type { AdminCtx, RecipientCtx, StaffCtx } from './context.js';
 import { idempotency } from './idempotency.js';
 import { rateIntent, takeRate } from './rate-limit.js';
-import { audited } from './audit.js';
+import { audited, decider } from './audit.js';
 
 export async function thankProvider(ctx: RecipientCtx, params: { id: string }, body: ThanksBody) {
   const { deps } = ctx;
@@ -88,7 +88,7 @@ export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
 
 /** Close an open report with what was done (audited): it leaves the open list for the closed one. */
 export async function closeSafetyReport(ctx: AdminCtx, params: { id: string }, body: CloseSafetyReportBody) {
-  const closed = { at: ctx.now.toISOString(), note: body.note, by: { id: ctx.principal.id, name: ctx.principal.name ?? '' } };
+  const closed = { at: ctx.now.toISOString(), note: body.note, by: decider(ctx) };
   const audit = audited(ctx, { type: 'safety_report', id: params.id }, { status: 'OPEN' }, { status: 'CLOSED', closed });
   const out = await ctx.deps.store.thanks.closeReport(params.id, closed, { audit });
   if (!out.ok) {

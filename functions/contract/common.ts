@@ -21,6 +21,10 @@ export const Text = (max: number, min = 1) =>
 export const MultilineText = (max: number, min = 1) =>
   z.string().trim().min(min).max(max).regex(/^(?:[^\p{Cc}]|\n)*$/u, 'no control characters other than line breaks');
 
+/** The administrator who made a decision (withdrew a board, closed a report, cleared a flag), as the desk shows them. */
+export const Decider = z.object({ id: z.string(), name: z.string() });
+export type Decider = z.infer<typeof Decider>;
+
 /** A time of day in Asia/Shanghai, HH:MM. */
 export const TimeString = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 00:00–23:59');
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NextCursor, PageQuery, Text } from './common.js';
+import { DateString, Decider, Id, NextCursor, PageQuery, Text } from './common.js';
 import { IntegrityFlag } from './integrity.js';
 
 // ---- impact ----
@@ -118,7 +118,7 @@ export const AdminLeaderboardsQuery = z.strictObject({ period: Period, ...PageQu
 export type AdminLeaderboardsQuery = z.infer<typeof AdminLeaderboardsQuery>;
 
 /** Why and when a published version was taken off the public board, and by whom. */
-export const Withdrawal = z.object({ at: z.string(), reason: z.string(), by: z.object({ id: z.string(), name: z.string() }) });
+export const Withdrawal = z.object({ at: z.string(), reason: z.string(), by: Decider });
 export type Withdrawal = z.infer<typeof Withdrawal>;
 
 /**

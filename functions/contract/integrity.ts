@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id } from './common.js';
+import { DateString, Decider, Id } from './common.js';
 
 const Count = z.number().int().min(0);
 const Share = z.number().min(0).max(1);
@@ -50,7 +50,7 @@ export const IntegrityCase = z.object({
   /** The closed days the review judged, and the redemptions in them. */
   evidence: z.object({ from: DateString, to: DateString, redemptions: Count }),
   clearedAt: z.string().nullable(),
-  clearedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  clearedBy: Decider.nullable(),
   /** The clearing admin's words. */
   reason: z.string().nullable(),
   /** The last day (Asia/Shanghai) whose evidence the clear covers. */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, MultilineText, NextCursor, PageQuery } from './common.js';
+import { DateString, Decider, Id, MultilineText, NextCursor, PageQuery } from './common.js';
 
 /**
  * The longest thank-you note and safety report, in characters after trimming. Limits on what a
@@ -47,7 +47,7 @@ export type SafetyReportStatus = z.infer<typeof SafetyReportStatus>;
 export const SafetyReportsQuery = z.strictObject({ status: SafetyReportStatus.default('OPEN'), ...PageQuery });
 export type SafetyReportsQuery = z.infer<typeof SafetyReportsQuery>;
 /** Who closed a report, when, and what was done. */
-export const SafetyReportClosure = z.object({ at: z.string(), note: z.string(), by: z.object({ id: z.string(), name: z.string() }) });
+export const SafetyReportClosure = z.object({ at: z.string(), note: z.string(), by: Decider });
 export type SafetyReportClosure = z.infer<typeof SafetyReportClosure>;
 export const AdminSafetyReport = z.object({
   id: Id,
