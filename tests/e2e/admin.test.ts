@@ -239,7 +239,8 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await pick.focus();
     await page.keyboard.press('Enter');
     await v('.admin-points__ledger').waitFor();
-    expect(await v('.admin__title').innerText()).toBe('福田爱心面馆 · 积分');
+    // The title names the provider once its record has loaded, which may be after the ledger.
+    await expect.poll(() => v('.admin__title').innerText()).toBe('福田爱心面馆 · 积分');
     expect(await v('[data-card="pending"] .admin-card__count').innerText()).toBe(String(api.pending));
     expect(await v('[data-card="balance"] .admin-card__count').innerText()).toBe('0');
     expect(await v('.admin-points__ledger td[data-col="reason"]').allInnerTexts()).toEqual(['核销餐食']);
@@ -527,7 +528,7 @@ describe('Needs attention across the programme', () => {
     // The mark opens its ledger, where the case says what was found; in English too.
     await marked.locator('.admin-boards__flag').click();
     await v('.admin-points__integrity').waitFor();
-    expect(await v('.admin__title').innerText()).toBe('可疑小馆 · 积分');
+    await expect.poll(() => v('.admin__title').innerText()).toBe('可疑小馆 · 积分');
     expect(await v('.admin-points__held').innerText()).toContain('首次受助占比高、即订即核占比高');
     await v('.admin__lang').click();
     await expect.poll(() => v('.admin-points__integrity h2').innerText()).toBe('⚠ Integrity review');
