@@ -17,6 +17,10 @@ const up = '^(?:\\.\\./)+';
 const outside = (allowed) => `${up}(?!\\.\\./|(?:${allowed.join('|')})(?:/|$))`;
 const noInfra = { regex: `${up}infra/`, message: 'functions/ never imports infra/: the stack reads functions/, not the other way round.' };
 const layer = (files, ...patterns) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, noInfra] }] } });
+const useCases = {
+  regex: `${up}(?:http|local|lambda|routes|jobs|seed)(?:/|$)|${up}(?:routes|grants)\\.js$`,
+  message: 'app/ holds use cases: it never imports the HTTP adapter, local mode, the Lambda entries, the route table, jobs or seeds.',
+};
 const serverLayers = [
   layer(['functions/**/*.ts']),
   layer(['functions/contract/**/*.ts'], {
@@ -38,9 +42,12 @@ const serverLayers = [
     regex: outside(['contract', 'domain', 'support', 'config\\.js']),
     message: 'store/ imports only contract/, domain/, support/ and config.ts: use cases call the store, never the other way round.',
   }),
-  layer(['functions/app/**/*.ts'], {
-    regex: `${up}(?:http|local|lambda|routes|jobs|seed)(?:/|$)|${up}(?:routes|grants)\\.js$`,
-    message: 'app/ holds use cases: it never imports the HTTP adapter, local mode, the Lambda entries, the route table, jobs or seeds.',
+  layer(['functions/app/**/*.ts'], useCases),
+  // app/ is split by who calls it, as routes/ is; the admins' desk may reuse the others' views,
+  // never the other way round.
+  layer(['functions/app/{public,recipient,staff,impact,signin}/**/*.ts'], useCases, {
+    regex: '^\\.\\./admin/',
+    message: "public, recipient, staff, impact and sign-in use cases never import the admins' (app/admin/): move what they share into app/ itself.",
   }),
   layer(['functions/jobs/**/*.ts'], {
     regex: `${up}(?:http|local|lambda|routes|seed)(?:/|$)|${up}(?:routes|grants)\\.js$`,

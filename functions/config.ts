@@ -120,21 +120,21 @@ export const config = {
   },
   cache: {
     // A contract change takes effect within this many ms; quota is guarded by the transaction, not the cache.
-    catalogTtlMs: 5_000,
-    // Catalogue entries (providers, offering owners, district lists) one process keeps: every
+    listingTtlMs: 5_000,
+    // Listing entries (providers, offering owners, district lists) one process keeps: every
     // provider of a province fits; random ids sent by a client evict the oldest instead of growing it.
-    catalogMaxEntries: 20_000,
+    listingMaxEntries: 20_000,
     // Impact caches (public figures, live days, rolled periods) per process: above the widest
     // admin range in days (impact.maxRangeDays), so one request never evicts its own days.
     figuresMaxEntries: 5_000,
     // A disabled staff account's tokens stop working within this many ms in every process.
     sessionTtlMs: 3_000,
-    // A slot seen sold out is refused without a round trip for this long (a hint; see support/catalog-cache.ts).
+    // A slot seen sold out is refused without a round trip for this long (a hint; see support/listing.ts).
     soldOutHintMs: 1_000,
     // The public listing is assembled at most this often per query and process (support/listing-cache.ts);
     // the edge caches it as long (Cache-Control max-age, see the listProviders endpoint).
-    listingTtlMs: 1_000,
-    listingMaxEntries: 256,
+    listingPagesTtlMs: 1_000,
+    listingPagesMaxEntries: 256,
   },
   /**
    * API Gateway throttles per function group on AWS, requests per second and burst, applied to

@@ -1,4 +1,4 @@
-import { catalogCache } from './support/catalog-cache.js';
+import { cachedListing } from './support/listing.js';
 import type { Deps } from './app/deps.js';
 import { slotGate } from './support/slot-gate.js';
 import { adminSessions, staffSessions } from './support/staff-sessions.js';
@@ -51,7 +51,7 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
   return {
     config,
     store,
-    catalog: catalogCache(store, config),
+    listing: cachedListing(store, config),
     slotGate: slotGate(config.contention.perSlotInFlight),
     figuresCache: ttlCache(config.impact.publicStatsTtlMs, config.cache.figuresMaxEntries),
     liveDays: ttlCache(config.impact.liveDayTtlMs, config.cache.figuresMaxEntries),

@@ -6,7 +6,7 @@ import type { SmsSender } from '../sms/sender.js';
 import type { WorkGate } from '../security/work-gate.js';
 import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
-import type { Catalog } from '../support/catalog-cache.js';
+import type { Listing } from '../support/listing.js';
 import type { SlotGate } from '../support/slot-gate.js';
 import type { StaffSessions } from '../support/staff-sessions.js';
 import type { TtlCache } from '../support/ttl-cache.js';
@@ -15,7 +15,7 @@ import type { TtlCache } from '../support/ttl-cache.js';
 export interface Deps {
   config: Config;
   store: Store;
-  catalog: Catalog;
+  listing: Listing;
   slotGate: SlotGate;
   /** Public impact figures and latest leaderboards, kept `impact.publicStatsTtlMs`. */
   figuresCache: TtlCache;

@@ -9,7 +9,7 @@ import { localMoment } from '../domain/time.js';
  * booking's own date; three in 30 days pause booking for 7 days. A booking still live at a
  * provider that is not ACTIVE is cancelled as the suspension would have (`provider_suspended`,
  * not counted): its staff could not hand it over, and a booking made in another process within
- * the catalogue cache's seconds after a suspension slips past the suspension's own sweep. Safe to
+ * the listing cache's seconds after a suspension slips past the suspension's own sweep. Safe to
  * run twice at once: each change is conditional on BOOKED.
  */
 export async function expireBookings(deps: Deps, now: Date): Promise<{ expired: number; suspended: number; cancelled: number }> {
@@ -19,7 +19,7 @@ export async function expireBookings(deps: Deps, now: Date): Promise<{ expired: 
   let expired = 0;
   let suspended = 0;
   let cancelled = 0;
-  // Read fresh, not through the catalogue cache (this decides whether someone is charged), and
+  // Read fresh, not through the listing cache (this decides whether someone is charged), and
   // once per provider per run.
   const statuses = new Map<string, Promise<string | undefined>>();
   const statusOf = (id: string) => {

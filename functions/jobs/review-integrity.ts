@@ -1,5 +1,5 @@
 import type { Deps } from '../app/deps.js';
-import { providerDays, tallyFrom } from '../app/integrity.js';
+import { providerDays, tallyFrom } from '../app/impact/integrity.js';
 import type { IntegrityCase } from '../contract/integrity.js';
 import { normalsOf, signalsOf } from '../domain/integrity.js';
 import { addDays, localMoment } from '../domain/time.js';

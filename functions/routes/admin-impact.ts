@@ -1,7 +1,7 @@
-import * as impact from '../app/impact.js';
-import * as integrity from '../app/integrity.js';
-import * as leaderboards from '../app/leaderboards.js';
-import * as thanks from '../app/thanks.js';
+import * as impact from '../app/impact/stats.js';
+import * as integrity from '../app/impact/integrity.js';
+import * as leaderboards from '../app/impact/leaderboards.js';
+import * as thanks from '../app/admin/thanks.js';
 import type { Handlers } from './table.js';
 
 /** The admins' impact desk: the dashboard and its export, leaderboards, notes and safety reports (served by the admin function). */

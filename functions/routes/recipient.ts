@@ -1,6 +1,6 @@
-import * as bookings from '../app/bookings.js';
-import * as sessions from '../app/sessions.js';
-import * as thanks from '../app/thanks.js';
+import * as bookings from '../app/recipient/bookings.js';
+import * as sessions from '../app/signin/sessions.js';
+import * as thanks from '../app/recipient/thanks.js';
 import { routeTable, type Handlers } from './table.js';
 
 /** A signed-in recipient's own account and bookings. */

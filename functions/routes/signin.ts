@@ -1,5 +1,5 @@
-import * as phone from '../app/phone-sessions.js';
-import * as sessions from '../app/sessions.js';
+import * as phone from '../app/signin/phone.js';
+import * as sessions from '../app/signin/sessions.js';
 import { routeTable, type Handlers } from './table.js';
 
 /** Every route that makes a session: the only code that signs tokens. */

@@ -1,7 +1,7 @@
-import * as exchanges from '../app/exchanges.js';
-import * as points from '../app/points.js';
-import * as counter from '../app/staff-counter.js';
-import * as thanks from '../app/thanks.js';
+import * as exchanges from '../app/staff/exchanges.js';
+import * as points from '../app/staff/points.js';
+import * as counter from '../app/staff/counter.js';
+import * as thanks from '../app/staff/thanks.js';
 import { routeTable, type Handlers } from './table.js';
 
 /** The counter: staff of one provider, their own provider only. */

@@ -1,12 +1,13 @@
-import * as verifications from '../app/verifications.js';
+import * as review from '../app/admin/verifications.js';
+import * as application from '../app/recipient/verification.js';
 import { routeTable, type Handlers } from './table.js';
 
 /** Verification applications, submitted by recipients and reviewed by admins: where personal data is sealed and opened. */
 export const verificationHandlers = {
-  submitVerification: (ctx, { body }) => verifications.submitVerification(ctx, body),
-  listVerifications: (ctx, { query }) => verifications.listVerifications(ctx, query),
-  approveVerification: (ctx, { params }) => verifications.approveVerification(ctx, params),
-  rejectVerification: (ctx, { params }) => verifications.rejectVerification(ctx, params),
+  submitVerification: (ctx, { body }) => application.submitVerification(ctx, body),
+  listVerifications: (ctx, { query }) => review.listVerifications(ctx, query),
+  approveVerification: (ctx, { params }) => review.approveVerification(ctx, params),
+  rejectVerification: (ctx, { params }) => review.rejectVerification(ctx, params),
 } satisfies Handlers;
 
 export const verificationRoutes = routeTable('verification', verificationHandlers);

@@ -5,7 +5,7 @@
  * published through the admin use case. Skipped when already loaded (a --data folder).
  */
 import type { Deps } from '../app/deps.js';
-import { publishLeaderboard } from '../app/leaderboards.js';
+import { publishLeaderboard } from '../app/impact/leaderboards.js';
 import type { OfferingContract } from '../contract/admin.js';
 import type { Period } from '../contract/impact.js';
 import { monthOf, periodKeyOf, periodRange } from '../domain/impact.js';
@@ -136,7 +136,7 @@ export async function seedHistory(deps: Deps, now: Date, days: number): Promise<
     });
     await deps.store.providers.putOffering({ ...r.offering.contract, id: r.offering.id, providerId: r.id, updatedAt: r.joinedAt });
   }
-  deps.catalog.invalidate();
+  deps.listing.invalidate();
   phase('providers');
 
   const history = simulateHistory(providers, from, to);

@@ -1,5 +1,5 @@
 /**
- * The public listing (`GET /v1/providers`), assembled at most once per `listingTtlMs` per query in
+ * The public listing (`GET /v1/providers`), assembled at most once per `listingPagesTtlMs` per query in
  * a process: at 11:00 everyone opens the home page, and each call used to read every slot of the
  * district again. Remaining counts in the listing may be that old; the booking transaction still
  * decides. Concurrent requests for the same query share one assembly (single flight), and the

@@ -310,7 +310,7 @@ describe('impact figures equal a recount of what happened', () => {
       const patch = await app.api.updateProvider.reply({ token: admin, params: { id: `demo-${district}` }, body: { name } });
       expect(patch.status).toBe(200);
       const token = await recipient(app);
-      app.deps.catalog.invalidate();
+      app.deps.listing.invalidate();
       const b = await app.api.createBooking.reply({ token, body: { offeringId: `demo-${district}-lunch`, windowId: 'lunch' } });
       expect(b.status).toBe(201);
       expect((await app.api.redeem.reply({ token: await staff(app, `staff-${district}`), body: { code: b.body!.booking.code! } })).status).toBe(200);

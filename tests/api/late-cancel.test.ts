@@ -110,13 +110,13 @@ describe('suspending a provider', () => {
     expect(expiry.expired).toBe(2);
     for (const i of [1, 2]) expect((await app.api.getBooking({ token: people[i]!, params: { id: bookings[i]!.id } })).booking.status).toBe('CANCELLED');
   });
-  it('a booking that slipped past the suspension (another process, within its catalogue cache) is cancelled by the no-show job, not counted', async () => {
+  it('a booking that slipped past the suspension (another process, within its listing cache) is cancelled by the no-show job, not counted', async () => {
     await at('2026-12-08', '11:00');
     const place = await providerWithOffering(app, '缓存漏网店', 5);
     const { config } = await import('../../functions/config.js');
     // A second process on the same table whose catalogue still says ACTIVE (a long TTL makes the
     // few seconds of the real cache certain here).
-    const twin = await startTestApp({ seed: false, tableName: app.tableName, config: { ...config, cache: { ...config.cache, catalogTtlMs: 600_000 } } });
+    const twin = await startTestApp({ seed: false, tableName: app.tableName, config: { ...config, cache: { ...config.cache, listingTtlMs: 600_000 } } });
     try {
       await twin.setClock('2026-12-08T11:00:00+08:00');
       const token = await recipient(twin);

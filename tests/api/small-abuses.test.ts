@@ -4,19 +4,19 @@ import { config } from '../../functions/config.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { providerWithOffering, recipient } from '../support/people.js';
 
-// Issue 8, observation 9 (the smaller ones): the catalogue cache grew without bound on random
+// Issue 8, observation 9 (the smaller ones): the listing cache grew without bound on random
 // offering ids; /__test__/clock accepted text/plain from any origin; GET /v1/staff/poster wrote a
-// token and cleared the whole catalogue cache on every view.
+// token and cleared the whole listing cache on every view.
 
 const MAX = 64;
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ seed: false, config: { ...config, cache: { ...config.cache, catalogMaxEntries: MAX } } });
+  app = await startTestApp({ seed: false, config: { ...config, cache: { ...config.cache, listingMaxEntries: MAX } } });
   await app.setClock('2026-11-30T11:40:00+08:00');
 });
 afterAll(() => app.stop());
 
-describe('the catalogue cache', () => {
+describe('the listing cache', () => {
   it('stays bounded however many random offering ids a client sends (each a 404)', async () => {
     const token = await recipient(app);
     for (let round = 0; round < 10; round++) {
@@ -26,7 +26,7 @@ describe('the catalogue cache', () => {
       for (const r of replies) expect(r.status).toBe(404);
     }
     // 300 unknown ids asked; the cache holds at most its bound.
-    expect(app.deps.catalog.size()).toBeLessThanOrEqual(MAX);
+    expect(app.deps.listing.size()).toBeLessThanOrEqual(MAX);
     // Real lookups still work through it (for someone else: those 300 refused attempts used up this recipient's booking rate).
     const place = await providerWithOffering(app, '缓存测试店', 2);
     expect((await app.api.createBooking.reply({ token: await recipient(app), body: { offeringId: place.offeringId, windowId: 'lunch' } })).status).toBe(201);
@@ -73,12 +73,12 @@ describe('GET /v1/staff/poster', () => {
     // Warm the cache with this provider and some listings.
     await app.api.getProvider({ params: { id: place.providerId } });
     await app.api.listProviders({ query: { district: 'futian' } });
-    const cached = app.deps.catalog.size();
+    const cached = app.deps.listing.size();
     expect(cached).toBeGreaterThan(0);
     const items = await app.tableItems();
     for (let i = 0; i < 3; i++) expect((await app.api.staffPoster({ token: place.staffToken })).poster).toBe(first.poster);
     expect(await app.tableItems()).toEqual(items);
-    expect(app.deps.catalog.size()).toBe(cached);
+    expect(app.deps.listing.size()).toBe(cached);
     // The poster works for a walk-in.
     const token = await recipient(app);
     expect((await app.api.createWalkIn.reply({ token, body: { poster: first.poster } })).status).toBe(201);

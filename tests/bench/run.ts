@@ -241,7 +241,7 @@ async function main() {
     config: {
       ...config,
       clients: { ...config.clients, newDevicesPerMinute: 1_000_000 },
-      cache: values['listing-ttl-ms'] === undefined ? config.cache : { ...config.cache, listingTtlMs: Number(values['listing-ttl-ms']) },
+      cache: values['listing-ttl-ms'] === undefined ? config.cache : { ...config.cache, listingPagesTtlMs: Number(values['listing-ttl-ms']) },
     } });
   const rows: [string, string, string][] = [];
   try {

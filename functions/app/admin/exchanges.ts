@@ -5,7 +5,7 @@ import type { CatalogItemRecord, ExchangeRecord } from '../../store/index.js';
 import { ledgerRecord } from '../../store/points.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
-import { exchangePage, itemView } from '../exchanges.js';
+import { exchangePage, itemView } from '../staff/exchanges.js';
 
 /**
  * An item as the admin sets it (created or replaced; stock is set, not added to). The audit

@@ -6,7 +6,7 @@ import { newId } from '../../security/ids.js';
 import { ledgerRecord } from '../../store/points.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
-import { entryView, pointsOf } from '../points.js';
+import { entryView, pointsOf } from '../staff/points.js';
 
 const insufficient = () => fail('INSUFFICIENT_POINTS', 'that would take the balance below zero');
 

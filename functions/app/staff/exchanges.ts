@@ -1,13 +1,13 @@
-import type { CatalogItem, CatalogList, Exchange, ExchangeBody, ExchangeList } from '../contract/catalog.js';
-import type { PageOnlyQuery } from '../contract/staff.js';
-import { busy, DomainError, invalid, notFound, unexpected } from '../domain/errors.js';
-import { exchangeCost } from '../domain/points.js';
-import { newId } from '../security/ids.js';
-import type { CatalogItemRecord, ExchangeRecord } from '../store/index.js';
-import { ledgerRecord } from '../store/points.js';
-import { audited } from './audit.js';
-import type { AdminCtx, StaffCtx } from './context.js';
-import { idempotency } from './idempotency.js';
+import type { CatalogItem, CatalogList, Exchange, ExchangeBody, ExchangeList } from '../../contract/catalog.js';
+import type { PageOnlyQuery } from '../../contract/staff.js';
+import { busy, DomainError, invalid, notFound, unexpected } from '../../domain/errors.js';
+import { exchangeCost } from '../../domain/points.js';
+import { newId } from '../../security/ids.js';
+import type { CatalogItemRecord, ExchangeRecord } from '../../store/index.js';
+import { ledgerRecord } from '../../store/points.js';
+import { audited } from '../audit.js';
+import type { AdminCtx, StaffCtx } from '../context.js';
+import { idempotency } from '../idempotency.js';
 
 export const itemView = ({ updatedAt: _u, version: _v, ...item }: CatalogItemRecord): CatalogItem => item;
 

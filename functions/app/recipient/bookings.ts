@@ -1,15 +1,15 @@
-import type { Booking, CreateBookingBody } from '../contract/bookings.js';
-import { decideBooking, decideCancel, expiresAtLocal, isLateCancel, openWindow, recipientRefusal, unwrap } from '../domain/booking.js';
-import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
-import { runsOn } from '../domain/offering.js';
-import { localMoment, type LocalMoment } from '../domain/time.js';
-import { newId } from '../security/ids.js';
-import { newBackupCode } from '../security/vouchers.js';
-import type { BookingRecord, Offering, Provider } from '../store/index.js';
-import type { RecipientCtx } from './context.js';
-import { idempotency } from './idempotency.js';
-import { suspendIfDue } from './no-shows.js';
-import { rateIntent } from './rate-limit.js';
+import type { Booking, CreateBookingBody } from '../../contract/bookings.js';
+import { decideBooking, decideCancel, expiresAtLocal, isLateCancel, openWindow, recipientRefusal, unwrap } from '../../domain/booking.js';
+import { busy, DomainError, notFound, unexpected } from '../../domain/errors.js';
+import { runsOn } from '../../domain/offering.js';
+import { localMoment, type LocalMoment } from '../../domain/time.js';
+import { newId } from '../../security/ids.js';
+import { newBackupCode } from '../../security/vouchers.js';
+import type { BookingRecord, Offering, Provider } from '../../store/index.js';
+import type { RecipientCtx } from '../context.js';
+import { idempotency } from '../idempotency.js';
+import { suspendIfDue } from '../no-shows.js';
+import { rateIntent } from '../rate-limit.js';
 
 type BookingAnswer = { booking: Booking };
 
@@ -35,8 +35,8 @@ export function bookingView(b: BookingRecord): Booking {
 }
 
 async function offeringById(ctx: RecipientCtx, offeringId: string): Promise<{ provider: Provider; offering: Offering }> {
-  const providerId = await ctx.deps.catalog.ownerOf(offeringId);
-  const provider = providerId ? await ctx.deps.catalog.provider(providerId) : null;
+  const providerId = await ctx.deps.listing.ownerOf(offeringId);
+  const provider = providerId ? await ctx.deps.listing.provider(providerId) : null;
   const offering = provider?.offerings[offeringId];
   if (!provider || !offering) return notFound('offering');
   return { provider, offering };
@@ -65,7 +65,7 @@ async function book(
   const window = unwrap(decideBooking(provider, offering, windowId, now));
   const slot = slotHint(provider.id, now.date, offering.id, offering.dailyQuota);
   return deps.slotGate.run(slot, async () => {
-    if (deps.catalog.soldOut.has(slot)) throw soldOut();
+    if (deps.listing.soldOut.has(slot)) throw soldOut();
     for (let attempt = 1; attempt <= CODE_ATTEMPTS; attempt++) {
       const id = newId('b');
       const record: BookingRecord = {
@@ -94,7 +94,7 @@ async function book(
         case 'code':
           continue; // a one-in-millions collision with a live code: draw another
         case 'slot':
-          deps.catalog.soldOut.mark(slot);
+          deps.listing.soldOut.mark(slot);
           throw soldOut();
         case 'recipient': {
           if (!out.old) throw new DomainError('UNAUTHENTICATED', 'sign in again');
@@ -163,7 +163,7 @@ const POSTER = /^M1W\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,64})$/;
 export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }): Promise<BookingAnswer> {
   return attempt(ctx, 'walk-in', body, async (a) => {
     const m = POSTER.exec(body.poster);
-    const provider = m ? await ctx.deps.catalog.provider(m[1]!) : null;
+    const provider = m ? await ctx.deps.listing.provider(m[1]!) : null;
     if (!m || !provider || !provider.posterToken || provider.posterToken !== m[2]) return notFound('poster');
     const now = localMoment(ctx.now, ctx.deps.config.timeZone);
     const candidates = Object.values(provider.offerings)
@@ -213,9 +213,9 @@ export async function cancelBooking(ctx: RecipientCtx, params: { id: string }): 
     unwrap(decideCancel(current, now));
     throw new DomainError('CONFLICT', 'the booking changed meanwhile');
   }
-  const provider = await ctx.deps.catalog.provider(b.providerId);
+  const provider = await ctx.deps.listing.provider(b.providerId);
   const capacity = provider?.offerings[b.offeringId]?.dailyQuota;
-  if (capacity !== undefined) ctx.deps.catalog.soldOut.clear(slotHint(b.providerId, b.date, b.offeringId, capacity));
+  if (capacity !== undefined) ctx.deps.listing.soldOut.clear(slotHint(b.providerId, b.date, b.offeringId, capacity));
   if (how === 'late') await suspendIfDue(ctx.deps, b.recipientId, b.date);
   return { booking: bookingView({ ...b, status: 'CANCELLED', cancelReason: how }) };
 }

@@ -1,14 +1,14 @@
-import { ProviderListResponse, type District, type ProviderResponse, type ProvidersQuery, type PublicProvider } from '../contract/index.js';
-import { notFound } from '../domain/errors.js';
-import { remaining, runsOn, emptySlot } from '../domain/offering.js';
-import { isOpenForBookings } from '../domain/provider.js';
-import { localMoment } from '../domain/time.js';
-import { slotId } from '../store/slots.js';
-import type { Provider } from '../store/index.js';
-import type { Ctx } from './context.js';
-import { PreparedJson } from './prepared.js';
+import { ProviderListResponse, type District, type ProviderResponse, type ProvidersQuery, type PublicProvider } from '../../contract/index.js';
+import { notFound } from '../../domain/errors.js';
+import { remaining, runsOn, emptySlot } from '../../domain/offering.js';
+import { isOpenForBookings } from '../../domain/provider.js';
+import { localMoment } from '../../domain/time.js';
+import { slotId } from '../../store/slots.js';
+import type { Provider } from '../../store/index.js';
+import type { Ctx } from '../context.js';
+import { PreparedJson } from '../prepared.js';
 
-export const listDistricts = (ctx: Ctx): Promise<District[]> => ctx.deps.catalog.districts();
+export const listDistricts = (ctx: Ctx): Promise<District[]> => ctx.deps.listing.districts();
 
 /** Providers open today with today's offerings and live meals left: one cached read, one batch of slot reads. */
 async function publicView(ctx: Ctx, providers: Provider[]): Promise<PublicProvider[]> {
@@ -43,9 +43,9 @@ async function publicView(ctx: Ctx, providers: Provider[]): Promise<PublicProvid
 }
 
 async function assembleListing(ctx: Ctx, query: ProvidersQuery): Promise<string> {
-  const { catalog } = ctx.deps;
-  const districts = query.district ? [query.district] : (await catalog.districts()).map((d) => d.id);
-  const perDistrict = await Promise.all(districts.map((d) => catalog.activeProviders(d)));
+  const { listing } = ctx.deps;
+  const districts = query.district ? [query.district] : (await listing.districts()).map((d) => d.id);
+  const perDistrict = await Promise.all(districts.map((d) => listing.activeProviders(d)));
   // Sub-districts in their known order; within one, by name.
   const providers = perDistrict
     .flatMap((list) => [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')))
@@ -57,7 +57,7 @@ async function assembleListing(ctx: Ctx, query: ProvidersQuery): Promise<string>
 export async function listProviders(ctx: Ctx, query: ProvidersQuery): Promise<PreparedJson> {
   const { date } = localMoment(ctx.now, ctx.deps.config.timeZone);
   const key = `${date}|${query.district ?? '*'}|${query.kind ?? '*'}`;
-  return new PreparedJson(await ctx.deps.catalog.listings.get(key, () => assembleListing(ctx, query)));
+  return new PreparedJson(await ctx.deps.listing.listings.get(key, () => assembleListing(ctx, query)));
 }
 
 export async function getProvider(ctx: Ctx, params: { id: string }): Promise<ProviderResponse> {

@@ -1,28 +1,15 @@
-import type {
-  AdminOffering,
-  AdminProvider,
-  AdminProviderDetail,
-  AdminProviderList,
-  AdminProvidersQuery,
-  ExpiringResponse,
-  OfferingContract,
-  ProviderInput,
-  ProviderPatch,
-  StaffInput,
-  StaffView,
-} from '../contract/admin.js';
-import type { District } from '../contract/providers.js';
-import { pickupClosed } from '../domain/booking.js';
-import { fail, invalid, notFound, unexpected } from '../domain/errors.js';
-import { expiringDocuments, nextStatus, type StatusAction } from '../domain/provider.js';
-import { addDays, localMoment } from '../domain/time.js';
-import { newId } from '../security/ids.js';
-import { hashPassword } from '../security/passwords.js';
-import type { Provider } from '../store/index.js';
-import { audited } from './audit.js';
-import type { AdminCtx } from './context.js';
-import { expireNoShow } from './no-shows.js';
-import { providerPoster } from './staff-counter.js';
+/** The programme's map of who gives: sub-districts, providers, their documents and offering contracts. */
+import type { AdminOffering, AdminProvider, AdminProviderDetail, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingContract, ProviderInput, ProviderPatch } from '../../contract/admin.js';
+import type { District } from '../../contract/providers.js';
+import { pickupClosed } from '../../domain/booking.js';
+import { fail, invalid, notFound, unexpected } from '../../domain/errors.js';
+import { expiringDocuments, nextStatus, type StatusAction } from '../../domain/provider.js';
+import { addDays, localMoment } from '../../domain/time.js';
+import { newId } from '../../security/ids.js';
+import type { Provider } from '../../store/index.js';
+import { audited } from '../audit.js';
+import type { AdminCtx } from '../context.js';
+import { expireNoShow } from '../no-shows.js';
 
 function adminView(p: Provider): AdminProvider {
   const { offerings: _offerings, posterToken: _poster, ...profile } = p;
@@ -30,26 +17,26 @@ function adminView(p: Provider): AdminProvider {
 }
 
 async function requireDistrict(ctx: AdminCtx, district: string): Promise<void> {
-  const known = await ctx.deps.catalog.districts();
+  const known = await ctx.deps.listing.districts();
   if (!known.some((d) => d.id === district)) invalid([{ in: 'body', field: 'district', message: `unknown sub-district ${district}` }]);
 }
 
-async function requireProvider(ctx: AdminCtx, id: string): Promise<Provider> {
+export async function requireProvider(ctx: AdminCtx, id: string): Promise<Provider> {
   return (await ctx.deps.store.providers.get(id)) ?? notFound('provider');
 }
 
 /**
  * Every admin write goes through here: the refusal (if any) becomes the contract's words, and
- * this process's catalogue cache never serves the old state. Each write carries its audit entry.
+ * this process's listing cache never serves the old state. Each write carries its audit entry.
  */
 async function saved<R extends { ok: boolean }>(ctx: AdminCtx, write: Promise<R>, refused: (r: Exclude<R, { ok: true }>) => never): Promise<void> {
   const out = await write;
   if (!out.ok) refused(out as Exclude<R, { ok: true }>);
-  ctx.deps.catalog.invalidate();
+  ctx.deps.listing.invalidate();
 }
 
 export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: { name: string; nameEn?: string; position?: number }): Promise<{ district: District }> {
-  const before = (await ctx.deps.catalog.districts()).find((d) => d.id === params.id) ?? null;
+  const before = (await ctx.deps.listing.districts()).find((d) => d.id === params.id) ?? null;
   const audit = audited(ctx, { type: 'district', id: params.id }, before, { id: params.id, ...body });
   await saved(ctx, ctx.deps.store.districts.put({ id: params.id, ...body }, { audit }), (r) => unexpected('district', r));
   return { district: { id: params.id, name: body.name, ...(body.nameEn ? { nameEn: body.nameEn } : {}) } };
@@ -94,11 +81,6 @@ export async function createProvider(ctx: AdminCtx, body: ProviderInput): Promis
 export async function getProviderForAdmin(ctx: AdminCtx, params: { id: string }): Promise<AdminProviderDetail> {
   const p = await requireProvider(ctx, params.id);
   return { provider: adminView(p), offerings: Object.values(p.offerings).sort((a, b) => a.id.localeCompare(b.id)) };
-}
-
-export async function listStaff(ctx: AdminCtx, params: { id: string }) {
-  await requireProvider(ctx, params.id);
-  return { staff: await ctx.deps.store.accounts.staffOf(params.id) };
 }
 
 async function changeProfile(ctx: AdminCtx, id: string, change: (p: Provider) => Provider): Promise<{ provider: AdminProvider }> {
@@ -168,42 +150,4 @@ export async function putOffering(
     r.part === 'owner' ? fail('CONFLICT', `offering id ${offering.id} belongs to another provider`) : r.part === 'provider' ? notFound('provider') : unexpected('offering', r),
   );
   return { offering };
-}
-
-export async function createStaff(ctx: AdminCtx, body: StaffInput) {
-  const provider = await ctx.deps.store.providers.get(body.providerId);
-  if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
-  const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
-  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
-  const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
-  if (!out.ok) return out.part === 'account' ? fail('CONFLICT', `username ${body.username} is taken`) : unexpected('staff', out);
-  return { staff: { ...staff, disabled: false } };
-}
-
-/** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
-export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
-  const { accounts } = ctx.deps.store;
-  const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
-  const after = { ...before, disabled: true };
-  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
-  ctx.deps.staffSessions.forget(params.id);
-  return { staff: after };
-}
-
-/**
- * "Sign out everywhere": every session of the calling admin account ends (this one included) —
- * at once in this process, within the session cache's TTL in every other. For a lost laptop or a
- * token that leaked; a new admin password at start does the same.
- */
-export async function endAdminSessions(ctx: AdminCtx): Promise<{ ended: true }> {
-  const username = ctx.principal.username ?? '';
-  await ctx.deps.store.accounts.endAdminSessions(username, { audit: audited(ctx, { type: 'admin', id: ctx.principal.id }, null, { sessions: 'ended' }) });
-  ctx.deps.adminSessions.forget(username);
-  return { ended: true };
-}
-
-/** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */
-export async function providerPosterForAdmin(ctx: AdminCtx, params: { id: string }) {
-  await requireProvider(ctx, params.id);
-  return providerPoster(ctx, params.id);
 }

@@ -2,14 +2,14 @@
  * The donor leaderboard: a live preview from the impact figures, immutable numbered versions once
  * published, and the public reads of them.
  */
-import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardPreview, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../contract/impact.js';
-import { DomainError, fail, notFound, unexpected } from '../domain/errors.js';
-import { periodRange, redeemedBookings } from '../domain/impact.js';
-import { periodClosed, rankLeaderboard } from '../domain/leaderboard.js';
-import { localMoment } from '../domain/time.js';
-import { audited, decider } from './audit.js';
-import type { AdminCtx, Ctx } from './context.js';
-import type { Deps } from './deps.js';
+import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardPreview, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../../contract/impact.js';
+import { DomainError, fail, notFound, unexpected } from '../../domain/errors.js';
+import { periodRange, redeemedBookings } from '../../domain/impact.js';
+import { periodClosed, rankLeaderboard } from '../../domain/leaderboard.js';
+import { localMoment } from '../../domain/time.js';
+import { audited, decider } from '../audit.js';
+import type { AdminCtx, Ctx } from '../context.js';
+import type { Deps } from '../deps.js';
 import { providerFigures } from './figures.js';
 
 /** The ranking as of `now`: nothing stored. */

@@ -1,7 +1,7 @@
-import type { LedgerEntry } from '../contract/points.js';
-import type { PageOnlyQuery as PageQuery, PointsResponse } from '../contract/staff.js';
-import type { LedgerRecord } from '../store/index.js';
-import type { Ctx, StaffCtx } from './context.js';
+import type { LedgerEntry } from '../../contract/points.js';
+import type { PageOnlyQuery as PageQuery, PointsResponse } from '../../contract/staff.js';
+import type { LedgerRecord } from '../../store/index.js';
+import type { Ctx, StaffCtx } from '../context.js';
 
 export const entryView = ({ providerId: _p, ...e }: LedgerRecord): LedgerEntry => e;
 

@@ -1,9 +1,9 @@
-import type { PhoneChallengeBody, PhoneChallengeResponse, PhoneSessionBody, RecipientSessionResponse } from '../contract/sessions.js';
-import { DomainError } from '../domain/errors.js';
-import { codeDigest, newPhoneCode, phoneKey, sameDigest } from '../security/phone.js';
-import type { SmsSender } from '../sms/sender.js';
-import type { Ctx } from './context.js';
-import { takeRate } from './rate-limit.js';
+import type { PhoneChallengeBody, PhoneChallengeResponse, PhoneSessionBody, RecipientSessionResponse } from '../../contract/sessions.js';
+import { DomainError } from '../../domain/errors.js';
+import { codeDigest, newPhoneCode, phoneKey, sameDigest } from '../../security/phone.js';
+import type { SmsSender } from '../../sms/sender.js';
+import type { Ctx } from '../context.js';
+import { takeRate } from '../rate-limit.js';
 import { recipientSession } from './sessions.js';
 
 function smsOf(ctx: Ctx): SmsSender {

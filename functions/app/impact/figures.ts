@@ -3,10 +3,10 @@
  * for loose days and for the days not rolled up yet (normally just today, which stays live).
  * Never a Scan, never one item per provider and day for a whole year.
  */
-import { addCounts, decompose, effective, periodRange, yearOf, zeroCounts, type DateRange, type ImpactCounts, type PeriodType } from '../domain/impact.js';
-import { addDays } from '../domain/time.js';
-import type { AreaMonth, ProviderCounts, ProviderStamp, RollUpState } from '../store/impact.js';
-import type { Deps } from './deps.js';
+import { addCounts, decompose, effective, periodRange, yearOf, zeroCounts, type DateRange, type ImpactCounts, type PeriodType } from '../../domain/impact.js';
+import { addDays } from '../../domain/time.js';
+import type { AreaMonth, ProviderCounts, ProviderStamp, RollUpState } from '../../store/impact.js';
+import type { Deps } from '../deps.js';
 
 export type ProviderFigures = ProviderCounts;
 

@@ -1,12 +1,12 @@
-import type { DeviceSessionBody, MeResponse, PasswordSessionBody, RecipientSessionResponse, WechatSessionBody } from '../contract/index.js';
-import type { AdminSessionResponse, SessionMethodsResponse, StaffSessionResponse } from '../contract/sessions.js';
-import { DomainError } from '../domain/errors.js';
-import { decoyHash, verifyPassword } from '../security/passwords.js';
-import { recipientId, type IdentitySource } from '../security/recipient-ids.js';
-import type { Account } from '../store/index.js';
-import type { Ctx, RecipientCtx } from './context.js';
-import { limited, reserve, takeRate } from './rate-limit.js';
-import { recipientProfile, recipientSummary } from './recipient-view.js';
+import type { DeviceSessionBody, MeResponse, PasswordSessionBody, RecipientSessionResponse, WechatSessionBody } from '../../contract/index.js';
+import type { AdminSessionResponse, SessionMethodsResponse, StaffSessionResponse } from '../../contract/sessions.js';
+import { DomainError } from '../../domain/errors.js';
+import { decoyHash, verifyPassword } from '../../security/passwords.js';
+import { recipientId, type IdentitySource } from '../../security/recipient-ids.js';
+import type { Account } from '../../store/index.js';
+import type { Ctx, RecipientCtx } from '../context.js';
+import { limited, reserve, takeRate } from '../rate-limit.js';
+import { recipientProfile, recipientSummary } from '../recipient/profile.js';
 
 /** A recipient session for a proven identity (device key, WeChat openid or confirmed phone). */
 export async function recipientSession(ctx: Ctx, source: IdentitySource, subject: string): Promise<RecipientSessionResponse> {

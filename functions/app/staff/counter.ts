@@ -1,22 +1,22 @@
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
-import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../contract/staff.js';
-import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../domain/booking.js';
-import { busy, DomainError, notFound, unexpected } from '../domain/errors.js';
-import { holdUntil } from '../domain/points.js';
-import { redemptionSignals } from '../domain/integrity.js';
-import { handoutDelta, noveltyOf, redemptionDelta, type ServedState } from '../domain/impact.js';
-import { emptySlot, remaining, runsOn } from '../domain/offering.js';
-import { localMoment, type LocalMoment } from '../domain/time.js';
-import { newId } from '../security/ids.js';
-import { signedPayload } from '../security/vouchers.js';
-import type { BookingRecord, Offering, Provider } from '../store/index.js';
-import { ledgerRecord } from '../store/points.js';
-import { slotId } from '../store/slots.js';
-import type { Ctx, StaffCtx } from './context.js';
-import { audited } from './audit.js';
-import { idempotency, type Idempotency } from './idempotency.js';
-import { guessThrottle, type GuessThrottle } from './rate-limit.js';
+import type { RedemptionBody, RedemptionResponse, SlotView, StaffWalkInBody } from '../../contract/staff.js';
+import { decideRedemption, pointsFor, redemptionDates, unwrap } from '../../domain/booking.js';
+import { busy, DomainError, notFound, unexpected } from '../../domain/errors.js';
+import { holdUntil } from '../../domain/points.js';
+import { redemptionSignals } from '../../domain/integrity.js';
+import { handoutDelta, noveltyOf, redemptionDelta, type ServedState } from '../../domain/impact.js';
+import { emptySlot, remaining, runsOn } from '../../domain/offering.js';
+import { localMoment, type LocalMoment } from '../../domain/time.js';
+import { newId } from '../../security/ids.js';
+import { signedPayload } from '../../security/vouchers.js';
+import type { BookingRecord, Offering, Provider } from '../../store/index.js';
+import { ledgerRecord } from '../../store/points.js';
+import { slotId } from '../../store/slots.js';
+import type { Ctx, StaffCtx } from '../context.js';
+import { audited } from '../audit.js';
+import { idempotency, type Idempotency } from '../idempotency.js';
+import { guessThrottle, type GuessThrottle } from '../rate-limit.js';
 
 /** Who the impact figures belong to, copied into the day item. */
 const stampOf = (p: Provider) => ({ providerId: p.id, name: p.name, district: p.district, joinedAt: p.createdAt });
@@ -44,7 +44,7 @@ async function findBooking(ctx: StaffCtx, body: RedemptionBody, now: LocalMoment
 
 /** A suspended provider's staff may read, but not redeem or hand out (a cached read: within seconds). */
 async function activeProvider(ctx: StaffCtx): Promise<Provider> {
-  const p = await ctx.deps.catalog.provider(ctx.principal.providerId);
+  const p = await ctx.deps.listing.provider(ctx.principal.providerId);
   if (p?.status !== 'ACTIVE') throw new DomainError('PROVIDER_UNAVAILABLE', 'this provider is suspended: meals cannot be handed out now');
   return p;
 }
@@ -213,7 +213,7 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
 const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
   const poster = `M1W.${providerId}.${token}`;
   const walkInPath = `/pages/walkin/index?poster=${encodeURIComponent(poster)}`;
-  const [provider, wxacode] = await Promise.all([ctx.deps.catalog.provider(providerId), ctx.deps.wechat?.miniProgramCode(walkInPath) ?? null]);
+  const [provider, wxacode] = await Promise.all([ctx.deps.listing.provider(providerId), ctx.deps.wechat?.miniProgramCode(walkInPath) ?? null]);
   return {
     poster,
     qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
@@ -236,7 +236,7 @@ export async function providerPoster(ctx: Ctx, providerId: string) {
   if (!token) {
     token = await ctx.deps.store.providers.ensurePosterToken(providerId, newPosterToken());
     // This process's walk-ins see the new token at once; others within the catalogue TTL.
-    ctx.deps.catalog.forgetProvider(providerId);
+    ctx.deps.listing.forgetProvider(providerId);
   }
   return posterOf(ctx, providerId, token);
 }
@@ -249,7 +249,7 @@ export async function rotatePoster(ctx: StaffCtx) {
   // The token itself stays out of the log: a poster is as good as its token.
   const out = await ctx.deps.store.providers.rotatePosterToken(providerId, token, { audit: audited(ctx, { type: 'provider', id: providerId }, null, { poster: 'rotated' }) });
   if (!out.ok) return notFound('provider');
-  ctx.deps.catalog.invalidate();
+  ctx.deps.listing.invalidate();
   return posterOf(ctx, providerId, token);
 }
 

@@ -1,8 +1,8 @@
-import type { MeResponse, RecipientSummary } from '../contract/sessions.js';
-import type { Config } from '../config.js';
-import { isVerified } from '../domain/booking.js';
-import { localMoment } from '../domain/time.js';
-import type { Recipient } from '../store/index.js';
+import type { MeResponse, RecipientSummary } from '../../contract/sessions.js';
+import type { Config } from '../../config.js';
+import { isVerified } from '../../domain/booking.js';
+import { localMoment } from '../../domain/time.js';
+import type { Recipient } from '../../store/index.js';
 
 /** How a recipient's counters read today. */
 export function recipientSummary(r: Recipient, now: Date, config: Config): RecipientSummary {

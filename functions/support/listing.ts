@@ -10,7 +10,7 @@ import { ttlCache } from './ttl-cache.js';
  * Live counts (slots) are never cached. Staleness is measured on the process's monotonic clock,
  * not the service clock: a test clock set back or frozen must not pin stale data.
  */
-export interface Catalog {
+export interface Listing {
   districts(): Promise<District[]>;
   activeProviders(district: string): Promise<Provider[]>;
   /** A provider by id (any status); null when there is none. */
@@ -28,16 +28,16 @@ export interface Catalog {
   invalidate(): void;
   /** Drops one provider's cached profile (its own change, e.g. a first poster token). */
   forgetProvider(id: string): void;
-  /** Entries held (profiles, owners, district lists, sold-out hints): bounded, see config.cache.catalogMaxEntries. */
+  /** Entries held (profiles, owners, district lists, sold-out hints): bounded, see config.cache.listingMaxEntries. */
   size(): number;
 }
 
-export function catalogCache(store: Store, config: Config, clock: () => number = () => performance.now()): Catalog {
+export function cachedListing(store: Store, config: Config, clock: () => number = () => performance.now()): Listing {
   // Bounded: ids come from requests, and every unknown one (a 404) would otherwise stay a key.
-  const entries = ttlCache(config.cache.catalogTtlMs, config.cache.catalogMaxEntries, clock);
+  const entries = ttlCache(config.cache.listingTtlMs, config.cache.listingMaxEntries, clock);
   const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => entries.get(key, load);
   const full = new Map<string, number>();
-  const listings = listingCache(config.cache.listingTtlMs, config.cache.listingMaxEntries, clock);
+  const listings = listingCache(config.cache.listingPagesTtlMs, config.cache.listingPagesMaxEntries, clock);
 
   return {
     districts: () => cached('districts', () => store.districts.list()),
@@ -54,7 +54,7 @@ export function catalogCache(store: Store, config: Config, clock: () => number =
       },
       mark: (slot) => {
         // Only real slots are marked (a sold-out booking), but bounded all the same.
-        if (full.size >= config.cache.catalogMaxEntries) full.clear();
+        if (full.size >= config.cache.listingMaxEntries) full.clear();
         full.set(slot, clock());
       },
       clear: (slot) => void full.delete(slot),

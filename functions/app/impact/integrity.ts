@@ -4,14 +4,14 @@
  * figures. The daily review (jobs/review-integrity.ts) flags providers from the same reading; a
  * flag freezes the provider's held points until an admin clears it here.
  */
-import type { ClearIntegrityBody, IntegrityCase, IntegrityQuery, IntegrityReport, ProviderIntegrity } from '../contract/integrity.js';
-import { fail, notFound, unexpected } from '../domain/errors.js';
-import { boundedRange, datesIn } from '../domain/impact.js';
-import { addTally, byConcern, judgeAll, zeroTally, type ProviderTally } from '../domain/integrity.js';
-import { addDays, localMoment } from '../domain/time.js';
-import { audited, decider } from './audit.js';
-import type { AdminCtx } from './context.js';
-import type { Deps } from './deps.js';
+import type { ClearIntegrityBody, IntegrityCase, IntegrityQuery, IntegrityReport, ProviderIntegrity } from '../../contract/integrity.js';
+import { fail, notFound, unexpected } from '../../domain/errors.js';
+import { boundedRange, datesIn } from '../../domain/impact.js';
+import { addTally, byConcern, judgeAll, zeroTally, type ProviderTally } from '../../domain/integrity.js';
+import { addDays, localMoment } from '../../domain/time.js';
+import { audited, decider } from '../audit.js';
+import type { AdminCtx } from '../context.js';
+import type { Deps } from '../deps.js';
 
 /** One provider's tallies by day (only days with figures), as the day items hold them. */
 export interface ProviderDays {

@@ -3,19 +3,19 @@
  * day, month, sub-district or provider, with its CSV export.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { AdminStats, PublicStats, StatsQuery, StatsRow } from '../contract/impact.js';
-import { addCounts, boundedRange, datesIn, monthOf, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../domain/impact.js';
-import { addDays, localMoment } from '../domain/time.js';
-import type { AdminCtx, Ctx } from './context.js';
-import type { Deps } from './deps.js';
-import type { RollUpState } from '../store/impact.js';
+import type { AdminStats, PublicStats, StatsQuery, StatsRow } from '../../contract/impact.js';
+import { addCounts, boundedRange, datesIn, monthOf, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../../domain/impact.js';
+import { addDays, localMoment } from '../../domain/time.js';
+import type { AdminCtx, Ctx } from '../context.js';
+import type { Deps } from '../deps.js';
+import type { RollUpState } from '../../store/impact.js';
 import { areaFigures, providerFigures, type AreaCell } from './figures.js';
 
 const figures = (c: ImpactCounts) => ({ meals: c.meals, blindBoxes: c.blindBoxes, walkIns: c.walkIns, personTimes: personTimes(c), valueFen: valueFen(c) });
 const sum = (cells: { counts: ImpactCounts }[]) => cells.reduce((acc, c) => addCounts(acc, c.counts), zeroCounts());
 
 async function districtNames(deps: Deps): Promise<Map<string, string>> {
-  return new Map((await deps.catalog.districts()).map((d) => [d.id, d.name]));
+  return new Map((await deps.listing.districts()).map((d) => [d.id, d.name]));
 }
 
 /**

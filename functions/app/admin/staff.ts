@@ -1,0 +1,40 @@
+/** A provider's staff accounts and walk-in poster, as the admins manage them. */
+import type { StaffInput, StaffView } from '../../contract/admin.js';
+import { fail, invalid, notFound, unexpected } from '../../domain/errors.js';
+import { newId } from '../../security/ids.js';
+import { hashPassword } from '../../security/passwords.js';
+import { audited } from '../audit.js';
+import type { AdminCtx } from '../context.js';
+import { requireProvider } from './providers.js';
+import { providerPoster } from '../staff/counter.js';
+
+export async function listStaff(ctx: AdminCtx, params: { id: string }) {
+  await requireProvider(ctx, params.id);
+  return { staff: await ctx.deps.store.accounts.staffOf(params.id) };
+}
+
+export async function createStaff(ctx: AdminCtx, body: StaffInput) {
+  const provider = await ctx.deps.store.providers.get(body.providerId);
+  if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
+  const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
+  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
+  const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
+  if (!out.ok) return out.part === 'account' ? fail('CONFLICT', `username ${body.username} is taken`) : unexpected('staff', out);
+  return { staff: { ...staff, disabled: false } };
+}
+
+/** Disable a staff account: no more sign-ins, and its sessions end within seconds (cache TTL). */
+export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
+  const { accounts } = ctx.deps.store;
+  const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
+  const after = { ...before, disabled: true };
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
+  ctx.deps.staffSessions.forget(params.id);
+  return { staff: after };
+}
+
+/** The provider's walk-in poster, as its staff print it (an unknown id is NOT_FOUND, not a write). */
+export async function providerPosterForAdmin(ctx: AdminCtx, params: { id: string }) {
+  await requireProvider(ctx, params.id);
+  return providerPoster(ctx, params.id);
+}

@@ -1,0 +1,42 @@
+/** Thanks and food-safety reports as the admins moderate them. */
+import type { CloseSafetyReportBody, SafetyReportsQuery } from '../../contract/thanks.js';
+import type { SafetyReport } from '../../store/thanks.js';
+import { DomainError, notFound, unexpected } from '../../domain/errors.js';
+import type { AdminCtx } from '../context.js';
+import { audited, decider } from '../audit.js';
+
+export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
+  const page = await ctx.deps.store.thanks.notesOf(q.providerId, q);
+  return { thanks: page.notes, next: page.next };
+}
+
+/** Hide a note everywhere (audited; the entry keeps the words hidden, never who wrote them — nobody knows). */
+export async function hideThanks(ctx: AdminCtx, params: { id: string }) {
+  const audit = audited(ctx, { type: 'thanks', id: params.id }, { hidden: false }, { hidden: true });
+  const note = await ctx.deps.store.thanks.hide(params.id, { audit });
+  return { thanks: note ?? notFound('note') };
+}
+
+async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[]) {
+  const names = new Map(await Promise.all([...new Set(reports.map((r) => r.providerId))].map(async (id) => [id, (await ctx.deps.listing.provider(id))?.name ?? id] as const)));
+  return reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId }));
+}
+
+export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
+  const page = await ctx.deps.store.thanks.reports(q.status, q);
+  return { reports: await withProviderNames(ctx, page.reports), next: page.next };
+}
+
+/** Close an open report with what was done (audited): it leaves the open list for the closed one. */
+export async function closeSafetyReport(ctx: AdminCtx, params: { id: string }, body: CloseSafetyReportBody) {
+  const closed = { at: ctx.now.toISOString(), note: body.note, by: decider(ctx) };
+  const audit = audited(ctx, { type: 'safety_report', id: params.id }, { status: 'OPEN' }, { status: 'CLOSED', closed });
+  const out = await ctx.deps.store.thanks.closeReport(params.id, closed, { audit });
+  if (!out.ok) {
+    if (out.part !== 'report') return unexpected('closeSafetyReport', out);
+    if (!out.old) return notFound('safety report');
+    throw new DomainError('CONFLICT', 'this report was closed already', { closed: out.old.closed });
+  }
+  const report = (await ctx.deps.store.thanks.getReport(params.id))!;
+  return { report: (await withProviderNames(ctx, [report]))[0]! };
+}
