@@ -122,7 +122,7 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
     write: [providerItems, bookingItems, recipientItems, idempotencyItems, allRates, catalogItems, exchangePointers, impactDays],
     audits: true,
   },
-  // Contracts, providers, offerings, staff accounts, the catalogue and exchanges, points, figures,
+  // The office's own accounts (listed on GSI1); contracts, providers, offerings, staff accounts, the catalogue and exchanges, points, figures,
   // leaderboards, thank-you notes and safety reports (closing one writes it), and the audit log
   // they all write to; a suspension cancels the provider's live bookings (found by their codes,
   // PROVIDER# items), writing those bookings and their recipients without reading the bookings,
@@ -130,7 +130,7 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // recipient's no-shows to pause booking after the third.
   admin: {
     read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, recipientItems, keys.likesPK()],
-    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged], GSI2: [keys.allProviders] },
+    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged, keys.admins], GSI2: [keys.allProviders] },
     write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, bookingItems, recipientItems],
     audits: true,
   },

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { config } from '../functions/config.js';
-import { PASSWORD_MIN_LENGTH } from '../functions/contract/admin.js';
+import { PASSWORD_MIN_LENGTH } from '../functions/contract/common.js';
 import { ADMIN_USERNAME, ensureAdmin, seedDistricts } from '../functions/seed/seed.js';
 import { documentClient } from '../functions/store/client.js';
 import { createStore } from '../functions/store/index.js';

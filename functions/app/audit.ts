@@ -34,7 +34,7 @@ export function audited(ctx: StaffCtx | AdminCtx, target: AuditEntry['target'], 
   return {
     id: newId('au'),
     at: ctx.now.toISOString(),
-    actor: { role: p.role, id: p.id, name: p.name ?? '' },
+    actor: p.role === 'admin' ? { role: p.role, id: p.id, name: p.name ?? '', username: p.username } : { role: p.role, id: p.id, name: p.name ?? '' },
     action: ctx.route,
     target,
     before: scrub(before),

@@ -1,3 +1,4 @@
+import type { AdminRole } from '../contract/office.js';
 import type { Principal } from '../security/tokens.js';
 import type { Deps } from './deps.js';
 
@@ -17,4 +18,14 @@ export interface Ctx<P extends Principal | null = Principal | null> {
 
 export type RecipientCtx = Ctx<Extract<Principal, { role: 'recipient' }>>;
 export type StaffCtx = Ctx<Extract<Principal, { role: 'staff' }>>;
-export type AdminCtx = Ctx<Extract<Principal, { role: 'admin' }>>;
+
+/** What an administrator may do, as their account says now (read with the token check, not from the token). */
+export interface AdminOffice {
+  role: AdminRole;
+  /** An officer's sub-districts; empty for the other roles. */
+  districts: readonly string[];
+  totpOn: boolean;
+  mustChangePassword: boolean;
+}
+export type AdminPrincipal = Extract<Principal, { role: 'admin' }> & { username: string; office: AdminOffice };
+export type AdminCtx = Ctx<AdminPrincipal>;

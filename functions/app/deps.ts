@@ -8,7 +8,7 @@ import type { Store } from '../store/index.js';
 import type { WechatClient } from '../wechat/code2session.js';
 import type { Listing } from '../support/listing.js';
 import type { SlotGate } from '../support/slot-gate.js';
-import type { StaffSessions } from '../support/staff-sessions.js';
+import type { AdminSessions, StaffSessions } from '../support/staff-sessions.js';
 import type { TtlCache } from '../support/ttl-cache.js';
 
 /** Everything a use case may touch, built once per process (functions/deps.ts). */
@@ -39,5 +39,5 @@ export interface Deps {
   /** Staff tokens' account state, through a short cache (disable bites within seconds). */
   staffSessions: StaffSessions;
   /** Admin tokens' account state (session version by username), through the same short cache. */
-  adminSessions: StaffSessions;
+  adminSessions: AdminSessions;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NextCursor, PageQuery, Text } from './common.js';
+import { DateString, Id, NewPassword, NextCursor, PageQuery, Text, Username } from './common.js';
 import { GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
 
 
@@ -126,13 +126,10 @@ export type ExpiringDocument = z.infer<typeof ExpiringDocument>;
 export const ExpiringResponse = z.object({ asOf: DateString, days: z.number().int(), documents: z.array(ExpiringDocument) });
 export type ExpiringResponse = z.infer<typeof ExpiringResponse>;
 
-/** A new staff password's fewest characters; bootstrap-data.ts holds the admin's to the same. */
-export const PASSWORD_MIN_LENGTH = 8;
-
 export const StaffInput = z.strictObject({
   providerId: Id,
-  username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, '3–32 lowercase letters, digits, _ . -'),
-  password: z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(256),
+  username: Username,
+  password: NewPassword,
   name: Text(40),
 });
 export type StaffInput = z.infer<typeof StaffInput>;

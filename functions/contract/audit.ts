@@ -19,7 +19,7 @@ export type AuditQuery = z.infer<typeof AuditQuery>;
 export const AuditEntry = z.object({
   id: z.string(),
   at: z.string(),
-  actor: z.object({ role: z.enum(['staff', 'admin']), id: z.string(), name: z.string() }),
+  actor: z.object({ role: z.enum(['staff', 'admin']), id: z.string(), name: z.string(), username: z.string().optional() }),
   /** The route's name in the contract: `approveProvider`, `redeem`, `rejectExchange`… */
   action: z.string(),
   target: z.object({ type: z.string(), id: z.string() }),

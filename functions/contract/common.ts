@@ -35,6 +35,9 @@ export const ErrorCode = z.enum([
   'VERIFICATION_REQUIRED',
   'SUSPENDED',
   'PROVIDER_UNAVAILABLE',
+  'PASSWORD_CHANGE_REQUIRED',
+  'TOTP_REQUIRED',
+  'OTP_REQUIRED',
   'NOT_FOUND',
   'INVALID_VOUCHER',
   'QUOTA_EXHAUSTED',
@@ -76,3 +79,9 @@ export const PageQuery = {
 };
 /** `next`: the cursor of the following page, or null on the last one. */
 export const NextCursor = z.string().nullable();
+
+/** A new account's name to sign in with (staff and administrators share one namespace). */
+export const Username = z.string().regex(/^[a-z0-9_.-]{3,32}$/, '3–32 lowercase letters, digits, _ . -');
+/** A new password's fewest characters (staff and administrators; the bootstrap admin's too). */
+export const PASSWORD_MIN_LENGTH = 8;
+export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(256);

@@ -65,6 +65,7 @@ import {
   StaffWalkInResponse,
   VoucherKeyResponse,
 } from './staff.js';
+import { AccountParams, AdminAccountList, AdminAccountResponse, AdminMeResponse, ChangePasswordBody, CreateAdminAccountBody, PatchAdminAccountBody, ResetPasswordBody } from './office.js';
 import { ClearIntegrityBody, IntegrityCaseResponse, IntegrityQuery, IntegrityReport } from './integrity.js';
 import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
@@ -186,6 +187,14 @@ export const endpoints = {
   putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingContract, response: AdminOfferingResponse },
   createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
   endAdminSessions: { method: 'DELETE', path: '/v1/admin/sessions', auth: 'admin', response: EndedSessions },
+  // The programme office: each administrator's own account, and the owners' list of them all
+  adminMe: { method: 'GET', path: '/v1/admin/me', auth: 'admin', response: AdminMeResponse },
+  changeAdminPassword: { method: 'POST', path: '/v1/admin/me/password', auth: 'admin', body: ChangePasswordBody, response: AdminMeResponse },
+  listAdminAccounts: { method: 'GET', path: '/v1/admin/accounts', auth: 'admin', response: AdminAccountList },
+  createAdminAccount: { method: 'POST', path: '/v1/admin/accounts', auth: 'admin', body: CreateAdminAccountBody, response: AdminAccountResponse, status: 201 },
+  updateAdminAccount: { method: 'PATCH', path: '/v1/admin/accounts/{id}', auth: 'admin', params: AccountParams, body: PatchAdminAccountBody, response: AdminAccountResponse },
+  resetAdminPassword: { method: 'POST', path: '/v1/admin/accounts/{id}/password', auth: 'admin', params: AccountParams, body: ResetPasswordBody, response: AdminAccountResponse },
+  endAccountSessions: { method: 'POST', path: '/v1/admin/accounts/{id}/sessions/end', auth: 'admin', params: AccountParams, response: EndedSessions },
   disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },

@@ -13,3 +13,5 @@ export * from './impact.js';
 export * from './thanks.js';
 export * from './catalog.js';
 export * from './integrity.js';
+export * from './office.js';
+export * from './admin-roles.js';

@@ -81,6 +81,13 @@ export const operations: Record<EndpointName, OperationDoc> = {
   createStaff: { summary: 'Create a staff account for a provider', errors: ['NOT_FOUND', 'CONFLICT'] },
   disableStaff: { summary: 'Disable a staff account; its sessions end', errors: ['NOT_FOUND'] },
   endAdminSessions: { summary: 'Sign out everywhere: every session of the calling admin account ends within seconds' },
+  adminMe: { summary: 'The signed-in administrator: role, sub-districts, two-step sign-in' },
+  changeAdminPassword: { summary: 'Change one’s own password (the current one proves it is you); other sessions end', errors: ['UNAUTHENTICATED'] },
+  listAdminAccounts: { summary: 'Every administrator account (owners)' },
+  createAdminAccount: { summary: 'Create an administrator with a role (owners)', errors: ['CONFLICT'] },
+  updateAdminAccount: { summary: 'Rename, re-district or disable an administrator (owners); a role change goes through four eyes', errors: ['NOT_FOUND', 'CONFLICT'] },
+  resetAdminPassword: { summary: 'Set another administrator’s password (owners); they must change it at next sign-in, and their sessions end', errors: ['NOT_FOUND'] },
+  endAccountSessions: { summary: 'End every session of another administrator (owners)', errors: ['NOT_FOUND'] },
   listVerifications: { summary: 'Verification applications with their decrypted details' },
   approveVerification: { summary: 'Approve a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
   rejectVerification: { summary: 'Reject a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
@@ -117,6 +124,8 @@ export function errorsOf(name: EndpointName, e: Endpoint): ErrorCode[] {
   if (e.body) codes.add('PAYLOAD_TOO_LARGE');
   if (e.params) codes.add('NOT_FOUND');
   if (e.auth !== 'public') ['UNAUTHENTICATED', 'FORBIDDEN'].forEach((c) => codes.add(c as ErrorCode));
+  // An administrator who must first change a reset password, or enrol in two-step sign-in (where required).
+  if (e.auth === 'admin') ['PASSWORD_CHANGE_REQUIRED', 'TOTP_REQUIRED'].forEach((c) => codes.add(c as ErrorCode));
   // Any operation may meet contention that outlasts its retries, or a bug.
   codes.add('BUSY');
   codes.add('INTERNAL');

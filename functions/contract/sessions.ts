@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DateString, Id } from './common.js';
+import { AdminRole } from './office.js';
 import { VerificationStatus } from './verifications.js';
 
 export const DeviceSessionBody = z.strictObject({
@@ -54,7 +55,15 @@ export const StaffIdentity = z.object({ id: Id, providerId: Id, name: z.string()
 export const StaffSessionResponse = z.object({ token: z.string(), staff: StaffIdentity });
 export type StaffSessionResponse = z.infer<typeof StaffSessionResponse>;
 
-export const AdminIdentity = z.object({ id: Id, name: z.string() });
+export const AdminIdentity = z.object({
+  id: Id,
+  username: z.string(),
+  name: z.string(),
+  role: AdminRole,
+  districts: z.array(Id),
+  /** An owner reset the password: only the account's own routes answer until a new one is chosen. */
+  mustChangePassword: z.boolean(),
+});
 export const AdminSessionResponse = z.object({ token: z.string(), admin: AdminIdentity });
 export type AdminSessionResponse = z.infer<typeof AdminSessionResponse>;
 

@@ -11,6 +11,12 @@ export const statusOf: Record<ErrorCode, number> = {
   VERIFICATION_REQUIRED: 403,
   SUSPENDED: 403,
   PROVIDER_UNAVAILABLE: 403,
+  // An administrator whose password an owner reset, until they choose their own.
+  PASSWORD_CHANGE_REQUIRED: 403,
+  // An owner or clerk without two-step sign-in, where the deployment requires it.
+  TOTP_REQUIRED: 403,
+  // The password was right; the account has two-step sign-in and no code came with it.
+  OTP_REQUIRED: 401,
   NOT_FOUND: 404,
   INVALID_VOUCHER: 404,
   METHOD_NOT_ALLOWED: 405,

@@ -1,14 +1,16 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import type { Ctx } from '../app/context.js';
+import type { AdminPrincipal, Ctx } from '../app/context.js';
+import { mayUse, type AdminEndpointName } from '../contract/admin-roles.js';
+import type { AdminRole } from '../contract/office.js';
 import { PreparedJson } from '../app/prepared.js';
 import type { Deps } from '../app/deps.js';
 import type { ErrorCode } from '../contract/common.js';
 import { DomainError, type FieldProblem } from '../domain/errors.js';
 import type { Telemetry } from '../observability/telemetry.js';
 import type { Route } from '../routes.js';
-import type { Principal } from '../security/tokens.js';
+import type { Principal, Verified } from '../security/tokens.js';
 import { envelope, statusOf } from './errors.js';
 import { errorsOf } from '../contract/operations.js';
 import { pathMatcher } from './match.js';
@@ -87,7 +89,7 @@ function idempotencyKeyOf(event: HttpEvent): string | null {
   return key;
 }
 
-async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Date): Promise<Principal | null> {
+async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Date): Promise<Principal | AdminPrincipal | null> {
   if (route.auth === 'public') return null;
   const header = event.headers.authorization ?? '';
   const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header)?.[1];
@@ -98,11 +100,35 @@ async function authenticate(route: Route, event: HttpEvent, deps: Deps, now: Dat
   if (principal.role === 'staff' && !(await deps.staffSessions.accepts({ id: principal.id, sv: Number(principal.claims.sv ?? 0) }))) {
     return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
   }
-  if (principal.role === 'admin' && !(await deps.adminSessions.accepts({ id: String(principal.claims.u ?? ''), sv: Number(principal.claims.sv ?? 0) }))) {
-    return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
-  }
+  if (principal.role === 'admin') return admitAdmin(route, principal, deps);
   return principal;
 }
+
+/** Routes an administrator may use before anything else: their own account, and signing out. */
+const ownAccount = (route: Route) => route.path.startsWith('/v1/admin/me') || route.name === 'endAdminSessions';
+
+/**
+ * An admin token stands while its account's session version does; the account's role and
+ * sub-districts come from the same (cached) read, and the route table says which roles may call
+ * this route (contract/admin-roles.ts). A reset password, or (where required) a missing second
+ * factor, leaves the account only its own pages.
+ */
+async function admitAdmin(route: Route, principal: Extract<Verified, { role: 'admin' }>, deps: Deps): Promise<AdminPrincipal> {
+  const username = String(principal.claims.u ?? '');
+  const state = await deps.adminSessions.current({ id: username, sv: Number(principal.claims.sv ?? 0) });
+  if (!state) return refuse('UNAUTHENTICATED', 'this session has ended; sign in again');
+  const office = { role: state.adminRole, districts: state.districts, totpOn: state.totpOn, mustChangePassword: state.mustChangePassword };
+  if (!mayUse(office.role, route.name as AdminEndpointName)) return refuse('FORBIDDEN', `a ${office.role} may not use this route`, { role: office.role });
+  if (!ownAccount(route)) {
+    if (office.mustChangePassword) return refuse('PASSWORD_CHANGE_REQUIRED', 'choose a new password first (POST /v1/admin/me/password)');
+    if (deps.config.office.requireTotp && totpRoles.has(office.role) && !office.totpOn) {
+      return refuse('TOTP_REQUIRED', 'turn on two-step sign-in first (POST /v1/admin/me/totp)');
+    }
+  }
+  return { ...principal, username, office };
+}
+
+const totpRoles: ReadonlySet<AdminRole> = new Set(['owner', 'clerk']);
 
 export interface AdapterOptions {
   routes: readonly Route[];

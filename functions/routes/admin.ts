@@ -1,5 +1,6 @@
 import * as providers from '../app/admin/providers.js';
-import * as sessions from '../app/admin/sessions.js';
+import * as accounts from '../app/admin/accounts.js';
+import * as me from '../app/admin/me.js';
 import * as staff from '../app/admin/staff.js';
 import * as audit from '../app/admin/audit.js';
 import * as exchanges from '../app/admin/exchanges.js';
@@ -26,7 +27,14 @@ export const adminHandlers = {
   createPointsAdjustment: (ctx, { body }) => points.createPointsAdjustment(ctx, body),
   createPointsReversal: (ctx, { body }) => points.createPointsReversal(ctx, body),
   disableStaff: (ctx, { params }) => staff.disableStaff(ctx, params),
-  endAdminSessions: (ctx) => sessions.endAdminSessions(ctx),
+  endAdminSessions: (ctx) => me.endAdminSessions(ctx),
+  adminMe: (ctx) => me.adminMe(ctx),
+  changeAdminPassword: (ctx, { body }) => me.changeAdminPassword(ctx, body),
+  listAdminAccounts: (ctx) => accounts.listAccounts(ctx),
+  createAdminAccount: (ctx, { body }) => accounts.createAccount(ctx, body),
+  updateAdminAccount: (ctx, { params, body }) => accounts.updateAccount(ctx, params, body),
+  resetAdminPassword: (ctx, { params, body }) => accounts.resetPassword(ctx, params, body),
+  endAccountSessions: (ctx, { params }) => accounts.endAccountSessions(ctx, params),
   adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
   putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
   adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),

@@ -4,6 +4,7 @@
  * roll-up job over the year, and the last month's, quarter's and this year's leaderboards
  * published through the admin use case. Skipped when already loaded (a --data folder).
  */
+import { ADMIN_USERNAME } from './seed.js';
 import type { Deps } from '../app/deps.js';
 import { publishLeaderboard } from '../app/impact/leaderboards.js';
 import type { OfferingContract } from '../contract/admin.js';
@@ -148,7 +149,7 @@ export async function seedHistory(deps: Deps, now: Date, days: number): Promise<
 
   // Last month's, last quarter's and last year's boards, as an admin would publish them: ended
   // periods only (in the first minutes of a month its last day is not rolled up yet).
-  const admin = { deps, now, principal: { role: 'admin' as const, id: 'a_admin', name: '管理员' }, requestId: 'seed-history', client: 'seed', route: 'publishLeaderboard', idempotencyKey: null };
+  const admin = { deps, now, principal: { role: 'admin' as const, id: 'a_admin', name: '管理员', username: ADMIN_USERNAME, office: { role: 'owner' as const, districts: [], totpOn: false, mustChangePassword: false } }, requestId: 'seed-history', client: 'seed', route: 'publishLeaderboard', idempotencyKey: null };
   const lastMonth = monthOf(addDays(`${monthOf(today)}-01`, -1));
   const lastQuarter = periodKeyOf('quarter', addDays(periodRange('quarter', periodKeyOf('quarter', today))!.from, -1));
   const lastYear = String(Number(periodKeyOf('year', today)) - 1);

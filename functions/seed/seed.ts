@@ -7,21 +7,29 @@ import { futianDistricts } from './futian.js';
 export const ADMIN_USERNAME = 'admin';
 
 /**
- * The admin account always exists; its password is reset to the one given at every start. A new
- * password ends every session of the old one (the session version moves on); the same password
- * keeps them.
+ * The admin account always exists, an owner; its password is reset to the one given at every
+ * start. A new password ends every session of the old one (the session version moves on); the
+ * same password keeps them.
  */
 export async function ensureAdmin(store: Store, config: Config, password: string): Promise<void> {
   const old = await store.accounts.get(ADMIN_USERNAME);
   const before = old?.role === 'admin' ? (old.sessionVersion ?? 0) : 0;
   const same = old?.role === 'admin' && (await verifyPassword(password, old.passwordHash, config.passwords));
+  const kept = old?.role === 'admin' ? old : null;
+  // Everything else the office set on it (name, second factor) stays; it is always an enabled owner,
+  // the way back in when nobody else can sign in.
   await store.accounts.upsert({
+    ...kept,
     role: 'admin',
-    id: 'a_admin',
+    id: kept?.id ?? 'a_admin',
     username: ADMIN_USERNAME,
-    name: '管理员',
+    name: kept?.name ?? '管理员',
+    adminRole: 'owner',
+    disabled: false,
     passwordHash: same ? old.passwordHash : await hashPassword(password, config.passwords),
+    mustChangePassword: same ? kept?.mustChangePassword : false,
     sessionVersion: same || !old ? before : before + 1,
+    version: (kept?.version ?? 0) + 1,
   });
 }
 

@@ -4,7 +4,7 @@ import { queryAll, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
 import { commit, type Contention } from './transaction.js';
-import type { Account, StaffMember, StaffSessionState } from './records.js';
+import type { Account, AdminAccountRecord, AdminSessionState, StaffMember, StaffSessionState } from './records.js';
 
 /**
  * Staff and admin accounts. An account item by username holds the password hash, the role and the
@@ -14,6 +14,29 @@ import type { Account, StaffMember, StaffSessionState } from './records.js';
  * and ending an admin's sessions move the session version on, so older tokens stop passing; both
  * carry their audit entry in the same transaction.
  */
+
+/** An admin account item as the office reads it (the hash stays for sign-in and password checks only). */
+const toAdmin = (i: Record<string, unknown>): AdminAccountRecord => {
+  const { PK: _pk, SK: _sk, GSI1PK: _g, GSI1SK: _s, ...a } = i;
+  return a as unknown as AdminAccountRecord;
+};
+
+/** What a token check makes of an account's state; an account from before roles is an owner. */
+const adminState = (i: Record<string, unknown>): AdminSessionState => ({
+  sessionVersion: Number(i.sessionVersion ?? 0),
+  adminRole: (i.adminRole as AdminSessionState['adminRole'] | undefined) ?? 'owner',
+  districts: Array.isArray(i.districts) ? i.districts.map(String) : [],
+  disabled: i.disabled === true,
+  mustChangePassword: i.mustChangePassword === true,
+  totpOn: i.totpOn === true,
+});
+
+/** Conditions on an admin account change: it is an admin, and (when given) unchanged since `version`. */
+const adminCondition = (version: number | undefined) => ({
+  ConditionExpression: version === undefined ? '#r = :admin' : '#r = :admin AND (#v = :v OR (attribute_not_exists(#v) AND :v = :one))',
+  names: { '#r': 'role', ...(version === undefined ? {} : { '#v': 'version' }) },
+  values: { ':admin': 'admin', ...(version === undefined ? {} : { ':v': version }) },
+});
 
 const toMember = (i: Record<string, unknown>): StaffMember => ({
   id: String(i.id),
@@ -41,7 +64,9 @@ export function accountStore(ref: TableRef, contention: Contention) {
       return commit(
         ref,
         withIntents(tableName, {
-          account: { Put: { TableName: tableName, Item: { ...keys.account(a.username), ...a }, ConditionExpression: 'attribute_not_exists(PK)' } },
+          account: {
+            Put: { TableName: tableName, Item: { ...keys.account(a.username), ...(a.role === 'admin' ? keys.adminIndex(a.username) : {}), ...a }, ConditionExpression: 'attribute_not_exists(PK)' },
+          },
           member:
             a.role === 'staff'
               ? {
@@ -59,11 +84,56 @@ export function accountStore(ref: TableRef, contention: Contention) {
 
     /** Create or reset an account (the always-present admin, whose password comes from the environment). */
     async upsert(a: Account): Promise<void> {
-      await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.account(a.username), ...a } }));
+      await doc.send(new PutCommand({ TableName: tableName, Item: { ...keys.account(a.username), ...(a.role === 'admin' ? keys.adminIndex(a.username) : {}), ...a } }));
     },
 
-    /** An admin account's session version (what its tokens are checked against); null when there is none. */
-    async adminSessionState(username: string): Promise<StaffSessionState | null> {
+    /** Every administrator account, by username. */
+    async admins(): Promise<AdminAccountRecord[]> {
+      const items = await queryAll(doc, { TableName: tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.admins } });
+      return items.map(toAdmin);
+    },
+
+    /** An administrator by username, read consistently (an owner acts on what is there now). */
+    async admin(username: string): Promise<AdminAccountRecord | null> {
+      const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username), ConsistentRead: true }));
+      return out.Item?.role === 'admin' ? toAdmin(out.Item) : null;
+    },
+
+    /**
+     * Change an administrator: the given fields are set and the version moves on; with
+     * `endSessions` the session version too. Refused (`account`) when it is not an admin or has
+     * changed since `version`.
+     */
+    async updateAdmin(
+      username: string,
+      change: Partial<Pick<AdminAccountRecord, 'name' | 'districts' | 'disabled' | 'adminRole' | 'passwordHash' | 'mustChangePassword'>>,
+      o: { version?: number | undefined; endSessions?: boolean },
+      intents: Pick<Intents, 'audit'> = {},
+    ) {
+      const cond = adminCondition(o.version);
+      const fields = Object.entries(change).filter(([, v]) => v !== undefined);
+      const set = fields.map((_, i) => `#f${i} = :f${i}`);
+      const add = ['#ver :one', ...(o.endSessions ? ['sessionVersion :one'] : [])];
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: {
+            Update: {
+              TableName: tableName,
+              Key: keys.account(username),
+              UpdateExpression: `${set.length ? `SET ${set.join(', ')} ` : ''}ADD ${add.join(', ')}`,
+              ConditionExpression: cond.ConditionExpression,
+              ExpressionAttributeNames: { ...cond.names, '#ver': 'version', ...Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])) },
+              ExpressionAttributeValues: { ...cond.values, ':one': 1, ...Object.fromEntries(fields.map(([, v], i) => [`:f${i}`, v])) },
+            },
+          },
+        }, intents),
+        contention,
+      );
+    },
+
+    /** An admin account's token state (what its tokens are checked against); null when there is none. */
+    async adminSessionState(username: string): Promise<AdminSessionState | null> {
       const projection = keys.accountSessionAttributes;
       const out = await doc.send(
         new GetCommand({
@@ -73,28 +143,7 @@ export function accountStore(ref: TableRef, contention: Contention) {
           ExpressionAttributeNames: Object.fromEntries(projection.map((a, i) => [`#a${i}`, a])),
         }),
       );
-      return out.Item?.role === 'admin' ? { disabled: false, sessionVersion: Number(out.Item.sessionVersion ?? 0) } : null;
-    },
-
-    /** Every session of an admin account ends: its version moves on (with the audit entry). */
-    async endAdminSessions(username: string, intents: Pick<Intents, 'audit'>): Promise<void> {
-      const out = await commit(
-        ref,
-        withIntents(tableName, {
-          account: {
-            Update: {
-              TableName: tableName,
-              Key: keys.account(username),
-              UpdateExpression: 'ADD sessionVersion :one',
-              ConditionExpression: '#r = :admin',
-              ExpressionAttributeNames: { '#r': 'role' },
-              ExpressionAttributeValues: { ':one': 1, ':admin': 'admin' },
-            },
-          },
-        }, intents),
-        contention,
-      );
-      if (!out.ok) throw new DomainError('NOT_FOUND', 'no such admin account');
+      return out.Item?.role === 'admin' ? adminState(out.Item) : null;
     },
 
     /** A provider's staff members, by username. */

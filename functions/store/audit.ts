@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { invalid } from '../domain/errors.js';
 import { queryPage, type Page, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -14,7 +15,8 @@ import type { Write } from './transaction.js';
 export interface AuditEntry {
   id: string;
   at: string;
-  actor: { role: 'staff' | 'admin'; id: string; name: string };
+  /** Who: an administrator also by username (each is a named person since issue 21). */
+  actor: { role: 'staff' | 'admin'; id: string; name: string; username?: string };
   action: string;
   target: { type: string; id: string };
   before: unknown;
@@ -80,6 +82,14 @@ function readWalkCursor(cursor: string, months: string[]): { at: number; inner: 
 export function auditStore({ doc, tableName: TableName }: TableRef) {
   const range = (q: AuditQuery) => ({ ':from': q.fromAt, ':to': `${q.toAt}#~` });
   return {
+    /**
+     * An entry on its own, for what changes nothing but must be on record: an administrator
+     * reading sealed personal data. Written before the data is shown, so no reading goes unrecorded.
+     */
+    async record(entries: readonly AuditEntry[]): Promise<void> {
+      await Promise.all(entries.map((e) => doc.send(new PutCommand(auditWrite(TableName, e).Put!))));
+    },
+
     /**
      * Newest first. A target's entries through its index; otherwise month by month. An actor
      * narrows either (read, then kept or not: the index holds keys only); pages are still filled

@@ -11,7 +11,7 @@
  *                                                                 GSI2: PROVIDERS / <createdAt>#<id> (the admin list, all of them)
  *  offering owner     OFFERING#<oid>        OWNER                 (offering ids are unique across providers)
  *  slot               PROVIDER#<id>         SLOT#<date>#<oid>
- *  account            ACCOUNT#<username>    ACCOUNT               (staff and admins)
+ *  account            ACCOUNT#<username>    ACCOUNT               (staff and admins; an admin's: ADMINS  <username>)
  *  staff member       STAFF#<id>            STAFF                 STAFF_OF#<providerId>  <username>
  *  recipient          RECIPIENT#<id>        PROFILE
  *  booking            BOOKING#<id>          BOOKING               RECIPIENT#<rid>        BOOKING#<createdAt>#<id>
@@ -75,7 +75,10 @@ export const keys = {
 
   account: (username: string) => ({ PK: `ACCOUNT#${username}`, SK: 'ACCOUNT' }),
   /** What checking an admin token reads of an account: never its password hash (functions/grants.ts grants no more). */
-  accountSessionAttributes: ['role', 'sessionVersion'],
+  accountSessionAttributes: ['role', 'sessionVersion', 'adminRole', 'districts', 'disabled', 'mustChangePassword', 'totpOn'],
+  /** Every administrator account, listed on GSI1 (an office has tens of them). */
+  adminIndex: (username: string) => ({ GSI1PK: 'ADMINS', GSI1SK: username }),
+  admins: 'ADMINS',
   /** A staff member by id (→ username), listed per provider on GSI1. */
   staffMember: (id: string) => ({ PK: `STAFF#${id}`, SK: 'STAFF' }),
   staffIndex: (providerId: string, username: string) => ({ GSI1PK: `STAFF_OF#${providerId}`, GSI1SK: username }),

@@ -27,6 +27,8 @@ export interface ProviderFilter {
   /** Part of the name or address, or the exact id. */
   q?: string | undefined;
   district?: string | undefined;
+  /** Only these sub-districts (a district officer's list). */
+  districts?: readonly string[] | undefined;
   status?: ProviderStatus | undefined;
   kind?: ProviderKind | undefined;
 }
@@ -36,6 +38,7 @@ const matches =
   (f: ProviderFilter) =>
   (p: Provider): boolean =>
     (f.district === undefined || p.district === f.district) &&
+    (f.districts === undefined || f.districts.includes(p.district)) &&
     (f.status === undefined || p.status === f.status) &&
     (f.kind === undefined || p.kind === f.kind) &&
     (!f.q || p.name.includes(f.q) || p.address.includes(f.q) || p.id === f.q);

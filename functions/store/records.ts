@@ -1,4 +1,5 @@
 import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
+import type { AdminRole } from '../contract/office.js';
 import type { BookingStatus, CancelReason } from '../contract/bookings.js';
 import type { LedgerReason } from '../contract/points.js';
 import type { CatalogItem, Exchange } from '../contract/catalog.js';
@@ -45,8 +46,37 @@ export interface IdempotencyRecord {
 }
 
 export type Account =
-  | { role: 'admin'; id: string; username: string; name: string; passwordHash: string; sessionVersion?: number }
+  | AdminAccountRecord
   | { role: 'staff'; id: string; username: string; name: string; passwordHash: string; providerId: string; disabled?: boolean; sessionVersion?: number };
+
+/**
+ * An administrator. `adminRole` absent: an account from before roles (the bootstrap admin), an
+ * owner. `totpOn` is the one TOTP fact a token check reads; the secret itself stays sealed.
+ */
+export interface AdminAccountRecord {
+  role: 'admin';
+  id: string;
+  username: string;
+  name: string;
+  passwordHash: string;
+  sessionVersion?: number;
+  adminRole?: AdminRole;
+  districts?: string[];
+  disabled?: boolean;
+  mustChangePassword?: boolean;
+  totpOn?: boolean;
+  version?: number;
+}
+
+/** What a request's admin token check learns of its account (never the password hash). */
+export interface AdminSessionState {
+  sessionVersion: number;
+  adminRole: AdminRole;
+  districts: string[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  totpOn: boolean;
+}
 
 /** A staff account as its provider's list shows it (no password hash). */
 export interface StaffMember {

@@ -116,6 +116,19 @@ describe('the audit log', () => {
     fulfilExchange: (f) => app.api.fulfilExchange.reply({ token: f.admin, params: { id: f.made.exchange! } }),
     // The exchange made before the walk (below): each fixture may add only its own route's entry.
     rejectExchange: (f) => app.api.rejectExchange.reply({ token: f.admin, params: { id: f.made.spare! }, body: { reason: '缺货' } }),
+    createAdminAccount: async (f) => {
+      const r = await app.api.createAdminAccount.reply({ token: f.admin, body: { username: 'audit-officer', name: '审计专员', role: 'officer', districts: ['futian'], password: 'audit-password' } });
+      if (r.ok) f.made.account = r.body.account.id;
+      return r;
+    },
+    updateAdminAccount: (f) => app.api.updateAdminAccount.reply({ token: f.admin, params: { id: f.made.account! }, body: { name: '审计专员二' } }),
+    resetAdminPassword: (f) => app.api.resetAdminPassword.reply({ token: f.admin, params: { id: f.made.account! }, body: { password: 'reset-password' } }),
+    endAccountSessions: (f) => app.api.endAccountSessions.reply({ token: f.admin, params: { id: f.made.account! } }),
+    // The officer's own password, changed from the reset one (each account changes only its own).
+    changeAdminPassword: async () => {
+      const { token } = await app.api.createAdminSession({ body: { username: 'audit-officer', password: 'reset-password' } });
+      return app.api.changeAdminPassword.reply({ token, body: { current: 'reset-password', password: 'own-password' } });
+    },
     // Last: it ends the admin's sessions, so the walk signs in afresh after it.
     endAdminSessions: async (f) => {
       const r = await app.api.endAdminSessions.reply({ token: f.admin });

@@ -68,7 +68,7 @@ describe('staff and admin sessions', () => {
     expect((await app.api.createStaffSession.reply({ body: { username: 'admin', password: 'test-admin-password' } })).status).toBe(401);
     const admin = await app.api.createAdminSession.reply({ body: { username: 'admin', password: 'test-admin-password' } });
     expect(admin.status).toBe(200);
-    expect(admin.body?.admin).toEqual({ id: 'a_admin', name: expect.any(String) });
+    expect(admin.body?.admin).toEqual({ id: 'a_admin', username: 'admin', name: expect.any(String), role: 'owner', districts: [], mustChangePassword: false });
   });
 });
 

@@ -8,8 +8,10 @@ import type { Route } from '../../functions/routes.js';
 import { newTokenKeyPair, tokenService } from '../../functions/security/tokens.js';
 
 const tokens = tokenService(newTokenKeyPair());
-// Admin tokens are also checked against the account's session version (tested against the real server).
-const deps = { config, tokens, adminSessions: { accepts: () => Promise.resolve(true), forget: () => undefined } } as unknown as Deps;
+// Admin tokens are also checked against the account's session version and role (tested against the
+// real server); here every admin token stands, as an owner.
+const owner = { sessionVersion: 0, adminRole: 'owner', districts: [], disabled: false, mustChangePassword: false, totpOn: false };
+const deps = { config, tokens, adminSessions: { current: () => Promise.resolve(owner), forget: () => undefined } } as unknown as Deps;
 const now = new Date('2026-11-28T04:00:00Z');
 const logged: Record<string, unknown>[] = [];
 
@@ -29,7 +31,7 @@ const handle = httpHandler({
     route({ method: 'GET', path: '/v1/things/{id}', params: z.strictObject({ id: z.string().regex(/^[a-z]+$/) }), handler: async (_c, i) => ({ ok: true, id: (i.params as { id: string }).id }) }),
     route({ method: 'GET', path: '/v1/things/special', handler: async () => ({ ok: false }) }),
     route({ method: 'POST', path: '/v1/things', body: z.strictObject({ name: z.string().min(1) }), handler: async () => ({ ok: true, secret: 'leak' }) }),
-    route({ method: 'GET', path: '/v1/mine', auth: 'admin', handler: async () => ({ ok: true }) }),
+    route({ name: 'adminMe', method: 'GET', path: '/v1/mine', auth: 'admin', handler: async () => ({ ok: true }) }),
     route({ method: 'GET', path: '/v1/boom', handler: async () => { throw new Error('db exploded at secret place'); } }),
     route({ method: 'GET', path: '/v1/busy', handler: async () => { throw new DomainError('BUSY', 'try again', undefined, 2); } }),
   ],

@@ -10,6 +10,7 @@ import type { Provider } from '../../store/index.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { expireNoShow } from '../no-shows.js';
+import { requireScope, scopeOf } from './scope.js';
 
 function adminView(p: Provider): AdminProvider {
   const { offerings: _offerings, posterToken: _poster, ...profile } = p;
@@ -19,10 +20,14 @@ function adminView(p: Provider): AdminProvider {
 async function requireDistrict(ctx: AdminCtx, district: string): Promise<void> {
   const known = await ctx.deps.listing.districts();
   if (!known.some((d) => d.id === district)) invalid([{ in: 'body', field: 'district', message: `unknown sub-district ${district}` }]);
+  requireScope(ctx, district);
 }
 
+/** A provider this administrator looks after (an officer: in their sub-districts). */
 export async function requireProvider(ctx: AdminCtx, id: string): Promise<Provider> {
-  return (await ctx.deps.store.providers.get(id)) ?? notFound('provider');
+  const provider = (await ctx.deps.store.providers.get(id)) ?? notFound('provider');
+  requireScope(ctx, provider.district);
+  return provider;
 }
 
 /**
@@ -44,7 +49,7 @@ export async function putDistrict(ctx: AdminCtx, params: { id: string }, body: {
 
 export async function listAllProviders(ctx: AdminCtx, query: AdminProvidersQuery): Promise<AdminProviderList> {
   const { limit, cursor, ...filter } = query;
-  const page = await ctx.deps.store.providers.listPage({ ...filter, q: filter.q || undefined }, { limit, cursor });
+  const page = await ctx.deps.store.providers.listPage({ ...filter, q: filter.q || undefined, districts: scopeOf(ctx) ?? undefined }, { limit, cursor });
   return { providers: page.items.map(adminView), next: page.next };
 }
 
@@ -52,7 +57,9 @@ export async function listAllProviders(ctx: AdminCtx, query: AdminProvidersQuery
 export async function listExpiringDocuments(ctx: AdminCtx, query: { days?: number | undefined }): Promise<ExpiringResponse> {
   const days = query.days ?? ctx.deps.config.documents.warnDaysAhead;
   const today = localMoment(ctx.now, ctx.deps.config.timeZone).date;
-  const found = expiringDocuments(await ctx.deps.store.providers.listAll(), today, days);
+  const scope = scopeOf(ctx);
+  const providers = (await ctx.deps.store.providers.listAll()).filter((p) => !scope || scope.includes(p.district));
+  const found = expiringDocuments(providers, today, days);
   return {
     asOf: today,
     days,

@@ -6,6 +6,7 @@ import { hashPassword } from '../../security/passwords.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { requireProvider } from './providers.js';
+import { requireScope } from './scope.js';
 import { providerPoster } from '../staff/counter.js';
 
 export async function listStaff(ctx: AdminCtx, params: { id: string }) {
@@ -15,7 +16,8 @@ export async function listStaff(ctx: AdminCtx, params: { id: string }) {
 
 export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   const provider = await ctx.deps.store.providers.get(body.providerId);
-  if (!provider) invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
+  if (!provider) return invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
+  requireScope(ctx, provider.district);
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
   const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
   const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
@@ -27,6 +29,7 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
 export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
   const { accounts } = ctx.deps.store;
   const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
+  await requireProvider(ctx, before.providerId);
   const after = { ...before, disabled: true };
   await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
   ctx.deps.staffSessions.forget(params.id);

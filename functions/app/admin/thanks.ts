@@ -4,8 +4,11 @@ import type { SafetyReport } from '../../store/thanks.js';
 import { DomainError, notFound, unexpected } from '../../domain/errors.js';
 import type { AdminCtx } from '../context.js';
 import { audited, decider } from '../audit.js';
+import { requireProvider } from './providers.js';
+import { scopeOf } from './scope.js';
 
 export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
+  await requireProvider(ctx, q.providerId);
   const page = await ctx.deps.store.thanks.notesOf(q.providerId, q);
   return { thanks: page.notes, next: page.next };
 }
@@ -22,13 +25,19 @@ async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[]) {
   return reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId }));
 }
 
+/** An officer's list holds their sub-districts' reports only (a page may then hold fewer than `limit`). */
 export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
   const page = await ctx.deps.store.thanks.reports(q.status, q);
-  return { reports: await withProviderNames(ctx, page.reports), next: page.next };
+  const scope = scopeOf(ctx);
+  const districts = new Map(await Promise.all(page.reports.map(async (r) => [r.id, (await ctx.deps.listing.provider(r.providerId))?.district ?? ''] as const)));
+  const shown = scope ? page.reports.filter((r) => scope.includes(districts.get(r.id)!)) : page.reports;
+  return { reports: await withProviderNames(ctx, shown), next: page.next };
 }
 
 /** Close an open report with what was done (audited): it leaves the open list for the closed one. */
 export async function closeSafetyReport(ctx: AdminCtx, params: { id: string }, body: CloseSafetyReportBody) {
+  const report = (await ctx.deps.store.thanks.getReport(params.id)) ?? notFound('safety report');
+  await requireProvider(ctx, report.providerId);
   const closed = { at: ctx.now.toISOString(), note: body.note, by: decider(ctx) };
   const audit = audited(ctx, { type: 'safety_report', id: params.id }, { status: 'OPEN' }, { status: 'CLOSED', closed });
   const out = await ctx.deps.store.thanks.closeReport(params.id, closed, { audit });
@@ -37,6 +46,6 @@ export async function closeSafetyReport(ctx: AdminCtx, params: { id: string }, b
     if (!out.old) return notFound('safety report');
     throw new DomainError('CONFLICT', 'this report was closed already', { closed: out.old.closed });
   }
-  const report = (await ctx.deps.store.thanks.getReport(params.id))!;
-  return { report: (await withProviderNames(ctx, [report]))[0]! };
+  const after = (await ctx.deps.store.thanks.getReport(params.id))!;
+  return { report: (await withProviderNames(ctx, [after]))[0]! };
 }

@@ -13,8 +13,11 @@ function adminView(ctx: AdminCtx, v: VerificationRecord) {
   return { id: v.id, status: v.status, category: v.category as VerificationBody['category'], submittedAt: v.submittedAt, decidedAt: v.decidedAt, ...p };
 }
 
+/** The queue, opened: each application whose name and phone are shown is on record as read, by whom. */
 export async function listVerifications(ctx: AdminCtx, query: VerificationQuery) {
-  const page = await ctx.deps.store.verifications.list(query.status, { limit: query.limit, cursor: query.cursor });
+  const { store } = ctx.deps;
+  const page = await store.verifications.list(query.status, { limit: query.limit, cursor: query.cursor });
+  await store.audit.record(page.items.filter((v) => v.sealed).map((v) => audited(ctx, { type: 'verification', id: v.id }, null, { personalData: 'read' })));
   return { verifications: page.items.map((v) => adminView(ctx, v)), next: page.next };
 }
 

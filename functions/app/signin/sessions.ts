@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { decoyHash, verifyPassword } from '../../security/passwords.js';
 import { recipientId, type IdentitySource } from '../../security/recipient-ids.js';
 import type { Account } from '../../store/index.js';
+import { accountView } from '../office.js';
 import type { Ctx, RecipientCtx } from '../context.js';
 import { limited, reserve, takeRate } from '../rate-limit.js';
 import { recipientProfile, recipientSummary } from '../recipient/profile.js';
@@ -95,9 +96,13 @@ export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): P
 
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
   const a = await signIn(ctx, body, 'admin');
+  // Said only to someone who knows the password.
+  if (a.disabled) throw new DomainError('FORBIDDEN', 'this administrator account is disabled; ask an owner');
   // The username and session version ride along, so ending the account's sessions ends this one.
+  // The role does not: each request reads it with the session version, so a change applies at once.
   const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id, name: a.name }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds, { u: a.username, sv: a.sessionVersion ?? 0 });
-  return { token, admin: { id: a.id, name: a.name } };
+  const { id, username, name, role, districts, mustChangePassword } = accountView(a);
+  return { token, admin: { id, username, name, role, districts, mustChangePassword } };
 }
 
 export async function getMe(ctx: RecipientCtx): Promise<MeResponse> {

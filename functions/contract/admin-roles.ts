@@ -1,0 +1,78 @@
+/**
+ * Which administrators may use which admin route: the one table the server checks on every admin
+ * request (functions/http/adapter.ts) and the desk reads to hide what a role cannot do. A route
+ * missing here is a compile error, so a new admin route cannot ship unassigned.
+ */
+import type { EndpointName, Endpoints } from './endpoints.js';
+import type { AdminRole } from './office.js';
+
+/** Every route an admin token may call: `auth: 'admin'`, or another role's route that also lets admins in. */
+export type AdminEndpointName = {
+  [K in EndpointName]: Endpoints[K]['auth'] extends 'admin' ? K : Endpoints[K] extends { alsoFor: readonly (infer R)[] } ? ('admin' extends R ? K : never) : never;
+}[EndpointName];
+
+const everyone = ['owner', 'officer', 'clerk', 'analyst'] as const satisfies readonly AdminRole[];
+const owner = ['owner'] as const;
+/** District officers: restaurants, their contracts, staff and posters, verification review, reports. */
+const officers = ['owner', 'officer'] as const;
+/** The clerk ships rice and oil: the catalogue, exchanges, points. */
+const clerks = ['owner', 'clerk'] as const;
+/** Read-only: figures, leaderboard previews, the audit log. */
+const readers = ['owner', 'analyst'] as const;
+
+export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = {
+  // Each one's own account
+  adminMe: everyone,
+  changeAdminPassword: everyone,
+  endAdminSessions: everyone,
+  // The office itself
+  listAdminAccounts: owner,
+  createAdminAccount: owner,
+  updateAdminAccount: owner,
+  resetAdminPassword: owner,
+  endAccountSessions: owner,
+  putDistrict: owner,
+  // Providers (an officer's only in their sub-districts); clerks find a provider to credit
+  adminListProviders: ['owner', 'officer', 'clerk'],
+  adminGetProvider: ['owner', 'officer', 'clerk'],
+  expiringDocuments: officers,
+  createProvider: officers,
+  updateProvider: officers,
+  approveProvider: officers,
+  suspendProvider: officers,
+  putOffering: officers,
+  adminListStaff: officers,
+  createStaff: officers,
+  disableStaff: officers,
+  adminProviderPoster: officers,
+  listVerifications: officers,
+  approveVerification: officers,
+  rejectVerification: officers,
+  adminSafetyReports: officers,
+  closeSafetyReport: officers,
+  adminThanks: officers,
+  hideThanks: officers,
+  // Money-like: the catalogue, exchanges and points
+  listCatalog: clerks,
+  adminCatalog: clerks,
+  putCatalogItem: clerks,
+  adminExchanges: clerks,
+  fulfilExchange: clerks,
+  rejectExchange: clerks,
+  adminProviderPoints: clerks,
+  createPointsAdjustment: clerks,
+  createPointsReversal: clerks,
+  clearIntegrity: clerks,
+  // Figures and the record
+  adminIntegrity: everyone,
+  adminStats: readers,
+  adminStatsCsv: readers,
+  previewLeaderboard: readers,
+  adminListLeaderboards: readers,
+  listAudit: readers,
+  // What the public sees is the owner's to publish
+  publishLeaderboard: owner,
+  withdrawLeaderboard: owner,
+};
+
+export const mayUse = (role: AdminRole, route: AdminEndpointName): boolean => adminRouteRoles[route].includes(role);
