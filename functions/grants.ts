@@ -15,7 +15,7 @@ import { tableDefinition } from './store/table.js';
  * refused on AWS (the local server enforces these grants: functions/local/table-grants.ts).
  *
  * The table lives in functions/, beside the route table it follows, because both sides read it:
- * the stack deploys it as IAM policies (infra/stack.ts) and the local server enforces it; infra/
+ * the stack deploys it as IAM policies (infra/table.ts) and the local server enforces it; infra/
  * imports functions/, never the other way round.
  */
 export interface TableAccess {

@@ -15,7 +15,7 @@ import { projectRoot } from './bundling.js';
 import { McanStack } from './stack.js';
 
 const app = new App();
-// cdk-nag's AwsSolutions pack on every synthesis: an open finding fails it (infra/stack.ts acknowledges the accepted ones).
+// cdk-nag's AwsSolutions pack on every synthesis: an open finding fails it (infra/findings.ts and infra/hosting.ts acknowledge the accepted ones).
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
 const context = (key: string): string | undefined => {
   const v: unknown = app.node.tryGetContext(key);

@@ -1,9 +1,10 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { CfnInsightRule, Dashboard, GraphWidget, MathExpression, Metric, TextWidget, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { CfnInsightRule, Dashboard, GraphWidget, MathExpression, Metric, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { businessMetrics, metricNamespace, metricService, type BusinessMetric } from '../functions/observability/telemetry.js';
+import type { RaiseAlarm } from './alarms.js';
 
 export interface ObservabilityProps {
   api: HttpApi;
@@ -11,8 +12,8 @@ export interface ObservabilityProps {
   bookingFunction: NodejsFunction;
   /** Every function, for the duration and error graphs. */
   functions: ReadonlyMap<string, NodejsFunction>;
-  /** Raise an alarm (the stack's helper: SNS action, missing data not breaching). */
-  alarm: (id: string, metric: IMetric, o: { threshold: number; periods?: number; description: string }) => unknown;
+  /** The stack's alarm maker (alarms.ts): the same topic and missing-data rule as every other alarm. */
+  alarm: RaiseAlarm;
   /** Bookings at one provider within one minute that raise the velocity alarm. */
   bookingVelocityPerMinute: number;
   /** Sign-in failures across the API within one minute that raise the burst alarm. */
@@ -78,7 +79,7 @@ export class Observability extends Construct {
       threshold: props.bookingVelocityPerMinute,
       description: `${props.bookingVelocityPerMinute}+ bookings in one minute at a single provider: a script, or a provider booking its own meals (see the ${ruleName} Contributor Insights rule)`,
     });
-    (velocityAlarm as Construct).node.addDependency(this.bookingVelocityRule);
+    velocityAlarm.node.addDependency(this.bookingVelocityRule);
 
     this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: `${Stack.of(this).stackName}-programme`, defaultInterval: Duration.hours(6) });
     this.dashboard.addWidgets(

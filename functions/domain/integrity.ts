@@ -1,7 +1,7 @@
 /**
  * Integrity signals: how a provider's redemptions look, so an admin can see a restaurant minting
  * its own points (staff booking and redeeming meals through throwaway identities). Pure: no
- * clock, no AWS. The counts are written with each redemption (store/impact.ts, the day item).
+ * clock, no AWS. The counts are written with each redemption (store/impact-days.ts, the day item).
  *
  * Each signal is a share of the provider's redemptions, judged against its sub-district's normal:
  * the median share among the other providers there with enough redemptions. A restaurant at a

@@ -136,7 +136,7 @@ export const keys = {
   /** A day's provider items whose ids lie from `from` to `to` (inclusive; null: open-ended). */
   // ('P$' sorts right after every 'P#…'.)
   impactDayRange: (from: string | null, to: string | null) => ({ from: from === null ? 'P#' : `P#${from}`, to: to === null ? 'P$' : `P#${to}` }),
-  /** Packs: a head naming its parts, each part a run of rows of one sub-district (see store/impact.ts). */
+  /** Packs: a head naming its parts, each part a run of rows of one sub-district (see store/impact-packs.ts). */
   impactPackPK: (period: 'month' | 'quarter' | 'year', key: string) => `IMPACT#PACK#${impactPeriodPK(period, key).slice('IMPACT#'.length)}`,
   impactAreaPackPK: (year: string) => `IMPACT#PACK#AREA#${year}`,
   impactPackHead: (pk: string) => ({ PK: pk, SK: 'HEAD' }),

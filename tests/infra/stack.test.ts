@@ -50,7 +50,7 @@ beforeAll(() => {
   // `npm run synth` still runs it).
   const app = new App({ outdir, builtinCloudFormationValidation: false, context: { 'aws:cdk:bundling-stacks': [] } });
   // cdk-nag's AwsSolutions pack runs in the same synthesis: any finding the stack neither fixes nor
-  // acknowledges (with a reason, in infra/stack.ts) fails it, and with it every test here.
+  // acknowledges (with a reason, in infra/findings.ts or infra/hosting.ts) fails it, and with it every test here.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   mainStack = new McanStack(app, 'Main');
   const variantStack = new McanStack(app, 'Variant', {
