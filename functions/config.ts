@@ -50,6 +50,8 @@ export const config = {
     // Owners and clerks must turn on two-step sign-in before they can act (their routes answer
     // 403 TOTP_REQUIRED until then). On in the CDK stack; off in local mode unless --require-totp.
     requireTotp: false,
+    // A points adjustment or reversal above this many points waits for a second administrator.
+    fourEyesAbovePoints: 1_000,
   },
   signIn: {
     // Failed sign-ins per username, reserved before any password hashing: a burst window and a

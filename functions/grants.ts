@@ -58,6 +58,7 @@ const exchangePointers = under(keys.exchangePointer('x').PK);
 const phoneClaims = under(keys.verificationPhone('x').PK);
 const thanksNotes = under(keys.thanks('x').PK);
 const safetyReports = under(keys.safetyReport('x').PK);
+const approvals = under(keys.approval('x').PK);
 const accounts = under(keys.account('x').PK);
 const staffMembers = under(keys.staffMember('x').PK);
 /** Only the per-day impact counters a change at the counter adds to; never the roll-ups or packs. */
@@ -76,6 +77,7 @@ const applicationsByStatus = under(keys.verificationsIn('x'));
 const exchangesByStatus = under(keys.exchangesIn('x'));
 const auditByTarget = `${keys.auditByTarget('')}*`;
 const safetyReportsByStatus = under(keys.safetyReportsIn('x'));
+const approvalsByStatus = under(keys.approvalsIn('x'));
 
 /** Admin tokens are checked against their account's session version: that much of an account, and no more. */
 const adminSessions = { partitionKeys: [accounts], attributes: keys.accountSessionAttributes };
@@ -129,9 +131,9 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // and expires those whose pickup had closed as the no-show job would — which reads the
   // recipient's no-shows to pause booking after the third.
   admin: {
-    read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, recipientItems, keys.likesPK()],
-    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged, keys.admins], GSI2: [keys.allProviders] },
-    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, bookingItems, recipientItems],
+    read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, approvals, recipientItems, keys.likesPK()],
+    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged, keys.admins, approvalsByStatus], GSI2: [keys.allProviders] },
+    write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, approvals, bookingItems, recipientItems],
     audits: true,
   },
   // Applications and their decisions: the application and the idempotency record it replays

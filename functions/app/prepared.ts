@@ -6,3 +6,11 @@
 export class PreparedJson {
   constructor(readonly json: string) {}
 }
+
+/**
+ * A change that did not happen yet: it waits for a second administrator (four eyes). The adapter
+ * answers 202 with the route's `accepted` body.
+ */
+export class Accepted<T> {
+  constructor(readonly body: T) {}
+}

@@ -63,6 +63,11 @@ export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = 
   createPointsAdjustment: clerks,
   createPointsReversal: clerks,
   clearIntegrity: clerks,
+  // Four eyes: who may approve a request is checked again per kind (a role change: owners only)
+  listApprovals: clerks,
+  approveApproval: clerks,
+  rejectApproval: clerks,
+  changeAdminRole: owner,
   // Figures and the record
   adminIntegrity: everyone,
   adminStats: readers,

@@ -65,6 +65,7 @@ import {
   StaffWalkInResponse,
   VoucherKeyResponse,
 } from './staff.js';
+import { ApprovalList, ApprovalResponse, ApprovalsQuery, RejectApprovalBody, RoleChangeBody } from './approvals.js';
 import { AccountParams, AdminAccountList, AdminAccountResponse, AdminMeResponse, ChangePasswordBody, CreateAdminAccountBody, PatchAdminAccountBody, ResetPasswordBody } from './office.js';
 import { ClearIntegrityBody, IntegrityCaseResponse, IntegrityQuery, IntegrityReport } from './integrity.js';
 import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
@@ -104,6 +105,8 @@ export interface Endpoint {
   response: z.ZodType;
   /** Success status; 200 unless stated. */
   status?: number;
+  /** A 202 answer with this body: the change waits for a second administrator (four eyes) and nothing moved yet. */
+  accepted?: z.ZodType;
   /** Content type of a non-JSON answer (CSV exports, QR images). */
   produces?: string;
   /** Honours the Idempotency-Key header: a repeat within 24 h gets the first answer. */
@@ -195,6 +198,11 @@ export const endpoints = {
   updateAdminAccount: { method: 'PATCH', path: '/v1/admin/accounts/{id}', auth: 'admin', params: AccountParams, body: PatchAdminAccountBody, response: AdminAccountResponse },
   resetAdminPassword: { method: 'POST', path: '/v1/admin/accounts/{id}/password', auth: 'admin', params: AccountParams, body: ResetPasswordBody, response: AdminAccountResponse },
   endAccountSessions: { method: 'POST', path: '/v1/admin/accounts/{id}/sessions/end', auth: 'admin', params: AccountParams, response: EndedSessions },
+  // Four eyes: a role change, and points above the threshold, wait for a second administrator
+  changeAdminRole: { method: 'POST', path: '/v1/admin/accounts/{id}/role', auth: 'admin', params: AccountParams, body: RoleChangeBody, response: ApprovalResponse, status: 202 },
+  listApprovals: { method: 'GET', path: '/v1/admin/approvals', auth: 'admin', query: ApprovalsQuery, response: ApprovalList },
+  approveApproval: { method: 'POST', path: '/v1/admin/approvals/{id}/approve', auth: 'admin', params: IdParams, response: ApprovalResponse },
+  rejectApproval: { method: 'POST', path: '/v1/admin/approvals/{id}/reject', auth: 'admin', params: IdParams, body: RejectApprovalBody, response: ApprovalResponse },
   disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
@@ -203,8 +211,8 @@ export const endpoints = {
   // The audit log (every staff and admin change, written with the change)
   // Points (the donor side)
   adminProviderPoints: { method: 'GET', path: '/v1/admin/providers/{id}/points', auth: 'admin', params: IdParams, query: PageOnlyQuery, response: PointsResponse },
-  createPointsAdjustment: { method: 'POST', path: '/v1/admin/points-adjustments', auth: 'admin', body: AdjustmentBody, response: EntryResponse, status: 201 },
-  createPointsReversal: { method: 'POST', path: '/v1/admin/points-reversals', auth: 'admin', body: ReversalBody, response: EntryResponse, status: 201 },
+  createPointsAdjustment: { method: 'POST', path: '/v1/admin/points-adjustments', auth: 'admin', body: AdjustmentBody, response: EntryResponse, status: 201, accepted: ApprovalResponse },
+  createPointsReversal: { method: 'POST', path: '/v1/admin/points-reversals', auth: 'admin', body: ReversalBody, response: EntryResponse, status: 201, accepted: ApprovalResponse },
   adminCatalog: { method: 'GET', path: '/v1/admin/catalog', auth: 'admin', response: CatalogList },
   putCatalogItem: { method: 'PUT', path: '/v1/admin/catalog/{itemId}', auth: 'admin', params: CatalogItemParams, body: CatalogItemBody, response: CatalogItemResponse },
   adminExchanges: { method: 'GET', path: '/v1/admin/exchanges', auth: 'admin', query: AdminExchangesQuery, response: ExchangeList },
@@ -243,4 +251,9 @@ export const endpoints = {
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;
+
+/** What a success answer holds: the response, or (a 202 four-eyes answer) the accepted body. */
+export type SuccessOf<E extends Endpoint> = z.output<E['response']> | (E extends { accepted: infer A extends z.ZodType } ? z.output<A> : never);
+/** The schema a success answer with this status follows. */
+export const successSchema = (e: Endpoint, status: number): z.ZodType => (status === 202 && e.accepted ? e.accepted : e.response);
 export type EndpointName = keyof Endpoints;

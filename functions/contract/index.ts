@@ -15,3 +15,4 @@ export * from './catalog.js';
 export * from './integrity.js';
 export * from './office.js';
 export * from './admin-roles.js';
+export * from './approvals.js';

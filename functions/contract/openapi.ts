@@ -101,7 +101,11 @@ export function openApiDocument() {
       tags: [e.auth, ...(e.alsoFor ?? [])],
       security: e.auth === 'public' ? [] : [{ bearer: [] }],
       parameters: [...parameters(e), ...(e.idempotent ? [idempotencyKey] : [])],
-      responses: { [String(e.status ?? 200)]: successResponse(e), ...errorResponses(name, e) },
+      responses: {
+        [String(e.status ?? 200)]: successResponse(e),
+        ...(e.accepted ? { 202: { description: 'Accepted: the change waits for a second administrator (four eyes); nothing moved yet', headers: requestIdHeader, content: { 'application/json': { schema: schema(e.accepted, 'output') } } } } : {}),
+        ...errorResponses(name, e),
+      },
     };
     if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: schema(e.body, 'input') } } };
     (paths[e.path] ??= {})[e.method.toLowerCase()] = op;

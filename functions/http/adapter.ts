@@ -4,7 +4,7 @@ import * as z from 'zod';
 import type { AdminPrincipal, Ctx } from '../app/context.js';
 import { mayUse, type AdminEndpointName } from '../contract/admin-roles.js';
 import type { AdminRole } from '../contract/office.js';
-import { PreparedJson } from '../app/prepared.js';
+import { Accepted, PreparedJson } from '../app/prepared.js';
 import type { Deps } from '../app/deps.js';
 import type { ErrorCode } from '../contract/common.js';
 import { DomainError, type FieldProblem } from '../domain/errors.js';
@@ -197,6 +197,7 @@ export function httpHandler({ routes, deps, clock, log = (e) => console.error(JS
         const result = await r.handler(ctx, { body: r.body ? body : undefined, query, params: params.data });
         // Answers pass through the contract's schema: fields it does not name never leave the server.
         telemetry?.succeeded(r, providerIdOf(result));
+        if (result instanceof Accepted) return json(202, r.accepted!.parse(result.body), requestId, {});
         if (r.produces) return download(r, r.response.parse(result), requestId);
         const cache: Record<string, string> = r.maxAgeSeconds ? { 'cache-control': `public, max-age=${r.maxAgeSeconds}` } : {};
         return json(r.status ?? 200, result instanceof PreparedJson ? result : r.response.parse(result), requestId, cache);

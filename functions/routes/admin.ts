@@ -1,5 +1,6 @@
 import * as providers from '../app/admin/providers.js';
 import * as accounts from '../app/admin/accounts.js';
+import * as approvals from '../app/admin/approvals.js';
 import * as me from '../app/admin/me.js';
 import * as staff from '../app/admin/staff.js';
 import * as audit from '../app/admin/audit.js';
@@ -35,6 +36,10 @@ export const adminHandlers = {
   updateAdminAccount: (ctx, { params, body }) => accounts.updateAccount(ctx, params, body),
   resetAdminPassword: (ctx, { params, body }) => accounts.resetPassword(ctx, params, body),
   endAccountSessions: (ctx, { params }) => accounts.endAccountSessions(ctx, params),
+  changeAdminRole: (ctx, { params, body }) => accounts.changeRole(ctx, params, body),
+  listApprovals: (ctx, { query }) => approvals.listApprovals(ctx, query),
+  approveApproval: (ctx, { params }) => approvals.approve(ctx, params),
+  rejectApproval: (ctx, { params, body }) => approvals.reject(ctx, params, body),
   adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
   putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
   adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AdminCtx, Ctx, RecipientCtx, StaffCtx } from '../app/context.js';
-import type { PreparedJson } from '../app/prepared.js';
+import type { Accepted, PreparedJson } from '../app/prepared.js';
 import { endpoints, type Auth, type Endpoint, type EndpointName, type Endpoints } from '../contract/endpoints.js';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -15,7 +15,9 @@ export interface RouteInput<E extends Endpoint> {
 /** The roles a route lets in: its own and any it also serves. */
 type RolesOf<E extends Endpoint> = E['auth'] | (E extends { alsoFor: readonly (infer R extends Auth)[] } ? R : never);
 
-export type Handler<E extends Endpoint> = (ctx: CtxFor<RolesOf<E>>, input: RouteInput<E>) => Promise<z.input<E['response']> | PreparedJson>;
+type AcceptedOf<E extends Endpoint> = E extends { accepted: infer A extends z.ZodType } ? Accepted<z.input<A>> : never;
+
+export type Handler<E extends Endpoint> = (ctx: CtxFor<RolesOf<E>>, input: RouteInput<E>) => Promise<z.input<E['response']> | PreparedJson | AcceptedOf<E>>;
 
 /** Use cases for some endpoints of the contract, typed by the endpoint each serves. */
 export type Handlers = { [K in EndpointName]?: Handler<Endpoints[K]> };

@@ -108,7 +108,7 @@ export function accountStore(ref: TableRef, contention: Contention) {
       username: string,
       change: Partial<Pick<AdminAccountRecord, 'name' | 'districts' | 'disabled' | 'adminRole' | 'passwordHash' | 'mustChangePassword'>>,
       o: { version?: number | undefined; endSessions?: boolean },
-      intents: Pick<Intents, 'audit'> = {},
+      intents: Pick<Intents, 'audit' | 'approval'> = {},
     ) {
       const cond = adminCondition(o.version);
       const fields = Object.entries(change).filter(([, v]) => v !== undefined);

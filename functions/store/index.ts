@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { accountStore } from './accounts.js';
+import { approvalStore } from './approvals.js';
 import { auditStore } from './audit.js';
 import { bookingStore } from './bookings.js';
 import { catalogStore } from './catalog.js';
@@ -39,6 +40,7 @@ export function createStore(ref: TableRef, config: Config) {
     integrity: integrityStore(ref, config),
     leaderboards: leaderboardStore(ref, config),
     thanks: thanksStore(ref, config),
+    approvals: approvalStore(ref, config),
   };
 }
 

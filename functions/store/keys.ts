@@ -35,6 +35,8 @@
  *                     not on GSI2, which the expiry job scans)
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
+ *  approval           APPROVAL#<id>         APPROVAL              APPROVALS#<status>     <requestedAt>#<id>
+ *                     (four eyes: a change waiting for a second administrator, then its decision)
  *  phone's application VPHONE#<phoneKey>    CLAIM                 (verificationId, heldThrough: one pending or approved per phone)
  *  impact day         IMPACT#DAY#<date>     P#<providerId>        (written inside redemption and handout transactions; also
  *                                                                 `redeemed:<oid>`, the counter's per-offering redeemed count,
@@ -169,6 +171,9 @@ export const keys = {
   safetyReport: (id: string) => ({ PK: `SAFETY#${id}`, SK: 'SAFETY' }),
   safetyIndex: (status: string, at: string, id: string) => ({ GSI1PK: `SAFETY#${status}`, GSI1SK: `${at}#${id}` }),
   safetyReportsIn: (status: string) => `SAFETY#${status}`,
+  approval: (id: string) => ({ PK: `APPROVAL#${id}`, SK: 'APPROVAL' }),
+  approvalIndex: (status: string, at: string, id: string) => ({ GSI1PK: `APPROVALS#${status}`, GSI1SK: `${at}#${id}` }),
+  approvalsIn: (status: string) => `APPROVALS#${status}`,
 } as const;
 
 function impactPeriodPK(period: 'month' | 'quarter' | 'year', key: string): string {

@@ -103,7 +103,7 @@ describe('the audit log', () => {
     rotatePoster: (f) => app.api.rotatePoster.reply({ token: f.staffToken }),
     createPointsAdjustment: async (f) => {
       const r = await app.api.createPointsAdjustment.reply({ token: f.admin, body: { providerId: f.providerId, points: 10, reason: '补发' } });
-      if (r.ok) f.made.credit = r.body.entry.id;
+      if (r.ok && 'entry' in r.body) f.made.credit = r.body.entry.id;
       return r;
     },
     createPointsReversal: (f) => app.api.createPointsReversal.reply({ token: f.admin, body: { providerId: f.providerId, entryId: f.made.credit!, reason: '补发有误' } }),
@@ -121,6 +121,10 @@ describe('the audit log', () => {
       if (r.ok) f.made.account = r.body.account.id;
       return r;
     },
+    changeAdminRole: (f) => app.api.changeAdminRole.reply({ token: f.admin, params: { id: f.made.account! }, body: { role: 'analyst' } }),
+    // Requests by a second owner, made before the walk: approving one writes the change's own entry.
+    approveApproval: (f) => app.api.approveApproval.reply({ token: f.admin, params: { id: f.made.bigCredit! } }),
+    rejectApproval: (f) => app.api.rejectApproval.reply({ token: f.admin, params: { id: f.made.bigDebit! }, body: { reason: '不需要' } }),
     updateAdminAccount: (f) => app.api.updateAdminAccount.reply({ token: f.admin, params: { id: f.made.account! }, body: { name: '审计专员二' } }),
     resetAdminPassword: (f) => app.api.resetAdminPassword.reply({ token: f.admin, params: { id: f.made.account! }, body: { password: 'reset-password' } }),
     endAccountSessions: (f) => app.api.endAccountSessions.reply({ token: f.admin, params: { id: f.made.account! } }),
@@ -148,6 +152,14 @@ describe('the audit log', () => {
     await app.api.createPointsAdjustment({ token: f.admin, body: { providerId, points: 100, reason: '审计测试' } });
     await app.api.putCatalogItem({ token: f.admin, params: { itemId: 'audit-rice' }, body: { name: '大米', unit: '袋', points: 10, stock: 5, active: true } });
     f.made.spare = (await app.api.createExchange({ token: staffToken, body: { itemId: 'audit-rice', quantity: 1 } })).exchange.id;
+    await app.api.createAdminAccount({ token: f.admin, body: { username: 'audit-owner2', name: '第二位负责人', role: 'owner', password: 'audit-password' } });
+    const owner2 = (await app.api.createAdminSession({ body: { username: 'audit-owner2', password: 'audit-password' } })).token;
+    const waiting = async (points: number) => {
+      const r = await app.api.createPointsAdjustment({ token: owner2, body: { providerId, points, reason: '大额' } });
+      return 'approval' in r ? r.approval.id : '';
+    };
+    f.made.bigCredit = await waiting(5_000);
+    f.made.bigDebit = await waiting(-5_000);
     // In the fixtures' own order (a provider is created before it is approved).
     const ordered = (Object.keys(fixtures) as EndpointName[]).map((n) => changing.find((r) => r.name === n)).filter((r) => r !== undefined);
     expect(ordered).toHaveLength(changing.length);

@@ -182,3 +182,71 @@ describe('the audit log names the person', () => {
     expect(reads).toEqual([expect.objectContaining({ action: 'listVerifications', actor: expect.objectContaining({ username: 'walk-officer' }), after: { personalData: 'read' } })]);
   });
 });
+
+describe('four eyes', () => {
+  async function providerWithPoints() {
+    const id = (await app.api.createProvider({ token: owner, body: providerBody('meilin') })).provider.id;
+    await app.api.approveProvider({ token: owner, params: { id } });
+    return id;
+  }
+  const balance = async (providerId: string) => (await app.api.adminProviderPoints({ token: owner, params: { id: providerId }, query: {} })).balance;
+
+  it('over 1,000 points waits: the requester cannot approve it; a second administrator can, and the points move once', async () => {
+    const providerId = await providerWithPoints();
+    const clerk = (await signIn('walk-clerk')).token;
+    const asked = await app.api.createPointsAdjustment.reply({ token: clerk, body: { providerId, points: 1_000_000, reason: '大额补发' } });
+    expect(asked.status).toBe(202);
+    const approval = 'approval' in asked.body! ? asked.body.approval : null;
+    expect(approval).toMatchObject({ status: 'PENDING', kind: 'points_adjustment', requestedBy: { username: 'walk-clerk' } });
+    expect(await balance(providerId)).toBe(0);
+    expect((await app.api.listApprovals({ token: owner, query: {} })).approvals.map((a) => a.id)).toContain(approval!.id);
+
+    const own = await app.api.approveApproval.reply({ token: clerk, params: { id: approval!.id } });
+    expect(own.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'own_request' } });
+    // An analyst may not decide money at all.
+    expect((await app.api.approveApproval.reply({ token: tokens.analyst, params: { id: approval!.id } })).error?.code).toBe('FORBIDDEN');
+
+    // Ten approvals at once by two other eligible administrators: one wins, the rest are told it was decided.
+    await hire('second-clerk', 'clerk');
+    const second = (await signIn('second-clerk')).token;
+    const replies = await Promise.all(Array.from({ length: 10 }, (_, i) => app.api.approveApproval.reply({ token: i % 2 ? owner : second, params: { id: approval!.id } })));
+    expect(replies.filter((r) => r.ok)).toHaveLength(1);
+    expect(replies.filter((r) => !r.ok).map((r) => r.error?.code)).toEqual(Array(9).fill('CONFLICT'));
+    expect(await balance(providerId)).toBe(1_000_000);
+
+    const decided = (await app.api.listApprovals({ token: owner, query: { status: 'APPROVED' } })).approvals.find((a) => a.id === approval!.id)!;
+    expect(decided.decidedBy?.username).toMatch(/^(admin|second-clerk)$/);
+    // Its audit entry names both people.
+    const entry = (await app.api.listAudit({ token: owner, query: { target: providerId } })).entries.find((e) => e.action === 'approveApproval')!;
+    expect(entry.after).toMatchObject({ points: 1_000_000, approval: { id: approval!.id, requestedBy: { username: 'walk-clerk' }, approvedBy: { username: decided.decidedBy!.username } } });
+  });
+
+  it('at or under 1,000 points an adjustment takes effect at once', async () => {
+    const providerId = await providerWithPoints();
+    const r = await app.api.createPointsAdjustment.reply({ token: owner, body: { providerId, points: 1_000, reason: '小额' } });
+    expect(r.status).toBe(201);
+    expect(await balance(providerId)).toBe(1_000);
+  });
+
+  it('a rejected request moves nothing and cannot be approved after', async () => {
+    const providerId = await providerWithPoints();
+    const asked = await app.api.createPointsAdjustment({ token: owner, body: { providerId, points: 5_000, reason: '待定' } });
+    const id = 'approval' in asked ? asked.approval.id : '';
+    const rejected = await app.api.rejectApproval({ token: tokens.clerk, params: { id }, body: { reason: '没有依据' } });
+    expect(rejected.approval).toMatchObject({ status: 'REJECTED', reason: '没有依据', decidedBy: { username: 'walk-clerk' } });
+    expect((await app.api.approveApproval.reply({ token: tokens.clerk, params: { id } })).error?.code).toBe('CONFLICT');
+    expect(await balance(providerId)).toBe(0);
+  });
+
+  it('a change of role waits for a second owner', async () => {
+    const analyst = await hire('to-be-officer', 'analyst');
+    const { approval } = await app.api.changeAdminRole({ token: owner, params: { id: analyst.id }, body: { role: 'officer', districts: ['meilin'] } });
+    expect((await app.api.adminMe({ token: (await signIn('to-be-officer')).token })).account.role).toBe('analyst');
+    expect((await app.api.approveApproval.reply({ token: owner, params: { id: approval.id } })).error?.code).toBe('FORBIDDEN');
+    // A clerk may approve money, not roles.
+    expect((await app.api.approveApproval.reply({ token: tokens.clerk, params: { id: approval.id } })).error?.code).toBe('FORBIDDEN');
+    await hire('second-owner', 'owner');
+    await app.api.approveApproval({ token: (await signIn('second-owner')).token, params: { id: approval.id } });
+    expect((await app.api.adminMe({ token: (await signIn('to-be-officer')).token })).account).toMatchObject({ role: 'officer', districts: ['meilin'] });
+  });
+});

@@ -1,5 +1,4 @@
-import type * as z from 'zod';
-import { endpoints, ErrorEnvelope, type Endpoint, type EndpointInput, type EndpointName, type Endpoints } from '../../functions/contract/index.js';
+import { endpoints, ErrorEnvelope, successSchema, type Endpoint, type EndpointInput, type EndpointName, type Endpoints, type SuccessOf } from '../../functions/contract/index.js';
 
 /**
  * A test client typed from the contract's endpoint list: `app.api.getProvider({ params: { id } })`.
@@ -18,7 +17,7 @@ export type ApiInput<E extends Endpoint> = EndpointInput<E> & {
 
 
 /** The success body: parsed JSON for JSON endpoints, the text for those that produce something else (CSV). */
-export type ApiOutput<E extends Endpoint> = E extends { produces: string } ? string : z.output<E['response']>;
+export type ApiOutput<E extends Endpoint> = E extends { produces: string } ? string : SuccessOf<E>;
 
 export type ApiError = ErrorEnvelope['error'];
 
@@ -82,9 +81,9 @@ async function send(baseUrl: string, name: EndpointName, input: LooseInput = {})
   const res = await fetch(baseUrl + target(e, input.params, input.query), { method: e.method, headers, body });
   const text = await res.text();
   const base = { status: res.status, headers: res.headers, text };
-  if (res.status === (e.status ?? 200)) {
+  if (res.status === (e.status ?? 200) || (res.status === 202 && e.accepted)) {
     if (e.produces) return { ...base, ok: true, body: text };
-    const parsed = e.response.safeParse(JSON.parse(text));
+    const parsed = successSchema(e, res.status).safeParse(JSON.parse(text));
     if (!parsed.success) throw new Error(`${name}: the ${res.status} answer breaks the contract: ${parsed.error.message}\n${text.slice(0, 500)}`);
     return { ...base, ok: true, body: parsed.data };
   }

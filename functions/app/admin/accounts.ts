@@ -3,6 +3,7 @@
  * role and (officers) which sub-districts. A change of role is not here: it waits for a second
  * administrator (four eyes).
  */
+import type { ApprovalChange, RoleChangeBody } from '../../contract/approvals.js';
 import type { AdminAccount, CreateAdminAccountBody, PatchAdminAccountBody, ResetPasswordBody } from '../../contract/office.js';
 import { DomainError, fail, invalid, notFound, unexpected } from '../../domain/errors.js';
 import { newId } from '../../security/ids.js';
@@ -11,6 +12,7 @@ import type { AdminAccountRecord } from '../../store/records.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { accountView } from '../office.js';
+import { decidedMeanwhile, requestApproval, type Approved } from './four-eyes.js';
 
 /** The office is tens of people: an account by id is found among them all. */
 export async function accountById(ctx: AdminCtx, id: string): Promise<AdminAccountRecord> {
@@ -100,4 +102,27 @@ export async function endAccountSessions(ctx: AdminCtx, params: { id: string }):
   if (!out.ok) refused(out, before);
   ctx.deps.adminSessions.forget(before.username);
   return { ended: true };
+}
+
+/** A new role is never set at once: it waits for a second owner (four eyes). */
+export async function changeRole(ctx: AdminCtx, params: { id: string }, body: RoleChangeBody) {
+  const before = await accountById(ctx, params.id);
+  if (body.role === 'officer' && !body.districts?.length) invalid([{ in: 'body', field: 'districts', message: 'an officer looks after at least one sub-district' }]);
+  if (body.role !== 'officer' && body.districts?.length) invalid([{ in: 'body', field: 'districts', message: 'only officers have sub-districts' }]);
+  await requireDistricts(ctx, body.districts);
+  if ((before.adminRole ?? 'owner') === body.role && body.role !== 'officer') throw new DomainError('CONFLICT', `this account is already a ${body.role}`, { reason: 'unchanged' });
+  // Always waits: the route itself answers 202.
+  return (await requestApproval(ctx, 'role_change', { accountId: before.id, role: body.role, districts: body.role === 'officer' ? [...new Set(body.districts)] : [] }, { type: 'admin', id: before.id })).body;
+}
+
+/** The approved role change, with the approval's decision in the same transaction. */
+export async function applyRoleChange(ctx: AdminCtx, change: ApprovalChange, approval: Approved): Promise<void> {
+  const before = await accountById(ctx, change.accountId ?? '');
+  const after = { role: change.role!, districts: change.districts ?? [] };
+  const out = await ctx.deps.store.accounts.updateAdmin(before.username, { adminRole: after.role, districts: after.districts }, {}, {
+    audit: audited(ctx, { type: 'admin', id: before.id }, { role: before.adminRole ?? 'owner', districts: before.districts ?? [] }, { ...after, ...approval.record }),
+    approval: approval.decision,
+  });
+  if (!out.ok) return out.part === 'approval' ? decidedMeanwhile() : refused(out, before);
+  ctx.deps.adminSessions.forget(before.username);
 }

@@ -7,6 +7,7 @@ import { ledgerRecord } from '../../store/points.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { entryView, pointsOf } from '../staff/points.js';
+import { decidedMeanwhile, requestApproval, type Approved } from './four-eyes.js';
 
 const insufficient = () => fail('INSUFFICIENT_POINTS', 'that would take the balance below zero');
 
@@ -20,16 +21,28 @@ export async function providerPoints(ctx: AdminCtx, params: { id: string }, page
   return pointsOf(ctx, params.id, page);
 }
 
-/** An admin's adjustment: a credit is spendable at once; a debit never takes the balance below zero. */
-export async function createPointsAdjustment(ctx: AdminCtx, body: AdjustmentBody): Promise<{ entry: LedgerEntry }> {
-  const { store } = ctx.deps;
+/** Above the threshold a change of points waits for a second administrator. */
+const needsFourEyes = (ctx: AdminCtx, points: number) => Math.abs(points) > ctx.deps.config.office.fourEyesAbovePoints;
+
+/**
+ * An admin's adjustment: a credit is spendable at once; a debit never takes the balance below
+ * zero. Above the four-eyes threshold it waits for a second administrator instead (202).
+ */
+export async function createPointsAdjustment(ctx: AdminCtx, body: AdjustmentBody) {
   await requireProvider(ctx, body.providerId, 'provider');
+  if (needsFourEyes(ctx, body.points)) return requestApproval(ctx, 'points_adjustment', { providerId: body.providerId, points: body.points, reason: body.reason }, { type: 'provider', id: body.providerId });
+  return applyAdjustment(ctx, body);
+}
+
+/** The adjustment itself, at once or (`approval`) as a second administrator's approval carries it out. */
+export async function applyAdjustment(ctx: AdminCtx, body: AdjustmentBody, approval?: Approved): Promise<{ entry: LedgerEntry }> {
+  const { store } = ctx.deps;
   const at = ctx.now.toISOString();
   if (body.points < 0) await store.points.settle(body.providerId, at);
   const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: body.points, reason: 'adjustment', ref: newId('adj'), note: body.reason, at });
-  const audit = audited(ctx, { type: 'provider', id: body.providerId }, null, entryView(entry));
-  const out = await store.points.adjust(entry, { audit });
-  if (!out.ok) return out.part === 'points' ? insufficient() : unexpected('adjustment', out);
+  const audit = audited(ctx, { type: 'provider', id: body.providerId }, null, { ...entryView(entry), ...approval?.record });
+  const out = await store.points.adjust(entry, { audit, approval: approval?.decision });
+  if (!out.ok) return out.part === 'points' ? insufficient() : out.part === 'approval' ? decidedMeanwhile() : unexpected('adjustment', out);
   return { entry: entryView(entry) };
 }
 
@@ -37,23 +50,39 @@ export async function createPointsAdjustment(ctx: AdminCtx, body: AdjustmentBody
  * Take back a credit, once: during its hold (or an integrity freeze) from what is pending, after
  * it from what is spendable (refused if that is already spent). The reversal is an entry of its own.
  */
-export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody): Promise<{ entry: LedgerEntry }> {
-  const { store } = ctx.deps;
-  const credit = (await store.points.entry(body.providerId, body.entryId)) ?? notFound('ledger entry');
+export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody) {
+  const credit = await reversible(ctx, body);
+  if (needsFourEyes(ctx, credit.points)) {
+    return requestApproval(ctx, 'points_reversal', { providerId: body.providerId, entryId: body.entryId, points: -credit.points, reason: body.reason }, { type: 'ledger_entry', id: credit.id });
+  }
+  return applyReversal(ctx, body);
+}
+
+async function reversible(ctx: AdminCtx, body: ReversalBody) {
+  const credit = (await ctx.deps.store.points.entry(body.providerId, body.entryId)) ?? notFound('ledger entry');
   if (credit.points <= 0 || (credit.reason !== 'meal_redeemed' && credit.reason !== 'adjustment')) {
     fail('CONFLICT', 'only a credit (a meal or an adjustment) can be reversed');
   }
+  return credit;
+}
+
+/** The reversal itself, at once or (`approval`) as a second administrator's approval carries it out. */
+export async function applyReversal(ctx: AdminCtx, body: ReversalBody, approval?: Approved): Promise<{ entry: LedgerEntry }> {
+  const { store } = ctx.deps;
+  const credit = await reversible(ctx, body);
   const at = ctx.now.toISOString();
   // Past its availableAt a credit is still held while an integrity flag freezes it.
   const held = !holdMatured(credit.availableAt, at, (await store.points.state(body.providerId)).frozenSince);
   if (!held) await store.points.settle(body.providerId, at);
   const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: -credit.points, reason: 'reversal', ref: credit.id, note: body.reason, at });
-  const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), entryView(entry));
-  const out = await store.points.reverse(credit, entry, held, { audit });
+  const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), { ...entryView(entry), ...approval?.record });
+  const out = await store.points.reverse(credit, entry, held, { audit, approval: approval?.decision });
   if (out.ok) return { entry: entryView(entry) };
   switch (out.part) {
     case 'once':
       return fail('CONFLICT', 'this credit was already reversed');
+    case 'approval':
+      return decidedMeanwhile();
     case 'points':
       // Held: the hold matured meanwhile (safe to retry); spendable: already spent.
       return held ? fail('BUSY', 'the credit just became spendable; try again') : insufficient();

@@ -110,6 +110,7 @@ async function book(
         case 'booking':
         case 'audit':
         case 'impact':
+        case 'approval':
           return unexpected('booking', out);
         default: {
           const unreachable: never = out;

@@ -50,6 +50,7 @@ export async function submitVerification(ctx: RecipientCtx, body: VerificationBo
     case 'verification':
     case 'audit':
     case 'impact':
+    case 'approval':
       return unexpected('verification', out);
   }
 }

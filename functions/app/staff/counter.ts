@@ -143,6 +143,7 @@ async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Fo
       case 'impact':
       case 'audit':
       case 'rate':
+      case 'approval':
         return unexpected('redemption', out);
     }
   }

@@ -85,6 +85,7 @@ export async function createExchange(ctx: StaffCtx, body: ExchangeBody): Promise
       case 'audit':
       case 'impact':
       case 'rate':
+      case 'approval':
         return unexpected('exchange', out);
     }
   }

@@ -2,7 +2,7 @@
 // pages never see an exception, a raw response, or data the contract does not describe.
 import Taro from '@tarojs/taro';
 import { z } from 'zod';
-import { ErrorCode, type Endpoint, type EndpointInput } from '@contract';
+import { ErrorCode, successSchema, type Endpoint, type EndpointInput, type SuccessOf } from '@contract';
 import { noteServerDate } from './clock';
 import { readString, StorageKey } from './storage';
 
@@ -36,7 +36,7 @@ export type RequestInput<E extends Endpoint> = EndpointInput<E> & {
   idempotencyKey?: string;
 };
 
-export type ResponseOf<E extends Endpoint> = z.output<E['response']>;
+export type ResponseOf<E extends Endpoint> = SuccessOf<E>;
 /** Makes the input argument optional when the endpoint needs none. */
 type InputArgs<E extends Endpoint> = object extends RequestInput<E> ? [input?: RequestInput<E>] : [input: RequestInput<E>];
 
@@ -114,7 +114,7 @@ export async function request<E extends Endpoint>(endpoint: E, ...args: InputArg
   const headers = lowerCased(response.header);
   noteServerDate(headers.date);
   if (status >= 200 && status < 300) {
-    const parsed = endpoint.response.safeParse(response.data);
+    const parsed = successSchema(endpoint, status).safeParse(response.data);
     if (!parsed.success) return fail('BAD_RESPONSE', describe(parsed.error), status);
     return { ok: true, data: parsed.data as ResponseOf<E> };
   }

@@ -216,6 +216,7 @@ export const adminEn: Record<AdminKey, string> = {
   'points.insufficient': 'That would take the balance below zero; nothing was changed.',
   'points.reverse': 'Reverse',
   'points.reverseTitle': 'Reverse {n} points of {at}',
+  'points.waiting': 'Over 1,000 points: it takes effect once another administrator approves it. Sent for approval.',
   'points.reversed': 'Reversed ({n} points).',
   'points.alreadyReversed': 'This credit was already reversed.',
   'points.spent': 'These points were already spent and cannot be reversed.',

@@ -216,6 +216,7 @@ export const adminZhCN = {
   'points.insufficient': '扣减后余额会小于零，未调整。',
   'points.reverse': '冲正',
   'points.reverseTitle': '冲正 {at} 的 {n} 积分',
+  'points.waiting': '超过 1000 积分，需另一位管理员批准后才生效；已提交待批准。',
   'points.reversed': '已冲正（{n} 积分）。',
   'points.alreadyReversed': '这笔积分已经冲正过了。',
   'points.spent': '这笔积分已被使用，不能冲正。',

@@ -39,7 +39,7 @@ function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: No
     if (answer.ok) {
       setDraft({ points: '', reason: '' });
       setErrors({});
-      onDone({ ok: true, text: t('points.adjusted', { n: signed(answer.data.entry.points) }) });
+      onDone({ ok: true, text: 'approval' in answer.data ? t('points.waiting') : t('points.adjusted', { n: signed(answer.data.entry.points) }) });
       return;
     }
     const fields = serverErrors(t, answer);
@@ -81,7 +81,7 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
       check={(reason) => ReversalBody.safeParse({ providerId, entryId: entry.id, reason })}
       send={async (body) => {
         const answer = await reversePoints(body);
-        if (answer.ok) return { ok: true, text: t('points.reversed', { n: signed(answer.data.entry.points) }) };
+        if (answer.ok) return { ok: true, text: 'approval' in answer.data ? t('points.waiting') : t('points.reversed', { n: signed(answer.data.entry.points) }) };
         const text =
           answer.code === 'CONFLICT' ? t('points.alreadyReversed') : answer.code === 'INSUFFICIENT_POINTS' ? t('points.spent') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer));
         return { ok: false, text };
