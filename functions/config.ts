@@ -28,6 +28,13 @@ export const config = {
     // mint, so new device identities are limited per address; so are SMS codes, which cost money.
     newDevicesPerMinute: 10,
     phoneChallengesPerHour: 20,
+    // Failed staff and admin sign-ins from one address by devices the server does not know (see
+    // `signIn`), reserved before any password hashing: a burst window and an hour, so guessing
+    // from one place slows to 30 an hour and then stops. Counted per address, not per account, so
+    // nobody can lock an account by naming it. Above one person's typos: a restaurant's wifi or a
+    // carrier's NAT carries several people's first sign-ins on new phones.
+    signInFailuresPerMinute: 10,
+    signInFailuresPerHour: 30,
   },
   sessions: {
     recipientTtlSeconds: 30 * 24 * 3600,
@@ -45,6 +52,12 @@ export const config = {
     // most ~0.4 s. On Lambda each instance checks one at a time anyway.
     maxConcurrentHashes: 2,
     maxWaitingHashes: 8,
+    // Held back for known devices (below): one more check at once and a queue of their own,
+    // served first. Made-up usernames cannot use either, so a flood of them answers BUSY to
+    // itself, never to staff at the start of a shift; a known device waits for at most one
+    // check to finish. Sixteen waiting: a lunch shift's staff signing in together.
+    knownDeviceHashes: 1,
+    knownDeviceWaitingHashes: 16,
   },
   office: {
     // Owners and clerks must turn on two-step sign-in before they can act (their routes answer
@@ -54,10 +67,12 @@ export const config = {
     fourEyesAbovePoints: 1_000,
   },
   signIn: {
-    // Failed sign-ins per username, reserved before any password hashing: a burst window and a
-    // longer one, so guessing slows to 20 an hour while a typo costs a minute at most.
-    failuresPerMinute: 5,
-    failuresPerHour: 20,
+    // A known device (one that signed in to this account before and kept the credential it was
+    // given) is not counted against its address: only its own wrong passwords count, reserved
+    // before hashing. One person's typos: a burst window, and an hour that slows a stolen
+    // device credential (useless without the password) to 20 guesses.
+    deviceFailuresPerMinute: 5,
+    deviceFailuresPerHour: 20,
   },
   claims: {
     freeClaims: 3,

@@ -69,6 +69,11 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
     signingIn: new Set(),
     staffSessions: staffSessions(store, config.cache.sessionTtlMs),
     adminSessions: adminSessions(store, config.cache.sessionTtlMs),
-    passwordGate: workGate(config.passwords.maxConcurrentHashes, config.passwords.maxWaitingHashes, () => new DomainError('BUSY', 'sign-in is busy; please retry in a second', undefined, 1)),
+    passwordGate: workGate(
+      config.passwords.maxConcurrentHashes,
+      config.passwords.maxWaitingHashes,
+      () => new DomainError('BUSY', 'sign-in is busy; please retry in a second', undefined, 1),
+      { running: config.passwords.knownDeviceHashes, waiting: config.passwords.knownDeviceWaitingHashes },
+    ),
   };
 }

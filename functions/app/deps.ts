@@ -24,7 +24,7 @@ export interface Deps {
   /** Each provider's rolled month, quarter or year, by the roll-up's mark, kept `impact.rolledTtlMs`. */
   rolledCache: TtlCache;
   tokens: TokenService;
-  /** Keys recipient ids (HMAC of device key or openid). */
+  /** Keys recipient ids (HMAC of device key or openid) and staff and admin devices' credentials (security/sign-in-devices.ts). */
   idSecret: Uint8Array;
   vouchers: Vouchers;
   sealer: Sealer;
@@ -32,9 +32,9 @@ export interface Deps {
   wechat: WechatClient | null;
   /** null where no SMS provider is configured (AWS today): the phone path answers NOT_CONFIGURED. */
   sms: SmsSender | null;
-  /** Caps concurrent sign-in checks, hashing included (security/work-gate.ts). */
+  /** Caps concurrent sign-in checks, hashing included, with a reserve for known devices (security/work-gate.ts). */
   passwordGate: WorkGate;
-  /** Usernames with a sign-in being checked in this process (one at a time per account). */
+  /** Address and username of each unknown-device sign-in being checked in this process (one at a time per pair). */
   signingIn: Set<string>;
   /** Staff tokens' account state, through a short cache (disable bites within seconds). */
   staffSessions: StaffSessions;

@@ -33,9 +33,17 @@ export type PhoneSessionBody = z.infer<typeof PhoneSessionBody>;
 export const SessionMethodsResponse = z.object({ device: z.boolean(), phone: z.boolean(), wechat: z.boolean() });
 export type SessionMethodsResponse = z.infer<typeof SessionMethodsResponse>;
 
+/**
+ * The credential a staff or admin sign-in answered (`device`), sent back with the next sign-in
+ * on the same device. Opaque to the client; the charset and length are loose on purpose, so a
+ * credential the server no longer recognises counts as none instead of refusing the sign-in.
+ */
+export const SignInDevice = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.-]+$/, 'the device credential a sign-in answered');
+
 export const PasswordSessionBody = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
+  device: SignInDevice.optional(),
 });
 export type PasswordSessionBody = z.infer<typeof PasswordSessionBody>;
 
@@ -52,7 +60,7 @@ export const RecipientSessionResponse = z.object({ token: z.string(), user: Reci
 export type RecipientSessionResponse = z.infer<typeof RecipientSessionResponse>;
 
 export const StaffIdentity = z.object({ id: Id, providerId: Id, name: z.string() });
-export const StaffSessionResponse = z.object({ token: z.string(), staff: StaffIdentity });
+export const StaffSessionResponse = z.object({ token: z.string(), staff: StaffIdentity, device: SignInDevice });
 export type StaffSessionResponse = z.infer<typeof StaffSessionResponse>;
 
 export const AdminIdentity = z.object({
@@ -64,7 +72,7 @@ export const AdminIdentity = z.object({
   /** An owner reset the password: only the account's own routes answer until a new one is chosen. */
   mustChangePassword: z.boolean(),
 });
-export const AdminSessionResponse = z.object({ token: z.string(), admin: AdminIdentity });
+export const AdminSessionResponse = z.object({ token: z.string(), admin: AdminIdentity, device: SignInDevice });
 export type AdminSessionResponse = z.infer<typeof AdminSessionResponse>;
 
 export const MeResponse = z.object({

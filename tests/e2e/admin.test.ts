@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app.js';
 import { artifactPath } from '../support/browser.js';
-import { browserSuite, desk, type PhonePage } from '../support/h5.js';
+import { browserSuite, desk, stored, type PhonePage } from '../support/h5.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
 
 // Monday 30 November 2026, 11:20 in Shanghai: ten minutes before the new contract's lunch window.
@@ -506,7 +506,12 @@ describe('Needs attention across the programme', () => {
     await v('.admin-signin').waitFor();
     await v('#admin-username').fill('admin');
     await v('#admin-password').fill('test-admin-password');
+    // Signing out kept this browser's device credential: the sign-in sends it back (issue 21).
+    const kept = JSON.parse((await stored(page, 'mcan.signInDevices')) ?? '[]') as [string, string][];
+    expect(kept.map(([name]) => name)).toEqual(['admin']);
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v1/admin/sessions'));
     await page.keyboard.press('Enter');
+    expect((await sent).postDataJSON()).toMatchObject({ username: 'admin', device: kept[0]![1] });
     await v('.admin-cards').waitFor();
 
     // November's board: the suspect is marked, the story's restaurant is not.

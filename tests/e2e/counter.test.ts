@@ -90,14 +90,21 @@ describe('the counter', () => {
     await field(p.page, '.staff-signin__password').fill('mcan-demo');
     await tap(p.page.locator('.staff-signin__submit'));
     await p.page.locator('.keypad').waitFor();
+    // The phone keeps the device credential its sign-in answered, under the name as the server
+    // reads it; it survives the session (issue 21: it is what a flood cannot lock out).
+    const kept = JSON.parse((await stored(p.page, 'mcan.signInDevices')) ?? '[]') as [string, string][];
+    expect(kept.map(([name]) => name)).toEqual(['staff-huafu']);
     await typeOnKeypad(p, '1234567');
     await p.page.evaluate(() => localStorage.setItem('mcan.staffToken', JSON.stringify({ data: 'expired.token.value' })));
     await typeOnKeypad(p, '8');
     await tap(p.page.locator('.staff-scan__redeem'));
     await p.page.locator('.staff-signin__expired').waitFor();
-    await field(p.page, '.staff-signin__username').fill('staff-huafu');
+    await field(p.page, '.staff-signin__username').fill('Staff-Huafu');
     await field(p.page, '.staff-signin__password').fill('mcan-demo');
+    const again = p.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v1/staff/sessions'));
     await tap(p.page.locator('.staff-signin__submit'));
+    // Signing in again (the name typed as a phone capitalises it) sends the credential back.
+    expect((await again).postDataJSON()).toMatchObject({ username: 'Staff-Huafu', device: kept[0]![1] });
     await p.page.locator('.keypad').waitFor();
     await expect.poll(() => p.page.locator('.code-slot').allInnerTexts()).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
   });

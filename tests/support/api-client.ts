@@ -1,4 +1,5 @@
 import { endpoints, ErrorEnvelope, successSchema, type Endpoint, type EndpointInput, type EndpointName, type Endpoints, type SuccessOf } from '../../functions/contract/index.js';
+import type { Fetcher } from './source-address.js';
 
 /**
  * A test client typed from the contract's endpoint list: `app.api.getProvider({ params: { id } })`.
@@ -68,7 +69,7 @@ interface LooseInput {
   headers?: Record<string, string>;
 }
 
-async function send(baseUrl: string, name: EndpointName, input: LooseInput = {}): Promise<ApiReply<unknown>> {
+async function send(baseUrl: string, fetcher: Fetcher, name: EndpointName, input: LooseInput = {}): Promise<ApiReply<unknown>> {
   const e: Endpoint = endpoints[name];
   const headers: Record<string, string> = { ...input.headers };
   if (input.token) headers.authorization = `Bearer ${input.token}`;
@@ -78,7 +79,7 @@ async function send(baseUrl: string, name: EndpointName, input: LooseInput = {})
     body = JSON.stringify(input.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(baseUrl + target(e, input.params, input.query), { method: e.method, headers, body });
+  const res = await fetcher(baseUrl + target(e, input.params, input.query), { method: e.method, headers, body });
   const text = await res.text();
   const base = { status: res.status, headers: res.headers, text };
   if (res.status === (e.status ?? 200) || (res.status === 202 && e.accepted)) {
@@ -107,10 +108,11 @@ export function asSent(reply: { text: string }): unknown {
   return JSON.parse(reply.text) as unknown;
 }
 
-export function apiClient(baseUrl: string): ApiClient {
+/** `fetcher`: how requests are sent (tests/support/source-address.ts sends them from another address). */
+export function apiClient(baseUrl: string, fetcher: Fetcher = fetch): ApiClient {
   const client: Record<string, unknown> = {};
   for (const name of Object.keys(endpoints) as EndpointName[]) {
-    const reply = (input?: LooseInput) => send(baseUrl, name, input);
+    const reply = (input?: LooseInput) => send(baseUrl, fetcher, name, input);
     const call = async (input?: LooseInput) => {
       const r = await reply(input);
       if (!r.ok) throw new ApiCallFailed(name, r);

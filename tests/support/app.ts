@@ -5,10 +5,13 @@ import { config as defaultConfig } from '../../functions/config.js';
 import { documentClient, localClientConfig } from '../../functions/store/client.js';
 import { startApp, type AppOptions, type RunningApp } from '../../functions/local/app.js';
 import { apiClient, type ApiClient } from './api-client.js';
+import { fetchFrom } from './source-address.js';
 
 export interface TestApp extends RunningApp {
   /** The contract's endpoints, typed, with every answer checked against the contract (support/api-client.ts). */
   api: ApiClient;
+  /** The same client, calling from another loopback address (`127.0.0.2` …): another place, to the server. */
+  from(address: string): ApiClient;
   /**
    * Any request at all, unchecked: for malformed input, input the contract's types forbid, and paths
    * outside the contract (/healthz, /__test__). The body is `unknown` unless the caller names the
@@ -26,8 +29,9 @@ export interface TestApp extends RunningApp {
 
 export interface TestAppOptions extends Partial<AppOptions> {
   /**
-   * Keep the per-address limits (new device keys, SMS codes) of the config. Off by default: every
-   * test's people share one loopback address, which those limits would treat as one client.
+   * Keep the per-address limits (new device keys, SMS codes, failed password sign-ins) of the
+   * config. Off by default: every test's people share one loopback address, which those limits
+   * would treat as one client.
    */
   perClientLimits?: boolean;
 }
@@ -54,7 +58,8 @@ export interface Reply<T> {
 export async function startTestApp({ perClientLimits = false, ...opts }: TestAppOptions = {}): Promise<TestApp> {
   const codes = new Map<string, string>();
   const base = opts.config ?? defaultConfig;
-  const config = perClientLimits ? base : { ...base, clients: { newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } };
+  const lifted = { newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000, signInFailuresPerMinute: 1_000_000, signInFailuresPerHour: 1_000_000 };
+  const config = perClientLimits ? base : { ...base, clients: lifted };
   const options: AppOptions = {
     dynamoEndpoint: inject('dynamoEndpoint'),
     tableName: `t_${randomBytes(6).toString('hex')}`,
@@ -97,6 +102,7 @@ export async function startTestApp({ perClientLimits = false, ...opts }: TestApp
   return {
     ...app,
     api: apiClient(app.url),
+    from: (address) => apiClient(app.url, fetchFrom(address)),
     call,
     adminToken(fresh = false) {
       if (fresh) admin = undefined;

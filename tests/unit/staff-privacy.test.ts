@@ -25,7 +25,8 @@ const RECIPIENT_FIELDS = /recipient|user|device|openid|phone|name$|^name|verific
 
 /** The only names staff may see, by where they sit: their own and their offerings'. A `name` anywhere else fails. */
 const ALLOWED: Record<string, string[]> = {
-  createStaffSession: ['staff.name'],
+  // Their own name, and the credential of their own device (sent back at their next sign-in).
+  createStaffSession: ['staff.name', 'device'],
   redeem: ['redemption.offering.name'],
   staffWalkIn: ['slot.name'],
   staffToday: ['slots[].name'],

@@ -1,13 +1,12 @@
 import type { DeviceSessionBody, MeResponse, PasswordSessionBody, RecipientSessionResponse, WechatSessionBody } from '../../contract/index.js';
 import type { AdminSessionResponse, SessionMethodsResponse, StaffSessionResponse } from '../../contract/sessions.js';
 import { DomainError } from '../../domain/errors.js';
-import { decoyHash, verifyPassword } from '../../security/passwords.js';
 import { recipientId, type IdentitySource } from '../../security/recipient-ids.js';
-import type { Account } from '../../store/index.js';
 import { accountView } from '../office.js';
 import type { Ctx, RecipientCtx } from '../context.js';
-import { limited, reserve, takeRate } from '../rate-limit.js';
+import { takeRate } from '../rate-limit.js';
 import { recipientProfile, recipientSummary } from '../recipient/profile.js';
+import { signIn } from './passwords.js';
 
 /** A recipient session for a proven identity (device key, WeChat openid or confirmed phone). */
 export async function recipientSession(ctx: Ctx, source: IdentitySource, subject: string): Promise<RecipientSessionResponse> {
@@ -43,66 +42,23 @@ export async function createWechatSession(ctx: Ctx, body: WechatSessionBody): Pr
   return recipientSession(ctx, 'wechat', await wechat.openidFor(body.code));
 }
 
-let decoy: Promise<string> | undefined;
-
-/**
- * The account, if the password is right. In order, each before any password hashing:
- * - one sign-in per username at a time in this process (a parallel flood on one account is
- *   answered 429 at once, costing neither the table nor a core);
- * - the gate on hashing work: when full, 503 BUSY at once (no failure is counted);
- * - the username's failure allowance, reserved atomically (`n < limit`), so however many attempts
- *   arrive, at most the allowance is ever checked; a right password hands its reservation back.
- * Unknown usernames cost the same scrypt time and share the same throttle, so neither reveals
- * which accounts exist.
- */
-async function signIn<R extends Account['role']>(ctx: Ctx, { username, password }: PasswordSessionBody, role: R): Promise<Extract<Account, { role: R }>> {
-  const { config, store, passwordGate, signingIn } = ctx.deps;
-  // Usernames are lowercase (the contract's rule for new accounts): the lookup and the throttle
-  // both take the name as typed on a phone that capitalises its first letter, so they agree.
-  const who = username.trim().toLowerCase();
-  if (signingIn.has(who)) throw limited(ctx, 1, 'a sign-in for this account is already in progress');
-  signingIn.add(who);
-  try {
-    return await passwordGate.run(async () => {
-      const [attempt, account] = await Promise.all([
-        reserve(
-          ctx,
-          [
-            { scope: 'signin-fail', who, limit: config.signIn.failuresPerMinute, seconds: 60 },
-            { scope: 'signin-fail', who, limit: config.signIn.failuresPerHour, seconds: 3600 },
-          ],
-          'too many failed sign-ins for this account; wait before trying again',
-        ),
-        store.accounts.get(who),
-      ]);
-      const hash = account?.passwordHash ?? (await (decoy ??= decoyHash(config.passwords)));
-      const ok = await verifyPassword(password, hash, config.passwords);
-      if (!account || !ok || account.role !== role) throw new DomainError('UNAUTHENTICATED', 'wrong username or password');
-      await attempt.release();
-      return account as Extract<Account, { role: R }>;
-    });
-  } finally {
-    signingIn.delete(who);
-  }
-}
-
 export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): Promise<StaffSessionResponse> {
-  const a = await signIn(ctx, body, 'staff');
+  const { account: a, device } = await signIn(ctx, body, 'staff');
   // Said only to someone who knows the password.
   if (a.disabled) throw new DomainError('FORBIDDEN', 'this staff account is disabled; ask an administrator');
   const token = await ctx.deps.tokens.issue({ role: 'staff', id: a.id, providerId: a.providerId, name: a.name }, ctx.now, ctx.deps.config.sessions.staffTtlSeconds, { sv: a.sessionVersion ?? 0 });
-  return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
+  return { token, staff: { id: a.id, providerId: a.providerId, name: a.name }, device };
 }
 
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
-  const a = await signIn(ctx, body, 'admin');
+  const { account: a, device } = await signIn(ctx, body, 'admin');
   // Said only to someone who knows the password.
   if (a.disabled) throw new DomainError('FORBIDDEN', 'this administrator account is disabled; ask an owner');
   // The username and session version ride along, so ending the account's sessions ends this one.
   // The role does not: each request reads it with the session version, so a change applies at once.
   const token = await ctx.deps.tokens.issue({ role: 'admin', id: a.id, name: a.name }, ctx.now, ctx.deps.config.sessions.adminTtlSeconds, { u: a.username, sv: a.sessionVersion ?? 0 });
   const { id, username, name, role, districts, mustChangePassword } = accountView(a);
-  return { token, admin: { id, username, name, role, districts, mustChangePassword } };
+  return { token, admin: { id, username, name, role, districts, mustChangePassword }, device };
 }
 
 export async function getMe(ctx: RecipientCtx): Promise<MeResponse> {

@@ -28,7 +28,9 @@ async function signedIn<T>(call: Promise<Result<T>>): Promise<Result<T>> {
 
 type ProviderQuery = Partial<AdminProvidersQuery>;
 
-export const adminSignIn = (username: string, password: string) => request(endpoints.createAdminSession, { body: { username, password } });
+/** `device`: the credential this browser's last sign-in under that name answered (services/sign-in-devices.ts). */
+export const adminSignIn = (username: string, password: string, device?: string) =>
+  request(endpoints.createAdminSession, { body: { username, password, ...(device ? { device } : {}) } });
 
 export const listDistricts = () => request(endpoints.listDistricts);
 export const listProviders = (query: ProviderQuery) => signedIn(request(endpoints.adminListProviders, { query }));

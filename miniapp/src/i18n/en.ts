@@ -23,6 +23,8 @@ export const en: Record<MessageKey, string> = {
   'error.BAD_RESPONSE': 'The server sent something unexpected',
   'error.BUSY': 'The service is busy, please retry shortly',
   'error.RATE_LIMITED': 'Too many requests, please wait a moment',
+  'error.SIGN_IN_LIMITED_ADDRESS': 'Too many wrong passwords from this network; please wait a while. Accounts that signed in on this device before are not affected.',
+  'error.SIGN_IN_LIMITED_DEVICE': 'Too many wrong passwords on this device; please wait a while.',
   'error.INTERNAL': 'Server error, please retry later',
   'error.HTTP_ERROR': 'The service is unavailable, please retry later',
   'error.LOGIN_FAILED': 'WeChat sign-in failed, please retry',

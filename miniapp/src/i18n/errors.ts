@@ -39,6 +39,10 @@ function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): 
   }
   // Staff ordering ingredients: how many are left, so they can order fewer.
   if (failure.code === 'OUT_OF_STOCK' && typeof d.stock === 'number') return t('staff.error.OUT_OF_STOCK_LEFT', { n: d.stock });
+  // A password sign-in's throttle counts where the guesses come from: say which, since a device
+  // that signed in before is exempt from the network's.
+  if (failure.code === 'RATE_LIMITED' && d.limit === 'signin-fail-client') return t('error.SIGN_IN_LIMITED_ADDRESS');
+  if (failure.code === 'RATE_LIMITED' && d.limit === 'signin-fail-device') return t('error.SIGN_IN_LIMITED_DEVICE');
   // One code, two limits: the details say whether the day's or the month's claims are used up.
   if (failure.code === 'DAILY_LIMIT_REACHED' && d.limit === 'month') return t('error.MONTHLY_LIMIT_REACHED');
   return undefined;

@@ -22,6 +22,8 @@ export const zhCN = {
   'error.BAD_RESPONSE': '服务器返回了无法识别的数据',
   'error.BUSY': '服务繁忙，请稍后重试',
   'error.RATE_LIMITED': '操作太频繁，请稍后再试',
+  'error.SIGN_IN_LIMITED_ADDRESS': '这个网络上密码输错太多次，请稍后再试。以前在本机登录过的账号不受影响。',
+  'error.SIGN_IN_LIMITED_DEVICE': '这台设备上密码输错太多次，请稍后再试。',
   'error.INTERNAL': '服务器出错了，请稍后重试',
   'error.HTTP_ERROR': '服务暂时不可用，请稍后重试',
   'error.LOGIN_FAILED': '微信登录失败，请重试',

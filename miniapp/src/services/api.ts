@@ -46,8 +46,9 @@ export const submitVerification = (body: VerificationBody, idempotencyKey: strin
   withSession(() => request(endpoints.submitVerification, { body, idempotencyKey }));
 
 // Staff (their own session, kept apart from the recipient's: see request.ts)
-export const staffSignIn = (username: string, password: string) =>
-  request(endpoints.createStaffSession, { body: { username, password } });
+/** `device`: the credential this device's last sign-in under that name answered (services/sign-in-devices.ts). */
+export const staffSignIn = (username: string, password: string, device?: string) =>
+  request(endpoints.createStaffSession, { body: { username, password, ...(device ? { device } : {}) } });
 export const redeem = (body: RedemptionBody, idempotencyKey: string) => request(endpoints.redeem, { body, idempotencyKey });
 export const staffWalkIn = (offeringId: string, count: number, idempotencyKey: string) =>
   request(endpoints.staffWalkIn, { body: { offeringId, count }, idempotencyKey });

@@ -11,6 +11,8 @@ export const StorageKey = {
   /** The admin desk's session (H5 only), kept apart from the recipient's and the staff's. */
   adminToken: 'mcan.adminToken',
   adminName: 'mcan.adminName',
+  /** Staff and admin sign-ins' device credentials by username (JSON; services/sign-in-devices.ts), kept across sign-outs. */
+  signInDevices: 'mcan.signInDevices',
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */
   vouchers: 'mcan.vouchers',
   introSeen: 'mcan.introSeen',

@@ -3,6 +3,7 @@ import { LangSwitch } from '../../components/lang-switch';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
+import { keepSignInDevice, signInDevice } from '../../services/sign-in-devices';
 import { adminSignIn } from '../api';
 import { useAdminText } from '../i18n';
 import { keepAdminSession } from '../session';
@@ -23,12 +24,14 @@ export default function AdminSignInPage() {
     if (sending || !username.trim() || !password) return;
     setSending(true);
     setProblem(null);
-    const answer = await adminSignIn(username.trim(), password);
+    const name = username.trim();
+    const answer = await adminSignIn(name, password, signInDevice(name));
     setSending(false);
     if (!answer.ok) {
       setProblem(answer.code === 'UNAUTHENTICATED' || answer.code === 'INVALID_INPUT' ? t('signin.wrong') : errorText(appT, answer));
       return;
     }
+    keepSignInDevice(name, answer.data.device);
     keepAdminSession(answer.data.token, answer.data.admin.name);
     go.restart(routes.adminAttention());
   };

@@ -8,6 +8,7 @@ import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { staffSignIn } from '../../services/api';
+import { keepSignInDevice, signInDevice } from '../../services/sign-in-devices';
 import { StorageKey, writeString } from '../../services/storage';
 import { signedIn } from '../shared';
 
@@ -33,12 +34,14 @@ export default function StaffSignInPage() {
     if (empty.username || empty.password) return;
     setSending(true);
     setProblem(null);
-    const answer = await staffSignIn(username.trim(), password);
+    const name = username.trim();
+    const answer = await staffSignIn(name, password, signInDevice(name));
     setSending(false);
     if (!answer.ok) {
       setProblem(errorText(t, answer, 'signIn'));
       return;
     }
+    keepSignInDevice(name, answer.data.device);
     writeString(StorageKey.staffToken, answer.data.token);
     writeString(StorageKey.staffName, answer.data.staff.name);
     go.replace(routes.staffScan());
