@@ -38,12 +38,12 @@ export async function staffThanks(ctx: StaffCtx, q: { limit: number; cursor?: st
   const [page, likes] = await Promise.all([ctx.deps.store.thanks.notesOf(providerId, q), ctx.deps.store.thanks.likesOf(providerId)]);
   // The day, not the instant: a note's second would point at the person just served.
   const day = (at: string) => localMoment(new Date(at), ctx.deps.config.timeZone).date;
-  return { likes, thanks: page.notes.map((n) => ({ id: n.id, note: n.note, at: day(n.at) })), next: page.next };
+  return { likes, thanks: page.items.map((n) => ({ id: n.id, note: n.note, at: day(n.at) })), next: page.next };
 }
 
 export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
   const page = await ctx.deps.store.thanks.notesOf(q.providerId, q);
-  return { thanks: page.notes, next: page.next };
+  return { thanks: page.items, next: page.next };
 }
 
 /** Hide a note everywhere (audited; the entry keeps the words hidden, never who wrote them — nobody knows). */
@@ -83,7 +83,7 @@ async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[]) {
 
 export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
   const page = await ctx.deps.store.thanks.reports(q.status, q);
-  return { reports: await withProviderNames(ctx, page.reports), next: page.next };
+  return { reports: await withProviderNames(ctx, page.items), next: page.next };
 }
 
 /** Close an open report with what was done (audited): it leaves the open list for the closed one. */
