@@ -8,7 +8,7 @@ import { filled } from '../filters';
 import { DateRangeFields, Field, serverErrors, zodErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
 
@@ -78,7 +78,7 @@ export default function AdminAuditPage() {
   const list = useCursorPages(async (cursor) => {
     const answer = await listAudit({ ...filled(filters), limit: PAGE, cursor });
     if (!answer.ok) setErrors(serverErrors(t, answer) ?? {});
-    return paged(answer, (d) => d.entries);
+    return answer;
   }, [filters]);
 
   const apply = (next: Filters) => {

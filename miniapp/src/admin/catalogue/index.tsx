@@ -10,7 +10,7 @@ import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
-import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { AdminShell } from '../shell';
 import { PagedTable, type Column } from '../table';
@@ -50,7 +50,7 @@ export default function AdminCataloguePage() {
   const [notice, setNotice] = useState<NoticeState>(null);
   const [fulfilling, setFulfilling] = useState<Exchange | null>(null);
   const [rejecting, setRejecting] = useState<Exchange | null>(null);
-  const list = useCursorPages((cursor) => listExchanges(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d) => d.exchanges)), [status]);
+  const list = useCursorPages((cursor) => listExchanges(status, { limit: PAGE_SIZE, cursor }), [status]);
 
   const done = (n: NoticeState) => {
     setNotice(n);

@@ -15,7 +15,7 @@ import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
 import { AdminLink } from '../link';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
-import { paged, useCursorPages } from '../paging';
+import { useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { DataTable, PagedTable, type Column } from '../table';
 import { Tabs } from '../tabs';
@@ -218,7 +218,7 @@ export default function AdminLeaderboardsPage() {
   const [draft, setDraft] = useState(key);
   const [keyError, setKeyError] = useState<string | null>(null);
   const [shown, setShown] = useState<LeaderboardVersion | null>(null);
-  const versions = useCursorPages((cursor) => listLeaderboards(period, cursor).then((a) => paged(a, (d) => d.versions)), [period]);
+  const versions = useCursorPages((cursor) => listLeaderboards(period, cursor), [period]);
 
   const choosePeriod = (p: Period) => {
     const k = periodKeyOf(p, today());

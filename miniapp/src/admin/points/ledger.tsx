@@ -6,12 +6,13 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
+import { pageOf } from '../../services/page';
 import { adjustPoints, clearIntegrity, integritySignals, providerPoints, reversePoints } from '../api';
 import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { flagsText, shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
-import { paged, useCursorPages } from '../paging';
+import { useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { PagedTable } from '../table';
 
@@ -148,7 +149,7 @@ export function Ledger({ providerId }: { providerId: string }) {
     (cursor) =>
       providerPoints(providerId, cursor).then((a) => {
         if (a.ok) setSummary({ balance: a.data.balance, pending: a.data.pending });
-        return paged(a, (d) => d.entries);
+        return pageOf(a, 'entries');
       }),
     [providerId],
   );

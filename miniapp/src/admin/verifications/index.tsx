@@ -9,7 +9,7 @@ import { approveVerification, listVerifications, rejectVerification } from '../a
 import { Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
 import { Tabs } from '../tabs';
@@ -38,10 +38,7 @@ export default function AdminVerificationsPage() {
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
-  const list = useCursorPages(
-    (cursor) => listVerifications(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
-    [status],
-  );
+  const list = useCursorPages((cursor) => listVerifications(status, { limit: PAGE_SIZE, cursor }), [status]);
 
   const decide = async ({ id, action }: Decision) => {
     setConfirming(null);
