@@ -117,16 +117,3 @@ export function DateRangeFields({ range, errors, onChange }: { range: DateRange;
     </>
   );
 }
-
-/** What an action says when it is done (null: nothing to say). */
-export type NoticeState = { ok: boolean; text: string } | null;
-
-/** A success or failure line after an action. */
-export function Notice({ notice }: { notice: NoticeState }) {
-  if (!notice) return null;
-  return (
-    <p className={notice.ok ? 'admin-notice admin-notice--ok' : 'admin-notice admin-notice--error'} role={notice.ok ? 'status' : 'alert'}>
-      {notice.text}
-    </p>
-  );
-}

@@ -2,14 +2,12 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ExchangeStatus, RejectExchangeBody, type Exchange } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { fulfilExchange, listExchanges, rejectExchange } from '../api';
-import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { PAGE_SIZE, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { AdminShell } from '../shell';
@@ -21,7 +19,6 @@ const statuses = ExchangeStatus.options;
 
 function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose: () => void; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   return (
     <ReasonForm
       className='admin-exchanges__reject'
@@ -31,11 +28,9 @@ function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose
       confirmText={t('exchanges.reject')}
       confirmClassName='admin-exchanges__reject-confirm'
       check={(reason) => RejectExchangeBody.safeParse({ reason })}
-      send={async ({ reason }) => {
-        const answer = await rejectExchange(exchange.id, reason);
-        if (answer.ok) return { ok: true, text: t('exchanges.rejected', { n: answer.data.exchange.points }) };
-        return { ok: false, text: answer.code === 'CONFLICT' ? t('exchanges.decided') : errorText(appT, answer) };
-      }}
+      send={({ reason }) => rejectExchange(exchange.id, reason)}
+      saved={(d) => t('exchanges.rejected', { n: d.exchange.points })}
+      refusals={{ CONFLICT: t('exchanges.decided') }}
       onDone={onDone}
       onClose={onClose}
     />
@@ -44,7 +39,7 @@ function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose
 
 export default function AdminCataloguePage() {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const asked = Taro.getCurrentInstance().router?.params.status;
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [notice, setNotice] = useState<NoticeState>(null);
@@ -60,7 +55,7 @@ export default function AdminCataloguePage() {
   const fulfil = async (x: Exchange) => {
     setFulfilling(null);
     const answer = await fulfilExchange(x.id);
-    done(answer.ok ? { ok: true, text: t('exchanges.fulfilled') } : { ok: false, text: answer.code === 'CONFLICT' ? t('exchanges.decided') : errorText(appT, answer) });
+    done(noticeOf(answer, () => t('exchanges.fulfilled'), { CONFLICT: t('exchanges.decided') }));
   };
 
   const columns: Column<Exchange>[] = [

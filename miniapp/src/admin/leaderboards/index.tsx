@@ -4,17 +4,17 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
 import { periodLabel } from '../../i18n/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
-import { Field, Notice, type NoticeState } from '../form';
+import { Field } from '../form';
 import { ReasonForm } from '../reason-form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
 import { AdminLink } from '../link';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { DataTable, PagedTable, type Column } from '../table';
@@ -71,6 +71,7 @@ function IntegrityMark({ entry }: { entry: LeaderboardPreviewEntry }) {
 function Preview({ period, key_, onPublished }: { period: Period; key_: string; onPublished: () => void }) {
   const t = useAdminText();
   const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const columns = useEntryColumns();
   const data = useResource(() => compare(period, key_), [period, key_]);
   const [confirming, setConfirming] = useState(false);
@@ -83,7 +84,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   const publish = async () => {
     setConfirming(false);
     const answer = await publishLeaderboard(period, key_);
-    setNotice(answer.ok ? { ok: true, text: t('boards.published', { label, v: answer.data.leaderboard.version }) } : { ok: false, text: errorText(appT, answer) });
+    setNotice(noticeOf(answer, (d) => t('boards.published', { label, v: d.leaderboard.version })));
     void data.reload(true);
     onPublished();
   };
@@ -107,11 +108,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
               <p className='admin-muted admin-boards__against'>
                 {d.published ? t('boards.against', { v: d.published.version, at: shanghaiTime(d.published.publishedAt) }) : t('boards.neverPublished')}
               </p>
-              {flagged.length > 0 && (
-                <p className='admin-notice admin-notice--error admin-boards__flagged' role='alert'>
-                  {t('boards.flagged', { n: flagged.length, names: flaggedNames })}
-                </p>
-              )}
+              {flagged.length > 0 && <Notice notice={{ ok: false, text: t('boards.flagged', { n: flagged.length, names: flaggedNames }) }} className='admin-boards__flagged' />}
               {d.entries.length === 0 ? (
                 <p className='admin-empty'>{t('boards.empty')}</p>
               ) : (
@@ -184,14 +181,12 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
           confirmText={t('boards.withdraw')}
           confirmClassName='admin-boards__withdraw-confirm'
           check={(reason) => WithdrawLeaderboardBody.safeParse({ reason })}
-          send={async (body) => {
-            const answer = await withdrawLeaderboard(v, body);
-            if (answer.ok) {
-              onWithdrawn(answer.data.leaderboard);
-              return { ok: true, text: t('boards.withdrawn', { label, v: v.version }) };
-            }
-            return { ok: false, text: answer.code === 'CONFLICT' ? t('boards.alreadyWithdrawn') : errorText(appT, answer) };
+          send={(body) => withdrawLeaderboard(v, body)}
+          saved={(d) => {
+            onWithdrawn(d.leaderboard);
+            return t('boards.withdrawn', { label, v: v.version });
           }}
+          refusals={{ CONFLICT: t('boards.alreadyWithdrawn') }}
           onDone={(n) => {
             setNotice(n);
             setWithdrawing(false);

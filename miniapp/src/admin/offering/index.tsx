@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { OfferingContract, type AdminOffering, type OfferingKind, type PickupWindow } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { getProvider, putOffering } from '../api';
-import { Field, fieldId, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { Field, fieldId, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
+import { Notice } from '../notice';
 import { AdminShell } from '../shell';
+import { useAdminForm } from '../use-admin-form';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -50,56 +50,43 @@ const wholeNumber = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number
 
 function Editor({ providerId, offering }: { providerId: string; offering?: AdminOffering }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(offering));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<NoticeState>(null);
-  const [saving, setSaving] = useState(false);
   // Once saved, the id is fixed: the next save edits the same contract.
   const [isNew, setIsNew] = useState(!offering);
   const fen = yuanToFen(draft.yuan);
+  const { errors, notice, saving, onSubmit } = useAdminForm({
+    check: () =>
+      OfferingContract.safeParse({
+        name: draft.name,
+        kind: draft.kind,
+        dailyQuota: wholeNumber(draft.dailyQuota),
+        weekdays: [...draft.weekdays].sort(),
+        windows: draft.windows,
+        standard: draft.standard,
+        valueFen: fen ?? NaN,
+        active: draft.active,
+      }),
+    // The amount is typed in yuan and the id travels in the path: the schema sees neither as typed.
+    beside: () => {
+      const found: FieldErrors = {};
+      if (fen === undefined) found.valueFen = t('form.yuan');
+      if (isNew && !ID.test(draft.id)) found.id = t(draft.id ? 'form.id' : 'form.required');
+      return found;
+    },
+    send: (body) => putOffering(providerId, draft.id, body),
+    saved: () => {
+      setIsNew(false);
+      return t('offering.saved');
+    },
+    conflictAt: { id: t('form.offeringTaken') },
+    summarise: true,
+  });
 
   const setWindow = (i: number, change: Partial<PickupWindow>) =>
     setDraft({ ...draft, windows: draft.windows.map((w, j) => (j === i ? { ...w, ...change } : w)) });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      name: draft.name,
-      kind: draft.kind,
-      dailyQuota: wholeNumber(draft.dailyQuota),
-      weekdays: [...draft.weekdays].sort(),
-      windows: draft.windows,
-      standard: draft.standard,
-      valueFen: fen ?? NaN,
-      active: draft.active,
-    };
-    // The same schema the API validates with, so the same fields are marked before anything is sent.
-    const checked = OfferingContract.safeParse(body);
-    const found: FieldErrors = checked.success ? {} : zodErrors(t, checked.error);
-    if (fen === undefined) found.valueFen = t('form.yuan');
-    if (isNew && !ID.test(draft.id)) found.id = t(draft.id ? 'form.id' : 'form.required');
-    if (!checked.success || Object.keys(found).length > 0) {
-      setErrors(found);
-      setNotice({ ok: false, text: t('form.fix') });
-      return;
-    }
-    setSaving(true);
-    const answer = await putOffering(providerId, draft.id, checked.data);
-    setSaving(false);
-    if (answer.ok) {
-      setErrors({});
-      setNotice({ ok: true, text: t('offering.saved') });
-      setIsNew(false);
-      return;
-    }
-    const fields = answer.code === 'CONFLICT' ? { id: t('form.offeringTaken') } : serverErrors(t, answer);
-    setErrors(fields ?? {});
-    setNotice({ ok: false, text: fields ? t('form.fix') : errorText(appT, answer) });
-  };
-
   return (
-    <form className='admin-form admin-offering' onSubmit={(e) => void submit(e)} noValidate>
+    <form className='admin-form admin-offering' onSubmit={onSubmit} noValidate>
       <div className='admin-form__grid'>
         <Field name='id' label={t('offering.id')} errors={errors} hint={t('offering.idHint')}>
           {(c) => <input {...c} className='admin-input' value={draft.id} readOnly={!isNew} onChange={(e) => setDraft({ ...draft, id: e.target.value.trim() })} maxLength={64} />}

@@ -1,20 +1,20 @@
 // One provider's points: what is spendable and what is held, the ledger page by page, an
 // adjustment form, and the reversal of a credit — each correction with the admin's reason.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { AdjustmentBody, ClearIntegrityBody, ReversalBody, type IntegrityCase, type LedgerEntry, type LedgerReason } from '@contract';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
 import { pageOf } from '../../services/page';
 import { adjustPoints, clearIntegrity, integritySignals, providerPoints, reversePoints } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { Field } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { flagsText, shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
+import { Notice, type NoticeState } from '../notice';
 import { useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { PagedTable } from '../table';
+import { useAdminForm } from '../use-admin-form';
 
 /** Credits that can be taken back (the server refuses the rest, and a second reversal). */
 const reversible = (e: LedgerEntry) => e.points > 0 && (e.reason === 'meal_redeemed' || e.reason === 'adjustment');
@@ -23,36 +23,23 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [draft, setDraft] = useState({ points: '', reason: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = AdjustmentBody.safeParse({ providerId, points: draft.points.trim() === '' ? undefined : Number(draft.points), reason: draft.reason });
-    if (!checked.success) {
-      setErrors(zodErrors(t, checked.error));
-      return;
-    }
-    setSaving(true);
-    const answer = await adjustPoints(checked.data);
-    setSaving(false);
-    if (answer.ok) {
+  const { errors, saving, onSubmit } = useAdminForm({
+    check: () => AdjustmentBody.safeParse({ providerId, points: draft.points.trim() === '' ? undefined : Number(draft.points), reason: draft.reason }),
+    send: adjustPoints,
+    saved: (d) => {
       setDraft({ points: '', reason: '' });
-      setErrors({});
-      onDone({ ok: true, text: t('points.adjusted', { n: signed(answer.data.entry.points) }) });
-      return;
-    }
-    const fields = serverErrors(t, answer);
-    setErrors(fields ?? {});
-    onDone(fields ? null : { ok: false, text: answer.code === 'INSUFFICIENT_POINTS' ? t('points.insufficient') : errorText(appT, answer) });
-  };
+      return t('points.adjusted', { n: signed(d.entry.points) });
+    },
+    refusals: { INSUFFICIENT_POINTS: t('points.insufficient') },
+    onNotice: onDone,
+  });
   return (
     <section className='admin-section admin-points__adjust' aria-labelledby='adjust-title'>
       <h2 id='adjust-title' className='admin-section__title'>
         {t('points.adjust')}
       </h2>
-      <form className='admin-form admin-form--inline' onSubmit={(e) => void submit(e)} noValidate>
+      <form className='admin-form admin-form--inline' onSubmit={onSubmit} noValidate>
         <Field name='points' label={t('points.amount')} hint={t('points.amountHint')} errors={errors}>
           {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
         </Field>
@@ -70,7 +57,6 @@ function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: No
 /** The reversal of one credit, with the admin's reason. */
 function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: string; entry: LedgerEntry; onClose: () => void; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   return (
     <ReasonForm
       className='admin-points__reverse'
@@ -80,13 +66,9 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
       confirmText={t('points.reverse')}
       confirmClassName='admin-points__reverse-confirm'
       check={(reason) => ReversalBody.safeParse({ providerId, entryId: entry.id, reason })}
-      send={async (body) => {
-        const answer = await reversePoints(body);
-        if (answer.ok) return { ok: true, text: t('points.reversed', { n: signed(answer.data.entry.points) }) };
-        const text =
-          answer.code === 'CONFLICT' ? t('points.alreadyReversed') : answer.code === 'INSUFFICIENT_POINTS' ? t('points.spent') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer));
-        return { ok: false, text };
-      }}
+      send={reversePoints}
+      saved={(d) => t('points.reversed', { n: signed(d.entry.points) })}
+      refusals={{ CONFLICT: t('points.alreadyReversed'), INSUFFICIENT_POINTS: t('points.spent') }}
       onDone={onDone}
       onClose={onClose}
     />
@@ -99,7 +81,6 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
  */
 function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [clearing, setClearing] = useState(false);
   return (
     <section className='admin-section admin-points__integrity' aria-labelledby='integrity-title'>
@@ -124,11 +105,9 @@ function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (
           confirmText={t('points.clear')}
           confirmClassName='admin-points__clear-confirm'
           check={(reason) => ClearIntegrityBody.safeParse({ reason })}
-          send={async (body) => {
-            const answer = await clearIntegrity(held.providerId, body.reason);
-            if (answer.ok) return { ok: true, text: t('points.cleared') };
-            return { ok: false, text: answer.code === 'CONFLICT' ? t('points.notFlagged') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer)) };
-          }}
+          send={(body) => clearIntegrity(held.providerId, body.reason)}
+          saved={() => t('points.cleared')}
+          refusals={{ CONFLICT: t('points.notFlagged') }}
           onDone={(n) => {
             if (n?.ok) setClearing(false);
             onDone(n);

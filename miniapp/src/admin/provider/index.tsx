@@ -4,13 +4,11 @@ import type { AdminOffering, AdminProviderDetail, District } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
-import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel } from '../labels';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { DataTable } from '../table';
@@ -73,7 +71,7 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
 
 function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderDetail; districts: District[]; onChanged: () => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const { provider: p } = detail;
   const [confirming, setConfirming] = useState<StatusAction | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
@@ -81,7 +79,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
   const changeStatus = async (action: StatusAction) => {
     setConfirming(null);
     const answer = await (action === 'approve' ? approveProvider(p.id) : suspendProvider(p.id));
-    setNotice(answer.ok ? { ok: true, text: t(action === 'approve' ? 'provider.approved' : 'provider.suspended') } : { ok: false, text: errorText(appT, answer) });
+    setNotice(noticeOf(answer, () => t(action === 'approve' ? 'provider.approved' : 'provider.suspended')));
     onChanged();
   };
 

@@ -1,14 +1,14 @@
 // A provider's profile: name, kind, sub-district, address, licence and permit with their expiry
 // dates. Checked with the contract's own schema before sending; the server's field errors land at
 // the same fields.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ProviderInput, type AdminProvider, type District, type ProviderDocument, type ProviderKind } from '@contract';
 import type { Result } from '../../services/request';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { Field, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
 import { kindLabel, providerKinds } from '../labels';
+import { Notice } from '../notice';
+import { useAdminForm } from '../use-admin-form';
 
 type Draft = {
   name: string;
@@ -50,44 +50,19 @@ export interface ProfileFormProps {
   provider?: AdminProvider;
   districts: District[];
   /** Sends the checked profile (create or edit). */
-  onSave: (body: ProviderInput) => Promise<Result<unknown> | undefined>;
+  onSave: (body: ProviderInput) => Promise<Result<unknown>>;
   submitText: string;
   savedText: string;
 }
 
 export function ProfileForm({ provider, districts, onSave, submitText, savedText }: ProfileFormProps) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<NoticeState>(null);
-  const [saving, setSaving] = useState(false);
+  const { errors, notice, saving, onSubmit } = useAdminForm({ check: () => ProviderInput.safeParse(draft), send: onSave, saved: () => savedText, summarise: true });
   const set = (field: 'name' | 'kind' | 'district' | 'address') => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = ProviderInput.safeParse(draft);
-    if (!checked.success) {
-      setErrors(zodErrors(t, checked.error));
-      setNotice({ ok: false, text: t('form.fix') });
-      return;
-    }
-    setSaving(true);
-    const answer = await onSave(checked.data);
-    setSaving(false);
-    if (!answer) return;
-    if (answer.ok) {
-      setErrors({});
-      setNotice({ ok: true, text: savedText });
-      return;
-    }
-    const fields = serverErrors(t, answer);
-    setErrors(fields ?? {});
-    setNotice({ ok: false, text: fields ? t('form.fix') : errorText(appT, answer) });
-  };
-
   return (
-    <form className='admin-form admin-profile' onSubmit={(e) => void submit(e)} noValidate>
+    <form className='admin-form admin-profile' onSubmit={onSubmit} noValidate>
       <div className='admin-form__grid'>
         <Field name='name' label={t('provider.name')} errors={errors}>
           {(c) => <input {...c} className='admin-input' value={draft.name} onChange={set('name')} maxLength={80} />}

@@ -5,6 +5,7 @@ import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { adminSignIn } from '../api';
 import { useAdminText } from '../i18n';
+import { Notice, type NoticeState } from '../notice';
 import { keepAdminSession } from '../session';
 import { useDesktopScale } from '../shell';
 import '../admin.css';
@@ -14,7 +15,7 @@ export default function AdminSignInPage() {
   const { t: appT } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<NoticeState>(null);
   const [sending, setSending] = useState(false);
   useDesktopScale();
 
@@ -26,7 +27,7 @@ export default function AdminSignInPage() {
     const answer = await adminSignIn(username.trim(), password);
     setSending(false);
     if (!answer.ok) {
-      setProblem(answer.code === 'UNAUTHENTICATED' || answer.code === 'INVALID_INPUT' ? t('signin.wrong') : errorText(appT, answer));
+      setProblem({ ok: false, text: answer.code === 'UNAUTHENTICATED' || answer.code === 'INVALID_INPUT' ? t('signin.wrong') : errorText(appT, answer) });
       return;
     }
     keepAdminSession(answer.data.token, answer.data.admin.name);
@@ -57,11 +58,7 @@ export default function AdminSignInPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {problem && (
-          <p className='admin-notice admin-notice--error' role='alert'>
-            {problem}
-          </p>
-        )}
+        <Notice notice={problem} />
         <button type='submit' className='admin-btn admin-signin__submit' disabled={sending}>
           {t('signin.submit')}
         </button>

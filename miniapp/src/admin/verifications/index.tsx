@@ -2,13 +2,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { VerificationStatus, type VerificationCategory } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveVerification, listVerifications, rejectVerification } from '../api';
-import { Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { PAGE_SIZE, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
@@ -33,7 +31,7 @@ const statuses = VerificationStatus.options;
 
 export default function AdminVerificationsPage() {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const asked = Taro.getCurrentInstance().router?.params.status;
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [confirming, setConfirming] = useState<Decision | null>(null);
@@ -43,7 +41,7 @@ export default function AdminVerificationsPage() {
   const decide = async ({ id, action }: Decision) => {
     setConfirming(null);
     const answer = await (action === 'approve' ? approveVerification(id) : rejectVerification(id));
-    setNotice(answer.ok ? { ok: true, text: t(action === 'approve' ? 'verifications.approved' : 'verifications.rejected') } : { ok: false, text: errorText(appT, answer) });
+    setNotice(noticeOf(answer, () => t(action === 'approve' ? 'verifications.approved' : 'verifications.rejected')));
     void list.reload(true);
   };
 
