@@ -3,11 +3,13 @@
 import { View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import type { Listed, Page } from '@contract';
+import { Notice } from '../components/notice';
 import { Pressable } from '../components/pressable';
 import { useI18n } from '../i18n';
 import type { Result } from '../services/api';
 import { pageOf } from '../services/page';
 import { useStaffError, useStaffResource } from './shared';
+import './more.css';
 
 /**
  * A staff list page's data: `fetch` answers one page (the first without a cursor), whose rows are
@@ -50,11 +52,7 @@ export function MoreButton({ more, label }: { more: { next: string | null; loadi
   if (!more.next) return null;
   return (
     <View className='staff-more'>
-      {more.failure && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {more.failure}
-        </View>
-      )}
+      <Notice text={more.failure} />
       <Pressable className={more.loading ? 'btn btn--ghost btn--disabled staff-more__button' : 'btn btn--ghost staff-more__button'} disabled={more.loading} onPress={() => void more.loadMore()}>
         {label ?? t('staff.more')}
       </Pressable>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Booking } from '@contract';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
+import { Notice } from '../../components/notice';
 import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
 import { useLocalName, Zh } from '../../components/zh';
@@ -59,11 +60,7 @@ export default function BookingsPage() {
               : t('bookings.freeLeft', { n: me.freeClaimsLeft })}
         </View>
       )}
-      {notice && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {notice}
-        </View>
-      )}
+      <Notice text={notice} />
       <Resource
         state={bookings.state}
         onRetry={() => void bookings.reload()}

@@ -5,6 +5,8 @@ import { Intro } from '../../components/intro';
 import { LangSwitch } from '../../components/lang-switch';
 import { DistrictChips } from '../../components/district-chips';
 import { ImpactSummary } from '../../components/impact-summary';
+import { NavLink } from '../../components/nav-link';
+import { Notice } from '../../components/notice';
 import { ProviderCard } from '../../components/provider-card';
 import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
@@ -77,9 +79,7 @@ export default function HomePage() {
       </View>
 
       <View className='links home__links'>
-        <Pressable className='link home__bookings' role='link' onPress={() => go.to(routes.bookings())}>
-          {t('home.myBookings')}
-        </Pressable>
+        <NavLink to='bookings' className='home__bookings' />
         <Pressable className='link home__walkin' role='link' onPress={() => go.to(routes.walkIn())}>
           {t('home.walkIn')}
         </Pressable>
@@ -102,11 +102,7 @@ export default function HomePage() {
           {locating === 'asking' ? t('home.locating') : t('home.nearest')}
         </Pressable>
       </View>
-      {locating === 'denied' && (
-        <View className='notice notice--info home__no-location' ariaRole='status'>
-          {t('home.noLocation')}
-        </View>
-      )}
+      {locating === 'denied' && <Notice kind='info' text={t('home.noLocation')} className='home__no-location' />}
 
       <View className='home__list'>
         <Resource

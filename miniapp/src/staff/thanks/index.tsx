@@ -1,11 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { Resource } from '../../components/resource';
 import { StatusView } from '../../components/status-view';
-import { TopBar } from '../../components/top-bar';
-import { useI18n, useTitle } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { staffThanks } from '../../services/api';
 import { MoreButton, useStaffList } from '../more';
-import { StaffFooter, StaffNav, useStaffGuard } from '../shared';
+import { StaffPage, StaffResource } from '../frame';
 import './index.css';
 
 /**
@@ -14,16 +12,11 @@ import './index.css';
  */
 export default function StaffThanksPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
   const { list: first, more } = useStaffList(staffThanks, 'thanks');
-  useTitle('staff.thanks.title');
 
-  if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-thanks' ariaRole='main'>
-      <TopBar title={t('staff.thanks.title')} back={false} />
-      <StaffNav current='thanks' />
-      <Resource state={first.state} onRetry={() => void first.reload()} errorContext='staff'>
+    <StaffPage name='thanks'>
+      <StaffResource of={first}>
         {(data) => (
           <View>
             <View className='card thanks__likes'>
@@ -46,8 +39,7 @@ export default function StaffThanksPage() {
             <MoreButton more={more} label={t('staff.thanks.more')} />
           </View>
         )}
-      </Resource>
-      <StaffFooter />
-    </View>
+      </StaffResource>
+    </StaffPage>
   );
 }
