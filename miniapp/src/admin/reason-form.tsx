@@ -7,6 +7,7 @@ import type { Result } from '../services/request';
 import { Field } from './form';
 import { useAdminText } from './i18n';
 import type { NoticeState, Refusals } from './notice';
+import { Section } from './section';
 import { useAdminForm } from './use-admin-form';
 
 export interface ReasonFormProps<B, R> {
@@ -46,10 +47,7 @@ export function ReasonForm<B, R>({ className, title, field, label, confirmText, 
     },
   });
   return (
-    <section className={`admin-section ${className}`} aria-labelledby={`${field}-title`}>
-      <h2 id={`${field}-title`} className='admin-section__title'>
-        {title}
-      </h2>
+    <Section id={field} className={className} title={title}>
       <form className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
         <Field name={field} label={label} errors={errors} className='admin-form__wide'>
           {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
@@ -61,6 +59,6 @@ export function ReasonForm<B, R>({ className, title, field, label, confirmText, 
           {t('action.cancel')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

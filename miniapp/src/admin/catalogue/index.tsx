@@ -10,6 +10,7 @@ import { AdminLink } from '../link';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { PAGE_SIZE, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { PagedTable, type Column } from '../table';
 import { Tabs } from '../tabs';
@@ -92,15 +93,12 @@ export default function AdminCataloguePage() {
 
   return (
     <AdminShell area='catalogue' title={t('catalogue.title')}>
-      <section className='admin-section' aria-labelledby='exchanges-title'>
-        <h2 id='exchanges-title' className='admin-section__title'>
-          {t('exchanges.title')}
-        </h2>
+      <Section id='exchanges' title={t('exchanges.title')}>
         <Tabs label={t('exchanges.title')} values={statuses} selected={status} attribute='status' textKey='exchanges' onSelect={(s) => go.replace(routes.adminCatalogue(s))} />
         <Notice notice={notice} />
         {rejecting && <RejectForm key={rejecting.id} exchange={rejecting} onClose={() => setRejecting(null)} onDone={done} />}
         <PagedTable<Exchange> list={list} rowKey={(x) => x.id} columns={columns} emptyTitle={t('exchanges.empty')} className='admin-exchanges__table' />
-      </section>
+      </Section>
       <CatalogueItems />
       {fulfilling && (
         <ConfirmDialog

@@ -4,9 +4,10 @@ import { CatalogItemBody, Id, type CatalogItem } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { adminCatalog, putCatalogItem } from '../api';
-import { Field, type FieldErrors } from '../form';
+import { TextField, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
 import { Notice } from '../notice';
+import { Section } from '../section';
 import { DataTable } from '../table';
 import { useAdminForm } from '../use-admin-form';
 
@@ -52,15 +53,16 @@ export function CatalogueItems() {
   };
 
   return (
-    <section className='admin-section admin-catalogue' aria-labelledby='catalogue-title'>
-      <div className='admin-section__head'>
-        <h2 id='catalogue-title' className='admin-section__title'>
-          {t('catalogue.items')}
-        </h2>
+    <Section
+      id='catalogue'
+      className='admin-catalogue'
+      title={t('catalogue.items')}
+      action={
         <button type='button' className='admin-btn admin-btn--ghost admin-catalogue__new' onClick={() => open(null)}>
           {t('catalogue.newItem')}
         </button>
-      </div>
+      }
+    >
       <Resource state={items.state} onRetry={() => void items.reload()} isEmpty={(d) => d.items.length === 0} emptyTitle={t('catalogue.noItems')}>
         {(d) => (
           <DataTable<CatalogItem>
@@ -80,21 +82,11 @@ export function CatalogueItems() {
         )}
       </Resource>
       <form className='admin-form admin-form--inline admin-catalogue__form' onSubmit={onSubmit} noValidate aria-label={t(editing ? 'catalogue.editItem' : 'catalogue.newItem')}>
-        <Field name='id' label={t('catalogue.id')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' readOnly={editing !== null} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />}
-        </Field>
-        <Field name='name' label={t('catalogue.name')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-        </Field>
-        <Field name='unit' label={t('catalogue.unit')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })} />}
-        </Field>
-        <Field name='points' label={t('catalogue.points')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
-        </Field>
-        <Field name='stock' label={t('catalogue.stock')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.stock} onChange={(e) => setDraft({ ...draft, stock: e.target.value })} />}
-        </Field>
+        <TextField name='id' label={t('catalogue.id')} errors={errors} short input={{ readOnly: editing !== null }} value={draft.id} onChange={(id) => setDraft({ ...draft, id })} />
+        <TextField name='name' label={t('catalogue.name')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+        <TextField name='unit' label={t('catalogue.unit')} errors={errors} short value={draft.unit} onChange={(unit) => setDraft({ ...draft, unit })} />
+        <TextField name='points' label={t('catalogue.points')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
+        <TextField name='stock' label={t('catalogue.stock')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.stock} onChange={(stock) => setDraft({ ...draft, stock })} />
         <label className='admin-check admin-catalogue__active'>
           <input type='checkbox' checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
           {t('catalogue.on')}
@@ -104,6 +96,6 @@ export function CatalogueItems() {
         </button>
       </form>
       <Notice notice={notice} />
-    </section>
+    </Section>
   );
 }

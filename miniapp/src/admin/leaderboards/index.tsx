@@ -8,7 +8,7 @@ import { routes } from '../../routes';
 import { periodLabel } from '../../i18n/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
-import { Field } from '../form';
+import { TextField } from '../form';
 import { ReasonForm } from '../reason-form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
@@ -16,6 +16,7 @@ import { AdminLink } from '../link';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { useCursorPages } from '../paging';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { DataTable, PagedTable, type Column } from '../table';
 import { Tabs } from '../tabs';
@@ -90,15 +91,16 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   };
 
   return (
-    <section className='admin-section admin-boards__preview' aria-labelledby='preview-title'>
-      <div className='admin-section__head'>
-        <h2 id='preview-title' className='admin-section__title'>
-          {t('boards.previewOf', { label })}
-        </h2>
+    <Section
+      id='preview'
+      className='admin-boards__preview'
+      title={t('boards.previewOf', { label })}
+      action={
         <button type='button' className='admin-btn admin-boards__publish' disabled={!data.data} onClick={() => setConfirming(true)}>
           {t('boards.publish')}
         </button>
-      </div>
+      }
+    >
       <Notice notice={notice} />
       <Resource state={data.state} onRetry={() => void data.reload()}>
         {(d) => {
@@ -145,7 +147,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
           onConfirm={() => void publish()}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -160,17 +162,19 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
   const [withdrawing, setWithdrawing] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
   return (
-    <section className='admin-section admin-boards__shown' aria-labelledby='shown-title'>
-      <div className='admin-section__head'>
-        <h2 id='shown-title' className='admin-section__title'>
-          {t('boards.versionOf', { label, v: v.version })}
-        </h2>
-        {!v.withdrawn && !withdrawing && (
+    <Section
+      id='shown'
+      className='admin-boards__shown'
+      title={t('boards.versionOf', { label, v: v.version })}
+      action={
+        !v.withdrawn &&
+        !withdrawing && (
           <button type='button' className='admin-btn admin-btn--danger admin-boards__withdraw' onClick={() => setWithdrawing(true)}>
             {t('boards.withdraw')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <Notice notice={notice} />
       {withdrawing && (
         <ReasonForm
@@ -201,7 +205,7 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
           {(b) => <DataTable<LeaderboardEntry> rows={b.entries} rowKey={(e) => e.providerId} columns={columns} />}
         </Resource>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -235,18 +239,13 @@ export default function AdminLeaderboardsPage() {
     <AdminShell area='leaderboards' title={t('boards.title')}>
       <Tabs label={t('boards.period')} values={periods} selected={period} attribute='period' textKey='period' onSelect={choosePeriod} />
       <form className='admin-form admin-form--inline admin-boards__key' onSubmit={submit} noValidate>
-        <Field name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}}>
-          {(c) => <input {...c} className='admin-input admin-input--short' value={draft} onChange={(e) => setDraft(e.target.value)} />}
-        </Field>
+        <TextField name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}} short value={draft} onChange={setDraft} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-boards__show'>
           {t('boards.preview')}
         </button>
       </form>
       <Preview key={`${period}:${key}`} period={period} key_={key} onPublished={() => void versions.reload(true)} />
-      <section className='admin-section' aria-labelledby='versions-title'>
-        <h2 id='versions-title' className='admin-section__title'>
-          {t('boards.versions', { period: t(`period.${period}` as AdminKey) })}
-        </h2>
+      <Section id='versions' title={t('boards.versions', { period: t(`period.${period}` as AdminKey) })}>
         <PagedTable<LeaderboardVersion>
           list={versions}
           rowKey={(v) => `${v.key}-v${v.version}`}
@@ -260,7 +259,7 @@ export default function AdminLeaderboardsPage() {
             { key: 'status', title: t('boards.status'), cell: (v) => t(v.withdrawn ? 'boards.withdrawnShort' : 'boards.public') },
           ]}
         />
-      </section>
+      </Section>
       {shown && (
         <ShownVersion
           key={`${shown.key}-v${shown.version}`}

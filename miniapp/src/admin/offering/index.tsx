@@ -5,7 +5,7 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { getProvider, putOffering } from '../api';
-import { Field, fieldId, type FieldErrors } from '../form';
+import { Field, fieldId, TextField, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { Notice } from '../notice';
 import { AdminShell } from '../shell';
@@ -88,12 +88,16 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
   return (
     <form className='admin-form admin-offering' onSubmit={onSubmit} noValidate>
       <div className='admin-form__grid'>
-        <Field name='id' label={t('offering.id')} errors={errors} hint={t('offering.idHint')}>
-          {(c) => <input {...c} className='admin-input' value={draft.id} readOnly={!isNew} onChange={(e) => setDraft({ ...draft, id: e.target.value.trim() })} maxLength={64} />}
-        </Field>
-        <Field name='name' label={t('offering.name')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} maxLength={60} />}
-        </Field>
+        <TextField
+          name='id'
+          label={t('offering.id')}
+          errors={errors}
+          hint={t('offering.idHint')}
+          input={{ readOnly: !isNew, maxLength: 64 }}
+          value={draft.id}
+          onChange={(id) => setDraft({ ...draft, id: id.trim() })}
+        />
+        <TextField name='name' label={t('offering.name')} errors={errors} input={{ maxLength: 60 }} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
         <Field name='kind' label={t('offering.kind')} errors={errors}>
           {(c) => (
             <select {...c} className='admin-input' value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as OfferingKind })}>
@@ -102,15 +106,25 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
             </select>
           )}
         </Field>
-        <Field name='dailyQuota' label={t('offering.dailyQuota')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' inputMode='numeric' value={draft.dailyQuota} onChange={(e) => setDraft({ ...draft, dailyQuota: e.target.value })} />}
-        </Field>
-        <Field name='valueFen' label={t('offering.value')} errors={errors} hint={fen === undefined ? undefined : t('offering.valueHint', { fen })}>
-          {(c) => <input {...c} className='admin-input' inputMode='decimal' value={draft.yuan} onChange={(e) => setDraft({ ...draft, yuan: e.target.value })} />}
-        </Field>
-        <Field name='standard' label={t('offering.standard')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} className='admin-input' value={draft.standard} onChange={(e) => setDraft({ ...draft, standard: e.target.value })} maxLength={200} />}
-        </Field>
+        <TextField name='dailyQuota' label={t('offering.dailyQuota')} errors={errors} input={{ inputMode: 'numeric' }} value={draft.dailyQuota} onChange={(dailyQuota) => setDraft({ ...draft, dailyQuota })} />
+        <TextField
+          name='valueFen'
+          label={t('offering.value')}
+          errors={errors}
+          hint={fen === undefined ? undefined : t('offering.valueHint', { fen })}
+          input={{ inputMode: 'decimal' }}
+          value={draft.yuan}
+          onChange={(yuan) => setDraft({ ...draft, yuan })}
+        />
+        <TextField
+          name='standard'
+          label={t('offering.standard')}
+          errors={errors}
+          className='admin-form__wide'
+          input={{ maxLength: 200 }}
+          value={draft.standard}
+          onChange={(standard) => setDraft({ ...draft, standard })}
+        />
       </div>
 
       <fieldset className={`admin-form__group ${errors.weekdays ? 'admin-field--error' : ''}`} data-field='weekdays' aria-describedby='weekdays-error'>
@@ -138,15 +152,9 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
         <legend>{t('offering.windows')}</legend>
         {draft.windows.map((w, i) => (
           <div key={i} className='admin-window' data-window={i}>
-            <Field name={`windows.${i}.id`} label={`${t('offering.windowId')} ${i + 1}`} errors={errors}>
-              {(c) => <input {...c} className='admin-input admin-input--short' value={w.id} onChange={(e) => setWindow(i, { id: e.target.value.trim() })} />}
-            </Field>
-            <Field name={`windows.${i}.start`} label={t('offering.start')} errors={errors}>
-              {(c) => <input {...c} className='admin-input admin-input--short' type='time' value={w.start} onChange={(e) => setWindow(i, { start: e.target.value })} />}
-            </Field>
-            <Field name={`windows.${i}.end`} label={t('offering.end')} errors={errors}>
-              {(c) => <input {...c} className='admin-input admin-input--short' type='time' value={w.end} onChange={(e) => setWindow(i, { end: e.target.value })} />}
-            </Field>
+            <TextField name={`windows.${i}.id`} label={`${t('offering.windowId')} ${i + 1}`} errors={errors} short value={w.id} onChange={(id) => setWindow(i, { id: id.trim() })} />
+            <TextField name={`windows.${i}.start`} label={t('offering.start')} errors={errors} short input={{ type: 'time' }} value={w.start} onChange={(start) => setWindow(i, { start })} />
+            <TextField name={`windows.${i}.end`} label={t('offering.end')} errors={errors} short input={{ type: 'time' }} value={w.end} onChange={(end) => setWindow(i, { end })} />
             {draft.windows.length > 1 && (
               <button
                 type='button'

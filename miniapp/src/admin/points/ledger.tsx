@@ -6,13 +6,14 @@ import { useResource } from '../../hooks/use-resource';
 import { routes } from '../../routes';
 import { pageOf } from '../../services/page';
 import { adjustPoints, clearIntegrity, integritySignals, providerPoints, reversePoints } from '../api';
-import { Field } from '../form';
+import { TextField } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { flagsText, shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
 import { Notice, type NoticeState } from '../notice';
 import { useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
+import { Section } from '../section';
 import { PagedTable } from '../table';
 import { useAdminForm } from '../use-admin-form';
 
@@ -35,22 +36,15 @@ function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: No
     onNotice: onDone,
   });
   return (
-    <section className='admin-section admin-points__adjust' aria-labelledby='adjust-title'>
-      <h2 id='adjust-title' className='admin-section__title'>
-        {t('points.adjust')}
-      </h2>
+    <Section id='adjust' className='admin-points__adjust' title={t('points.adjust')}>
       <form className='admin-form admin-form--inline' onSubmit={onSubmit} noValidate>
-        <Field name='points' label={t('points.amount')} hint={t('points.amountHint')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
-        </Field>
-        <Field name='reason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} className='admin-input' maxLength={200} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
-        </Field>
+        <TextField name='points' label={t('points.amount')} hint={t('points.amountHint')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
+        <TextField name='reason' label={t('points.reason')} errors={errors} className='admin-form__wide' input={{ maxLength: 200 }} value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} />
         <button type='submit' className='admin-btn admin-points__save' disabled={saving}>
           {t('points.adjustSubmit')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -83,17 +77,18 @@ function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (
   const t = useAdminText();
   const [clearing, setClearing] = useState(false);
   return (
-    <section className='admin-section admin-points__integrity' aria-labelledby='integrity-title'>
-      <div className='admin-section__head'>
-        <h2 id='integrity-title' className='admin-section__title'>
-          <span className='admin-badge admin-badge--suspended'>⚠ {t('points.integrity')}</span>
-        </h2>
-        {!clearing && (
+    <Section
+      id='integrity'
+      className='admin-points__integrity'
+      title={<span className='admin-badge admin-badge--suspended'>⚠ {t('points.integrity')}</span>}
+      action={
+        !clearing && (
           <button type='button' className='admin-btn admin-btn--ghost admin-points__clear-open' onClick={() => setClearing(true)}>
             {t('points.clear')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <p className='admin-points__held'>{t('points.heldSince', { at: shanghaiTime(held.flaggedAt), flags: flagsText(t, held.flags) })}</p>
       <p className='admin-muted'>{t('points.evidence', { from: held.evidence.from, to: held.evidence.to, n: held.evidence.redemptions })}</p>
       {clearing && (
@@ -115,7 +110,7 @@ function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (
           onClose={() => setClearing(false)}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -164,13 +159,7 @@ export function Ledger({ providerId }: { providerId: string }) {
       <Notice notice={notice} />
       {reversing && <ReverseForm key={reversing.id} providerId={providerId} entry={reversing} onClose={() => setReversing(null)} onDone={done} />}
       <AdjustForm providerId={providerId} onDone={done} />
-      <section className='admin-section' aria-labelledby='ledger-title'>
-        <div className='admin-section__head'>
-          <h2 id='ledger-title' className='admin-section__title'>
-            {t('points.ledger')}
-          </h2>
-          <AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>
-        </div>
+      <Section id='ledger' title={t('points.ledger')} action={<AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>}>
         <PagedTable<LedgerEntry>
           list={list}
           rowKey={(e) => e.id}
@@ -195,7 +184,7 @@ export function Ledger({ providerId }: { providerId: string }) {
             },
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { approveProvider, createProvider, getProvider, listDistricts, suspendPro
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { DataTable } from '../table';
@@ -38,15 +39,16 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
   const t = useAdminText();
   const open = (o: AdminOffering) => go.to(routes.adminOffering(providerId, o.id));
   return (
-    <section className='admin-section admin-offerings' aria-labelledby='offerings-title'>
-      <div className='admin-section__head'>
-        <h2 id='offerings-title' className='admin-section__title'>
-          {t('provider.offerings')}
-        </h2>
+    <Section
+      id='offerings'
+      className='admin-offerings'
+      title={t('provider.offerings')}
+      action={
         <button type='button' className='admin-btn admin-offerings__new' onClick={() => go.to(routes.adminOffering(providerId))}>
           {t('provider.newOffering')}
         </button>
-      </div>
+      }
+    >
       {offerings.length === 0 ? (
         <p className='admin-empty'>{t('provider.noOfferings')}</p>
       ) : (
@@ -65,7 +67,7 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
           ]}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -106,10 +108,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
         </div>
         <Notice notice={notice} />
       </section>
-      <section className='admin-section' aria-labelledby='profile-title'>
-        <h2 id='profile-title' className='admin-section__title'>
-          {t('provider.profile')}
-        </h2>
+      <Section id='profile' title={t('provider.profile')}>
         <ProfileForm
           key={p.id}
           provider={p}
@@ -122,7 +121,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
             return answer;
           }}
         />
-      </section>
+      </Section>
       <Offerings providerId={p.id} offerings={detail.offerings} />
       <StaffSection providerId={p.id} />
       <PosterSection providerId={p.id} name={p.name} />

@@ -5,9 +5,10 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { createStaff, disableStaff, listStaff } from '../api';
-import { Field } from '../form';
+import { TextField } from '../form';
 import { useAdminText } from '../i18n';
 import { Notice, useNoticeOf } from '../notice';
+import { Section } from '../section';
 import { DataTable } from '../table';
 import { useAdminForm } from '../use-admin-form';
 
@@ -38,10 +39,7 @@ export function StaffSection({ providerId }: { providerId: string }) {
   };
 
   return (
-    <section className='admin-section admin-staff' aria-labelledby='staff-title'>
-      <h2 id='staff-title' className='admin-section__title'>
-        {t('provider.staff')}
-      </h2>
+    <Section id='staff' className='admin-staff' title={t('provider.staff')}>
       <Resource state={staff.state} onRetry={() => void staff.reload()} isEmpty={(d) => d.staff.length === 0} emptyTitle={t('provider.noStaff')}>
         {(d) => (
           <DataTable<StaffView>
@@ -66,17 +64,16 @@ export function StaffSection({ providerId }: { providerId: string }) {
         )}
       </Resource>
       <form className='admin-form admin-form--inline admin-staff__form' onSubmit={onSubmit} noValidate>
-        <Field name='username' label={t('provider.staffUsername')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' autoComplete='off' value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />}
-        </Field>
-        <Field name='name' label={t('provider.staffName')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-        </Field>
-        <Field name='password' label={t('provider.staffPassword')} errors={errors}>
-          {(c) => (
-            <input {...c} className='admin-input' type='password' autoComplete='new-password' value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
-          )}
-        </Field>
+        <TextField name='username' label={t('provider.staffUsername')} errors={errors} input={{ autoComplete: 'off' }} value={draft.username} onChange={(username) => setDraft({ ...draft, username })} />
+        <TextField name='name' label={t('provider.staffName')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+        <TextField
+          name='password'
+          label={t('provider.staffPassword')}
+          errors={errors}
+          input={{ type: 'password', autoComplete: 'new-password' }}
+          value={draft.password}
+          onChange={(password) => setDraft({ ...draft, password })}
+        />
         <button type='submit' className='admin-btn admin-staff__add' disabled={saving}>
           {t('provider.addStaff')}
         </button>
@@ -91,6 +88,6 @@ export function StaffSection({ providerId }: { providerId: string }) {
           onConfirm={() => void disable(disabling)}
         />
       )}
-    </section>
+    </Section>
   );
 }
