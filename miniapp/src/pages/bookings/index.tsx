@@ -75,7 +75,7 @@ export default function BookingsPage() {
         {(list) =>
           list.map((b) => (
             <View key={b.id} className='card booking-row' data-booking={b.id} data-status={b.status}>
-              <View className='booking-row__head'>
+              <View className='row booking-row__head'>
                 <Text className='booking-row__name'>{places?.get(b.providerId) ? localName(places.get(b.providerId)!) : b.providerName}</Text>
                 <Text className={`voucher-status voucher-status--${b.status}`}>{t(`voucher.status.${b.status}`)}</Text>
               </View>

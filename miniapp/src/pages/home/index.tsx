@@ -68,7 +68,7 @@ export default function HomePage() {
 
   return (
     <View className='home' ariaRole='main'>
-      <View className='home__header'>
+      <View className='row home__header'>
         <View className='home__titles'>
           <View className='home__title' ariaRole='heading' aria-level='1'>
             {t('app.title')}

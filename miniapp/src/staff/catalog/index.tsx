@@ -74,7 +74,7 @@ export default function StaffCatalogPage() {
                   <Text className='catalog__price'>{t('staff.catalog.price', { p: item.points, u: item.unit })}</Text>
                   <Text className='muted catalog__stock'>{soldOut ? t('staff.catalog.soldOut') : t('staff.catalog.stock', { n: item.stock, u: item.unit })}</Text>
                   {!soldOut && (
-                    <View className='catalog__row'>
+                    <View className='row catalog__row'>
                       <View className='catalog__stepper' ariaRole='group' ariaLabel={t('staff.catalog.quantity')}>
                         <Pressable className='catalog__step catalog__less' label={t('staff.catalog.less', { u: item.unit })} disabled={quantity <= 1} onPress={() => step(item, -1)}>
                           −

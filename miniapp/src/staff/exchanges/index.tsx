@@ -41,7 +41,7 @@ export default function StaffExchangesPage() {
           <View>
             {more.items.map((x) => (
               <View key={x.id} className={x.id === params.placed ? 'card exchange exchange--placed' : 'card exchange'} data-exchange={x.id} data-status={x.status}>
-                <View className='exchange__head'>
+                <View className='row exchange__head'>
                   <Text className='exchange__name'>{x.itemName}</Text>
                   <Text className={statusClass[x.status]}>{t(`staff.exchanges.status.${x.status}`)}</Text>
                 </View>

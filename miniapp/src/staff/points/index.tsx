@@ -48,7 +48,7 @@ export default function StaffPointsPage() {
           {more.items.length > 0 && (
             <View className='card' ariaRole='list' ariaLabel={t('staff.points.ledger')}>
               {more.items.map((e) => (
-                <View key={e.id} className='points__entry' ariaRole='listitem' data-reason={e.reason}>
+                <View key={e.id} className='row points__entry' ariaRole='listitem' data-reason={e.reason}>
                   <View className='points__what'>
                     <Text className='points__reason'>{reason(e.reason)}</Text>
                     {e.note && <Text className='points__note'>{e.note}</Text>}
