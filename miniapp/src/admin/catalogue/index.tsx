@@ -12,7 +12,7 @@ import { PAGE_SIZE, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { Section } from '../section';
 import { AdminShell } from '../shell';
-import { PagedTable, type Column } from '../table';
+import { actionsColumn, PagedTable, type Column } from '../table';
 import { Tabs } from '../tabs';
 import { CatalogueItems } from './items';
 
@@ -70,20 +70,16 @@ export default function AdminCataloguePage() {
     { key: 'points', title: t('exchanges.points'), numeric: true, cell: (x) => x.points },
     ...(status === 'PENDING'
       ? [
-          {
-            key: 'actions',
-            title: '',
-            cell: (x: Exchange) => (
-              <span className='admin-row-actions'>
-                <button type='button' className='admin-btn admin-exchanges__fulfil' onClick={() => setFulfilling(x)}>
-                  {t('exchanges.fulfil')}
-                </button>
-                <button type='button' className='admin-btn admin-btn--ghost admin-exchanges__reject-open' onClick={() => setRejecting(x)}>
-                  {t('exchanges.reject')}
-                </button>
-              </span>
-            ),
-          },
+          actionsColumn((x: Exchange) => (
+            <>
+              <button type='button' className='admin-btn admin-exchanges__fulfil' onClick={() => setFulfilling(x)}>
+                {t('exchanges.fulfil')}
+              </button>
+              <button type='button' className='admin-btn admin-btn--ghost admin-exchanges__reject-open' onClick={() => setRejecting(x)}>
+                {t('exchanges.reject')}
+              </button>
+            </>
+          )),
         ]
       : [
           { key: 'decidedAt', title: t('exchanges.decidedAt'), cell: (x: Exchange) => shanghaiTime(x.decidedAt) },

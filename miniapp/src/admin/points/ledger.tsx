@@ -14,7 +14,7 @@ import { Notice, type NoticeState } from '../notice';
 import { useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
 import { Section } from '../section';
-import { PagedTable } from '../table';
+import { actionsColumn, PagedTable } from '../table';
 import { useAdminForm } from '../use-admin-form';
 
 /** Credits that can be taken back (the server refuses the rest, and a second reversal). */
@@ -172,16 +172,13 @@ export function Ledger({ providerId }: { providerId: string }) {
             { key: 'note', title: t('points.note'), cell: (e) => e.note ?? '' },
             { key: 'ref', title: t('points.ref'), cell: (e) => <code className='admin-code'>{e.ref}</code> },
             { key: 'available', title: t('points.availableAt'), cell: (e) => (e.availableAt > e.at ? shanghaiTime(e.availableAt) : '') },
-            {
-              key: 'actions',
-              title: '',
-              cell: (e) =>
-                reversible(e) ? (
-                  <button type='button' className='admin-btn admin-btn--ghost admin-points__reverse-open' onClick={() => setReversing(e)}>
-                    {t('points.reverse')}
-                  </button>
-                ) : null,
-            },
+            actionsColumn((e) =>
+              reversible(e) ? (
+                <button type='button' className='admin-btn admin-btn--ghost admin-points__reverse-open' onClick={() => setReversing(e)}>
+                  {t('points.reverse')}
+                </button>
+              ) : null,
+            ),
           ]}
         />
       </Section>

@@ -9,7 +9,7 @@ import { TextField } from '../form';
 import { useAdminText } from '../i18n';
 import { Notice, useNoticeOf } from '../notice';
 import { Section } from '../section';
-import { DataTable } from '../table';
+import { actionsColumn, DataTable } from '../table';
 import { useAdminForm } from '../use-admin-form';
 
 const emptyDraft = { username: '', name: '', password: '' };
@@ -47,16 +47,13 @@ export function StaffSection({ providerId }: { providerId: string }) {
               { key: 'username', title: t('provider.staffUsername'), cell: (s) => s.username },
               { key: 'name', title: t('provider.staffName'), cell: (s) => s.name },
               { key: 'status', title: t('provider.staffStatus'), cell: (s) => t(s.disabled ? 'provider.staffDisabled' : 'provider.staffActive') },
-              {
-                key: 'actions',
-                title: '',
-                cell: (s) =>
-                  s.disabled ? null : (
-                    <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setDisabling(s)}>
-                      {t('provider.disableStaff')}
-                    </button>
-                  ),
-              },
+              actionsColumn((s) =>
+                s.disabled ? null : (
+                  <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setDisabling(s)}>
+                    {t('provider.disableStaff')}
+                  </button>
+                ),
+              ),
             ]}
             rows={d.staff}
             rowKey={(s) => s.id}

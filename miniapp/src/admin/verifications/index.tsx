@@ -9,7 +9,7 @@ import { shanghaiTime } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { PAGE_SIZE, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
-import { PagedTable } from '../table';
+import { actionsColumn, PagedTable } from '../table';
 import { Tabs } from '../tabs';
 
 /** The server purges an application's personal data this many days after the decision (functions/config.ts). */
@@ -71,20 +71,16 @@ export default function AdminVerificationsPage() {
           { key: 'purge', title: t('verifications.purge'), cell: purge },
           ...(status === 'PENDING'
             ? [
-                {
-                  key: 'actions',
-                  title: '',
-                  cell: (v: Application) => (
-                    <span className='admin-row-actions'>
-                      <button type='button' className='admin-btn admin-verifications__approve' onClick={() => setConfirming({ id: v.id, action: 'approve' })}>
-                        {t('verifications.approve')}
-                      </button>
-                      <button type='button' className='admin-btn admin-btn--ghost admin-verifications__reject' onClick={() => setConfirming({ id: v.id, action: 'reject' })}>
-                        {t('verifications.reject')}
-                      </button>
-                    </span>
-                  ),
-                },
+                actionsColumn((v: Application) => (
+                  <>
+                    <button type='button' className='admin-btn admin-verifications__approve' onClick={() => setConfirming({ id: v.id, action: 'approve' })}>
+                      {t('verifications.approve')}
+                    </button>
+                    <button type='button' className='admin-btn admin-btn--ghost admin-verifications__reject' onClick={() => setConfirming({ id: v.id, action: 'reject' })}>
+                      {t('verifications.reject')}
+                    </button>
+                  </>
+                )),
               ]
             : []),
         ]}
