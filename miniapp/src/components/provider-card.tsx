@@ -46,7 +46,7 @@ export function ProviderCard({ provider, districtName, distanceKm, onOpen }: Pro
   const { t } = useI18n();
   const localName = useLocalName();
   return (
-    <Pressable className='provider-card' role='link' data={{ provider: provider.id }} onPress={() => onOpen?.(provider.id)}>
+    <Pressable className='card provider-card' role='link' data={{ provider: provider.id }} onPress={() => onOpen?.(provider.id)}>
       <View className='row provider-card__head'>
         <Text className='provider-card__name'>{localName(provider)}</Text>
         <Text className={`tag tag--${provider.kind}`}>{t(`kind.${provider.kind}`)}</Text>

@@ -78,7 +78,7 @@ export default function HomePage() {
         <LangSwitch className='home__lang' />
       </View>
 
-      <View className='links home__links'>
+      <View className='row links home__links'>
         <NavLink to='bookings' className='home__bookings' />
         <Pressable className='link home__walkin' role='link' onPress={() => go.to(routes.walkIn())}>
           {t('home.walkIn')}

@@ -83,7 +83,7 @@ export default function ReportPage() {
           <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide report__submit'} onPress={() => void submit()}>
             {sending.busy ? t('report.sending') : t('report.submit')}
           </Pressable>
-          <View className='links'>
+          <View className='row links'>
             <NavLink to='home' />
           </View>
         </View>

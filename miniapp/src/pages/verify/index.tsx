@@ -71,7 +71,7 @@ export default function VerifyPage() {
       {pending && (
         <View>
           <Notice kind='info' text={`${t('verify.pending')} ${t('verify.pendingNext')}`} className='verify__pending' />
-          <View className='links'>
+          <View className='row links'>
             <NavLink to='bookings' className='verify__to-bookings' />
             <NavLink to='home' className='verify__to-home' />
           </View>

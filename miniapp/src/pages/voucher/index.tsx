@@ -194,7 +194,7 @@ export default function VoucherPage() {
           {t('voucher.cancel')}
         </Pressable>
       )}
-      <View className='links'>
+      <View className='row links'>
         {booking.status === 'REDEEMED' && (
           <Pressable className='link voucher__report' role='link' onPress={() => go.to(routes.report(booking.providerId, booking.id))}>
             {t('report.link')}
