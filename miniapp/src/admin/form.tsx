@@ -26,7 +26,7 @@ const wording: Array<[RegExp, AdminKey]> = [
   [/expected int|expected number|integer/i, 'form.number'],
 ];
 
-export function describeProblem(t: AdminT, message: string): string {
+function describeProblem(t: AdminT, message: string): string {
   const found = wording.find(([pattern]) => pattern.test(message));
   return t(found ? found[1] : 'form.invalid');
 }

@@ -28,7 +28,7 @@ function upTo(url: string): void {
 }
 
 /** The tab row. `below`: this page lies under the current tab (the catalogue under points), so that tab leads back up. */
-export function StaffNav({ current, below = false }: { current: Tab; below?: boolean }) {
+function StaffNav({ current, below = false }: { current: Tab; below?: boolean }) {
   const { t } = useI18n();
   return (
     <View className='staff-nav' ariaRole='navigation'>
@@ -52,7 +52,7 @@ export function StaffNav({ current, below = false }: { current: Tab; below?: boo
   );
 }
 
-export function StaffFooter() {
+function StaffFooter() {
   const { t } = useI18n();
   const name = readString(StorageKey.staffName);
   return (
