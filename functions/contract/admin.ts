@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NewPassword, NextCursor, PageQuery, Text, Username } from './common.js';
+import { DateString, Id, NewPassword, pagedList, PageQuery, Text, Username } from './common.js';
 import { GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
 
 
@@ -46,7 +46,7 @@ export const AdminProvidersQuery = z.strictObject({
   ...PageQuery,
 });
 export type AdminProvidersQuery = z.infer<typeof AdminProvidersQuery>;
-export const AdminProviderList = z.object({ providers: z.array(AdminProvider), next: NextCursor });
+export const AdminProviderList = pagedList('providers', AdminProvider);
 export type AdminProviderList = z.infer<typeof AdminProviderList>;
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));

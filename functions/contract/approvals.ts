@@ -3,7 +3,7 @@
  * role waits as a pending approval until a different eligible administrator approves it.
  */
 import * as z from 'zod';
-import { Id, NextCursor, PageQuery, Text } from './common.js';
+import { Id, pagedList, PageQuery, Text } from './common.js';
 import { AdminRole } from './office.js';
 
 export const ApprovalKind = z.enum(['points_adjustment', 'points_reversal', 'role_change']);
@@ -43,7 +43,7 @@ export type Approval = z.infer<typeof Approval>;
 
 export const ApprovalResponse = z.object({ approval: Approval });
 export type ApprovalResponse = z.infer<typeof ApprovalResponse>;
-export const ApprovalList = z.object({ approvals: z.array(Approval), next: NextCursor });
+export const ApprovalList = pagedList('approvals', Approval);
 export const ApprovalsQuery = z.strictObject({ status: ApprovalStatus.default('PENDING'), ...PageQuery });
 export type ApprovalsQuery = z.infer<typeof ApprovalsQuery>;
 export const RejectApprovalBody = z.strictObject({ reason: Text(200) });

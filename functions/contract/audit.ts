@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NextCursor, PageQuery } from './common.js';
+import { DateString, Id, pagedList, PageQuery } from './common.js';
 
 /**
  * `GET /v1/admin/audit`: `from`/`to` are Asia/Shanghai dates, inclusive (default: the last 90
@@ -28,5 +28,5 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
-export const AuditList = z.object({ entries: z.array(AuditEntry), next: NextCursor });
+export const AuditList = pagedList('entries', AuditEntry);
 export type AuditList = z.infer<typeof AuditList>;

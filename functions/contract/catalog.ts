@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, NextCursor, PageQuery, Text } from './common.js';
+import { Id, pagedList, PageQuery, Text } from './common.js';
 
 /** An ingredient providers can order with points: rice, cooking oil, vegetables… */
 export const CatalogItem = z.object({
@@ -59,7 +59,7 @@ export const Exchange = z.object({
 export type Exchange = z.infer<typeof Exchange>;
 
 export const ExchangeResponse = z.object({ exchange: Exchange });
-export const ExchangeList = z.object({ exchanges: z.array(Exchange), next: NextCursor });
+export const ExchangeList = pagedList('exchanges', Exchange);
 export type ExchangeList = z.infer<typeof ExchangeList>;
 
 /**

@@ -78,7 +78,25 @@ export const PageQuery = {
   cursor: z.string().min(1).max(2048).optional(),
 };
 /** `next`: the cursor of the following page, or null on the last one. */
-export const NextCursor = z.string().nullable();
+const NextCursor = z.string().nullable();
+
+/** One page of a list that grows, and where the next one starts (null: there is none). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** A page as the API sends it: the rows under their own name (`providers`, `entries`…) beside `next`. */
+export type Listed<K extends string, T> = { [P in K]: T[] } & { next: string | null };
+
+/**
+ * The schema of a paged answer, so that every one is a `Listed`: `more` first (what comes with the
+ * page, such as a balance), then the rows under `key`, then `next`.
+ */
+export function pagedList<K extends string, S extends z.ZodType, M extends z.ZodRawShape = Record<never, never>>(key: K, item: S, more?: M) {
+  // A computed key widens the literal's type to an index signature; the shape has exactly `key`.
+  return z.object({ ...more, [key]: z.array(item), next: NextCursor } as M & { [P in K]: z.ZodArray<S> } & { next: typeof NextCursor });
+}
 
 /** A new account's name to sign in with (staff and administrators share one namespace). */
 export const Username = z.string().regex(/^[a-z0-9_.-]{3,32}$/, '3–32 lowercase letters, digits, _ . -');

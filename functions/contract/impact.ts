@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Decider, Id, NextCursor, PageQuery, Text } from './common.js';
+import { DateString, Decider, Id, pagedList, PageQuery, Text } from './common.js';
 import { IntegrityFlag } from './integrity.js';
 
 // ---- impact ----
@@ -127,7 +127,8 @@ export type Withdrawal = z.infer<typeof Withdrawal>;
  */
 export const LeaderboardVersion = z.object({ period: Period, key: z.string(), version: z.number().int().min(1), publishedAt: z.string(), withdrawn: Withdrawal.nullable() });
 export type LeaderboardVersion = z.infer<typeof LeaderboardVersion>;
-export const LeaderboardVersionList = z.object({ versions: z.array(LeaderboardVersion), next: NextCursor });
+export const LeaderboardVersionList = pagedList('versions', LeaderboardVersion);
+export type LeaderboardVersionList = z.infer<typeof LeaderboardVersionList>;
 
 export const WithdrawLeaderboardParams = z
   .strictObject({ period: Period, key: PeriodKey, version: z.coerce.number().int().min(1).max(1_000_000) })

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NextCursor, PageQuery } from './common.js';
+import { DateString, Id, pagedList, PageQuery } from './common.js';
 import { LedgerEntry } from './points.js';
 import { BackupCode, VoucherString } from './bookings.js';
 import { OfferingKind, PickupWindow } from './providers.js';
@@ -38,7 +38,7 @@ export const StaffWalkInResponse = z.object({ walkIn: z.object({ offeringId: Id,
 export const StaffTodayResponse = z.object({ providerId: Id, date: DateString, slots: z.array(SlotView) });
 
 /** `balance` is spendable now, `pending` still held; entries newest first, paged. */
-export const PointsResponse = z.object({ balance: z.number().int(), pending: z.number().int(), entries: z.array(LedgerEntry), next: NextCursor });
+export const PointsResponse = pagedList('entries', LedgerEntry, { balance: z.number().int(), pending: z.number().int() });
 export type PointsResponse = z.infer<typeof PointsResponse>;
 
 export const PosterResponse = z.object({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Decider, Id, MultilineText, NextCursor, PageQuery } from './common.js';
+import { DateString, Decider, Id, MultilineText, pagedList, PageQuery } from './common.js';
 
 /**
  * The longest thank-you note and safety report, in characters after trimming. Limits on what a
@@ -22,15 +22,11 @@ export const ThanksReceipt = z.object({
 });
 
 /** What the restaurant sees: its likes, and the words and the day — no recipient, no booking, no time of day. */
-export const StaffThanksList = z.object({
-  likes: z.number().int().min(0),
-  thanks: z.array(z.object({ id: Id, note: z.string(), at: DateString })),
-  next: NextCursor,
-});
+export const StaffThanksList = pagedList('thanks', z.object({ id: Id, note: z.string(), at: DateString }), { likes: z.number().int().min(0) });
 
 export const AdminThanksQuery = z.strictObject({ ...PageQuery, providerId: Id });
 export const AdminThanksNote = z.object({ id: Id, providerId: Id, note: z.string(), at: z.string(), hidden: z.boolean() });
-export const AdminThanksList = z.object({ thanks: z.array(AdminThanksNote), next: NextCursor });
+export const AdminThanksList = pagedList('thanks', AdminThanksNote);
 export const AdminThanksResponse = z.object({ thanks: AdminThanksNote });
 
 export const SafetyReportBody = z.strictObject({
@@ -59,7 +55,7 @@ export const AdminSafetyReport = z.object({
   status: SafetyReportStatus,
   closed: SafetyReportClosure.nullable(),
 });
-export const AdminSafetyReportList = z.object({ reports: z.array(AdminSafetyReport), next: NextCursor });
+export const AdminSafetyReportList = pagedList('reports', AdminSafetyReport);
 export const CloseSafetyReportBody = z.strictObject({ note: MultilineText(500) });
 export type CloseSafetyReportBody = z.infer<typeof CloseSafetyReportBody>;
 export const AdminSafetyReportResponse = z.object({ report: AdminSafetyReport });

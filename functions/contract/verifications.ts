@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, MultilineText, NextCursor, PageQuery, Text } from './common.js';
+import { Id, MultilineText, pagedList, PageQuery, Text } from './common.js';
 
 export const VerificationCategory = z.enum(['graduate', 'intern', 'between_jobs', 'new_employment', 'other']);
 export type VerificationCategory = z.infer<typeof VerificationCategory>;
@@ -28,7 +28,7 @@ export const AdminVerification = z.object({
   phone: z.string(),
   note: z.string(),
 });
-export const AdminVerificationList = z.object({ verifications: z.array(AdminVerification), next: NextCursor });
+export const AdminVerificationList = pagedList('verifications', AdminVerification);
 export const AdminVerificationResponse = z.object({ verification: AdminVerification });
 export const VerificationQuery = z.strictObject({ status: VerificationStatus.default('PENDING'), ...PageQuery });
 export type VerificationQuery = z.infer<typeof VerificationQuery>;

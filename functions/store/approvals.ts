@@ -1,7 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Approval, ApprovalStatus, Person } from '../contract/approvals.js';
+import type { Page } from '../contract/common.js';
 import type { Config } from '../config.js';
-import { queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { queryPage, type PageRequest, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
 import { commit, type Write } from './transaction.js';

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../contract/common.js';
 import { invalid } from '../domain/errors.js';
-import { queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import type { Write } from './transaction.js';
 

@@ -1,6 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, paginateQuery, paginateScan, QueryCommand, type QueryCommandInput, type ScanCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Agent } from 'node:http';
+import type { Page } from '../contract/common.js';
 import { invalid } from '../domain/errors.js';
 import { tableDefinition } from './table.js';
 
@@ -79,12 +80,6 @@ export async function queryAll(doc: DynamoDBDocumentClient, input: QueryCommandI
   const items: Item[] = [];
   for await (const page of paginateQuery({ client: doc }, input)) items.push(...(await itemsOfPage(doc, input, page.Items ?? [], keep)).filter((i) => i !== null));
   return items;
-}
-
-/** One page of a list and where the next one starts (null: there is none). */
-export interface Page<T> {
-  items: T[];
-  next: string | null;
 }
 
 export interface PageRequest {

@@ -1,8 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { ExchangeStatus } from '../contract/catalog.js';
+import type { Page } from '../contract/common.js';
 import { returnStockWrite, takeStockWrite, toCatalogItem } from './catalog.js';
-import { queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { queryPage, type PageRequest, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
 import { availableWrite, entryWrite } from './points.js';

@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../contract/common.js';
 import type { LeaderboardEntry, LeaderboardVersion, Period, PublishedLeaderboard, Withdrawal } from '../contract/impact.js';
 import type { Config } from '../config.js';
-import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { commit, type Write } from './transaction.js';

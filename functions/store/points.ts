@@ -1,8 +1,9 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { LedgerReason } from '../contract/points.js';
+import type { Page } from '../contract/common.js';
 import { balanceOf, maturedHolds, type Balance, type PointsState } from '../domain/points.js';
-import { isConditionFailure, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import { isConditionFailure, queryPage, type PageRequest, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
 import { commit, type Write } from './transaction.js';

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
+import type { Page } from '../contract/common.js';
 import type { SafetyReportClosure, SafetyReportStatus } from '../contract/thanks.js';
 import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
@@ -69,10 +70,10 @@ export function thanksStore(ref: TableRef, config: Config) {
     },
 
     /** A provider's visible notes, newest first, a page at a time. */
-    async notesOf(providerId: string, page: PageRequest): Promise<{ notes: ThanksNote[]; next: string | null }> {
+    async notesOf(providerId: string, page: PageRequest): Promise<Page<ThanksNote>> {
       const pk = keys.thanksOf(providerId);
       const out = await queryPage(doc, { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, GSI1_KEYS, { GSI1PK: pk });
-      return { notes: out.items.map(toNote), next: out.next };
+      return { items: out.items.map(toNote), next: out.next };
     },
 
     /** Hide a note everywhere: it leaves the index the lists read. Returns the note as it was, or null. */
@@ -111,10 +112,10 @@ export function thanksStore(ref: TableRef, config: Config) {
     },
 
     /** One page of a status's reports, newest first. */
-    async reports(status: SafetyReportStatus, page: PageRequest): Promise<{ reports: SafetyReport[]; next: string | null }> {
+    async reports(status: SafetyReportStatus, page: PageRequest): Promise<Page<SafetyReport>> {
       const pk = keys.safetyReportsIn(status);
       const out = await queryPage(doc, { TableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false }, page, GSI1_KEYS, { GSI1PK: pk });
-      return { reports: out.items.map(toReport), next: out.next };
+      return { items: out.items.map(toReport), next: out.next };
     },
 
     async getReport(id: string): Promise<SafetyReport | null> {

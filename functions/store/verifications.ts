@@ -1,7 +1,8 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import type { VerificationStatus } from '../contract/verifications.js';
-import { queryAll, queryPage, type Page, type PageRequest, type TableRef } from './client.js';
+import type { Page } from '../contract/common.js';
+import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
 import { commit } from './transaction.js';

@@ -10,7 +10,7 @@ import { scopeOf } from './scope.js';
 export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit: number; cursor?: string }) {
   await requireProvider(ctx, q.providerId);
   const page = await ctx.deps.store.thanks.notesOf(q.providerId, q);
-  return { thanks: page.notes, next: page.next };
+  return { thanks: page.items, next: page.next };
 }
 
 /** Hide a note everywhere (audited; the entry keeps the words hidden, never who wrote them — nobody knows). */
@@ -29,8 +29,8 @@ async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[]) {
 export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
   const page = await ctx.deps.store.thanks.reports(q.status, q);
   const scope = scopeOf(ctx);
-  const districts = new Map(await Promise.all(page.reports.map(async (r) => [r.id, (await ctx.deps.listing.provider(r.providerId))?.district ?? ''] as const)));
-  const shown = scope ? page.reports.filter((r) => scope.includes(districts.get(r.id)!)) : page.reports;
+  const districts = new Map(await Promise.all(page.items.map(async (r) => [r.id, (await ctx.deps.listing.provider(r.providerId))?.district ?? ''] as const)));
+  const shown = scope ? page.items.filter((r) => scope.includes(districts.get(r.id)!)) : page.items;
   return { reports: await withProviderNames(ctx, shown), next: page.next };
 }
 

@@ -2,7 +2,7 @@
  * The donor leaderboard: a live preview from the impact figures, immutable numbered versions once
  * published, and the public reads of them.
  */
-import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardPreview, LeaderboardVersion, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../../contract/impact.js';
+import type { AdminLeaderboardsQuery, LeaderboardEntry, LeaderboardPreview, LeaderboardVersion, LeaderboardVersionList, Period, PublishedLeaderboard, PublishLeaderboardBody, WithdrawLeaderboardBody } from '../../contract/impact.js';
 import { DomainError, fail, notFound, unexpected } from '../../domain/errors.js';
 import { periodRange, redeemedBookings } from '../../domain/impact.js';
 import { periodClosed, rankLeaderboard } from '../../domain/leaderboard.js';
@@ -71,7 +71,7 @@ export async function publishLeaderboard(ctx: AdminCtx, body: PublishLeaderboard
 }
 
 /** Every published version of a period type, for the admins' list (entries are read one version at a time). */
-export async function listLeaderboards(ctx: AdminCtx, q: AdminLeaderboardsQuery): Promise<{ versions: LeaderboardVersion[]; next: string | null }> {
+export async function listLeaderboards(ctx: AdminCtx, q: AdminLeaderboardsQuery): Promise<LeaderboardVersionList> {
   const page = await ctx.deps.store.leaderboards.versions(q.period, { limit: q.limit, cursor: q.cursor });
   return { versions: page.items, next: page.next };
 }

@@ -1,4 +1,5 @@
 import type { CatalogItem, CatalogList, Exchange, ExchangeBody, ExchangeList } from '../../contract/catalog.js';
+import type { Page } from '../../contract/common.js';
 import type { PageOnlyQuery } from '../../contract/staff.js';
 import { busy, DomainError, invalid, notFound, unexpected } from '../../domain/errors.js';
 import { exchangeCost } from '../../domain/points.js';
@@ -92,7 +93,7 @@ export async function createExchange(ctx: StaffCtx, body: ExchangeBody): Promise
   throw busy();
 }
 
-export const exchangePage = (page: { items: ExchangeRecord[]; next: string | null }): ExchangeList => ({ exchanges: page.items, next: page.next });
+export const exchangePage = (page: Page<ExchangeRecord>): ExchangeList => ({ exchanges: page.items, next: page.next });
 
 /** The provider's own exchanges, newest first. */
 export async function staffExchanges(ctx: StaffCtx, query: PageOnlyQuery): Promise<ExchangeList> {

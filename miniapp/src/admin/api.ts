@@ -17,6 +17,7 @@ import {
   type WithdrawLeaderboardBody,
   type VerificationStatus,
 } from '@contract';
+import { pageOf } from '../services/page';
 import { request, type Result } from '../services/request';
 import { signOutAdmin } from './session';
 
@@ -33,7 +34,8 @@ export const adminSignIn = (username: string, password: string, device?: string)
   request(endpoints.createAdminSession, { body: { username, password, ...(device ? { device } : {}) } });
 
 export const listDistricts = () => request(endpoints.listDistricts);
-export const listProviders = (query: ProviderQuery) => signedIn(request(endpoints.adminListProviders, { query }));
+// The lists that grow answer a `Page`, whatever the API names their rows.
+export const listProviders = (query: ProviderQuery) => signedIn(request(endpoints.adminListProviders, { query })).then((a) => pageOf(a, 'providers'));
 export const getProvider = (id: string) => signedIn(request(endpoints.adminGetProvider, { params: { id } }));
 export const createProvider = (body: ProviderInput) => signedIn(request(endpoints.createProvider, { body }));
 export const updateProvider = (id: string, body: ProviderPatch) => signedIn(request(endpoints.updateProvider, { params: { id }, body }));
@@ -47,7 +49,7 @@ export const createStaff = (body: StaffInput) => signedIn(request(endpoints.crea
 export const disableStaff = (id: string) => signedIn(request(endpoints.disableStaff, { params: { id } }));
 export const providerPoster = (id: string) => signedIn(request(endpoints.adminProviderPoster, { params: { id } }));
 export const listVerifications = (status: VerificationStatus, page: { limit?: number; cursor?: string } = {}) =>
-  signedIn(request(endpoints.listVerifications, { query: { status, ...page } }));
+  signedIn(request(endpoints.listVerifications, { query: { status, ...page } })).then((a) => pageOf(a, 'verifications'));
 export const approveVerification = (id: string) => signedIn(request(endpoints.approveVerification, { params: { id } }));
 export const rejectVerification = (id: string) => signedIn(request(endpoints.rejectVerification, { params: { id } }));
 
@@ -57,7 +59,8 @@ export const reversePoints = (body: ReversalBody) => signedIn(request(endpoints.
 
 export const previewLeaderboard = (period: Period, key: string) => signedIn(request(endpoints.previewLeaderboard, { query: { period, key } }));
 export const publishLeaderboard = (period: Period, key: string) => signedIn(request(endpoints.publishLeaderboard, { body: { period, key } }));
-export const listLeaderboards = (period: Period, cursor?: string) => signedIn(request(endpoints.adminListLeaderboards, { query: { period, cursor } }));
+export const listLeaderboards = (period: Period, cursor?: string) =>
+  signedIn(request(endpoints.adminListLeaderboards, { query: { period, cursor } })).then((a) => pageOf(a, 'versions'));
 export const withdrawLeaderboard = (v: { period: Period; key: string; version: number }, body: WithdrawLeaderboardBody) =>
   signedIn(request(endpoints.withdrawLeaderboard, { params: { period: v.period, key: v.key, version: v.version }, body }));
 /** A published version (the newest of that key when `version` is left out): the public read. */
@@ -72,7 +75,7 @@ export interface StatsRange {
 export const adminStats = (q: StatsRange) => signedIn(request(endpoints.adminStats, { query: q }));
 export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
 
-export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query }));
+export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query })).then((a) => pageOf(a, 'entries'));
 
 /** Integrity signals per provider (default: the last 30 days; flagged providers first) and the providers whose points are held. */
 export const integritySignals = (query: { providerId?: string } = {}) => signedIn(request(endpoints.adminIntegrity, { query }));
@@ -82,6 +85,6 @@ export const clearIntegrity = (id: string, reason: string) => signedIn(request(e
 export const adminCatalog = () => signedIn(request(endpoints.adminCatalog));
 export const putCatalogItem = (itemId: string, body: CatalogItemBody) => signedIn(request(endpoints.putCatalogItem, { params: { itemId }, body }));
 export const listExchanges = (status: ExchangeStatus, page: { limit?: number; cursor?: string } = {}) =>
-  signedIn(request(endpoints.adminExchanges, { query: { status, ...page } }));
+  signedIn(request(endpoints.adminExchanges, { query: { status, ...page } })).then((a) => pageOf(a, 'exchanges'));
 export const fulfilExchange = (id: string) => signedIn(request(endpoints.fulfilExchange, { params: { id } }));
 export const rejectExchange = (id: string, reason: string) => signedIn(request(endpoints.rejectExchange, { params: { id }, body: { reason } }));

@@ -1,7 +1,7 @@
 // Form pieces for the desk: a labelled field with its error under it, and field errors from either
 // side — the contract's own zod schema run here before sending, or the server's VALIDATION_FAILED
 // details — keyed by the same dotted path (`windows.0.end`), so both land at the same field.
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Failure } from '../services/request';
 import { useAdminText, type AdminKey, type AdminT } from './i18n';
@@ -26,7 +26,7 @@ const wording: Array<[RegExp, AdminKey]> = [
   [/expected int|expected number|integer/i, 'form.number'],
 ];
 
-export function describeProblem(t: AdminT, message: string): string {
+function describeProblem(t: AdminT, message: string): string {
   const found = wording.find(([pattern]) => pattern.test(message));
   return t(found ? found[1] : 'form.invalid');
 }
@@ -98,6 +98,24 @@ export function Field({ name, label, errors, hint, className, children }: FieldP
   );
 }
 
+export interface TextFieldProps extends Omit<FieldProps, 'children'> {
+  value: string;
+  onChange: (value: string) => void;
+  /** A narrow box, for a number or a code. */
+  short?: boolean;
+  /** What else the input carries (type, inputMode, maxLength, autoComplete, readOnly…). */
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'className'>;
+}
+
+/** A Field whose control is one line of text. */
+export function TextField({ value, onChange, short = false, input, ...field }: TextFieldProps) {
+  return (
+    <Field {...field}>
+      {(c) => <input {...c} {...input} className={short ? 'admin-input admin-input--short' : 'admin-input'} value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
 export interface DateRange {
   from: string;
   to: string;
@@ -108,25 +126,8 @@ export function DateRangeFields({ range, errors, onChange }: { range: DateRange;
   const t = useAdminText();
   return (
     <>
-      <Field name='from' label={t('impact.from')} errors={errors}>
-        {(c) => <input {...c} className='admin-input' type='date' value={range.from} onChange={(e) => onChange({ from: e.target.value })} />}
-      </Field>
-      <Field name='to' label={t('impact.to')} errors={errors}>
-        {(c) => <input {...c} className='admin-input' type='date' value={range.to} onChange={(e) => onChange({ to: e.target.value })} />}
-      </Field>
+      <TextField name='from' label={t('impact.from')} errors={errors} input={{ type: 'date' }} value={range.from} onChange={(from) => onChange({ from })} />
+      <TextField name='to' label={t('impact.to')} errors={errors} input={{ type: 'date' }} value={range.to} onChange={(to) => onChange({ to })} />
     </>
-  );
-}
-
-/** What an action says when it is done (null: nothing to say). */
-export type NoticeState = { ok: boolean; text: string } | null;
-
-/** A success or failure line after an action. */
-export function Notice({ notice }: { notice: NoticeState }) {
-  if (!notice) return null;
-  return (
-    <p className={notice.ok ? 'admin-notice admin-notice--ok' : 'admin-notice admin-notice--error'} role={notice.ok ? 'status' : 'alert'}>
-      {notice.text}
-    </p>
   );
 }

@@ -1,18 +1,14 @@
 // Cursor paging for the desk's tables (docs/api.md, "Admin reads": `limit`, `next`): the page shown is the one the last `next`
 // pointed at; the cursors seen so far make "previous" possible without the API going backwards.
 import { useState } from 'react';
+import type { Page } from '@contract';
 import { useResource, type Resource } from '../hooks/use-resource';
 import type { Result } from '../services/request';
 
 /** The rows a desk table shows at once: a page that fits the screen (the API's own default is longer). */
 export const PAGE_SIZE = 20;
 
-export interface Paged<T> {
-  items: T[];
-  next: string | null;
-}
-
-export interface CursorPages<T> extends Resource<Paged<T>> {
+export interface CursorPages<T> extends Resource<Page<T>> {
   /** 1 for the first page. */
   page: number;
   /** Undefined when there is no such page. */
@@ -24,7 +20,7 @@ export interface CursorPages<T> extends Resource<Paged<T>> {
  * Loads `load(cursor)` and pages through it. `filters` are the list's inputs (search, status…):
  * when they change, paging starts again at the first page.
  */
-export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<Result<Paged<T>>>, filters: unknown[]): CursorPages<T> {
+export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<Result<Page<T>>>, filters: unknown[]): CursorPages<T> {
   const key = JSON.stringify(filters);
   const [trail, setTrail] = useState<{ key: string; cursors: Array<string | undefined> }>({ key, cursors: [undefined] });
   const cursors = trail.key === key ? trail.cursors : [undefined];
@@ -37,11 +33,4 @@ export function useCursorPages<T>(load: (cursor: string | undefined) => Promise<
     nextPage: next ? () => setTrail({ key, cursors: [...cursors, next] }) : undefined,
     prevPage: cursors.length > 1 ? () => setTrail({ key, cursors: cursors.slice(0, -1) }) : undefined,
   };
-}
-
-/** A list answer in the paged shape (`next` absent on routes that are not paged yet). */
-export function paged<D, T>(answer: Result<D>, items: (data: D) => T[]): Result<Paged<T>> {
-  if (!answer.ok) return answer;
-  const next = (answer.data as { next?: string | null }).next ?? null;
-  return { ok: true, data: { items: items(answer.data), next } };
 }

@@ -1,12 +1,16 @@
 // A decision that must say why (rejecting an exchange, reversing a credit): the reason is asked for
 // in the page, not in a dialog, so the row it is about stays in view. It takes the focus on opening
 // and Esc closes it, as a dialog would.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
-import { Field, zodErrors, type FieldErrors, type NoticeState } from './form';
+import type { Result } from '../services/request';
+import { Field } from './form';
 import { useAdminText } from './i18n';
+import type { NoticeState, Refusals } from './notice';
+import { Section } from './section';
+import { useAdminForm } from './use-admin-form';
 
-export interface ReasonFormProps<B> {
+export interface ReasonFormProps<B, R> {
   /** The section's own class (the tests find the form by it). */
   className: string;
   title: string;
@@ -15,36 +19,36 @@ export interface ReasonFormProps<B> {
   label: string;
   confirmText: string;
   confirmClassName: string;
-  /** The contract's body for this reason; its `reason` problem is shown at the field. */
+  /** The contract's body for this reason; its problems are shown at the field. */
   check: (reason: string) => z.ZodSafeParseResult<B>;
-  /** Sends the checked body and says how it went. */
-  send: (body: B) => Promise<NoticeState>;
+  send: (body: B) => Promise<Result<R>>;
+  /** What a success says. */
+  saved: (data: R) => string;
+  refusals?: Refusals;
+  /** The page says how it went (a success closes the form). */
   onDone: (notice: NoticeState) => void;
   onClose: () => void;
 }
 
-export function ReasonForm<B>({ className, title, field, label, confirmText, confirmClassName, check, send, onDone, onClose }: ReasonFormProps<B>) {
+export function ReasonForm<B, R>({ className, title, field, label, confirmText, confirmClassName, check, send, saved, refusals, onDone, onClose }: ReasonFormProps<B, R>) {
   const t = useAdminText();
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = check(reason);
-    if (!checked.success) return setErrors({ [field]: zodErrors(t, checked.error).reason ?? t('form.invalid') });
-    setSaving(true);
-    const notice = await send(checked.data);
-    setSaving(false);
-    onDone(notice);
-  };
+  const { errors, saving, onSubmit } = useAdminForm({
+    check: () => check(reason),
+    send,
+    saved,
+    refusals,
+    fieldOf: () => field,
+    // Problems stay at the field; the page hears only how a sent decision went.
+    onNotice: (notice) => {
+      if (notice) onDone(notice);
+    },
+  });
   return (
-    <section className={`admin-section ${className}`} aria-labelledby={`${field}-title`}>
-      <h2 id={`${field}-title`} className='admin-section__title'>
-        {title}
-      </h2>
-      <form className='admin-form admin-form--inline' onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
+    <Section id={field} className={className} title={title}>
+      <form className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
         <Field name={field} label={label} errors={errors} className='admin-form__wide'>
           {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
@@ -55,6 +59,6 @@ export function ReasonForm<B>({ className, title, field, label, confirmText, con
           {t('action.cancel')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

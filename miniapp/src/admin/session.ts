@@ -1,6 +1,6 @@
 // The admin session on this browser: its token (attached by services/request.ts to admin routes)
 // and the name shown in the header.
-import { useEffect } from 'react';
+import { useSignInGuard } from '../hooks/use-sign-in-guard';
 import { go, routes } from '../routes';
 import { readString, remove, StorageKey, writeString } from '../services/storage';
 
@@ -20,10 +20,4 @@ export function signOutAdmin(): void {
 }
 
 /** Sends a signed-out visitor to the sign-in page; true when the page may load. */
-export function useAdminGuard(): boolean {
-  const ok = adminSignedIn();
-  useEffect(() => {
-    if (!ok) go.replace(routes.adminSignIn());
-  }, [ok]);
-  return ok;
-}
+export const useAdminGuard = (): boolean => useSignInGuard(adminSignedIn(), routes.adminSignIn());

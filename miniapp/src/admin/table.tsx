@@ -13,6 +13,11 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
+/** The last column: what can be done to the row, its buttons side by side (each names itself, so the column has no title). */
+export function actionsColumn<T>(cell: (row: T) => ReactNode): Column<T> {
+  return { key: 'actions', title: '', cell: (row) => <span className='admin-row-actions'>{cell(row)}</span> };
+}
+
 export interface DataTableProps<T> {
   columns: Column<T>[];
   rows: T[];

@@ -23,7 +23,7 @@ export function ImpactSummary({ stats, onOpenBoard }: ImpactSummaryProps) {
   ];
   return (
     <View className='impact card'>
-      <View className='impact__head'>
+      <View className='row impact__head'>
         <Text className='impact__title'>{t('impact.title')}</Text>
         <Pressable className='link impact__board' role='link' onPress={onOpenBoard}>
           {t('impact.board')}

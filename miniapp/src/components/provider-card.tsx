@@ -23,7 +23,7 @@ function OfferingRow({ offering }: { offering: PublicOffering }) {
   const { t } = useI18n();
   const soldOut = offering.remaining === 0;
   return (
-    <View className={soldOut ? 'offering offering--sold-out' : 'offering'}>
+    <View className={soldOut ? 'row offering offering--sold-out' : 'row offering'}>
       <View className='offering__main'>
         <View className='offering__name'>
           {offering.kind === 'blind_box' && <Text className='tag tag--box'>{t('offering.blind_box')}</Text>}
@@ -46,8 +46,8 @@ export function ProviderCard({ provider, districtName, distanceKm, onOpen }: Pro
   const { t } = useI18n();
   const localName = useLocalName();
   return (
-    <Pressable className='provider-card' role='link' data={{ provider: provider.id }} onPress={() => onOpen?.(provider.id)}>
-      <View className='provider-card__head'>
+    <Pressable className='card provider-card' role='link' data={{ provider: provider.id }} onPress={() => onOpen?.(provider.id)}>
+      <View className='row provider-card__head'>
         <Text className='provider-card__name'>{localName(provider)}</Text>
         <Text className={`tag tag--${provider.kind}`}>{t(`kind.${provider.kind}`)}</Text>
       </View>

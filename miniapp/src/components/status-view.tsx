@@ -18,7 +18,7 @@ export function StatusView({ kind, title, detail, onRetry }: StatusViewProps) {
       <Text className='status__title'>{title}</Text>
       {detail && <Text className='status__detail'>{detail}</Text>}
       {onRetry && (
-        <Pressable className='button' onPress={onRetry}>
+        <Pressable className='btn status__retry' onPress={onRetry}>
           {t('home.retry')}
         </Pressable>
       )}

@@ -148,7 +148,6 @@ export const en: Record<MessageKey, string> = {
   'staff.points.myExchanges': 'My orders',
   'staff.points.ledger': 'History',
   'staff.more': 'Load more',
-  'staff.moreFailed': 'Could not load more; please retry.',
   'staff.catalog.title': 'Order ingredients',
   'staff.catalog.available': '{n} points available',
   'staff.catalog.price': '{p} points / {u}',

@@ -147,7 +147,6 @@ export const zhCN = {
   'staff.points.myExchanges': '我的兑换',
   'staff.points.ledger': '积分明细',
   'staff.more': '加载更多',
-  'staff.moreFailed': '没能加载更多，请重试。',
   'staff.catalog.title': '兑换食材',
   'staff.catalog.available': '可用积分 {n}',
   'staff.catalog.price': '{p} 分 / {u}',

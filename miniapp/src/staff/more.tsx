@@ -2,37 +2,32 @@
 // page's resource (reloaded on show); later pages are appended here until the first page changes.
 import { View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
+import type { Listed, Page } from '@contract';
+import { Notice } from '../components/notice';
 import { Pressable } from '../components/pressable';
 import { useI18n } from '../i18n';
 import type { Result } from '../services/api';
+import { pageOf } from '../services/page';
 import { useStaffError, useStaffResource } from './shared';
-
-interface Paged<T> {
-  items: T[];
-  next: string | null;
-}
-
-type RowOf<P, K extends keyof P> = P[K] extends readonly (infer T)[] ? T : never;
+import './more.css';
 
 /**
  * A staff list page's data: `fetch` answers one page (the first without a cursor), whose rows are
- * its `rows` field. `list` is the first page as a resource; `more` its rows with those loaded since.
+ * its `rows` field. `list` is the first page as a resource (with what comes beside its rows, such as
+ * a balance); `more` its rows with those loaded since.
  */
-export function useStaffList<P extends { next: string | null }, K extends keyof P>(fetch: (cursor?: string) => Promise<Result<P>>, rows: K) {
+export function useStaffList<K extends string, T, P>(fetch: (cursor?: string) => Promise<Result<P & Listed<K, T>>>, rows: K) {
   const list = useStaffResource(() => fetch(), [], { onShow: true });
   // One object per first page: the pages loaded after it are kept only while it is the same one.
-  const first = useMemo(() => list.data && { items: list.data[rows] as RowOf<P, K>[], next: list.data.next }, [list.data, rows]);
-  const more = useMore(first, async (cursor) => {
-    const answer = await fetch(cursor);
-    return answer.ok ? { ok: true, data: { items: answer.data[rows] as RowOf<P, K>[], next: answer.data.next } } : answer;
-  });
+  const first = useMemo(() => list.data && { items: list.data[rows], next: list.data.next }, [list.data, rows]);
+  const more = useMore(first, async (cursor) => pageOf(await fetch(cursor), rows));
   return { list, more };
 }
 
-function useMore<T>(first: Paged<T> | undefined, load: (cursor: string) => Promise<Result<Paged<T>>>) {
+function useMore<T>(first: Page<T> | undefined, load: (cursor: string) => Promise<Result<Page<T>>>) {
   const describe = useStaffError();
   // Pages after the first, tagged with the first page they follow: a reload starts over.
-  const [more, setMore] = useState<{ after: Paged<T>; items: T[]; next: string | null } | null>(null);
+  const [more, setMore] = useState<{ after: Page<T>; items: T[]; next: string | null } | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const own = first && more?.after === first ? more : null;
@@ -51,19 +46,15 @@ function useMore<T>(first: Paged<T> | undefined, load: (cursor: string) => Promi
   return { items, next, loadMore, loading, failure };
 }
 
-/** The button under a list, while there is more to load. */
-export function MoreButton({ more }: { more: { next: string | null; loading: boolean; failure: string | null; loadMore: () => Promise<void> } }) {
+/** The button under a list, while there is more to load; `label` names what more is (default "Load more"). */
+export function MoreButton({ more, label }: { more: { next: string | null; loading: boolean; failure: string | null; loadMore: () => Promise<void> }; label?: string }) {
   const { t } = useI18n();
   if (!more.next) return null;
   return (
     <View className='staff-more'>
-      {more.failure && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {more.failure}
-        </View>
-      )}
+      <Notice text={more.failure} />
       <Pressable className={more.loading ? 'btn btn--ghost btn--disabled staff-more__button' : 'btn btn--ghost staff-more__button'} disabled={more.loading} onPress={() => void more.loadMore()}>
-        {t('staff.more')}
+        {label ?? t('staff.more')}
       </Pressable>
     </View>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AdminStats, ExpiringDocument, IntegrityFlag, ProviderIntegrity } from '@contract';
+import type { AdminStats, ExpiringDocument, IntegrityFlag, Page, ProviderIntegrity } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { routes } from '../../routes';
@@ -18,8 +18,7 @@ interface Tally {
   more: boolean;
 }
 
-const tally = <D,>(answer: Result<D>, items: (d: D) => unknown[]): Result<Tally> =>
-  answer.ok ? { ok: true, data: { count: items(answer.data).length, more: Boolean((answer.data as { next?: string | null }).next) } } : answer;
+const tally = (answer: Result<Page<unknown>>): Result<Tally> => (answer.ok ? { ok: true, data: { count: answer.data.items.length, more: answer.data.next !== null } } : answer);
 
 function Card({ id, title, url, children }: { id: string; title: string; url: string; children: ReactNode }) {
   const t = useAdminText();
@@ -180,26 +179,26 @@ export default function AdminAttentionPage() {
           id='verifications'
           title={t('attention.verifications')}
           url={routes.adminVerifications('PENDING')}
-          load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }), (d: { verifications: unknown[] }) => d.verifications)}
+          load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }))}
         />
         <CountCard
           id='exchanges'
           title={t('attention.exchanges')}
           url={routes.adminCatalogue('PENDING')}
-          load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }), (d: { exchanges: unknown[] }) => d.exchanges)}
+          load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }))}
         />
         <CountCard
           id='pending-providers'
           title={t('attention.pendingProviders')}
           url={routes.adminProviders({ status: 'PENDING' })}
-          load={async () => tally(await listProviders({ status: 'PENDING', limit: COUNT_UP_TO }), (d: { providers: unknown[] }) => d.providers)}
+          load={async () => tally(await listProviders({ status: 'PENDING', limit: COUNT_UP_TO }))}
         />
         <DocumentsCard />
         <CountCard
           id='suspended'
           title={t('attention.suspended')}
           url={routes.adminProviders({ status: 'SUSPENDED' })}
-          load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }), (d: { providers: unknown[] }) => d.providers)}
+          load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }))}
         />
         <SignalsCard />
         <TodayCard />

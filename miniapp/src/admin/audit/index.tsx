@@ -5,10 +5,10 @@ import { go, routes } from '../../routes';
 import { listAudit } from '../api';
 import { auditChanges } from '../audit-changes';
 import { filled } from '../filters';
-import { DateRangeFields, Field, serverErrors, zodErrors, type FieldErrors } from '../form';
+import { DateRangeFields, serverErrors, TextField, zodErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { paged, useCursorPages } from '../paging';
+import { useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { PagedTable } from '../table';
 
@@ -78,7 +78,7 @@ export default function AdminAuditPage() {
   const list = useCursorPages(async (cursor) => {
     const answer = await listAudit({ ...filled(filters), limit: PAGE, cursor });
     if (!answer.ok) setErrors(serverErrors(t, answer) ?? {});
-    return paged(answer, (d) => d.entries);
+    return answer;
   }, [filters]);
 
   const apply = (next: Filters) => {
@@ -100,12 +100,8 @@ export default function AdminAuditPage() {
   return (
     <AdminShell area='audit' title={t('audit.title')}>
       <form className='admin-form admin-form--inline admin-audit__filters' role='search' onSubmit={submit} noValidate>
-        <Field name='actor' label={t('audit.actorId')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />}
-        </Field>
-        <Field name='target' label={t('audit.targetId')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.target.value })} />}
-        </Field>
+        <TextField name='actor' label={t('audit.actorId')} errors={errors} value={draft.actor} onChange={(actor) => setDraft({ ...draft, actor })} />
+        <TextField name='target' label={t('audit.targetId')} errors={errors} value={draft.target} onChange={(target) => setDraft({ ...draft, target })} />
         <DateRangeFields range={draft} errors={errors} onChange={(part) => setDraft({ ...draft, ...part })} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-audit__apply'>
           {t('action.search')}

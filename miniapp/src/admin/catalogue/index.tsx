@@ -2,18 +2,17 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ExchangeStatus, RejectExchangeBody, type Exchange } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { fulfilExchange, listExchanges, rejectExchange } from '../api';
-import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
-import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
+import { PAGE_SIZE, useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
-import { PagedTable, type Column } from '../table';
+import { actionsColumn, PagedTable, type Column } from '../table';
 import { Tabs } from '../tabs';
 import { CatalogueItems } from './items';
 
@@ -21,7 +20,6 @@ const statuses = ExchangeStatus.options;
 
 function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose: () => void; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   return (
     <ReasonForm
       className='admin-exchanges__reject'
@@ -31,11 +29,9 @@ function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose
       confirmText={t('exchanges.reject')}
       confirmClassName='admin-exchanges__reject-confirm'
       check={(reason) => RejectExchangeBody.safeParse({ reason })}
-      send={async ({ reason }) => {
-        const answer = await rejectExchange(exchange.id, reason);
-        if (answer.ok) return { ok: true, text: t('exchanges.rejected', { n: answer.data.exchange.points }) };
-        return { ok: false, text: answer.code === 'CONFLICT' ? t('exchanges.decided') : errorText(appT, answer) };
-      }}
+      send={({ reason }) => rejectExchange(exchange.id, reason)}
+      saved={(d) => t('exchanges.rejected', { n: d.exchange.points })}
+      refusals={{ CONFLICT: t('exchanges.decided') }}
       onDone={onDone}
       onClose={onClose}
     />
@@ -44,13 +40,13 @@ function RejectForm({ exchange, onClose, onDone }: { exchange: Exchange; onClose
 
 export default function AdminCataloguePage() {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const asked = Taro.getCurrentInstance().router?.params.status;
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [notice, setNotice] = useState<NoticeState>(null);
   const [fulfilling, setFulfilling] = useState<Exchange | null>(null);
   const [rejecting, setRejecting] = useState<Exchange | null>(null);
-  const list = useCursorPages((cursor) => listExchanges(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d) => d.exchanges)), [status]);
+  const list = useCursorPages((cursor) => listExchanges(status, { limit: PAGE_SIZE, cursor }), [status]);
 
   const done = (n: NoticeState) => {
     setNotice(n);
@@ -60,7 +56,7 @@ export default function AdminCataloguePage() {
   const fulfil = async (x: Exchange) => {
     setFulfilling(null);
     const answer = await fulfilExchange(x.id);
-    done(answer.ok ? { ok: true, text: t('exchanges.fulfilled') } : { ok: false, text: answer.code === 'CONFLICT' ? t('exchanges.decided') : errorText(appT, answer) });
+    done(noticeOf(answer, () => t('exchanges.fulfilled'), { CONFLICT: t('exchanges.decided') }));
   };
 
   const columns: Column<Exchange>[] = [
@@ -74,20 +70,16 @@ export default function AdminCataloguePage() {
     { key: 'points', title: t('exchanges.points'), numeric: true, cell: (x) => x.points },
     ...(status === 'PENDING'
       ? [
-          {
-            key: 'actions',
-            title: '',
-            cell: (x: Exchange) => (
-              <span className='admin-row-actions'>
-                <button type='button' className='admin-btn admin-exchanges__fulfil' onClick={() => setFulfilling(x)}>
-                  {t('exchanges.fulfil')}
-                </button>
-                <button type='button' className='admin-btn admin-btn--ghost admin-exchanges__reject-open' onClick={() => setRejecting(x)}>
-                  {t('exchanges.reject')}
-                </button>
-              </span>
-            ),
-          },
+          actionsColumn((x: Exchange) => (
+            <>
+              <button type='button' className='admin-btn admin-exchanges__fulfil' onClick={() => setFulfilling(x)}>
+                {t('exchanges.fulfil')}
+              </button>
+              <button type='button' className='admin-btn admin-btn--ghost admin-exchanges__reject-open' onClick={() => setRejecting(x)}>
+                {t('exchanges.reject')}
+              </button>
+            </>
+          )),
         ]
       : [
           { key: 'decidedAt', title: t('exchanges.decidedAt'), cell: (x: Exchange) => shanghaiTime(x.decidedAt) },
@@ -97,15 +89,12 @@ export default function AdminCataloguePage() {
 
   return (
     <AdminShell area='catalogue' title={t('catalogue.title')}>
-      <section className='admin-section' aria-labelledby='exchanges-title'>
-        <h2 id='exchanges-title' className='admin-section__title'>
-          {t('exchanges.title')}
-        </h2>
+      <Section id='exchanges' title={t('exchanges.title')}>
         <Tabs label={t('exchanges.title')} values={statuses} selected={status} attribute='status' textKey='exchanges' onSelect={(s) => go.replace(routes.adminCatalogue(s))} />
         <Notice notice={notice} />
         {rejecting && <RejectForm key={rejecting.id} exchange={rejecting} onClose={() => setRejecting(null)} onDone={done} />}
         <PagedTable<Exchange> list={list} rowKey={(x) => x.id} columns={columns} emptyTitle={t('exchanges.empty')} className='admin-exchanges__table' />
-      </section>
+      </Section>
       <CatalogueItems />
       {fulfilling && (
         <ConfirmDialog

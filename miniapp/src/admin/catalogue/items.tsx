@@ -1,14 +1,15 @@
 // The catalogue: every item (active or not) with its stock, and the form that creates or edits one.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { CatalogItemBody, Id, type CatalogItem } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { adminCatalog, putCatalogItem } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { TextField, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
+import { Notice } from '../notice';
+import { Section } from '../section';
 import { DataTable } from '../table';
+import { useAdminForm } from '../use-admin-form';
 
 interface Draft {
   id: string;
@@ -25,60 +26,43 @@ const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 
 export function CatalogueItems() {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const items = useResource(adminCatalog, [], { onShow: true });
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<Draft>(blank);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<NoticeState>(null);
-  const [saving, setSaving] = useState(false);
-
-  const edit = (i: CatalogItem) => {
-    setEditing(i.id);
-    setDraft(toDraft(i));
-    setErrors({});
-    setNotice(null);
-    document.getElementById('f-name')?.focus();
-  };
-  const startNew = () => {
-    setEditing(null);
-    setDraft(blank);
-    setErrors({});
-    setNotice(null);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const id = draft.id.trim();
-    const body = CatalogItemBody.safeParse({ name: draft.name, unit: draft.unit, points: num(draft.points), stock: num(draft.stock), active: draft.active });
-    const found: FieldErrors = body.success ? {} : zodErrors(t, body.error);
-    if (!Id.safeParse(id).success) found.id = id ? t('form.id') : t('form.required');
-    if (!body.success || Object.keys(found).length > 0) return setErrors(found);
-    setSaving(true);
-    const answer = await putCatalogItem(id, body.data);
-    setSaving(false);
-    if (answer.ok) {
-      setErrors({});
-      setNotice({ ok: true, text: t('catalogue.saved', { name: answer.data.item.name }) });
-      setEditing(answer.data.item.id);
+  const id = draft.id.trim();
+  const { errors, notice, saving, onSubmit, reset } = useAdminForm({
+    check: () => CatalogItemBody.safeParse({ name: draft.name, unit: draft.unit, points: num(draft.points), stock: num(draft.stock), active: draft.active }),
+    // The id travels in the path, outside the body the schema checks.
+    beside: (): FieldErrors => (Id.safeParse(id).success ? {} : { id: id ? t('form.id') : t('form.required') }),
+    send: (body) => putCatalogItem(id, body),
+    saved: (d) => {
+      setEditing(d.item.id);
       void items.reload(true);
-      return;
-    }
-    const fields = serverErrors(t, answer);
-    setErrors(fields ?? {});
-    setNotice(fields ? null : { ok: false, text: errorText(appT, answer) });
+      return t('catalogue.saved', { name: d.item.name });
+    },
+  });
+
+  const open = (item: CatalogItem | null) => {
+    setEditing(item && item.id);
+    setDraft(item ? toDraft(item) : blank);
+    reset();
+  };
+  const edit = (item: CatalogItem) => {
+    open(item);
+    document.getElementById('f-name')?.focus();
   };
 
   return (
-    <section className='admin-section admin-catalogue' aria-labelledby='catalogue-title'>
-      <div className='admin-section__head'>
-        <h2 id='catalogue-title' className='admin-section__title'>
-          {t('catalogue.items')}
-        </h2>
-        <button type='button' className='admin-btn admin-btn--ghost admin-catalogue__new' onClick={startNew}>
+    <Section
+      id='catalogue'
+      className='admin-catalogue'
+      title={t('catalogue.items')}
+      action={
+        <button type='button' className='admin-btn admin-btn--ghost admin-catalogue__new' onClick={() => open(null)}>
           {t('catalogue.newItem')}
         </button>
-      </div>
+      }
+    >
       <Resource state={items.state} onRetry={() => void items.reload()} isEmpty={(d) => d.items.length === 0} emptyTitle={t('catalogue.noItems')}>
         {(d) => (
           <DataTable<CatalogItem>
@@ -97,22 +81,12 @@ export function CatalogueItems() {
           />
         )}
       </Resource>
-      <form className='admin-form admin-form--inline admin-catalogue__form' onSubmit={(e) => void submit(e)} noValidate aria-label={t(editing ? 'catalogue.editItem' : 'catalogue.newItem')}>
-        <Field name='id' label={t('catalogue.id')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' readOnly={editing !== null} value={draft.id} onChange={(e) => setDraft({ ...draft, id: e.target.value })} />}
-        </Field>
-        <Field name='name' label={t('catalogue.name')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-        </Field>
-        <Field name='unit' label={t('catalogue.unit')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })} />}
-        </Field>
-        <Field name='points' label={t('catalogue.points')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
-        </Field>
-        <Field name='stock' label={t('catalogue.stock')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.stock} onChange={(e) => setDraft({ ...draft, stock: e.target.value })} />}
-        </Field>
+      <form className='admin-form admin-form--inline admin-catalogue__form' onSubmit={onSubmit} noValidate aria-label={t(editing ? 'catalogue.editItem' : 'catalogue.newItem')}>
+        <TextField name='id' label={t('catalogue.id')} errors={errors} short input={{ readOnly: editing !== null }} value={draft.id} onChange={(id) => setDraft({ ...draft, id })} />
+        <TextField name='name' label={t('catalogue.name')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+        <TextField name='unit' label={t('catalogue.unit')} errors={errors} short value={draft.unit} onChange={(unit) => setDraft({ ...draft, unit })} />
+        <TextField name='points' label={t('catalogue.points')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
+        <TextField name='stock' label={t('catalogue.stock')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.stock} onChange={(stock) => setDraft({ ...draft, stock })} />
         <label className='admin-check admin-catalogue__active'>
           <input type='checkbox' checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
           {t('catalogue.on')}
@@ -122,6 +96,6 @@ export function CatalogueItems() {
         </button>
       </form>
       <Notice notice={notice} />
-    </section>
+    </Section>
   );
 }

@@ -6,9 +6,11 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
-import { DateRangeFields, Notice, serverErrors, type FieldErrors, type NoticeState } from '../form';
+import { DateRangeFields, serverErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { today, yuanText } from '../labels';
+import { Notice, type NoticeState } from '../notice';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { DataTable } from '../table';
 import { Tabs } from '../tabs';
@@ -123,12 +125,9 @@ export default function AdminImpactPage() {
             {s.rows.every((r) => r.personTimes === 0) ? (
               <p className='admin-empty admin-impact__empty'>{t('impact.empty')}</p>
             ) : (
-              <section className='admin-section admin-impact__chart' aria-labelledby='chart-title'>
-                <h2 id='chart-title' className='admin-section__title'>
-                  {t('impact.chartTitle', { by: t(`impact.by.${s.by}` as AdminKey) })}
-                </h2>
+              <Section id='chart' className='admin-impact__chart' title={t('impact.chartTitle', { by: t(`impact.by.${s.by}` as AdminKey) })}>
                 <BarChart title={t('impact.chartTitle', { by: t(`impact.by.${s.by}` as AdminKey) })} bars={s.rows.map((r) => ({ key: r.key, label: r.label, value: r.personTimes }))} />
-              </section>
+              </Section>
             )}
             {s.rows.length > 0 && <DataTable<StatsRow> rows={s.rows} rowKey={(r) => r.key} columns={rowColumns} className='admin-impact__table' />}
           </>

@@ -4,18 +4,19 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
 import { periodLabel } from '../../i18n/periods';
 import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
-import { Field, Notice, type NoticeState } from '../form';
+import { TextField } from '../form';
 import { ReasonForm } from '../reason-form';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
 import { AdminLink } from '../link';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
-import { paged, useCursorPages } from '../paging';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
+import { useCursorPages } from '../paging';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { DataTable, PagedTable, type Column } from '../table';
 import { Tabs } from '../tabs';
@@ -71,6 +72,7 @@ function IntegrityMark({ entry }: { entry: LeaderboardPreviewEntry }) {
 function Preview({ period, key_, onPublished }: { period: Period; key_: string; onPublished: () => void }) {
   const t = useAdminText();
   const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const columns = useEntryColumns();
   const data = useResource(() => compare(period, key_), [period, key_]);
   const [confirming, setConfirming] = useState(false);
@@ -83,21 +85,22 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
   const publish = async () => {
     setConfirming(false);
     const answer = await publishLeaderboard(period, key_);
-    setNotice(answer.ok ? { ok: true, text: t('boards.published', { label, v: answer.data.leaderboard.version }) } : { ok: false, text: errorText(appT, answer) });
+    setNotice(noticeOf(answer, (d) => t('boards.published', { label, v: d.leaderboard.version })));
     void data.reload(true);
     onPublished();
   };
 
   return (
-    <section className='admin-section admin-boards__preview' aria-labelledby='preview-title'>
-      <div className='admin-section__head'>
-        <h2 id='preview-title' className='admin-section__title'>
-          {t('boards.previewOf', { label })}
-        </h2>
+    <Section
+      id='preview'
+      className='admin-boards__preview'
+      title={t('boards.previewOf', { label })}
+      action={
         <button type='button' className='admin-btn admin-boards__publish' disabled={!data.data} onClick={() => setConfirming(true)}>
           {t('boards.publish')}
         </button>
-      </div>
+      }
+    >
       <Notice notice={notice} />
       <Resource state={data.state} onRetry={() => void data.reload()}>
         {(d) => {
@@ -107,11 +110,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
               <p className='admin-muted admin-boards__against'>
                 {d.published ? t('boards.against', { v: d.published.version, at: shanghaiTime(d.published.publishedAt) }) : t('boards.neverPublished')}
               </p>
-              {flagged.length > 0 && (
-                <p className='admin-notice admin-notice--error admin-boards__flagged' role='alert'>
-                  {t('boards.flagged', { n: flagged.length, names: flaggedNames })}
-                </p>
-              )}
+              {flagged.length > 0 && <Notice notice={{ ok: false, text: t('boards.flagged', { n: flagged.length, names: flaggedNames }) }} className='admin-boards__flagged' />}
               {d.entries.length === 0 ? (
                 <p className='admin-empty'>{t('boards.empty')}</p>
               ) : (
@@ -148,7 +147,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
           onConfirm={() => void publish()}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -163,17 +162,19 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
   const [withdrawing, setWithdrawing] = useState(false);
   const [notice, setNotice] = useState<NoticeState>(null);
   return (
-    <section className='admin-section admin-boards__shown' aria-labelledby='shown-title'>
-      <div className='admin-section__head'>
-        <h2 id='shown-title' className='admin-section__title'>
-          {t('boards.versionOf', { label, v: v.version })}
-        </h2>
-        {!v.withdrawn && !withdrawing && (
+    <Section
+      id='shown'
+      className='admin-boards__shown'
+      title={t('boards.versionOf', { label, v: v.version })}
+      action={
+        !v.withdrawn &&
+        !withdrawing && (
           <button type='button' className='admin-btn admin-btn--danger admin-boards__withdraw' onClick={() => setWithdrawing(true)}>
             {t('boards.withdraw')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <Notice notice={notice} />
       {withdrawing && (
         <ReasonForm
@@ -184,14 +185,12 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
           confirmText={t('boards.withdraw')}
           confirmClassName='admin-boards__withdraw-confirm'
           check={(reason) => WithdrawLeaderboardBody.safeParse({ reason })}
-          send={async (body) => {
-            const answer = await withdrawLeaderboard(v, body);
-            if (answer.ok) {
-              onWithdrawn(answer.data.leaderboard);
-              return { ok: true, text: t('boards.withdrawn', { label, v: v.version }) };
-            }
-            return { ok: false, text: answer.code === 'CONFLICT' ? t('boards.alreadyWithdrawn') : errorText(appT, answer) };
+          send={(body) => withdrawLeaderboard(v, body)}
+          saved={(d) => {
+            onWithdrawn(d.leaderboard);
+            return t('boards.withdrawn', { label, v: v.version });
           }}
+          refusals={{ CONFLICT: t('boards.alreadyWithdrawn') }}
           onDone={(n) => {
             setNotice(n);
             setWithdrawing(false);
@@ -206,7 +205,7 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
           {(b) => <DataTable<LeaderboardEntry> rows={b.entries} rowKey={(e) => e.providerId} columns={columns} />}
         </Resource>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -218,7 +217,7 @@ export default function AdminLeaderboardsPage() {
   const [draft, setDraft] = useState(key);
   const [keyError, setKeyError] = useState<string | null>(null);
   const [shown, setShown] = useState<LeaderboardVersion | null>(null);
-  const versions = useCursorPages((cursor) => listLeaderboards(period, cursor).then((a) => paged(a, (d) => d.versions)), [period]);
+  const versions = useCursorPages((cursor) => listLeaderboards(period, cursor), [period]);
 
   const choosePeriod = (p: Period) => {
     const k = periodKeyOf(p, today());
@@ -240,18 +239,13 @@ export default function AdminLeaderboardsPage() {
     <AdminShell area='leaderboards' title={t('boards.title')}>
       <Tabs label={t('boards.period')} values={periods} selected={period} attribute='period' textKey='period' onSelect={choosePeriod} />
       <form className='admin-form admin-form--inline admin-boards__key' onSubmit={submit} noValidate>
-        <Field name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}}>
-          {(c) => <input {...c} className='admin-input admin-input--short' value={draft} onChange={(e) => setDraft(e.target.value)} />}
-        </Field>
+        <TextField name='key' label={t('boards.key')} hint={t(`boards.keyHint.${period}` as AdminKey)} errors={keyError ? { key: keyError } : {}} short value={draft} onChange={setDraft} />
         <button type='submit' className='admin-btn admin-btn--ghost admin-boards__show'>
           {t('boards.preview')}
         </button>
       </form>
       <Preview key={`${period}:${key}`} period={period} key_={key} onPublished={() => void versions.reload(true)} />
-      <section className='admin-section' aria-labelledby='versions-title'>
-        <h2 id='versions-title' className='admin-section__title'>
-          {t('boards.versions', { period: t(`period.${period}` as AdminKey) })}
-        </h2>
+      <Section id='versions' title={t('boards.versions', { period: t(`period.${period}` as AdminKey) })}>
         <PagedTable<LeaderboardVersion>
           list={versions}
           rowKey={(v) => `${v.key}-v${v.version}`}
@@ -265,7 +259,7 @@ export default function AdminLeaderboardsPage() {
             { key: 'status', title: t('boards.status'), cell: (v) => t(v.withdrawn ? 'boards.withdrawnShort' : 'boards.public') },
           ]}
         />
-      </section>
+      </Section>
       {shown && (
         <ShownVersion
           key={`${shown.key}-v${shown.version}`}

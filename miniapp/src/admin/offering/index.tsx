@@ -1,15 +1,15 @@
 import Taro from '@tarojs/taro';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { OfferingContract, type AdminOffering, type OfferingKind, type PickupWindow } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { getProvider, putOffering } from '../api';
-import { Field, fieldId, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { Field, fieldId, TextField, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
+import { Notice } from '../notice';
 import { AdminShell } from '../shell';
+import { useAdminForm } from '../use-admin-form';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -50,63 +50,54 @@ const wholeNumber = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number
 
 function Editor({ providerId, offering }: { providerId: string; offering?: AdminOffering }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(offering));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<NoticeState>(null);
-  const [saving, setSaving] = useState(false);
   // Once saved, the id is fixed: the next save edits the same contract.
   const [isNew, setIsNew] = useState(!offering);
   const fen = yuanToFen(draft.yuan);
+  const { errors, notice, saving, onSubmit } = useAdminForm({
+    check: () =>
+      OfferingContract.safeParse({
+        name: draft.name,
+        kind: draft.kind,
+        dailyQuota: wholeNumber(draft.dailyQuota),
+        weekdays: [...draft.weekdays].sort(),
+        windows: draft.windows,
+        standard: draft.standard,
+        valueFen: fen ?? NaN,
+        active: draft.active,
+      }),
+    // The amount is typed in yuan and the id travels in the path: the schema sees neither as typed.
+    beside: () => {
+      const found: FieldErrors = {};
+      if (fen === undefined) found.valueFen = t('form.yuan');
+      if (isNew && !ID.test(draft.id)) found.id = t(draft.id ? 'form.id' : 'form.required');
+      return found;
+    },
+    send: (body) => putOffering(providerId, draft.id, body),
+    saved: () => {
+      setIsNew(false);
+      return t('offering.saved');
+    },
+    conflictAt: { id: t('form.offeringTaken') },
+    summarise: true,
+  });
 
   const setWindow = (i: number, change: Partial<PickupWindow>) =>
     setDraft({ ...draft, windows: draft.windows.map((w, j) => (j === i ? { ...w, ...change } : w)) });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
-      name: draft.name,
-      kind: draft.kind,
-      dailyQuota: wholeNumber(draft.dailyQuota),
-      weekdays: [...draft.weekdays].sort(),
-      windows: draft.windows,
-      standard: draft.standard,
-      valueFen: fen ?? NaN,
-      active: draft.active,
-    };
-    // The same schema the API validates with, so the same fields are marked before anything is sent.
-    const checked = OfferingContract.safeParse(body);
-    const found: FieldErrors = checked.success ? {} : zodErrors(t, checked.error);
-    if (fen === undefined) found.valueFen = t('form.yuan');
-    if (isNew && !ID.test(draft.id)) found.id = t(draft.id ? 'form.id' : 'form.required');
-    if (!checked.success || Object.keys(found).length > 0) {
-      setErrors(found);
-      setNotice({ ok: false, text: t('form.fix') });
-      return;
-    }
-    setSaving(true);
-    const answer = await putOffering(providerId, draft.id, checked.data);
-    setSaving(false);
-    if (answer.ok) {
-      setErrors({});
-      setNotice({ ok: true, text: t('offering.saved') });
-      setIsNew(false);
-      return;
-    }
-    const fields = answer.code === 'CONFLICT' ? { id: t('form.offeringTaken') } : serverErrors(t, answer);
-    setErrors(fields ?? {});
-    setNotice({ ok: false, text: fields ? t('form.fix') : errorText(appT, answer) });
-  };
-
   return (
-    <form className='admin-form admin-offering' onSubmit={(e) => void submit(e)} noValidate>
+    <form className='admin-form admin-offering' onSubmit={onSubmit} noValidate>
       <div className='admin-form__grid'>
-        <Field name='id' label={t('offering.id')} errors={errors} hint={t('offering.idHint')}>
-          {(c) => <input {...c} className='admin-input' value={draft.id} readOnly={!isNew} onChange={(e) => setDraft({ ...draft, id: e.target.value.trim() })} maxLength={64} />}
-        </Field>
-        <Field name='name' label={t('offering.name')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} maxLength={60} />}
-        </Field>
+        <TextField
+          name='id'
+          label={t('offering.id')}
+          errors={errors}
+          hint={t('offering.idHint')}
+          input={{ readOnly: !isNew, maxLength: 64 }}
+          value={draft.id}
+          onChange={(id) => setDraft({ ...draft, id: id.trim() })}
+        />
+        <TextField name='name' label={t('offering.name')} errors={errors} input={{ maxLength: 60 }} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
         <Field name='kind' label={t('offering.kind')} errors={errors}>
           {(c) => (
             <select {...c} className='admin-input' value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as OfferingKind })}>
@@ -115,15 +106,25 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
             </select>
           )}
         </Field>
-        <Field name='dailyQuota' label={t('offering.dailyQuota')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' inputMode='numeric' value={draft.dailyQuota} onChange={(e) => setDraft({ ...draft, dailyQuota: e.target.value })} />}
-        </Field>
-        <Field name='valueFen' label={t('offering.value')} errors={errors} hint={fen === undefined ? undefined : t('offering.valueHint', { fen })}>
-          {(c) => <input {...c} className='admin-input' inputMode='decimal' value={draft.yuan} onChange={(e) => setDraft({ ...draft, yuan: e.target.value })} />}
-        </Field>
-        <Field name='standard' label={t('offering.standard')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} className='admin-input' value={draft.standard} onChange={(e) => setDraft({ ...draft, standard: e.target.value })} maxLength={200} />}
-        </Field>
+        <TextField name='dailyQuota' label={t('offering.dailyQuota')} errors={errors} input={{ inputMode: 'numeric' }} value={draft.dailyQuota} onChange={(dailyQuota) => setDraft({ ...draft, dailyQuota })} />
+        <TextField
+          name='valueFen'
+          label={t('offering.value')}
+          errors={errors}
+          hint={fen === undefined ? undefined : t('offering.valueHint', { fen })}
+          input={{ inputMode: 'decimal' }}
+          value={draft.yuan}
+          onChange={(yuan) => setDraft({ ...draft, yuan })}
+        />
+        <TextField
+          name='standard'
+          label={t('offering.standard')}
+          errors={errors}
+          className='admin-form__wide'
+          input={{ maxLength: 200 }}
+          value={draft.standard}
+          onChange={(standard) => setDraft({ ...draft, standard })}
+        />
       </div>
 
       <fieldset className={`admin-form__group ${errors.weekdays ? 'admin-field--error' : ''}`} data-field='weekdays' aria-describedby='weekdays-error'>
@@ -151,15 +152,9 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
         <legend>{t('offering.windows')}</legend>
         {draft.windows.map((w, i) => (
           <div key={i} className='admin-window' data-window={i}>
-            <Field name={`windows.${i}.id`} label={`${t('offering.windowId')} ${i + 1}`} errors={errors}>
-              {(c) => <input {...c} className='admin-input admin-input--short' value={w.id} onChange={(e) => setWindow(i, { id: e.target.value.trim() })} />}
-            </Field>
-            <Field name={`windows.${i}.start`} label={t('offering.start')} errors={errors}>
-              {(c) => <input {...c} className='admin-input admin-input--short' type='time' value={w.start} onChange={(e) => setWindow(i, { start: e.target.value })} />}
-            </Field>
-            <Field name={`windows.${i}.end`} label={t('offering.end')} errors={errors}>
-              {(c) => <input {...c} className='admin-input admin-input--short' type='time' value={w.end} onChange={(e) => setWindow(i, { end: e.target.value })} />}
-            </Field>
+            <TextField name={`windows.${i}.id`} label={`${t('offering.windowId')} ${i + 1}`} errors={errors} short value={w.id} onChange={(id) => setWindow(i, { id: id.trim() })} />
+            <TextField name={`windows.${i}.start`} label={t('offering.start')} errors={errors} short input={{ type: 'time' }} value={w.start} onChange={(start) => setWindow(i, { start })} />
+            <TextField name={`windows.${i}.end`} label={t('offering.end')} errors={errors} short input={{ type: 'time' }} value={w.end} onChange={(end) => setWindow(i, { end })} />
             {draft.windows.length > 1 && (
               <button
                 type='button'

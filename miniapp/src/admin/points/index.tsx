@@ -7,7 +7,7 @@ import { getProvider, listProviders } from '../api';
 import { SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { PagedTable } from '../table';
@@ -17,10 +17,7 @@ import { Ledger } from './ledger';
 function PickProvider() {
   const t = useAdminText();
   const [q, setQ] = useState('');
-  const list = useCursorPages(
-    (cursor) => listProviders({ q: q || undefined, limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
-    [q],
-  );
+  const list = useCursorPages((cursor) => listProviders({ q: q || undefined, limit: PAGE_SIZE, cursor }), [q]);
   const open = (p: AdminProvider) => go.replace(routes.adminPoints(p.id));
   return (
     <>

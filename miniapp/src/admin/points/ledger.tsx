@@ -1,19 +1,21 @@
 // One provider's points: what is spendable and what is held, the ledger page by page, an
 // adjustment form, and the reversal of a credit — each correction with the admin's reason.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { AdjustmentBody, ClearIntegrityBody, ReversalBody, type IntegrityCase, type LedgerEntry, type LedgerReason } from '@contract';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { routes } from '../../routes';
+import { pageOf } from '../../services/page';
 import { adjustPoints, clearIntegrity, integritySignals, providerPoints, reversePoints } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { TextField } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { flagsText, shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
-import { paged, useCursorPages } from '../paging';
+import { Notice, type NoticeState } from '../notice';
+import { useCursorPages } from '../paging';
 import { ReasonForm } from '../reason-form';
-import { PagedTable } from '../table';
+import { Section } from '../section';
+import { actionsColumn, PagedTable } from '../table';
+import { useAdminForm } from '../use-admin-form';
 
 /** Credits that can be taken back (the server refuses the rest, and a second reversal). */
 const reversible = (e: LedgerEntry) => e.points > 0 && (e.reason === 'meal_redeemed' || e.reason === 'adjustment');
@@ -22,54 +24,33 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function AdjustForm({ providerId, onDone }: { providerId: string; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [draft, setDraft] = useState({ points: '', reason: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = AdjustmentBody.safeParse({ providerId, points: draft.points.trim() === '' ? undefined : Number(draft.points), reason: draft.reason });
-    if (!checked.success) {
-      setErrors(zodErrors(t, checked.error));
-      return;
-    }
-    setSaving(true);
-    const answer = await adjustPoints(checked.data);
-    setSaving(false);
-    if (answer.ok) {
+  const { errors, saving, onSubmit } = useAdminForm({
+    check: () => AdjustmentBody.safeParse({ providerId, points: draft.points.trim() === '' ? undefined : Number(draft.points), reason: draft.reason }),
+    send: adjustPoints,
+    saved: (d) => {
       setDraft({ points: '', reason: '' });
-      setErrors({});
-      onDone({ ok: true, text: 'approval' in answer.data ? t('points.waiting') : t('points.adjusted', { n: signed(answer.data.entry.points) }) });
-      return;
-    }
-    const fields = serverErrors(t, answer);
-    setErrors(fields ?? {});
-    onDone(fields ? null : { ok: false, text: answer.code === 'INSUFFICIENT_POINTS' ? t('points.insufficient') : errorText(appT, answer) });
-  };
+      return 'approval' in d ? t('points.waiting') : t('points.adjusted', { n: signed(d.entry.points) });
+    },
+    refusals: { INSUFFICIENT_POINTS: t('points.insufficient') },
+    onNotice: onDone,
+  });
   return (
-    <section className='admin-section admin-points__adjust' aria-labelledby='adjust-title'>
-      <h2 id='adjust-title' className='admin-section__title'>
-        {t('points.adjust')}
-      </h2>
-      <form className='admin-form admin-form--inline' onSubmit={(e) => void submit(e)} noValidate>
-        <Field name='points' label={t('points.amount')} hint={t('points.amountHint')} errors={errors}>
-          {(c) => <input {...c} className='admin-input admin-input--short' inputMode='numeric' value={draft.points} onChange={(e) => setDraft({ ...draft, points: e.target.value })} />}
-        </Field>
-        <Field name='reason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} className='admin-input' maxLength={200} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
-        </Field>
+    <Section id='adjust' className='admin-points__adjust' title={t('points.adjust')}>
+      <form className='admin-form admin-form--inline' onSubmit={onSubmit} noValidate>
+        <TextField name='points' label={t('points.amount')} hint={t('points.amountHint')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
+        <TextField name='reason' label={t('points.reason')} errors={errors} className='admin-form__wide' input={{ maxLength: 200 }} value={draft.reason} onChange={(reason) => setDraft({ ...draft, reason })} />
         <button type='submit' className='admin-btn admin-points__save' disabled={saving}>
           {t('points.adjustSubmit')}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }
 
 /** The reversal of one credit, with the admin's reason. */
 function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: string; entry: LedgerEntry; onClose: () => void; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   return (
     <ReasonForm
       className='admin-points__reverse'
@@ -79,13 +60,9 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
       confirmText={t('points.reverse')}
       confirmClassName='admin-points__reverse-confirm'
       check={(reason) => ReversalBody.safeParse({ providerId, entryId: entry.id, reason })}
-      send={async (body) => {
-        const answer = await reversePoints(body);
-        if (answer.ok) return { ok: true, text: 'approval' in answer.data ? t('points.waiting') : t('points.reversed', { n: signed(answer.data.entry.points) }) };
-        const text =
-          answer.code === 'CONFLICT' ? t('points.alreadyReversed') : answer.code === 'INSUFFICIENT_POINTS' ? t('points.spent') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer));
-        return { ok: false, text };
-      }}
+      send={reversePoints}
+      saved={(d) => ('approval' in d ? t('points.waiting') : t('points.reversed', { n: signed(d.entry.points) }))}
+      refusals={{ CONFLICT: t('points.alreadyReversed'), INSUFFICIENT_POINTS: t('points.spent') }}
       onDone={onDone}
       onClose={onClose}
     />
@@ -98,20 +75,20 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
  */
 function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (n: NoticeState) => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [clearing, setClearing] = useState(false);
   return (
-    <section className='admin-section admin-points__integrity' aria-labelledby='integrity-title'>
-      <div className='admin-section__head'>
-        <h2 id='integrity-title' className='admin-section__title'>
-          <span className='admin-badge admin-badge--suspended'>⚠ {t('points.integrity')}</span>
-        </h2>
-        {!clearing && (
+    <Section
+      id='integrity'
+      className='admin-points__integrity'
+      title={<span className='admin-badge admin-badge--suspended'>⚠ {t('points.integrity')}</span>}
+      action={
+        !clearing && (
           <button type='button' className='admin-btn admin-btn--ghost admin-points__clear-open' onClick={() => setClearing(true)}>
             {t('points.clear')}
           </button>
-        )}
-      </div>
+        )
+      }
+    >
       <p className='admin-points__held'>{t('points.heldSince', { at: shanghaiTime(held.flaggedAt), flags: flagsText(t, held.flags) })}</p>
       <p className='admin-muted'>{t('points.evidence', { from: held.evidence.from, to: held.evidence.to, n: held.evidence.redemptions })}</p>
       {clearing && (
@@ -123,11 +100,9 @@ function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (
           confirmText={t('points.clear')}
           confirmClassName='admin-points__clear-confirm'
           check={(reason) => ClearIntegrityBody.safeParse({ reason })}
-          send={async (body) => {
-            const answer = await clearIntegrity(held.providerId, body.reason);
-            if (answer.ok) return { ok: true, text: t('points.cleared') };
-            return { ok: false, text: answer.code === 'CONFLICT' ? t('points.notFlagged') : (serverErrors(t, answer)?.reason ?? errorText(appT, answer)) };
-          }}
+          send={(body) => clearIntegrity(held.providerId, body.reason)}
+          saved={() => t('points.cleared')}
+          refusals={{ CONFLICT: t('points.notFlagged') }}
           onDone={(n) => {
             if (n?.ok) setClearing(false);
             onDone(n);
@@ -135,7 +110,7 @@ function IntegrityCaseSection({ held, onDone }: { held: IntegrityCase; onDone: (
           onClose={() => setClearing(false)}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -148,7 +123,7 @@ export function Ledger({ providerId }: { providerId: string }) {
     (cursor) =>
       providerPoints(providerId, cursor).then((a) => {
         if (a.ok) setSummary({ balance: a.data.balance, pending: a.data.pending });
-        return paged(a, (d) => d.entries);
+        return pageOf(a, 'entries');
       }),
     [providerId],
   );
@@ -184,13 +159,7 @@ export function Ledger({ providerId }: { providerId: string }) {
       <Notice notice={notice} />
       {reversing && <ReverseForm key={reversing.id} providerId={providerId} entry={reversing} onClose={() => setReversing(null)} onDone={done} />}
       <AdjustForm providerId={providerId} onDone={done} />
-      <section className='admin-section' aria-labelledby='ledger-title'>
-        <div className='admin-section__head'>
-          <h2 id='ledger-title' className='admin-section__title'>
-            {t('points.ledger')}
-          </h2>
-          <AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>
-        </div>
+      <Section id='ledger' title={t('points.ledger')} action={<AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>}>
         <PagedTable<LedgerEntry>
           list={list}
           rowKey={(e) => e.id}
@@ -203,19 +172,16 @@ export function Ledger({ providerId }: { providerId: string }) {
             { key: 'note', title: t('points.note'), cell: (e) => e.note ?? '' },
             { key: 'ref', title: t('points.ref'), cell: (e) => <code className='admin-code'>{e.ref}</code> },
             { key: 'available', title: t('points.availableAt'), cell: (e) => (e.availableAt > e.at ? shanghaiTime(e.availableAt) : '') },
-            {
-              key: 'actions',
-              title: '',
-              cell: (e) =>
-                reversible(e) ? (
-                  <button type='button' className='admin-btn admin-btn--ghost admin-points__reverse-open' onClick={() => setReversing(e)}>
-                    {t('points.reverse')}
-                  </button>
-                ) : null,
-            },
+            actionsColumn((e) =>
+              reversible(e) ? (
+                <button type='button' className='admin-btn admin-btn--ghost admin-points__reverse-open' onClick={() => setReversing(e)}>
+                  {t('points.reverse')}
+                </button>
+              ) : null,
+            ),
           ]}
         />
-      </section>
+      </Section>
     </>
   );
 }

@@ -4,13 +4,12 @@ import type { AdminOffering, AdminProviderDetail, District } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
-import { Notice, type NoticeState } from '../form';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel } from '../labels';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
+import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { DataTable } from '../table';
@@ -40,15 +39,16 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
   const t = useAdminText();
   const open = (o: AdminOffering) => go.to(routes.adminOffering(providerId, o.id));
   return (
-    <section className='admin-section admin-offerings' aria-labelledby='offerings-title'>
-      <div className='admin-section__head'>
-        <h2 id='offerings-title' className='admin-section__title'>
-          {t('provider.offerings')}
-        </h2>
+    <Section
+      id='offerings'
+      className='admin-offerings'
+      title={t('provider.offerings')}
+      action={
         <button type='button' className='admin-btn admin-offerings__new' onClick={() => go.to(routes.adminOffering(providerId))}>
           {t('provider.newOffering')}
         </button>
-      </div>
+      }
+    >
       {offerings.length === 0 ? (
         <p className='admin-empty'>{t('provider.noOfferings')}</p>
       ) : (
@@ -67,13 +67,13 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
           ]}
         />
       )}
-    </section>
+    </Section>
   );
 }
 
 function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderDetail; districts: District[]; onChanged: () => void }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const { provider: p } = detail;
   const [confirming, setConfirming] = useState<StatusAction | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
@@ -81,7 +81,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
   const changeStatus = async (action: StatusAction) => {
     setConfirming(null);
     const answer = await (action === 'approve' ? approveProvider(p.id) : suspendProvider(p.id));
-    setNotice(answer.ok ? { ok: true, text: t(action === 'approve' ? 'provider.approved' : 'provider.suspended') } : { ok: false, text: errorText(appT, answer) });
+    setNotice(noticeOf(answer, () => t(action === 'approve' ? 'provider.approved' : 'provider.suspended')));
     onChanged();
   };
 
@@ -108,10 +108,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
         </div>
         <Notice notice={notice} />
       </section>
-      <section className='admin-section' aria-labelledby='profile-title'>
-        <h2 id='profile-title' className='admin-section__title'>
-          {t('provider.profile')}
-        </h2>
+      <Section id='profile' title={t('provider.profile')}>
         <ProfileForm
           key={p.id}
           provider={p}
@@ -124,7 +121,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
             return answer;
           }}
         />
-      </section>
+      </Section>
       <Offerings providerId={p.id} offerings={detail.offerings} />
       <StaffSection providerId={p.id} />
       <PosterSection providerId={p.id} name={p.name} />

@@ -3,15 +3,13 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { providerPoster } from '../api';
 import { useAdminText } from '../i18n';
+import { Section } from '../section';
 
 export function PosterSection({ providerId, name }: { providerId: string; name: string }) {
   const t = useAdminText();
   const poster = useResource(() => providerPoster(providerId), [providerId]);
   return (
-    <section className='admin-section admin-poster' aria-labelledby='poster-title'>
-      <h2 id='poster-title' className='admin-section__title'>
-        {t('provider.poster')}
-      </h2>
+    <Section id='poster' className='admin-poster' title={t('provider.poster')}>
       <Resource state={poster.state} onRetry={() => void poster.reload()}>
         {(p) => (
           <div className='admin-poster__body'>
@@ -31,6 +29,6 @@ export function PosterSection({ providerId, name }: { providerId: string; name: 
           </div>
         )}
       </Resource>
-    </section>
+    </Section>
   );
 }

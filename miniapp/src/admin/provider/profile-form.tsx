@@ -1,14 +1,14 @@
 // A provider's profile: name, kind, sub-district, address, licence and permit with their expiry
 // dates. Checked with the contract's own schema before sending; the server's field errors land at
 // the same fields.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ProviderInput, type AdminProvider, type District, type ProviderDocument, type ProviderKind } from '@contract';
 import type { Result } from '../../services/request';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { Field, TextField, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
 import { kindLabel, providerKinds } from '../labels';
+import { Notice } from '../notice';
+import { useAdminForm } from '../use-admin-form';
 
 type Draft = {
   name: string;
@@ -36,12 +36,15 @@ function DocumentFields({ name, title, value, errors, onChange }: { name: 'busin
   return (
     <fieldset className='admin-form__group'>
       <legend>{title}</legend>
-      <Field name={`${name}.number`} label={`${title} · ${t('provider.number')}`} errors={errors}>
-        {(c) => <input {...c} className='admin-input' value={value.number} onChange={(e) => onChange({ ...value, number: e.target.value })} maxLength={64} />}
-      </Field>
-      <Field name={`${name}.expiresOn`} label={`${title} · ${t('provider.expiresOn')}`} errors={errors}>
-        {(c) => <input {...c} className='admin-input' type='date' value={value.expiresOn} onChange={(e) => onChange({ ...value, expiresOn: e.target.value })} />}
-      </Field>
+      <TextField name={`${name}.number`} label={`${title} · ${t('provider.number')}`} errors={errors} input={{ maxLength: 64 }} value={value.number} onChange={(number) => onChange({ ...value, number })} />
+      <TextField
+        name={`${name}.expiresOn`}
+        label={`${title} · ${t('provider.expiresOn')}`}
+        errors={errors}
+        input={{ type: 'date' }}
+        value={value.expiresOn}
+        onChange={(expiresOn) => onChange({ ...value, expiresOn })}
+      />
     </fieldset>
   );
 }
@@ -50,51 +53,24 @@ export interface ProfileFormProps {
   provider?: AdminProvider;
   districts: District[];
   /** Sends the checked profile (create or edit). */
-  onSave: (body: ProviderInput) => Promise<Result<unknown> | undefined>;
+  onSave: (body: ProviderInput) => Promise<Result<unknown>>;
   submitText: string;
   savedText: string;
 }
 
 export function ProfileForm({ provider, districts, onSave, submitText, savedText }: ProfileFormProps) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
   const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<NoticeState>(null);
-  const [saving, setSaving] = useState(false);
-  const set = (field: 'name' | 'kind' | 'district' | 'address') => (e: { target: { value: string } }) => setDraft({ ...draft, [field]: e.target.value });
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = ProviderInput.safeParse(draft);
-    if (!checked.success) {
-      setErrors(zodErrors(t, checked.error));
-      setNotice({ ok: false, text: t('form.fix') });
-      return;
-    }
-    setSaving(true);
-    const answer = await onSave(checked.data);
-    setSaving(false);
-    if (!answer) return;
-    if (answer.ok) {
-      setErrors({});
-      setNotice({ ok: true, text: savedText });
-      return;
-    }
-    const fields = serverErrors(t, answer);
-    setErrors(fields ?? {});
-    setNotice({ ok: false, text: fields ? t('form.fix') : errorText(appT, answer) });
-  };
+  const { errors, notice, saving, onSubmit } = useAdminForm({ check: () => ProviderInput.safeParse(draft), send: onSave, saved: () => savedText, summarise: true });
+  const set = (field: 'name' | 'kind' | 'district' | 'address') => (value: string) => setDraft({ ...draft, [field]: value });
 
   return (
-    <form className='admin-form admin-profile' onSubmit={(e) => void submit(e)} noValidate>
+    <form className='admin-form admin-profile' onSubmit={onSubmit} noValidate>
       <div className='admin-form__grid'>
-        <Field name='name' label={t('provider.name')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={set('name')} maxLength={80} />}
-        </Field>
+        <TextField name='name' label={t('provider.name')} errors={errors} input={{ maxLength: 80 }} value={draft.name} onChange={set('name')} />
         <Field name='kind' label={t('provider.kind')} errors={errors}>
           {(c) => (
-            <select {...c} className='admin-input' value={draft.kind} onChange={set('kind')}>
+            <select {...c} className='admin-input' value={draft.kind} onChange={(e) => set('kind')(e.target.value)}>
               {providerKinds.map((k) => (
                 <option key={k} value={k}>
                   {kindLabel(t, k)}
@@ -105,7 +81,7 @@ export function ProfileForm({ provider, districts, onSave, submitText, savedText
         </Field>
         <Field name='district' label={t('provider.district')} errors={errors}>
           {(c) => (
-            <select {...c} className='admin-input' value={draft.district} onChange={set('district')}>
+            <select {...c} className='admin-input' value={draft.district} onChange={(e) => set('district')(e.target.value)}>
               <option value=''>—</option>
               {districts.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -115,9 +91,7 @@ export function ProfileForm({ provider, districts, onSave, submitText, savedText
             </select>
           )}
         </Field>
-        <Field name='address' label={t('provider.address')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} className='admin-input' value={draft.address} onChange={set('address')} maxLength={200} />}
-        </Field>
+        <TextField name='address' label={t('provider.address')} errors={errors} className='admin-form__wide' input={{ maxLength: 200 }} value={draft.address} onChange={set('address')} />
       </div>
       <DocumentFields name='businessLicence' title={t('provider.licence')} value={draft.businessLicence} errors={errors} onChange={(businessLicence) => setDraft({ ...draft, businessLicence })} />
       <DocumentFields name='hygienePermit' title={t('provider.permit')} value={draft.hygienePermit} errors={errors} onChange={(hygienePermit) => setDraft({ ...draft, hygienePermit })} />

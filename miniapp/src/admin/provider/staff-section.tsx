@@ -1,63 +1,45 @@
 // A provider's staff accounts: who can sign in at its counter, and a form to add one.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { StaffInput, type StaffView } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { createStaff, disableStaff, listStaff } from '../api';
-import { Field, Notice, serverErrors, zodErrors, type FieldErrors, type NoticeState } from '../form';
+import { TextField } from '../form';
 import { useAdminText } from '../i18n';
-import { DataTable } from '../table';
+import { Notice, useNoticeOf } from '../notice';
+import { Section } from '../section';
+import { actionsColumn, DataTable } from '../table';
+import { useAdminForm } from '../use-admin-form';
 
 const emptyDraft = { username: '', name: '', password: '' };
 
 export function StaffSection({ providerId }: { providerId: string }) {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const staff = useResource(() => listStaff(providerId), [providerId]);
   const [draft, setDraft] = useState(emptyDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<NoticeState>(null);
-  const [saving, setSaving] = useState(false);
   const [disabling, setDisabling] = useState<StaffView | null>(null);
+  const { errors, notice, saving, onSubmit, say } = useAdminForm({
+    check: () => StaffInput.safeParse({ providerId, ...draft, username: draft.username.trim() }),
+    send: createStaff,
+    saved: (d) => {
+      setDraft(emptyDraft);
+      void staff.reload(true);
+      return t('provider.staffCreated', { u: d.staff.username });
+    },
+    // A taken username is a conflict about one field: say so at that field.
+    conflictAt: { username: t('form.taken') },
+  });
 
   const disable = async (member: StaffView) => {
     setDisabling(null);
-    const answer = await disableStaff(member.id);
-    setNotice(answer.ok ? { ok: true, text: t('provider.staffDisabledDone', { u: member.username }) } : { ok: false, text: errorText(appT, answer) });
+    say(noticeOf(await disableStaff(member.id), () => t('provider.staffDisabledDone', { u: member.username })));
     void staff.reload(true);
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = StaffInput.safeParse({ providerId, ...draft, username: draft.username.trim() });
-    if (!checked.success) {
-      setErrors(zodErrors(t, checked.error));
-      return;
-    }
-    setSaving(true);
-    const answer = await createStaff(checked.data);
-    setSaving(false);
-    if (answer.ok) {
-      setDraft(emptyDraft);
-      setErrors({});
-      setNotice({ ok: true, text: t('provider.staffCreated', { u: answer.data.staff.username }) });
-      void staff.reload(true);
-      return;
-    }
-    // A taken username is a conflict about one field: say so at that field.
-    const fields = answer.code === 'CONFLICT' ? { username: t('form.taken') } : serverErrors(t, answer);
-    setErrors(fields ?? {});
-    setNotice(fields ? null : { ok: false, text: errorText(appT, answer) });
-  };
-
   return (
-    <section className='admin-section admin-staff' aria-labelledby='staff-title'>
-      <h2 id='staff-title' className='admin-section__title'>
-        {t('provider.staff')}
-      </h2>
+    <Section id='staff' className='admin-staff' title={t('provider.staff')}>
       <Resource state={staff.state} onRetry={() => void staff.reload()} isEmpty={(d) => d.staff.length === 0} emptyTitle={t('provider.noStaff')}>
         {(d) => (
           <DataTable<StaffView>
@@ -65,34 +47,30 @@ export function StaffSection({ providerId }: { providerId: string }) {
               { key: 'username', title: t('provider.staffUsername'), cell: (s) => s.username },
               { key: 'name', title: t('provider.staffName'), cell: (s) => s.name },
               { key: 'status', title: t('provider.staffStatus'), cell: (s) => t(s.disabled ? 'provider.staffDisabled' : 'provider.staffActive') },
-              {
-                key: 'actions',
-                title: '',
-                cell: (s) =>
-                  s.disabled ? null : (
-                    <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setDisabling(s)}>
-                      {t('provider.disableStaff')}
-                    </button>
-                  ),
-              },
+              actionsColumn((s) =>
+                s.disabled ? null : (
+                  <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setDisabling(s)}>
+                    {t('provider.disableStaff')}
+                  </button>
+                ),
+              ),
             ]}
             rows={d.staff}
             rowKey={(s) => s.id}
           />
         )}
       </Resource>
-      <form className='admin-form admin-form--inline admin-staff__form' onSubmit={(e) => void submit(e)} noValidate>
-        <Field name='username' label={t('provider.staffUsername')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' autoComplete='off' value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />}
-        </Field>
-        <Field name='name' label={t('provider.staffName')} errors={errors}>
-          {(c) => <input {...c} className='admin-input' value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
-        </Field>
-        <Field name='password' label={t('provider.staffPassword')} errors={errors}>
-          {(c) => (
-            <input {...c} className='admin-input' type='password' autoComplete='new-password' value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
-          )}
-        </Field>
+      <form className='admin-form admin-form--inline admin-staff__form' onSubmit={onSubmit} noValidate>
+        <TextField name='username' label={t('provider.staffUsername')} errors={errors} input={{ autoComplete: 'off' }} value={draft.username} onChange={(username) => setDraft({ ...draft, username })} />
+        <TextField name='name' label={t('provider.staffName')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+        <TextField
+          name='password'
+          label={t('provider.staffPassword')}
+          errors={errors}
+          input={{ type: 'password', autoComplete: 'new-password' }}
+          value={draft.password}
+          onChange={(password) => setDraft({ ...draft, password })}
+        />
         <button type='submit' className='admin-btn admin-staff__add' disabled={saving}>
           {t('provider.addStaff')}
         </button>
@@ -107,6 +85,6 @@ export function StaffSection({ providerId }: { providerId: string }) {
           onConfirm={() => void disable(disabling)}
         />
       )}
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,7 @@ import { FilterSelect, filled, SearchFilters } from '../filters';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
 import { AdminLink } from '../link';
-import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { PAGE_SIZE, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { PagedTable, type Column } from '../table';
@@ -35,11 +35,7 @@ export default function AdminProvidersPage() {
   const t = useAdminText();
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const districts = useResource(listDistricts, []);
-  const list = useCursorPages(
-    (cursor) =>
-      listProviders({ ...filled(filters), limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { providers: AdminProvider[] }) => d.providers)),
-    [filters],
-  );
+  const list = useCursorPages((cursor) => listProviders({ ...filled(filters), limit: PAGE_SIZE, cursor }), [filters]);
 
   const columns: Column<AdminProvider>[] = [
     { key: 'name', title: t('providers.name'), cell: (p) => <AdminLink to={routes.adminProvider(p.id)}>{p.name}</AdminLink> },

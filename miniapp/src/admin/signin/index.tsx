@@ -6,6 +6,7 @@ import { go, routes } from '../../routes';
 import { keepSignInDevice, signInDevice } from '../../services/sign-in-devices';
 import { adminSignIn } from '../api';
 import { useAdminText } from '../i18n';
+import { Notice, type NoticeState } from '../notice';
 import { keepAdminSession } from '../session';
 import { useDesktopScale } from '../shell';
 import '../admin.css';
@@ -15,7 +16,7 @@ export default function AdminSignInPage() {
   const { t: appT } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<NoticeState>(null);
   const [sending, setSending] = useState(false);
   useDesktopScale();
 
@@ -28,7 +29,7 @@ export default function AdminSignInPage() {
     const answer = await adminSignIn(name, password, signInDevice(name));
     setSending(false);
     if (!answer.ok) {
-      setProblem(answer.code === 'UNAUTHENTICATED' || answer.code === 'INVALID_INPUT' ? t('signin.wrong') : errorText(appT, answer));
+      setProblem({ ok: false, text: answer.code === 'UNAUTHENTICATED' || answer.code === 'INVALID_INPUT' ? t('signin.wrong') : errorText(appT, answer) });
       return;
     }
     keepSignInDevice(name, answer.data.device);
@@ -60,11 +61,7 @@ export default function AdminSignInPage() {
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
-        {problem && (
-          <p className='admin-notice admin-notice--error' role='alert'>
-            {problem}
-          </p>
-        )}
+        <Notice notice={problem} />
         <button type='submit' className='admin-btn admin-signin__submit' disabled={sending}>
           {t('signin.submit')}
         </button>

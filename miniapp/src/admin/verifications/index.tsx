@@ -2,16 +2,14 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { VerificationStatus, type VerificationCategory } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { approveVerification, listVerifications, rejectVerification } from '../api';
-import { Notice, type NoticeState } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { shanghaiTime } from '../labels';
-import { PAGE_SIZE, paged, useCursorPages } from '../paging';
+import { Notice, useNoticeOf, type NoticeState } from '../notice';
+import { PAGE_SIZE, useCursorPages } from '../paging';
 import { AdminShell } from '../shell';
-import { PagedTable } from '../table';
+import { actionsColumn, PagedTable } from '../table';
 import { Tabs } from '../tabs';
 
 /** The server purges an application's personal data this many days after the decision (functions/config.ts). */
@@ -33,20 +31,17 @@ const statuses = VerificationStatus.options;
 
 export default function AdminVerificationsPage() {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const noticeOf = useNoticeOf();
   const asked = Taro.getCurrentInstance().router?.params.status;
   const status = statuses.find((s) => s === asked) ?? 'PENDING';
   const [confirming, setConfirming] = useState<Decision | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
-  const list = useCursorPages(
-    (cursor) => listVerifications(status, { limit: PAGE_SIZE, cursor }).then((a) => paged(a, (d: { verifications: Application[] }) => d.verifications)),
-    [status],
-  );
+  const list = useCursorPages((cursor) => listVerifications(status, { limit: PAGE_SIZE, cursor }), [status]);
 
   const decide = async ({ id, action }: Decision) => {
     setConfirming(null);
     const answer = await (action === 'approve' ? approveVerification(id) : rejectVerification(id));
-    setNotice(answer.ok ? { ok: true, text: t(action === 'approve' ? 'verifications.approved' : 'verifications.rejected') } : { ok: false, text: errorText(appT, answer) });
+    setNotice(noticeOf(answer, () => t(action === 'approve' ? 'verifications.approved' : 'verifications.rejected')));
     void list.reload(true);
   };
 
@@ -76,20 +71,16 @@ export default function AdminVerificationsPage() {
           { key: 'purge', title: t('verifications.purge'), cell: purge },
           ...(status === 'PENDING'
             ? [
-                {
-                  key: 'actions',
-                  title: '',
-                  cell: (v: Application) => (
-                    <span className='admin-row-actions'>
-                      <button type='button' className='admin-btn admin-verifications__approve' onClick={() => setConfirming({ id: v.id, action: 'approve' })}>
-                        {t('verifications.approve')}
-                      </button>
-                      <button type='button' className='admin-btn admin-btn--ghost admin-verifications__reject' onClick={() => setConfirming({ id: v.id, action: 'reject' })}>
-                        {t('verifications.reject')}
-                      </button>
-                    </span>
-                  ),
-                },
+                actionsColumn((v: Application) => (
+                  <>
+                    <button type='button' className='admin-btn admin-verifications__approve' onClick={() => setConfirming({ id: v.id, action: 'approve' })}>
+                      {t('verifications.approve')}
+                    </button>
+                    <button type='button' className='admin-btn admin-btn--ghost admin-verifications__reject' onClick={() => setConfirming({ id: v.id, action: 'reject' })}>
+                      {t('verifications.reject')}
+                    </button>
+                  </>
+                )),
               ]
             : []),
         ]}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Booking } from '@contract';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
+import { Notice } from '../../components/notice';
 import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
 import { useLocalName, Zh } from '../../components/zh';
@@ -59,11 +60,7 @@ export default function BookingsPage() {
               : t('bookings.freeLeft', { n: me.freeClaimsLeft })}
         </View>
       )}
-      {notice && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {notice}
-        </View>
-      )}
+      <Notice text={notice} />
       <Resource
         state={bookings.state}
         onRetry={() => void bookings.reload()}
@@ -78,7 +75,7 @@ export default function BookingsPage() {
         {(list) =>
           list.map((b) => (
             <View key={b.id} className='card booking-row' data-booking={b.id} data-status={b.status}>
-              <View className='booking-row__head'>
+              <View className='row booking-row__head'>
                 <Text className='booking-row__name'>{places?.get(b.providerId) ? localName(places.get(b.providerId)!) : b.providerName}</Text>
                 <Text className={`voucher-status voucher-status--${b.status}`}>{t(`voucher.status.${b.status}`)}</Text>
               </View>

@@ -5,6 +5,8 @@ import { Intro } from '../../components/intro';
 import { LangSwitch } from '../../components/lang-switch';
 import { DistrictChips } from '../../components/district-chips';
 import { ImpactSummary } from '../../components/impact-summary';
+import { NavLink } from '../../components/nav-link';
+import { Notice } from '../../components/notice';
 import { ProviderCard } from '../../components/provider-card';
 import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
@@ -66,7 +68,7 @@ export default function HomePage() {
 
   return (
     <View className='home' ariaRole='main'>
-      <View className='home__header'>
+      <View className='row home__header'>
         <View className='home__titles'>
           <View className='home__title' ariaRole='heading' aria-level='1'>
             {t('app.title')}
@@ -76,10 +78,8 @@ export default function HomePage() {
         <LangSwitch className='home__lang' />
       </View>
 
-      <View className='links home__links'>
-        <Pressable className='link home__bookings' role='link' onPress={() => go.to(routes.bookings())}>
-          {t('home.myBookings')}
-        </Pressable>
+      <View className='row links home__links'>
+        <NavLink to='bookings' className='home__bookings' />
         <Pressable className='link home__walkin' role='link' onPress={() => go.to(routes.walkIn())}>
           {t('home.walkIn')}
         </Pressable>
@@ -102,11 +102,7 @@ export default function HomePage() {
           {locating === 'asking' ? t('home.locating') : t('home.nearest')}
         </Pressable>
       </View>
-      {locating === 'denied' && (
-        <View className='notice notice--info home__no-location' ariaRole='status'>
-          {t('home.noLocation')}
-        </View>
-      )}
+      {locating === 'denied' && <Notice kind='info' text={t('home.noLocation')} className='home__no-location' />}
 
       <View className='home__list'>
         <Resource

@@ -154,7 +154,7 @@ export default function ProviderPage() {
             const soldOut = o.remaining === 0;
             return (
               <View key={o.id} className='card offering-card' data-offering={o.id}>
-                <View className='offering-card__head'>
+                <View className='row offering-card__head'>
                   <View className='offering-card__name' ariaRole='heading' aria-level='3'>
                     {o.kind === 'blind_box' ? `${t('offering.blind_box')} · ` : ''}
                     <Zh text={o.name} />

@@ -3,13 +3,15 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { SAFETY_REPORT_MAX_CHARS, type SafetyReportBody } from '@contract';
 import { Field } from '../../components/field';
+import { NavLink } from '../../components/nav-link';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
-import { go, routes } from '../../routes';
+import { go } from '../../routes';
 import { getProvider, reportSafety } from '../../services/api';
 import './index.css';
 
@@ -54,9 +56,7 @@ export default function ReportPage() {
       <TopBar title={t('report.title')} />
       {sent ? (
         <View>
-          <View className='notice notice--ok report__sent' ariaRole='status'>
-            {t('report.sent')}
-          </View>
+          <Notice kind='ok' text={t('report.sent')} className='report__sent' />
           <Pressable className='btn btn--wide' role='link' onPress={go.back}>
             {t('report.back')}
           </Pressable>
@@ -79,18 +79,12 @@ export default function ReportPage() {
               error={fieldError}
             />
           </View>
-          {problem && (
-            <View className='notice notice--error report__problem' ariaRole='alert'>
-              {problem}
-            </View>
-          )}
+          <Notice text={problem} className='report__problem' />
           <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide report__submit'} onPress={() => void submit()}>
             {sending.busy ? t('report.sending') : t('report.submit')}
           </Pressable>
-          <View className='links'>
-            <Pressable className='link' role='link' onPress={() => go.restart(routes.home())}>
-              {t('nav.home')}
-            </Pressable>
+          <View className='row links'>
+            <NavLink to='home' />
           </View>
         </View>
       )}

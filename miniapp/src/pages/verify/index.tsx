@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { VerificationCategory, type VerificationBody } from '@contract';
 import { Field } from '../../components/field';
+import { NavLink } from '../../components/nav-link';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
@@ -9,7 +11,7 @@ import { useI18n, useTitle, type MessageKey } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useResource } from '../../hooks/use-resource';
-import { go, routes } from '../../routes';
+import { go } from '../../routes';
 import { getMe, submitVerification } from '../../services/api';
 import './index.css';
 
@@ -68,24 +70,16 @@ export default function VerifyPage() {
       )}
       {pending && (
         <View>
-          <View className='notice notice--info verify__pending' ariaRole='status'>
-            {t('verify.pending')} {t('verify.pendingNext')}
-          </View>
-          <View className='links'>
-            <Pressable className='link verify__to-bookings' role='link' onPress={() => go.to(routes.bookings())}>
-              {t('home.myBookings')}
-            </Pressable>
-            <Pressable className='link verify__to-home' role='link' onPress={() => go.restart(routes.home())}>
-              {t('nav.home')}
-            </Pressable>
+          <Notice kind='info' text={`${t('verify.pending')} ${t('verify.pendingNext')}`} className='verify__pending' />
+          <View className='row links'>
+            <NavLink to='bookings' className='verify__to-bookings' />
+            <NavLink to='home' className='verify__to-home' />
           </View>
         </View>
       )}
       {approved && (
         <View>
-          <View className='notice notice--ok verify__approved' ariaRole='status'>
-            {t('verify.approved', { d: me.verifiedUntil ?? '' })}
-          </View>
+          <Notice kind='ok' text={t('verify.approved', { d: me.verifiedUntil ?? '' })} className='verify__approved' />
           <Pressable className='btn btn--wide' role='link' onPress={go.back}>
             {t('bookings.toHome')}
           </Pressable>
@@ -141,11 +135,7 @@ export default function VerifyPage() {
               </View>
             )}
           </View>
-          {problem && (
-            <View className='notice notice--error verify__problem' ariaRole='alert'>
-              {problem}
-            </View>
-          )}
+          <Notice text={problem} className='verify__problem' />
           <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide verify__submit'} onPress={() => void submit()}>
             {t('verify.submit')}
           </Pressable>

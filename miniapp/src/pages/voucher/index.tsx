@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Booking } from '@contract';
 import { CancelBookingDialog } from '../../components/confirm-dialog';
+import { NavLink } from '../../components/nav-link';
+import { Notice } from '../../components/notice';
 import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
 import { useLocalName, Zh } from '../../components/zh';
@@ -148,11 +150,7 @@ export default function VoucherPage() {
   return (
     <View className='page voucher' ariaRole='main'>
       <TopBar title={t('voucher.title')} />
-      {voucher.staleBecause?.code === 'NETWORK_ERROR' && (
-        <View className='notice notice--info voucher__offline' ariaRole='status'>
-          {t('voucher.offline')}
-        </View>
-      )}
+      {voucher.staleBecause?.code === 'NETWORK_ERROR' && <Notice kind='info' text={t('voucher.offline')} className='voucher__offline' />}
       <View className='card voucher__card'>
         <View className='voucher__provider' ariaRole='heading' aria-level='2'>
           {place ? localName(place) : booking.providerName}
@@ -190,28 +188,20 @@ export default function VoucherPage() {
 
       {booking.status === 'REDEEMED' && <ThanksBox bookingId={booking.id} />}
 
-      {cancelError && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {cancelError}
-        </View>
-      )}
+      <Notice text={cancelError} />
       {usable && (
         <Pressable className='btn btn--ghost btn--wide voucher__cancel' onPress={() => setConfirming(true)}>
           {t('voucher.cancel')}
         </Pressable>
       )}
-      <View className='links'>
+      <View className='row links'>
         {booking.status === 'REDEEMED' && (
           <Pressable className='link voucher__report' role='link' onPress={() => go.to(routes.report(booking.providerId, booking.id))}>
             {t('report.link')}
           </Pressable>
         )}
-        <Pressable className='link' role='link' onPress={() => go.to(routes.bookings())}>
-          {t('home.myBookings')}
-        </Pressable>
-        <Pressable className='link voucher__home' role='link' onPress={() => go.restart(routes.home())}>
-          {t('nav.home')}
-        </Pressable>
+        <NavLink to='bookings' />
+        <NavLink to='home' className='voucher__home' />
       </View>
 
       {confirming && (

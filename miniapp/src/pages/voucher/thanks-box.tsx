@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { NOTE_MAX_CHARS } from '@contract';
 import { Field } from '../../components/field';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
@@ -32,9 +33,7 @@ export function ThanksBox({ bookingId }: { bookingId: string }) {
 
   if (state === 'sent' || state === 'already') {
     return (
-      <View className='notice notice--ok voucher__thanked' ariaRole='status'>
-        {t(state === 'sent' ? 'thanks.sent' : 'thanks.already')}
-      </View>
+      <Notice kind='ok' text={t(state === 'sent' ? 'thanks.sent' : 'thanks.already')} className='voucher__thanked' />
     );
   }
   return (
@@ -42,11 +41,7 @@ export function ThanksBox({ bookingId }: { bookingId: string }) {
       <Text className='field__label'>{t('thanks.title')}</Text>
       <Text className='muted'>{t('thanks.intro')}</Text>
       <Field label={t('thanks.note')} inputClass='voucher__thanks-note' value={note} maxlength={NOTE_MAX_CHARS} multiline placeholder={t('thanks.placeholder')} onChange={setNote} />
-      {problem && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {problem}
-        </View>
-      )}
+      <Notice text={problem} />
       <Pressable className={state === 'sending' ? 'btn btn--wide btn--disabled' : 'btn btn--wide voucher__thanks-send'} onPress={() => void send()}>
         {state === 'sending' ? t('thanks.sending') : t('thanks.send')}
       </Pressable>

@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { CatalogItem } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
-import { Resource } from '../../components/resource';
-import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
-import { useI18n, useTitle } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { go, routes } from '../../routes';
 import { createExchange, staffCatalog, staffPoints, type Result } from '../../services/api';
-import { StaffFooter, StaffNav, useStaffError, useStaffGuard, useStaffResource } from '../shared';
+import { StaffPage, StaffResource } from '../frame';
+import { useStaffError, useStaffResource } from '../shared';
 import './index.css';
 
 interface Shelf {
@@ -31,14 +31,12 @@ const inStockFirst = (items: CatalogItem[]) => [...items].sort((a, b) => Number(
 
 export default function StaffCatalogPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
   const describe = useStaffError();
   const shelf = useStaffResource(loadShelf, [], { onShow: true });
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [confirming, setConfirming] = useState<CatalogItem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const ordering = useIdempotentAction((key, itemId: string, quantity: number) => createExchange(itemId, quantity, key));
-  useTitle('staff.catalog.title');
 
   const quantityOf = (item: CatalogItem) => quantities[item.id] ?? 1;
   const step = (item: CatalogItem, by: number) =>
@@ -56,23 +54,10 @@ export default function StaffCatalogPage() {
     void shelf.reload(true);
   };
 
-  if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-catalog' ariaRole='main'>
-      <TopBar title={t('staff.catalog.title')} />
-      <StaffNav current='points' below />
-      {notice && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {notice}
-        </View>
-      )}
-      <Resource
-        state={shelf.state}
-        onRetry={() => void shelf.reload()}
-        errorContext='staff'
-        isEmpty={(d) => d.items.length === 0}
-        emptyTitle={t('staff.catalog.empty')}
-      >
+    <StaffPage name='catalog' under='points'>
+      <Notice text={notice} />
+      <StaffResource of={shelf} isEmpty={(d) => d.items.length === 0} emptyTitle={t('staff.catalog.empty')}>
         {(d) => (
           <View>
             <View className='catalog__balance' ariaRole='status'>
@@ -89,7 +74,7 @@ export default function StaffCatalogPage() {
                   <Text className='catalog__price'>{t('staff.catalog.price', { p: item.points, u: item.unit })}</Text>
                   <Text className='muted catalog__stock'>{soldOut ? t('staff.catalog.soldOut') : t('staff.catalog.stock', { n: item.stock, u: item.unit })}</Text>
                   {!soldOut && (
-                    <View className='catalog__row'>
+                    <View className='row catalog__row'>
                       <View className='catalog__stepper' ariaRole='group' ariaLabel={t('staff.catalog.quantity')}>
                         <Pressable className='catalog__step catalog__less' label={t('staff.catalog.less', { u: item.unit })} disabled={quantity <= 1} onPress={() => step(item, -1)}>
                           −
@@ -117,8 +102,7 @@ export default function StaffCatalogPage() {
             })}
           </View>
         )}
-      </Resource>
-      <StaffFooter />
+      </StaffResource>
       {confirming && (
         <ConfirmDialog
           title={t('staff.catalog.confirmTitle')}
@@ -128,6 +112,6 @@ export default function StaffCatalogPage() {
           onConfirm={() => void order(confirming)}
         />
       )}
-    </View>
+    </StaffPage>
   );
 }

@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { Exchange } from '@contract';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
-import { Resource } from '../../components/resource';
-import { TopBar } from '../../components/top-bar';
-import { useI18n, useTitle } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { go, routes } from '../../routes';
 import { staffExchanges } from '../../services/api';
 import { shanghaiDateTime } from '../../services/time';
+import { StaffPage, StaffResource } from '../frame';
 import { MoreButton, useStaffList } from '../more';
-import { StaffFooter, StaffNav, useStaffGuard } from '../shared';
 import './index.css';
 
 const statusClass: Record<Exchange['status'], string> = {
@@ -20,25 +19,14 @@ const statusClass: Record<Exchange['status'], string> = {
 
 export default function StaffExchangesPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
   const { params } = useRouter();
   const { list, more } = useStaffList(staffExchanges, 'exchanges');
-  useTitle('staff.exchanges.title');
 
-  if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-exchanges' ariaRole='main'>
-      <TopBar title={t('staff.exchanges.title')} />
-      <StaffNav current='points' below />
-      {params.placed && (
-        <View className='notice notice--ok' ariaRole='status'>
-          {t('staff.catalog.placed')}
-        </View>
-      )}
-      <Resource
-        state={list.state}
-        onRetry={() => void list.reload()}
-        errorContext='staff'
+    <StaffPage name='exchanges' under='points'>
+      {params.placed && <Notice kind='ok' text={t('staff.catalog.placed')} />}
+      <StaffResource
+        of={list}
         isEmpty={(d) => d.exchanges.length === 0}
         emptyTitle={t('staff.exchanges.empty')}
         emptyAction={
@@ -53,7 +41,7 @@ export default function StaffExchangesPage() {
           <View>
             {more.items.map((x) => (
               <View key={x.id} className={x.id === params.placed ? 'card exchange exchange--placed' : 'card exchange'} data-exchange={x.id} data-status={x.status}>
-                <View className='exchange__head'>
+                <View className='row exchange__head'>
                   <Text className='exchange__name'>{x.itemName}</Text>
                   <Text className={statusClass[x.status]}>{t(`staff.exchanges.status.${x.status}`)}</Text>
                 </View>
@@ -66,8 +54,7 @@ export default function StaffExchangesPage() {
             <MoreButton more={more} />
           </View>
         )}
-      </Resource>
-      <StaffFooter />
-    </View>
+      </StaffResource>
+    </StaffPage>
   );
 }

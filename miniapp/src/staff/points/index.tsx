@@ -1,16 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import type { LedgerEntry } from '@contract';
 import { Pressable } from '../../components/pressable';
-import { Resource } from '../../components/resource';
 import { StatusView } from '../../components/status-view';
-import { TopBar } from '../../components/top-bar';
-import { isMessageKey, useI18n, useTitle } from '../../i18n';
+import { isMessageKey, useI18n } from '../../i18n';
 import { go, routes } from '../../routes';
 import { staffPoints } from '../../services/api';
 import { serverNow } from '../../services/clock';
 import { shanghaiDateTime } from '../../services/time';
+import { StaffPage, StaffResource } from '../frame';
 import { MoreButton, useStaffList } from '../more';
-import { StaffFooter, StaffNav, useStaffGuard } from '../shared';
 import './index.css';
 
 /** A credit still held shows when it becomes spendable. */
@@ -18,9 +16,7 @@ const isHeld = (e: LedgerEntry, now: number) => e.points > 0 && Date.parse(e.ava
 
 export default function StaffPointsPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
   const { list: points, more } = useStaffList(staffPoints, 'entries');
-  useTitle('staff.points.title');
 
   // The reason is an enum; its words are the app's, in the current language.
   const reason = (code: string) => {
@@ -29,12 +25,9 @@ export default function StaffPointsPage() {
   };
   const now = serverNow();
 
-  if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-points' ariaRole='main'>
-      <TopBar title={t('staff.points.title')} back={false} />
-      <StaffNav current='points' />
-      <Resource state={points.state} onRetry={() => void points.reload()} errorContext='staff'>
+    <StaffPage name='points'>
+      <StaffResource of={points}>
         {(data) => (
         <View>
           <View className='card points__balance'>
@@ -55,7 +48,7 @@ export default function StaffPointsPage() {
           {more.items.length > 0 && (
             <View className='card' ariaRole='list' ariaLabel={t('staff.points.ledger')}>
               {more.items.map((e) => (
-                <View key={e.id} className='points__entry' ariaRole='listitem' data-reason={e.reason}>
+                <View key={e.id} className='row points__entry' ariaRole='listitem' data-reason={e.reason}>
                   <View className='points__what'>
                     <Text className='points__reason'>{reason(e.reason)}</Text>
                     {e.note && <Text className='points__note'>{e.note}</Text>}
@@ -72,8 +65,7 @@ export default function StaffPointsPage() {
           <MoreButton more={more} />
         </View>
         )}
-      </Resource>
-      <StaffFooter />
-    </View>
+      </StaffResource>
+    </StaffPage>
   );
 }

@@ -1,11 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
 import { Pressable } from '../../components/pressable';
 import { QrCode } from '../../components/qr-code';
-import { Resource } from '../../components/resource';
-import { TopBar } from '../../components/top-bar';
-import { useI18n, useTitle } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { staffPoster } from '../../services/api';
-import { StaffFooter, StaffNav, useStaffGuard, useStaffResource } from '../shared';
+import { StaffPage, StaffResource } from '../frame';
+import { useStaffResource } from '../shared';
 import './index.css';
 
 /**
@@ -21,16 +20,11 @@ function posterQrText(poster: string, walkInPath: string): string {
 
 export default function StaffPosterPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
   const poster = useStaffResource(() => staffPoster(), []);
-  useTitle('staff.poster.title');
 
-  if (!allowed) return <View className='page' ariaRole='main' />;
   return (
-    <View className='page staff-poster' ariaRole='main'>
-      <TopBar title={t('staff.poster.title')} back={false} />
-      <StaffNav current='poster' />
-      <Resource state={poster.state} onRetry={() => void poster.reload()} errorContext='staff'>
+    <StaffPage name='poster'>
+      <StaffResource of={poster}>
         {(state) => (
           <View>
             {/* The printable sheet: A4 or A5 portrait, the restaurant's name, the QR, one line of instruction. */}
@@ -56,8 +50,7 @@ export default function StaffPosterPage() {
             )}
           </View>
         )}
-      </Resource>
-      <StaffFooter />
-    </View>
+      </StaffResource>
+    </StaffPage>
   );
 }

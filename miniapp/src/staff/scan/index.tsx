@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RedemptionBody, RedemptionResponse } from '@contract';
 import { Pressable } from '../../components/pressable';
-import { TopBar } from '../../components/top-bar';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useQrScanner } from '../../components/qr-scanner';
-import { useI18n, useTitle } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { redeem, staffToday, type Failure } from '../../services/api';
 import { readString, remove, StorageKey } from '../../services/storage';
-import { expireStaffSession, StaffFooter, StaffNav, useStaffError, useStaffGuard } from '../shared';
+import { StaffPage } from '../frame';
+import { expireStaffSession, signedIn, useStaffError } from '../shared';
 import './index.css';
 
 type Outcome =
@@ -42,7 +42,8 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete
 
 export default function StaffScanPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
+  // The frame sends a signed-out visitor to sign in; until then nothing is asked of the server.
+  const allowed = signedIn();
   const describe = useStaffError();
   // Digits typed before a session ran out come back after signing in again.
   const [code, setCode] = useState(() => {
@@ -58,7 +59,6 @@ export default function StaffScanPage() {
     (body) => ('code' in body ? body.code : body.voucher),
   );
   const sending = redemption.busy !== null;
-  useTitle('staff.scan.title');
 
   // An expired session is found on opening, not after the staff member has typed eight digits.
   useEffect(() => {
@@ -125,8 +125,6 @@ export default function StaffScanPage() {
     setCode('');
   }, []);
 
-  if (!allowed) return <View className='page' />;
-
   if (outcome?.ok === 'paused') {
     return (
       <View className='page scan-paused' ariaRole='main'>
@@ -170,9 +168,7 @@ export default function StaffScanPage() {
   }
 
   return (
-    <View className='page staff-scan' ariaRole='main'>
-      <TopBar title={t('staff.scan.title')} back={false} />
-      <StaffNav current='scan' />
+    <StaffPage name='scan'>
       <Pressable className='btn btn--wide staff-scan__camera' onPress={() => void scanner.scan()}>
         {t('staff.scan.camera')}
       </Pressable>
@@ -204,8 +200,7 @@ export default function StaffScanPage() {
       >
         {t('staff.scan.redeem')}
       </Pressable>
-      <StaffFooter />
       {scanner.reader}
-    </View>
+    </StaffPage>
   );
 }

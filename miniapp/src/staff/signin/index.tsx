@@ -2,6 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { Field } from '../../components/field';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
@@ -50,11 +51,7 @@ export default function StaffSignInPage() {
   return (
     <View className='page staff-signin' ariaRole='main'>
       <TopBar title={t('staff.signin.title')} />
-      {params.expired === '1' && !problem && (
-        <View className='notice notice--info staff-signin__expired' ariaRole='status'>
-          {t('staff.signin.expired')}
-        </View>
-      )}
+      {params.expired === '1' && !problem && <Notice kind='info' text={t('staff.signin.expired')} className='staff-signin__expired' />}
       <View className='card'>
         <Field
           label={t('staff.username')}
@@ -73,11 +70,7 @@ export default function StaffSignInPage() {
           error={missing.password ? t('staff.signin.needPassword') : null}
         />
       </View>
-      {problem && (
-        <View className='notice notice--error' ariaRole='alert'>
-          {problem}
-        </View>
-      )}
+      <Notice text={problem} />
       <Pressable className={sending ? 'btn btn--wide btn--disabled' : 'btn btn--wide staff-signin__submit'} onPress={() => void submit()}>
         {t('staff.signin')}
       </Pressable>

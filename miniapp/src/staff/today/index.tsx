@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { SlotView } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Notice } from '../../components/notice';
 import { Pressable } from '../../components/pressable';
-import { Resource } from '../../components/resource';
-import { TopBar } from '../../components/top-bar';
-import { useI18n, useTitle, type MessageKey } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { staffToday, staffWalkIn } from '../../services/api';
-import { StaffFooter, StaffNav, useStaffError, useStaffGuard, useStaffResource } from '../shared';
+import { StaffPage, StaffResource } from '../frame';
+import { useStaffError, useStaffResource } from '../shared';
 import './index.css';
 
 const counts: Array<[keyof SlotView, MessageKey]> = [
@@ -21,11 +21,9 @@ const counts: Array<[keyof SlotView, MessageKey]> = [
 
 export default function StaffTodayPage() {
   const { t } = useI18n();
-  const allowed = useStaffGuard();
   const describe = useStaffError();
   const [confirming, setConfirming] = useState<SlotView | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  useTitle('staff.today.title');
 
   const today = useStaffResource(() => staffToday(), [], { onShow: true });
   const handing = useIdempotentAction((key, offeringId: string) => staffWalkIn(offeringId, 1, key), (offeringId) => offeringId);
@@ -38,23 +36,10 @@ export default function StaffTodayPage() {
     void today.reload(true);
   };
 
-  if (!allowed) return <View className='page' />;
   return (
-    <View className='page staff-today' ariaRole='main'>
-      <TopBar title={today.data ? `${t('staff.today.title')} ${today.data.date}` : t('staff.today.title')} back={false} />
-      <StaffNav current='today' />
-      {notice && (
-        <View className={notice.ok ? 'notice notice--ok' : 'notice notice--error'} ariaRole='status'>
-          {notice.text}
-        </View>
-      )}
-      <Resource
-        state={today.state}
-        onRetry={() => void today.reload()}
-        errorContext='staff'
-        isEmpty={(d) => d.slots.length === 0}
-        emptyTitle={t('staff.today.empty')}
-      >
+    <StaffPage name='today' detail={today.data?.date}>
+      <Notice text={notice?.text} kind={notice?.ok ? 'ok' : 'error'} role='status' />
+      <StaffResource of={today} isEmpty={(d) => d.slots.length === 0} emptyTitle={t('staff.today.empty')}>
         {(d) =>
         d.slots.map((slot) => (
           <View key={slot.offeringId} className='card slot' data-offering={slot.offeringId}>
@@ -78,8 +63,7 @@ export default function StaffTodayPage() {
           </View>
         ))
         }
-      </Resource>
-      <StaffFooter />
+      </StaffResource>
       {confirming && (
         <ConfirmDialog
           title={t('staff.handout')}
@@ -89,6 +73,6 @@ export default function StaffTodayPage() {
           onConfirm={() => void handOut(confirming)}
         />
       )}
-    </View>
+    </StaffPage>
   );
 }

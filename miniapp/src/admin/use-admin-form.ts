@@ -1,0 +1,94 @@
+// One submit for the desk's forms: the body is checked with the contract's own schema before
+// anything is sent; then a success is said in the notice, the server's field problems (422
+// VALIDATION_FAILED) and a conflict about one field (409) are marked at their fields, and any other
+// refusal is said in the notice. An expired session (401) is not said: api.ts's signedIn has
+// already sent the desk back to its sign-in page.
+import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { Result } from '../services/request';
+import { serverErrors, zodErrors, type FieldErrors } from './form';
+import { useAdminText } from './i18n';
+import { useNoticeOf, type NoticeState, type Refusals } from './notice';
+
+export interface AdminFormOptions<B, R> {
+  /** The body as the contract's schema parses it. */
+  check: () => z.ZodSafeParseResult<B>;
+  /** Problems the schema cannot see (an id sent in the path, an amount typed in yuan); they win over its own. */
+  beside?: () => FieldErrors;
+  send: (body: B) => Promise<Result<R>>;
+  /** What a success says; the place to clear the draft or reload what the form changed. */
+  saved: (data: R) => string;
+  /** A conflict (409) about one field — a username or id taken — said at that field. */
+  conflictAt?: FieldErrors;
+  refusals?: Refusals;
+  /** Field problems are summed up in the notice too: on a long form a marked field may be out of view. */
+  summarise?: boolean;
+  /** Where a problem at the contract's dotted path is shown, when the form names its field otherwise. */
+  fieldOf?: (path: string) => string;
+  /** The page shows the notices (the form may close on success): each goes there, not to `notice`. */
+  onNotice?: (notice: NoticeState) => void;
+}
+
+export interface AdminForm {
+  errors: FieldErrors;
+  notice: NoticeState;
+  saving: boolean;
+  onSubmit: (event: FormEvent) => void;
+  /** Says something from outside the submit (a row's action on the same section). */
+  say: (notice: NoticeState) => void;
+  /** Nothing marked, nothing said: another item is opened in the form. */
+  reset: () => void;
+}
+
+export function useAdminForm<B, R>(options: AdminFormOptions<B, R>): AdminForm {
+  const { check, beside, send, saved, conflictAt, refusals, summarise = false, fieldOf, onNotice } = options;
+  const t = useAdminText();
+  const noticeOf = useNoticeOf();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<NoticeState>(null);
+  const [saving, setSaving] = useState(false);
+  const say = onNotice ?? setNotice;
+
+  const mark = (found: FieldErrors) => {
+    const shown: FieldErrors = {};
+    for (const [path, problem] of Object.entries(found)) shown[fieldOf ? fieldOf(path) : path] ??= problem;
+    setErrors(shown);
+    say(summarise ? { ok: false, text: t('form.fix') } : null);
+  };
+
+  const answered = (answer: Result<R>) => {
+    if (!answer.ok) {
+      if (answer.code === 'UNAUTHENTICATED') return;
+      const fields = answer.code === 'CONFLICT' && conflictAt ? conflictAt : serverErrors(t, answer);
+      if (fields) return mark(fields);
+    }
+    setErrors({});
+    say(noticeOf(answer, saved, refusals));
+  };
+
+  const submit = async () => {
+    const checked = check();
+    const found: FieldErrors = { ...(checked.success ? {} : zodErrors(t, checked.error)), ...beside?.() };
+    if (!checked.success || Object.keys(found).length > 0) return mark(found);
+    setSaving(true);
+    const answer = await send(checked.data);
+    setSaving(false);
+    answered(answer);
+  };
+
+  return {
+    errors,
+    notice,
+    saving,
+    onSubmit: (event) => {
+      event.preventDefault();
+      void submit();
+    },
+    say,
+    reset: () => {
+      setErrors({});
+      say(null);
+    },
+  };
+}
+
