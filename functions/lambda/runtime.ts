@@ -90,6 +90,7 @@ export function parseSecrets(values: Partial<Record<SecretPurpose, string | unde
   const voucherKey = get('vouchers');
   const voucherVerify = get('voucherVerify');
   const personalData = get('personalData');
+  const totp = get('totp');
   const signingKeyPem = tokenSigning === null ? null : ed25519(tokenSigning, 'tokenSigning', 'private');
   const voucherKeyPem = voucherKey === null ? null : ed25519(voucherKey, 'vouchers', 'private');
   return {
@@ -101,6 +102,7 @@ export function parseSecrets(values: Partial<Record<SecretPurpose, string | unde
     // As for tokens: the signer derives its public half, the counter is given only that.
     voucherVerifyKeyPem: voucherVerify !== null ? ed25519(voucherVerify, 'voucherVerify', 'public') : voucherKeyPem && publicKeyPemOf(voucherKeyPem),
     personalDataKey: personalData === null ? null : bytes(personalData, 'personalData', 32, true),
+    totpKey: totp === null ? null : bytes(totp, 'totp', 32, true),
     wechatAppSecret: get('wechat'),
   };
 }

@@ -24,6 +24,7 @@ const goodKeys = (): Record<SecretPurpose, string> => ({
   vouchers: voucherKey,
   voucherVerify: publicKeyPemOf(voucherKey),
   personalData: b64(32),
+  totp: b64(32),
   wechat: 'wechat-secret',
 });
 const stored = (key: string) => JSON.stringify({ key });
@@ -86,6 +87,7 @@ describe('the secrets', () => {
     ['not JSON', { recipientIds: 'x'.repeat(44) }],
     ['a short recipient-id key', { recipientIds: stored(b64(16)) }],
     ['a 33-byte personal-data key', { personalData: stored(b64(33)) }],
+    ['a 16-byte TOTP key', { totp: stored(b64(16)) }],
     ['a voucher key that is not Ed25519 PEM', { vouchers: stored('not-a-pem-ABCDEFGHIJ') }],
     ['a private key where the public half belongs', { tokenVerify: stored(pair.signingKeyPem) }],
     ['the voucher signing key where its public half belongs', { voucherVerify: stored(voucherKey) }],
