@@ -50,6 +50,11 @@ export const config = {
     // Owners and clerks must turn on two-step sign-in before they can act (their routes answer
     // 403 TOTP_REQUIRED until then). On in the CDK stack; off in local mode unless --require-totp.
     requireTotp: false,
+    // A code from one 30-second step either side of the server's is accepted: a phone's clock a
+    // little off, or a code typed as it turned over. Each step signs in once (replay is refused).
+    totpDriftSteps: 1,
+    // Recovery codes given when two-step sign-in is turned on, each good for one sign-in.
+    recoveryCodes: 10,
   },
   signIn: {
     // Failed sign-ins per username, reserved before any password hashing: a burst window and a

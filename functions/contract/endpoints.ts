@@ -65,7 +65,19 @@ import {
   StaffWalkInResponse,
   VoucherKeyResponse,
 } from './staff.js';
-import { AccountParams, AdminAccountList, AdminAccountResponse, AdminMeResponse, ChangePasswordBody, CreateAdminAccountBody, PatchAdminAccountBody, ResetPasswordBody } from './office.js';
+import {
+  AccountParams,
+  AdminAccountList,
+  AdminAccountResponse,
+  AdminMeResponse,
+  ChangePasswordBody,
+  ConfirmTotpBody,
+  CreateAdminAccountBody,
+  PatchAdminAccountBody,
+  RecoveryCodes,
+  ResetPasswordBody,
+  TotpEnrolment,
+} from './office.js';
 import { ClearIntegrityBody, IntegrityCaseResponse, IntegrityQuery, IntegrityReport } from './integrity.js';
 import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
@@ -190,6 +202,9 @@ export const endpoints = {
   // The programme office: each administrator's own account, and the owners' list of them all
   adminMe: { method: 'GET', path: '/v1/admin/me', auth: 'admin', response: AdminMeResponse },
   changeAdminPassword: { method: 'POST', path: '/v1/admin/me/password', auth: 'admin', body: ChangePasswordBody, response: AdminMeResponse },
+  // Two-step sign-in (TOTP): a pending secret, then a code from it turns it on
+  enrolTotp: { method: 'POST', path: '/v1/admin/me/totp', auth: 'admin', response: TotpEnrolment },
+  confirmTotp: { method: 'POST', path: '/v1/admin/me/totp/confirm', auth: 'admin', body: ConfirmTotpBody, response: RecoveryCodes },
   listAdminAccounts: { method: 'GET', path: '/v1/admin/accounts', auth: 'admin', response: AdminAccountList },
   createAdminAccount: { method: 'POST', path: '/v1/admin/accounts', auth: 'admin', body: CreateAdminAccountBody, response: AdminAccountResponse, status: 201 },
   updateAdminAccount: { method: 'PATCH', path: '/v1/admin/accounts/{id}', auth: 'admin', params: AccountParams, body: PatchAdminAccountBody, response: AdminAccountResponse },

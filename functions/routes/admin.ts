@@ -1,6 +1,7 @@
 import * as providers from '../app/admin/providers.js';
 import * as accounts from '../app/admin/accounts.js';
 import * as me from '../app/admin/me.js';
+import * as totp from '../app/admin/totp.js';
 import * as staff from '../app/admin/staff.js';
 import * as audit from '../app/admin/audit.js';
 import * as exchanges from '../app/admin/exchanges.js';
@@ -30,6 +31,8 @@ export const adminHandlers = {
   endAdminSessions: (ctx) => me.endAdminSessions(ctx),
   adminMe: (ctx) => me.adminMe(ctx),
   changeAdminPassword: (ctx, { body }) => me.changeAdminPassword(ctx, body),
+  enrolTotp: (ctx) => totp.enrolTotp(ctx),
+  confirmTotp: (ctx, { body }) => totp.confirmTotp(ctx, body),
   listAdminAccounts: (ctx) => accounts.listAccounts(ctx),
   createAdminAccount: (ctx, { body }) => accounts.createAccount(ctx, body),
   updateAdminAccount: (ctx, { params, body }) => accounts.updateAccount(ctx, params, body),

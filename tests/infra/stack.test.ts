@@ -359,11 +359,12 @@ describe('functions', () => {
     expect(wholeAccountReaders.sort()).toEqual(['admin', 'signin']);
   });
 
-  it('keeps each group to its partitions: listings read the catalogue only, sign-in writes recipients, phone challenges and rate counters only', () => {
+  it('keeps each group to its partitions: listings read the catalogue only, sign-in writes recipients, phone challenges, rate counters and accounts only', () => {
     // Listings read the catalogue, likes counts, published figures and leaderboards; nothing personal.
     expect(tableAccess.public).toEqual({ read: ['DISTRICTS', 'PROVIDER#*', 'LIKES', 'IMPACT#*', 'LEADERBOARDS#*', 'LEADERBOARD#*'], indexes: { GSI1: ['DISTRICT#*'] }, write: [] });
-    // Sign-in writes recipients, a phone's SMS challenge and rate counters — never accounts, providers or bookings.
-    expect(tableAccess.signin.write).toEqual(['RECIPIENT#*', 'PHONE#*', 'RATE#*']);
+    // Sign-in writes recipients, a phone's SMS challenge, rate counters and an administrator's spent
+    // second-factor code (on the account) — never providers or bookings.
+    expect(tableAccess.signin.write).toEqual(['RECIPIENT#*', 'PHONE#*', 'RATE#*', 'ACCOUNT#*']);
     for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS|"IMPACT#\*"|AUDIT#/);
   });
 });

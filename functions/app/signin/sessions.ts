@@ -4,6 +4,7 @@ import { DomainError } from '../../domain/errors.js';
 import { decoyHash, verifyPassword } from '../../security/passwords.js';
 import { recipientId, type IdentitySource } from '../../security/recipient-ids.js';
 import type { Account } from '../../store/index.js';
+import type { AdminAccountRecord } from '../../store/records.js';
 import { accountView } from '../office.js';
 import type { Ctx, RecipientCtx } from '../context.js';
 import { limited, reserve, takeRate } from '../rate-limit.js';
@@ -55,7 +56,12 @@ let decoy: Promise<string> | undefined;
  * Unknown usernames cost the same scrypt time and share the same throttle, so neither reveals
  * which accounts exist.
  */
-async function signIn<R extends Account['role']>(ctx: Ctx, { username, password }: PasswordSessionBody, role: R): Promise<Extract<Account, { role: R }>> {
+async function signIn<R extends Account['role']>(
+  ctx: Ctx,
+  { username, password }: PasswordSessionBody,
+  role: R,
+  secondStep?: (account: Extract<Account, { role: R }>) => Promise<void>,
+): Promise<Extract<Account, { role: R }>> {
   const { config, store, passwordGate, signingIn } = ctx.deps;
   // Usernames are lowercase (the contract's rule for new accounts): the lookup and the throttle
   // both take the name as typed on a phone that capitalises its first letter, so they agree.
@@ -78,8 +84,15 @@ async function signIn<R extends Account['role']>(ctx: Ctx, { username, password 
       const hash = account?.passwordHash ?? (await (decoy ??= decoyHash(config.passwords)));
       const ok = await verifyPassword(password, hash, config.passwords);
       if (!account || !ok || account.role !== role) throw new DomainError('UNAUTHENTICATED', 'wrong username or password');
+      const known = account as Extract<Account, { role: R }>;
+      // A wrong second-factor code keeps its reservation: it counts as a failed sign-in, so codes
+      // are guessed no faster than passwords. Asking for the code hands it back, as a right password does.
+      await secondStep?.(known).catch(async (e: unknown) => {
+        if (e instanceof DomainError && e.code === 'OTP_REQUIRED') await attempt.release();
+        throw e;
+      });
       await attempt.release();
-      return account as Extract<Account, { role: R }>;
+      return known;
     });
   } finally {
     signingIn.delete(who);
@@ -94,8 +107,34 @@ export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): P
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name } };
 }
 
+/**
+ * An administrator's second step, once the password was right: with two-step sign-in on, a code
+ * from the authenticator app or one of the recovery codes. Each works once: the code's time step
+ * must be later than the last one used, and a recovery code is removed as it is used, both by a
+ * conditional write, so two sign-ins racing with the same code cannot both pass. The answer never
+ * says which was wrong beyond the field: the password is known right already.
+ */
+async function secondStep(ctx: Ctx, a: AdminAccountRecord, body: PasswordSessionBody): Promise<void> {
+  if (a.totpOn !== true) return;
+  const { store, secondFactor, config } = ctx.deps;
+  if (body.otp !== undefined) {
+    const step = a.totpSecret ? secondFactor.matchStep(a.totpSecret, a.username, body.otp, ctx.now, config.office.totpDriftSteps) : null;
+    if (step === null || !(await store.accounts.useTotpStep(a.username, step))) {
+      throw new DomainError('UNAUTHENTICATED', 'wrong code, or one already used: wait for the next one', { field: 'otp' });
+    }
+    return;
+  }
+  if (body.recoveryCode !== undefined) {
+    if (!(await store.accounts.useRecoveryCode(a.username, secondFactor.recoveryHash(a.username, body.recoveryCode)))) {
+      throw new DomainError('UNAUTHENTICATED', 'this recovery code is wrong or was used already', { field: 'recoveryCode' });
+    }
+    return;
+  }
+  throw new DomainError('OTP_REQUIRED', 'two-step sign-in is on: send the code from the authenticator app as otp (or a recovery code as recoveryCode)');
+}
+
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
-  const a = await signIn(ctx, body, 'admin');
+  const a = await signIn(ctx, body, 'admin', (account) => secondStep(ctx, account, body));
   // Said only to someone who knows the password.
   if (a.disabled) throw new DomainError('FORBIDDEN', 'this administrator account is disabled; ask an owner');
   // The username and session version ride along, so ending the account's sessions ends this one.
