@@ -12,6 +12,8 @@ export const envNames = {
   wechatApiBase: 'WECHAT_API_BASE',
   /** Which function group a function is (public | signin | …): a dimension of its metrics and logs. */
   routeGroup: 'ROUTE_GROUP',
+  /** `1`: owners and clerks must turn on two-step sign-in before they act (config.office.requireTotp). */
+  requireTotp: 'MCAN_REQUIRE_TOTP',
 } as const;
 
 /**

@@ -5,7 +5,7 @@ import type { HttpEvent } from '../../functions/http/adapter.js';
 import { createLambdaHandler } from '../../functions/lambda/api.js';
 import { secretPurposes, type SecretPurpose } from '../../functions/lambda/env.js';
 import { jobHandler } from '../../functions/lambda/job.js';
-import { parseSecrets, SecretsNotReadyError, type SecretReader } from '../../functions/lambda/runtime.js';
+import { envNames, lambdaEnv, parseSecrets, SecretsNotReadyError, type SecretReader } from '../../functions/lambda/runtime.js';
 import { publicRoutes } from '../../functions/routes/public.js';
 import { signinRoutes } from '../../functions/routes/signin.js';
 import { verificationRoutes } from '../../functions/routes/verification.js';
@@ -139,6 +139,11 @@ describe('the handler', () => {
     const res = await without(event('POST', '/v1/sessions/wechat', { code: 'abc' }));
     expect(res.statusCode).toBe(503);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'NOT_CONFIGURED' } });
+  });
+
+  it('requires two-step sign-in of owners and clerks where the stack says so (MCAN_REQUIRE_TOTP=1), and only there', () => {
+    expect(lambdaEnv(env([], { [envNames.requireTotp]: '1' })).requireTotp).toBe(true);
+    expect(lambdaEnv(env()).requireTotp).toBe(false);
   });
 
   it('refuses to start without its settings', () => {

@@ -58,6 +58,7 @@ beforeAll(() => {
     jobs: fakeJobs,
     h5Origin,
     wechatAppId: 'wx0123456789abcdef',
+    requireTotp: false,
     apiDomain: { name: 'api.example.cn', certificateArn: 'arn:aws:acm:ap-east-1:000000000000:certificate/test' },
     h5: { appDir, domain: { name: 'm.example.cn', certificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/app' } },
   });
@@ -240,6 +241,9 @@ describe('functions', () => {
       }
     }
     for (const [, fn] of apiFunctionsOf(mainResources)) expect(fn.Properties.Timeout).toBe(10);
+    // Owners and clerks must turn on two-step sign-in, wherever an admin token is checked.
+    for (const [, fn] of apiFunctionsOf(mainResources)) expect(fn.Properties.Environment.Variables.MCAN_REQUIRE_TOTP).toBe('1');
+    for (const [, fn] of functionsOf(variantResources)) expect(fn.Properties.Environment.Variables.MCAN_REQUIRE_TOTP).toBeUndefined();
     // Only sign-in talks to WeChat.
     for (const [, fn] of functionsOf(variantResources)) {
       expect(fn.Properties.Environment.Variables.WECHAT_APP_ID).toBe(groupOf(fn) === 'signin' ? 'wx0123456789abcdef' : undefined);
