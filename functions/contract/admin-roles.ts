@@ -34,6 +34,7 @@ export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = 
   updateAdminAccount: owner,
   resetAdminPassword: owner,
   endAccountSessions: owner,
+  resetAdminTotp: owner,
   putDistrict: owner,
   // Providers (an officer's only in their sub-districts); clerks find a provider to credit
   adminListProviders: ['owner', 'officer', 'clerk'],

@@ -210,6 +210,7 @@ export const endpoints = {
   updateAdminAccount: { method: 'PATCH', path: '/v1/admin/accounts/{id}', auth: 'admin', params: AccountParams, body: PatchAdminAccountBody, response: AdminAccountResponse },
   resetAdminPassword: { method: 'POST', path: '/v1/admin/accounts/{id}/password', auth: 'admin', params: AccountParams, body: ResetPasswordBody, response: AdminAccountResponse },
   endAccountSessions: { method: 'POST', path: '/v1/admin/accounts/{id}/sessions/end', auth: 'admin', params: AccountParams, response: EndedSessions },
+  resetAdminTotp: { method: 'DELETE', path: '/v1/admin/accounts/{id}/totp', auth: 'admin', params: AccountParams, response: AdminAccountResponse },
   disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },

@@ -92,6 +92,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   updateAdminAccount: { summary: 'Rename, re-district or disable an administrator (owners); a role change goes through four eyes', errors: ['NOT_FOUND', 'CONFLICT'] },
   resetAdminPassword: { summary: 'Set another administrator’s password (owners); they must change it at next sign-in, and their sessions end', errors: ['NOT_FOUND'] },
   endAccountSessions: { summary: 'End every session of another administrator (owners)', errors: ['NOT_FOUND'] },
+  resetAdminTotp: { summary: 'Turn another administrator’s two-step sign-in off for a lost phone (owners); their sessions end', errors: ['NOT_FOUND', 'CONFLICT'] },
   listVerifications: { summary: 'Verification applications with their decrypted details' },
   approveVerification: { summary: 'Approve a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
   rejectVerification: { summary: 'Reject a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },

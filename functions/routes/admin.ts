@@ -38,6 +38,7 @@ export const adminHandlers = {
   updateAdminAccount: (ctx, { params, body }) => accounts.updateAccount(ctx, params, body),
   resetAdminPassword: (ctx, { params, body }) => accounts.resetPassword(ctx, params, body),
   endAccountSessions: (ctx, { params }) => accounts.endAccountSessions(ctx, params),
+  resetAdminTotp: (ctx, { params }) => accounts.resetTotp(ctx, params),
   adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
   putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
   adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),

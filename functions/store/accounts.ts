@@ -234,6 +234,30 @@ export function accountStore(ref: TableRef, contention: Contention) {
       );
     },
 
+    /**
+     * Two-step sign-in off, secret, codes and all (an owner's reset for a lost phone): the version
+     * and the session version move on, so the account's sessions end. Refused (`account`) when it
+     * is not an admin or two-step sign-in is not on.
+     */
+    async resetTotp(username: string, intents: Pick<Intents, 'audit'>) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: {
+            Update: {
+              TableName: tableName,
+              Key: keys.account(username),
+              UpdateExpression: 'REMOVE totpOn, totpSecret, totpPending, totpRecovery, totpLastStep ADD #ver :one, sessionVersion :one',
+              ConditionExpression: '#r = :admin AND totpOn = :t',
+              ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
+              ExpressionAttributeValues: { ':admin': 'admin', ':t': true, ':one': 1 },
+            },
+          },
+        }, intents),
+        contention,
+      );
+    },
+
     /** An admin account's token state (what its tokens are checked against); null when there is none. */
     async adminSessionState(username: string): Promise<AdminSessionState | null> {
       const projection = keys.accountSessionAttributes;

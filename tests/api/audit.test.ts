@@ -143,6 +143,8 @@ describe('the audit log', () => {
       if (r.ok) f.made.recoveryCodes = r.body.recoveryCodes.join(' ');
       return r;
     },
+    // A lost phone: an owner turns the officer's two-step sign-in off again.
+    resetAdminTotp: (f) => app.api.resetAdminTotp.reply({ token: f.admin, params: { id: f.made.account! } }),
     // Last: it ends the admin's sessions, so the walk signs in afresh after it.
     endAdminSessions: async (f) => {
       const r = await app.api.endAdminSessions.reply({ token: f.admin });

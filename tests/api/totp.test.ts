@@ -167,6 +167,24 @@ describe('two-step sign-in', () => {
     });
   });
 
+  it('an owner turns another’s two-step sign-in off for a lost phone: their sessions end, the password alone signs in, they may enrol again', async () => {
+    const username = 'lost.phone';
+    await app.setClock(later(900));
+    const owner = await app.adminToken();
+    const token = await hire(app, owner, username, 'clerk');
+    await turnOn(app, token, later(900));
+    const { id } = (await app.api.adminMe({ token })).account;
+    expect((await app.api.resetAdminTotp.reply({ token, params: { id } })).error?.code).toBe('FORBIDDEN'); // a clerk, and their own
+    const { account } = await app.api.resetAdminTotp({ token: owner, params: { id } });
+    expect(account.totp).toBe(false);
+    expect((await app.api.adminMe.reply({ token })).error?.code).toBe('UNAUTHENTICATED');
+    const again = await app.api.createAdminSession({ body: { username, password } });
+    expect((await app.api.enrolTotp.reply({ token: again.token })).status).toBe(200);
+    expect((await app.api.resetAdminTotp.reply({ token: owner, params: { id } })).error).toMatchObject({ code: 'CONFLICT', details: { reason: 'not_on' } });
+    const self = (await app.api.adminMe({ token: owner })).account.id;
+    expect((await app.api.resetAdminTotp.reply({ token: owner, params: { id: self } })).error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'self' } });
+  });
+
   it('a wrong code counts as a failed sign-in (so codes are guessed no faster than passwords); being asked for one does not', async () => {
     const username = 'two.step.guess';
     await app.setClock(later(600));
