@@ -65,6 +65,11 @@ export const config = {
     requireTotp: false,
     // A points adjustment or reversal above this many points waits for a second administrator.
     fourEyesAbovePoints: 1_000,
+    // A code from one 30-second step either side of the server's is accepted: a phone's clock a
+    // little off, or a code typed as it turned over. Each step signs in once (replay is refused).
+    totpDriftSteps: 1,
+    // Recovery codes given when two-step sign-in is turned on, each good for one sign-in.
+    recoveryCodes: 10,
   },
   signIn: {
     // A known device (one that signed in to this account before and kept the credential it was

@@ -5,6 +5,7 @@ import { adminSessions, staffSessions } from './support/staff-sessions.js';
 import { ttlCache } from './support/ttl-cache.js';
 import { config as defaultConfig, type Config } from './config.js';
 import { sealer, type Sealer } from './security/personal-data.js';
+import { secondFactor, type SecondFactor } from './security/totp.js';
 import { tokenService, type TokenService } from './security/tokens.js';
 import { vouchers, type Vouchers } from './security/vouchers.js';
 import { workGate } from './security/work-gate.js';
@@ -32,6 +33,8 @@ export interface Secrets {
   voucherVerifyKeyPem: string | null;
   /** AES-256-GCM key for verification applications' personal data: where they are sealed or opened. */
   personalDataKey: Uint8Array | null;
+  /** Seals administrators' TOTP secrets and keys their recovery codes' hashes: where they enrol (admin) and sign in. */
+  totpKey: Uint8Array | null;
 }
 
 /** A stand-in for a key this function was not given: any use throws, naming the key. */
@@ -64,6 +67,7 @@ export function buildDeps(opts: { table: TableRef; secrets: Secrets; wechat: Wec
       ? vouchers({ signingKeyPem: s.voucherKeyPem, verifyKeyPem: s.voucherVerifyKeyPem })
       : withheld<Vouchers>('the voucher key', {} as Vouchers),
     sealer: s.personalDataKey ? sealer(s.personalDataKey) : withheld<Sealer>('the personal-data key', {} as Sealer),
+    secondFactor: s.totpKey ? secondFactor(s.totpKey) : withheld<SecondFactor>('the TOTP key', {} as SecondFactor),
     wechat: opts.wechat,
     sms: opts.sms ?? null,
     signingIn: new Set(),

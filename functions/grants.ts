@@ -96,10 +96,11 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   },
   // Sign-in reads the account it checks a password against: the one function that may read a
   // password hash, as that is its job. Its writes are the recipient upsert on a session, the SMS
-  // challenge of a phone sign-in, and rate counters (sessions, per-address limits, failed sign-ins).
+  // challenge of a phone sign-in, rate counters (sessions, per-address limits, failed sign-ins),
+  // and an administrator's second factor as it is spent (the TOTP step, a recovery code).
   signin: {
     read: [accounts],
-    write: [recipientItems, phoneChallenges, allRates],
+    write: [recipientItems, phoneChallenges, allRates, accounts],
   },
   // Booking and cancelling: the offering's owner, the provider and slot, the booking, the
   // recipient and the idempotency record it replays from; the recipient's own bookings (GSI1).

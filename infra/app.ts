@@ -35,6 +35,8 @@ const appDomainName = context('appDomain');
 const appCertificateArn = context('appCertificateArn');
 if (Boolean(appDomainName) !== Boolean(appCertificateArn)) throw new Error('set appDomain and appCertificateArn together');
 if (appCertificateArn && !appCertificateArn.startsWith('arn:aws:acm:us-east-1:')) throw new Error('CloudFront takes certificates from us-east-1 only');
+const requireTotp = context('requireTotp') ?? 'true';
+if (requireTotp !== 'true' && requireTotp !== 'false') throw new Error(`requireTotp must be true or false (got ${requireTotp})`);
 const h5Dir = context('h5Dir') ?? join(projectRoot, 'miniapp', 'dist', 'h5');
 if (context('h5Dir') && !existsSync(join(h5Dir, 'index.html'))) throw new Error(`no built H5 app in ${h5Dir}`);
 
@@ -43,6 +45,8 @@ new McanStack(app, context('stackName') ?? 'Mcan', {
   h5Origin,
   wechatAppId: context('wechatAppId'),
   alarmEmail: context('alarmEmail'),
+  // On unless `-c requireTotp=false`.
+  requireTotp: requireTotp === 'true',
   apiDomain: apiDomainName && apiCertificateArn ? { name: apiDomainName, certificateArn: apiCertificateArn } : undefined,
   h5: {
     appDir: existsSync(join(h5Dir, 'index.html')) ? h5Dir : undefined,

@@ -79,7 +79,7 @@ export function apiFunctions(
   makeFunction: MakeFunction,
   table: Table,
   routes: readonly RouteShape[],
-  o: { reserved: Partial<Record<FunctionGroup, number>> | null; wechatAppId?: string },
+  o: { reserved: Partial<Record<FunctionGroup, number>> | null; wechatAppId?: string; requireTotp: boolean },
 ): Map<FunctionGroup, NodejsFunction> {
   const unknown = routes.filter((r) => !functionGroups.includes(r.group));
   if (unknown.length > 0) throw new Error(`routes with a function group the stack does not know: ${unknown.map((r) => r.name).join(', ')}`);
@@ -90,7 +90,12 @@ export function apiFunctions(
     const fn = makeFunction(`${pascal(group)}Function`, {
       entry: groupEntry(group),
       description: `M餐 API, ${group} routes`,
-      env: { [envNames.routeGroup]: group, ...(group === 'signin' && o.wechatAppId ? { [envNames.wechatAppId]: o.wechatAppId } : {}) },
+      env: {
+        [envNames.routeGroup]: group,
+        ...(group === 'signin' && o.wechatAppId ? { [envNames.wechatAppId]: o.wechatAppId } : {}),
+        // Every function that checks admin tokens enforces it; set on all, so none is missed.
+        ...(o.requireTotp ? { [envNames.requireTotp]: '1' } : {}),
+      },
       secrets: secretsFor[group],
       reservedConcurrency: o.reserved?.[group],
       // CPU scales with memory: at 1 GB a cold start and an scrypt sign-in take about half as long

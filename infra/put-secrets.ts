@@ -5,8 +5,8 @@
  *   WECHAT_APP_SECRET=… npx tsx infra/put-secrets.ts --stack Mcan     # also set WeChat's AppSecret
  *   npx tsx infra/put-secrets.ts --stack Mcan --rotate-token-key        # sign everyone out
  *
- * Keys already set are kept: the recipient-id key and the personal-data key must never change
- * (recipient ids and sealed personal data depend on them), so this only ever fills what is
+ * Keys already set are kept: the recipient-id, personal-data and TOTP keys must never change
+ * (recipient ids, sealed personal data and administrators' second factors depend on them), so this only ever fills what is
  * missing. The token key pair is written as two secrets — the private half for the sign-in
  * function, the public half for every function that checks a session — and so is the voucher key:
  * the private half for booking, the public half for the counter. Values are generated here,
@@ -62,6 +62,7 @@ const generated: Partial<Record<SecretPurpose, () => string>> = {
   recipientIds: () => randomBytes(32).toString('base64url'),
   vouchers: newVoucherKeyPem,
   personalData: () => randomBytes(32).toString('base64url'),
+  totp: () => randomBytes(32).toString('base64url'),
 };
 for (const [p, make] of Object.entries(generated) as [SecretPurpose, () => string][]) {
   const have = await current(p);

@@ -57,6 +57,11 @@ export interface McanStackProps extends StackProps {
   bookingVelocityPerMinute?: number;
   /** Refused sign-ins in one minute that raise the burst alarm (default 50). */
   signInFailuresPerMinute?: number;
+  /**
+   * Owners and clerks must turn on two-step sign-in (TOTP) before they can act (default true;
+   * `MCAN_REQUIRE_TOTP` on the API's functions, read as config.office.requireTotp).
+   */
+  requireTotp?: boolean;
 }
 
 /**
@@ -104,6 +109,7 @@ export class McanStack extends Stack {
     this.groupFunctions = apiFunctions(makeFunction, this.table, routes, {
       reserved: props.reservedConcurrency === false ? null : { ...reservedConcurrencyDefaults, ...props.reservedConcurrency },
       wechatAppId: props.wechatAppId,
+      requireTotp: props.requireTotp ?? true,
     });
 
     const { api, stage, domain } = httpApi(this, { routes, h5Origin: props.h5Origin, apiDomain: props.apiDomain, throttle: props.throttle });

@@ -7,7 +7,23 @@ import type { AdminCtx, StaffCtx } from './context.js';
  * Fields that could lead to a recipient or open an account; the audit log keeps none. (A
  * verification's name and phone are never passed in: its entries carry the status alone.)
  */
-const PERSONAL = new Set(['recipientId', 'recipient', 'phone', 'sealed', 'voucher', 'code', 'passwordHash', 'password', 'posterToken']);
+const PERSONAL = new Set([
+  'recipientId',
+  'recipient',
+  'phone',
+  'sealed',
+  'voucher',
+  'code',
+  'passwordHash',
+  'password',
+  'posterToken',
+  // An administrator's second factor: the TOTP secret (clear or sealed) and the recovery codes.
+  'secret',
+  'totpPending',
+  'totpSecret',
+  'recoveryCodes',
+  'totpRecovery',
+]);
 
 function scrub(v: unknown, depth = 0): unknown {
   if (v === undefined) return null;

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Sealer } from '../security/personal-data.js';
+import type { SecondFactor } from '../security/totp.js';
 import type { TokenService } from '../security/tokens.js';
 import type { Vouchers } from '../security/vouchers.js';
 import type { SmsSender } from '../sms/sender.js';
@@ -28,6 +29,8 @@ export interface Deps {
   idSecret: Uint8Array;
   vouchers: Vouchers;
   sealer: Sealer;
+  /** Administrators' TOTP secrets (sealed) and recovery codes (keyed hashes). */
+  secondFactor: SecondFactor;
   /** null when WeChat's app id and secret are not configured. */
   wechat: WechatClient | null;
   /** null where no SMS provider is configured (AWS today): the phone path answers NOT_CONFIGURED. */

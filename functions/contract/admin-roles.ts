@@ -24,6 +24,9 @@ export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = 
   // Each one's own account
   adminMe: everyone,
   changeAdminPassword: everyone,
+  // Any role may turn on two-step sign-in (owners and clerks must, where the deployment requires it)
+  enrolTotp: everyone,
+  confirmTotp: everyone,
   endAdminSessions: everyone,
   // The office itself
   listAdminAccounts: owner,
@@ -31,6 +34,7 @@ export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = 
   updateAdminAccount: owner,
   resetAdminPassword: owner,
   endAccountSessions: owner,
+  resetAdminTotp: owner,
   putDistrict: owner,
   // Providers (an officer's only in their sub-districts); clerks find a provider to credit
   adminListProviders: ['owner', 'officer', 'clerk'],

@@ -66,7 +66,19 @@ import {
   VoucherKeyResponse,
 } from './staff.js';
 import { ApprovalList, ApprovalResponse, ApprovalsQuery, RejectApprovalBody, RoleChangeBody } from './approvals.js';
-import { AccountParams, AdminAccountList, AdminAccountResponse, AdminMeResponse, ChangePasswordBody, CreateAdminAccountBody, PatchAdminAccountBody, ResetPasswordBody } from './office.js';
+import {
+  AccountParams,
+  AdminAccountList,
+  AdminAccountResponse,
+  AdminMeResponse,
+  ChangePasswordBody,
+  ConfirmTotpBody,
+  CreateAdminAccountBody,
+  PatchAdminAccountBody,
+  RecoveryCodes,
+  ResetPasswordBody,
+  TotpEnrolment,
+} from './office.js';
 import { ClearIntegrityBody, IntegrityCaseResponse, IntegrityQuery, IntegrityReport } from './integrity.js';
 import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
@@ -193,6 +205,9 @@ export const endpoints = {
   // The programme office: each administrator's own account, and the owners' list of them all
   adminMe: { method: 'GET', path: '/v1/admin/me', auth: 'admin', response: AdminMeResponse },
   changeAdminPassword: { method: 'POST', path: '/v1/admin/me/password', auth: 'admin', body: ChangePasswordBody, response: AdminMeResponse },
+  // Two-step sign-in (TOTP): a pending secret, then a code from it turns it on
+  enrolTotp: { method: 'POST', path: '/v1/admin/me/totp', auth: 'admin', response: TotpEnrolment },
+  confirmTotp: { method: 'POST', path: '/v1/admin/me/totp/confirm', auth: 'admin', body: ConfirmTotpBody, response: RecoveryCodes },
   listAdminAccounts: { method: 'GET', path: '/v1/admin/accounts', auth: 'admin', response: AdminAccountList },
   createAdminAccount: { method: 'POST', path: '/v1/admin/accounts', auth: 'admin', body: CreateAdminAccountBody, response: AdminAccountResponse, status: 201 },
   updateAdminAccount: { method: 'PATCH', path: '/v1/admin/accounts/{id}', auth: 'admin', params: AccountParams, body: PatchAdminAccountBody, response: AdminAccountResponse },
@@ -203,6 +218,7 @@ export const endpoints = {
   listApprovals: { method: 'GET', path: '/v1/admin/approvals', auth: 'admin', query: ApprovalsQuery, response: ApprovalList },
   approveApproval: { method: 'POST', path: '/v1/admin/approvals/{id}/approve', auth: 'admin', params: IdParams, response: ApprovalResponse },
   rejectApproval: { method: 'POST', path: '/v1/admin/approvals/{id}/reject', auth: 'admin', params: IdParams, body: RejectApprovalBody, response: ApprovalResponse },
+  resetAdminTotp: { method: 'DELETE', path: '/v1/admin/accounts/{id}/totp', auth: 'admin', params: AccountParams, response: AdminAccountResponse },
   disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },

@@ -69,3 +69,22 @@ export const ChangePasswordBody = z.strictObject({ current: z.string().min(1).ma
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const AdminMeResponse = z.object({ account: AdminAccount });
+
+/** The 6 digits an authenticator app shows for the account (TOTP: SHA-1, 30-second steps). */
+export const Otp = z.string().regex(/^\d{6}$/, 'the 6 digits the authenticator app shows');
+/** One of the account's recovery codes, as printed (`xxxxx-xxxxx`); case, spaces and dashes do not matter. */
+export const RecoveryCode = z.string().min(1).max(64);
+
+/**
+ * Two-step sign-in, first half: a new secret for the authenticator app, as text to type and as an
+ * `otpauth://` URI for a QR code. Nothing changes until a code from it is confirmed.
+ */
+export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string() });
+export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
+
+export const ConfirmTotpBody = z.strictObject({ otp: Otp });
+export type ConfirmTotpBody = z.infer<typeof ConfirmTotpBody>;
+
+/** Shown once, never again: each signs in once in place of a code, for a lost phone. */
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;

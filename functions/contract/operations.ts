@@ -25,6 +25,8 @@ const BOOKING_REFUSALS = [
 ] as const satisfies readonly ErrorCode[];
 
 const SIGN_IN = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] as const satisfies readonly ErrorCode[];
+/** Sign-in's refusals; `OTP_REQUIRED` once the password was right, for an account with two-step sign-in. */
+const ADMIN_SIGN_IN = [...SIGN_IN, 'OTP_REQUIRED'] as const satisfies readonly ErrorCode[];
 
 export const operations: Record<EndpointName, OperationDoc> = {
   createDeviceSession: { summary: 'Start a recipient session with a device key (where device keys are enabled)', errors: ['FORBIDDEN', 'RATE_LIMITED'] },
@@ -33,7 +35,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   createPhoneSession: { summary: 'Start a recipient session with a phone and its SMS code', errors: ['UNAUTHENTICATED', 'RATE_LIMITED', 'NOT_CONFIGURED'] },
   createWechatSession: { summary: 'Start a recipient session with a wx.login code', errors: ['UNAUTHENTICATED', 'RATE_LIMITED', 'NOT_CONFIGURED'] },
   createStaffSession: { summary: 'Sign a staff member in with username and password', errors: SIGN_IN },
-  createAdminSession: { summary: 'Sign an administrator in with username and password', errors: SIGN_IN },
+  createAdminSession: { summary: 'Sign an administrator in with username and password, and a code where two-step sign-in is on', errors: ADMIN_SIGN_IN },
   getMe: { summary: 'The signed-in recipient: verification, limits left, any pause' },
 
   listDistricts: { summary: 'Districts and their sub-districts' },
@@ -83,6 +85,8 @@ export const operations: Record<EndpointName, OperationDoc> = {
   endAdminSessions: { summary: 'Sign out everywhere: every session of the calling admin account ends within seconds' },
   adminMe: { summary: 'The signed-in administrator: role, sub-districts, two-step sign-in' },
   changeAdminPassword: { summary: 'Change one’s own password (the current one proves it is you); other sessions end', errors: ['UNAUTHENTICATED'] },
+  enrolTotp: { summary: 'Start two-step sign-in: a new secret for an authenticator app (replaces one not yet confirmed)', errors: ['CONFLICT'] },
+  confirmTotp: { summary: 'Turn two-step sign-in on with a code from the new secret; answers the recovery codes, once', errors: ['CONFLICT'] },
   listAdminAccounts: { summary: 'Every administrator account (owners)' },
   createAdminAccount: { summary: 'Create an administrator with a role (owners)', errors: ['CONFLICT'] },
   updateAdminAccount: { summary: 'Rename, re-district or disable an administrator (owners); a role change goes through four eyes', errors: ['NOT_FOUND', 'CONFLICT'] },
@@ -92,6 +96,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   listApprovals: { summary: 'Changes waiting for a second administrator (four eyes), or decided ones' },
   approveApproval: { summary: 'Approve another administrator’s request: the change happens, exactly once', errors: ['NOT_FOUND', 'CONFLICT', 'INSUFFICIENT_POINTS'] },
   rejectApproval: { summary: 'Turn down a pending request with a reason (the requester may withdraw their own)', errors: ['NOT_FOUND', 'CONFLICT'] },
+  resetAdminTotp: { summary: 'Turn another administrator’s two-step sign-in off for a lost phone (owners); their sessions end', errors: ['NOT_FOUND', 'CONFLICT'] },
   listVerifications: { summary: 'Verification applications with their decrypted details' },
   approveVerification: { summary: 'Approve a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },
   rejectVerification: { summary: 'Reject a verification application', errors: ['NOT_FOUND', 'CONFLICT'] },

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DateString, Id } from './common.js';
-import { AdminRole } from './office.js';
+import { AdminRole, Otp, RecoveryCode } from './office.js';
 import { VerificationStatus } from './verifications.js';
 
 export const DeviceSessionBody = z.strictObject({
@@ -44,7 +44,10 @@ export const PasswordSessionBody = z.strictObject({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
   device: SignInDevice.optional(),
-});
+  /** An administrator with two-step sign-in sends one of these (never both); others' are ignored. */
+  otp: Otp.optional(),
+  recoveryCode: RecoveryCode.optional(),
+}).refine((b) => b.otp === undefined || b.recoveryCode === undefined, { path: ['recoveryCode'], message: 'send otp or recoveryCode, not both' });
 export type PasswordSessionBody = z.infer<typeof PasswordSessionBody>;
 
 /** What a recipient sees of themself; never anything that identifies them outside M餐. */

@@ -12,6 +12,8 @@ export const envNames = {
   wechatApiBase: 'WECHAT_API_BASE',
   /** Which function group a function is (public | signin | …): a dimension of its metrics and logs. */
   routeGroup: 'ROUTE_GROUP',
+  /** `1`: owners and clerks must turn on two-step sign-in before they act (config.office.requireTotp). */
+  requireTotp: 'MCAN_REQUIRE_TOTP',
 } as const;
 
 /**
@@ -27,6 +29,7 @@ export const secretPurposes = {
   vouchers: { env: 'SECRET_VOUCHERS_ARN', what: 'Ed25519 private key (PKCS#8 PEM) that signs vouchers' },
   voucherVerify: { env: 'SECRET_VOUCHER_VERIFY_ARN', what: 'Ed25519 public key (SPKI PEM) that checks vouchers' },
   personalData: { env: 'SECRET_PERSONAL_DATA_ARN', what: 'AES-256 key (base64url, 32 bytes) for verification applications’ personal data' },
+  totp: { env: 'SECRET_TOTP_ARN', what: 'key (base64url, 32 bytes) that seals administrators’ TOTP secrets and hashes their recovery codes' },
   wechat: { env: 'SECRET_WECHAT_ARN', what: 'WeChat mini-program AppSecret (optional: WeChat sign-in stays off without it)' },
 } as const;
 export type SecretPurpose = keyof typeof secretPurposes;
@@ -34,10 +37,11 @@ export type SecretPurpose = keyof typeof secretPurposes;
 /** Which keys each function holds. Scheduled jobs hold none: they never sign, seal or open. */
 export const secretsFor: Record<FunctionGroup, readonly SecretPurpose[]> = {
   public: [],
-  signin: ['tokenSigning', 'recipientIds', 'wechat'],
+  // Sign-in checks administrators' second factor; the admin routes enrol it.
+  signin: ['tokenSigning', 'recipientIds', 'wechat', 'totp'],
   recipient: ['tokenVerify', 'vouchers'],
   // The counter checks vouchers; only the booking path signs them.
   staff: ['tokenVerify', 'voucherVerify'],
-  admin: ['tokenVerify'],
+  admin: ['tokenVerify', 'totp'],
   verification: ['tokenVerify', 'personalData'],
 };

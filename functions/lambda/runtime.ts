@@ -18,6 +18,8 @@ export interface LambdaEnv {
   /** WeChat sign-in is on when this and the WeChat secret are both set. */
   wechatAppId: string | null;
   wechatApiBase: string;
+  /** config.office.requireTotp, which the stack turns on. */
+  requireTotp: boolean;
 }
 
 export function lambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
@@ -32,6 +34,7 @@ export function lambdaEnv(env: NodeJS.ProcessEnv = process.env): LambdaEnv {
     secretArns,
     wechatAppId: env[envNames.wechatAppId] || null,
     wechatApiBase: env[envNames.wechatApiBase] || 'https://api.weixin.qq.com',
+    requireTotp: env[envNames.requireTotp] === '1',
   };
 }
 
@@ -90,6 +93,7 @@ export function parseSecrets(values: Partial<Record<SecretPurpose, string | unde
   const voucherKey = get('vouchers');
   const voucherVerify = get('voucherVerify');
   const personalData = get('personalData');
+  const totp = get('totp');
   const signingKeyPem = tokenSigning === null ? null : ed25519(tokenSigning, 'tokenSigning', 'private');
   const voucherKeyPem = voucherKey === null ? null : ed25519(voucherKey, 'vouchers', 'private');
   return {
@@ -101,6 +105,7 @@ export function parseSecrets(values: Partial<Record<SecretPurpose, string | unde
     // As for tokens: the signer derives its public half, the counter is given only that.
     voucherVerifyKeyPem: voucherVerify !== null ? ed25519(voucherVerify, 'voucherVerify', 'public') : voucherKeyPem && publicKeyPemOf(voucherKeyPem),
     personalDataKey: personalData === null ? null : bytes(personalData, 'personalData', 32, true),
+    totpKey: totp === null ? null : bytes(totp, 'totp', 32, true),
     wechatAppSecret: get('wechat'),
   };
 }
@@ -138,7 +143,9 @@ export function lambdaDeps(opts: RuntimeOptions = {}): () => Promise<Deps> {
       env.wechatAppId && secrets.wechatAppSecret
         ? wechatClient({ appId: env.wechatAppId, appSecret: secrets.wechatAppSecret, baseUrl: env.wechatApiBase, timeoutMs: 5000 })
         : null;
-    return buildDeps({ table: { doc, tableName: env.tableName }, secrets, wechat, config });
+    // The one setting the stack passes in the environment rather than the bundled config.
+    const settings = env.requireTotp ? { ...config, office: { ...config.office, requireTotp: true } } : config;
+    return buildDeps({ table: { doc, tableName: env.tableName }, secrets, wechat, config: settings });
   };
 
   return () => {

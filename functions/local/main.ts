@@ -5,6 +5,7 @@
  *   --no-history   seed the demo providers without their year of history (written in the background)
  *   --test-clock   enable POST /__test__/clock
  *   --no-device-keys  recipients sign in by phone (SMS codes are printed here), as on AWS
+ *   --require-totp    owners and clerks must turn on two-step sign-in before they act, as on AWS
  *   --dynamodb-any-interface  accept DynamoDB Local on every interface where Java has no compiler
  *                  (a JRE only) to bind it to 127.0.0.1; only on a machine no one else can reach
  * Env: PORT (8787), DYNAMODB_PORT (8000), MCAN_ADMIN_PASSWORD, WECHAT_APP_ID, WECHAT_APP_SECRET,
@@ -12,7 +13,7 @@
  * failed sign-in, as on AWS).
  */
 import { parseArgs } from 'node:util';
-import { config } from '../config.js';
+import { config, type Config } from '../config.js';
 import { demoProviders, demoStaffPassword } from '../seed/demo.js';
 import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
@@ -30,6 +31,16 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
+/** The config as the flags change it (undefined: the defaults). */
+function settings(noClientLimits: boolean, requireTotp: boolean): Config | undefined {
+  if (!noClientLimits && !requireTotp) return undefined;
+  return {
+    ...config,
+    ...(noClientLimits ? { clients: { ...config.clients, newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } } : {}),
+    ...(requireTotp ? { office: { ...config.office, requireTotp: true } } : {}),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -38,6 +49,7 @@ async function main(): Promise<void> {
       'no-history': { type: 'boolean', default: false },
       'test-clock': { type: 'boolean', default: false },
       'no-device-keys': { type: 'boolean', default: false },
+      'require-totp': { type: 'boolean', default: false },
       'dynamodb-any-interface': { type: 'boolean', default: false },
       // For load and crash tests on one machine, where every simulated person shares 127.0.0.1.
       'no-client-limits': { type: 'boolean', default: false },
@@ -71,7 +83,7 @@ async function main(): Promise<void> {
       history: !values['no-history'],
       testClock: values['test-clock'],
       deviceKeys: !values['no-device-keys'],
-      config: values['no-client-limits'] ? { ...config, clients: { ...config.clients, newDevicesPerMinute: 1_000_000, phoneChallengesPerHour: 1_000_000 } } : undefined,
+      config: settings(values['no-client-limits'], values['require-totp']),
       adminPassword: process.env.MCAN_ADMIN_PASSWORD || undefined,
       dataDir: values.data,
       staticDir,
@@ -80,7 +92,7 @@ async function main(): Promise<void> {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.once(signal, () => void stop(app).then(() => process.exit(0)));
     }
-    printBanner(app.url, app.adminPassword, !values['no-seed'], values.data, Date.now() - started, values['test-clock']);
+    printBanner(app.url, app.adminPassword, !values['no-seed'], values.data, Date.now() - started, values['test-clock'], values['require-totp']);
     if (app.historyReady) {
       console.log('Demo history: a year of figures is being written in the background…');
       app.historyReady.then(
@@ -96,7 +108,7 @@ async function main(): Promise<void> {
   }
 }
 
-function printBanner(url: string, adminPassword: string, seeded: boolean, dataDir: string | undefined, ms: number, testClock: boolean) {
+function printBanner(url: string, adminPassword: string, seeded: boolean, dataDir: string | undefined, ms: number, testClock: boolean, requireTotp: boolean) {
   const lines = [
     '',
     `M餐 is running at ${url}   (started in ${(ms / 1000).toFixed(1)} s)`,
@@ -104,6 +116,7 @@ function printBanner(url: string, adminPassword: string, seeded: boolean, dataDi
     `  API:     ${url}/v1   health: ${url}/healthz`,
     `  data:    ${dataDir ? `kept in ${dataDir}` : 'in memory (use --data DIR to keep it)'}`,
     ...(testClock ? ['  clock:   test clock on — POST /__test__/clock {"now": "<ISO time>"}'] : []),
+    ...(requireTotp ? ['  admins:  owners and clerks must turn on two-step sign-in first (POST /v1/admin/me/totp)'] : []),
     '',
     'Accounts:',
     `  admin                 password ${adminPassword}${process.env.MCAN_ADMIN_PASSWORD ? ' (from MCAN_ADMIN_PASSWORD)' : ''}`,

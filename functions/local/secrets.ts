@@ -12,6 +12,7 @@ interface Saved {
   idSecret: string;
   voucherKeyPem: string;
   personalDataKey: string;
+  totpKey: string;
 }
 
 const fresh = (): Saved => ({
@@ -19,12 +20,13 @@ const fresh = (): Saved => ({
   idSecret: randomBytes(32).toString('base64url'),
   voucherKeyPem: newVoucherKeyPem(),
   personalDataKey: randomBytes(32).toString('base64url'),
+  totpKey: randomBytes(32).toString('base64url'),
 });
 
 /**
  * Local mode makes its own secrets on first start and holds all of them in one process (on AWS
  * each function gets only its own). With --data they are kept beside the data, so tokens,
- * recipient ids, vouchers and sealed personal data stay valid across restarts; in memory they
+ * recipient ids, vouchers, sealed personal data and TOTP secrets stay valid across restarts; in memory they
  * live as long as the process.
  */
 export function localSecrets(dataDir?: string): Secrets {
@@ -47,5 +49,6 @@ export function localSecrets(dataDir?: string): Secrets {
     voucherKeyPem: saved.voucherKeyPem,
     voucherVerifyKeyPem: publicKeyPemOf(saved.voucherKeyPem),
     personalDataKey: Buffer.from(saved.personalDataKey, 'base64url'),
+    totpKey: Buffer.from(saved.totpKey, 'base64url'),
   };
 }

@@ -2,6 +2,7 @@ import * as providers from '../app/admin/providers.js';
 import * as accounts from '../app/admin/accounts.js';
 import * as approvals from '../app/admin/approvals.js';
 import * as me from '../app/admin/me.js';
+import * as totp from '../app/admin/totp.js';
 import * as staff from '../app/admin/staff.js';
 import * as audit from '../app/admin/audit.js';
 import * as exchanges from '../app/admin/exchanges.js';
@@ -31,6 +32,8 @@ export const adminHandlers = {
   endAdminSessions: (ctx) => me.endAdminSessions(ctx),
   adminMe: (ctx) => me.adminMe(ctx),
   changeAdminPassword: (ctx, { body }) => me.changeAdminPassword(ctx, body),
+  enrolTotp: (ctx) => totp.enrolTotp(ctx),
+  confirmTotp: (ctx, { body }) => totp.confirmTotp(ctx, body),
   listAdminAccounts: (ctx) => accounts.listAccounts(ctx),
   createAdminAccount: (ctx, { body }) => accounts.createAccount(ctx, body),
   updateAdminAccount: (ctx, { params, body }) => accounts.updateAccount(ctx, params, body),
@@ -40,6 +43,7 @@ export const adminHandlers = {
   listApprovals: (ctx, { query }) => approvals.listApprovals(ctx, query),
   approveApproval: (ctx, { params }) => approvals.approve(ctx, params),
   rejectApproval: (ctx, { params, body }) => approvals.reject(ctx, params, body),
+  resetAdminTotp: (ctx, { params }) => accounts.resetTotp(ctx, params),
   adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
   putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
   adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.js';
 import { queryAll, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
@@ -12,7 +12,9 @@ import type { Account, AdminAccountRecord, AdminSessionState, StaffMember, Staff
  * a staff account also has a staff-member item by id, listed under its provider on GSI1, which a
  * staff token's check reads. Disabling a staff member
  * and ending an admin's sessions move the session version on, so older tokens stop passing; both
- * carry their audit entry in the same transaction.
+ * carry their audit entry in the same transaction. An admin's second factor lives on the same item:
+ * its sealed TOTP secret, the last time step used and its recovery codes' hashes; sign-in spends
+ * a step or a code with a conditional update, so each works once however many requests race.
  */
 
 /** An admin account item as the office reads it (the hash stays for sign-in and password checks only). */
@@ -30,6 +32,17 @@ const adminState = (i: Record<string, unknown>): AdminSessionState => ({
   mustChangePassword: i.mustChangePassword === true,
   totpOn: i.totpOn === true,
 });
+
+/** A single-item update whose condition may fail: false when it did (a code already used, say). */
+async function conditional(send: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await send();
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
 
 /** Conditions on an admin account change: it is an admin, and (when given) unchanged since `version`. */
 const adminCondition = (version: number | undefined) => ({
@@ -125,6 +138,119 @@ export function accountStore(ref: TableRef, contention: Contention) {
               ConditionExpression: cond.ConditionExpression,
               ExpressionAttributeNames: { ...cond.names, '#ver': 'version', ...Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])) },
               ExpressionAttributeValues: { ...cond.values, ':one': 1, ...Object.fromEntries(fields.map(([, v], i) => [`:f${i}`, v])) },
+            },
+          },
+        }, intents),
+        contention,
+      );
+    },
+
+    /**
+     * A pending TOTP secret (sealed), replacing any earlier one; refused (`account`) once two-step
+     * sign-in is on. The account's version does not move: nothing the office sees has changed.
+     */
+    async enrolTotp(username: string, sealed: string, intents: Pick<Intents, 'audit'>) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: {
+            Update: {
+              TableName: tableName,
+              Key: keys.account(username),
+              UpdateExpression: 'SET totpPending = :p',
+              ConditionExpression: '#r = :admin AND (attribute_not_exists(totpOn) OR totpOn = :f)',
+              ExpressionAttributeNames: { '#r': 'role' },
+              ExpressionAttributeValues: { ':p': sealed, ':admin': 'admin', ':f': false },
+            },
+          },
+        }, intents),
+        contention,
+      );
+    },
+
+    /**
+     * Two-step sign-in on: the pending secret becomes the account's, with the recovery codes'
+     * hashes and the step of the code that confirmed it. Refused (`account`) when the pending
+     * secret is no longer the one checked (enrolled again meanwhile) or it is already on.
+     */
+    async confirmTotp(username: string, c: { pending: string; recoveryHashes: readonly string[]; step: number }, intents: Pick<Intents, 'audit'>) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: {
+            Update: {
+              TableName: tableName,
+              Key: keys.account(username),
+              UpdateExpression: 'SET totpOn = :t, totpSecret = :p, totpRecovery = :rc, totpLastStep = :s REMOVE totpPending ADD #ver :one',
+              ConditionExpression: '#r = :admin AND totpPending = :p AND (attribute_not_exists(totpOn) OR totpOn = :f)',
+              ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
+              ExpressionAttributeValues: {
+                ':t': true,
+                ':f': false,
+                ':p': c.pending,
+                ':rc': Object.fromEntries(c.recoveryHashes.map((h) => [h, true])),
+                ':s': c.step,
+                ':admin': 'admin',
+                ':one': 1,
+              },
+            },
+          },
+        }, intents),
+        contention,
+      );
+    },
+
+    /**
+     * Spend a TOTP time step at sign-in: only a step later than the last one used, so a code (or
+     * an earlier one) never signs in twice, however many requests race with it. False when refused.
+     */
+    async useTotpStep(username: string, step: number): Promise<boolean> {
+      return conditional(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.account(username),
+            UpdateExpression: 'SET totpLastStep = :s',
+            ConditionExpression: 'totpOn = :t AND (attribute_not_exists(totpLastStep) OR totpLastStep < :s)',
+            ExpressionAttributeValues: { ':s': step, ':t': true },
+          }),
+        ),
+      );
+    },
+
+    /** Spend a recovery code by its hash: removed under the condition that it is there, so it signs in once. False when refused. */
+    async useRecoveryCode(username: string, hash: string): Promise<boolean> {
+      return conditional(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.account(username),
+            UpdateExpression: 'REMOVE totpRecovery.#h',
+            ConditionExpression: 'totpOn = :t AND attribute_exists(totpRecovery.#h)',
+            ExpressionAttributeNames: { '#h': hash },
+            ExpressionAttributeValues: { ':t': true },
+          }),
+        ),
+      );
+    },
+
+    /**
+     * Two-step sign-in off, secret, codes and all (an owner's reset for a lost phone): the version
+     * and the session version move on, so the account's sessions end. Refused (`account`) when it
+     * is not an admin or two-step sign-in is not on.
+     */
+    async resetTotp(username: string, intents: Pick<Intents, 'audit'>) {
+      return commit(
+        ref,
+        withIntents(tableName, {
+          account: {
+            Update: {
+              TableName: tableName,
+              Key: keys.account(username),
+              UpdateExpression: 'REMOVE totpOn, totpSecret, totpPending, totpRecovery, totpLastStep ADD #ver :one, sessionVersion :one',
+              ConditionExpression: '#r = :admin AND totpOn = :t',
+              ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
+              ExpressionAttributeValues: { ':admin': 'admin', ':t': true, ':one': 1 },
             },
           },
         }, intents),

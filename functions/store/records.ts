@@ -51,7 +51,8 @@ export type Account =
 
 /**
  * An administrator. `adminRole` absent: an account from before roles (the bootstrap admin), an
- * owner. `totpOn` is the one TOTP fact a token check reads; the secret itself stays sealed.
+ * owner. `totpOn` is the one TOTP fact a token check reads; the secret itself stays sealed, and
+ * only sign-in and the account's own enrolment read it or the recovery codes' hashes.
  */
 export interface AdminAccountRecord {
   role: 'admin';
@@ -65,6 +66,14 @@ export interface AdminAccountRecord {
   disabled?: boolean;
   mustChangePassword?: boolean;
   totpOn?: boolean;
+  /** The secret being enrolled (sealed), until a code from it is confirmed. */
+  totpPending?: string;
+  /** The confirmed secret (sealed). */
+  totpSecret?: string;
+  /** The last time step a code signed in with (or confirmed): a code never works twice. */
+  totpLastStep?: number;
+  /** Unused recovery codes' keyed hashes, as a map's keys: using one removes it, once. */
+  totpRecovery?: Record<string, true>;
   version?: number;
 }
 

@@ -1,3 +1,4 @@
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../functions/contract/audit.js';
 import type { EndpointName } from '../../functions/contract/endpoints.js';
@@ -133,6 +134,21 @@ describe('the audit log', () => {
       const { token } = await app.api.createAdminSession({ body: { username: 'audit-officer', password: 'reset-password' } });
       return app.api.changeAdminPassword.reply({ token, body: { current: 'reset-password', password: 'own-password' } });
     },
+    // The officer turns on two-step sign-in: neither the secret nor a code may reach the log.
+    enrolTotp: async (f) => {
+      f.made.officerToken = (await app.api.createAdminSession({ body: { username: 'audit-officer', password: 'own-password' } })).token;
+      const r = await app.api.enrolTotp.reply({ token: f.made.officerToken });
+      if (r.ok) f.made.totpSecret = r.body.secret;
+      return r;
+    },
+    confirmTotp: async (f) => {
+      const otp = TOTP.generate({ secret: Secret.fromBase32(f.made.totpSecret!), timestamp: Date.parse(LUNCH) });
+      const r = await app.api.confirmTotp.reply({ token: f.made.officerToken!, body: { otp } });
+      if (r.ok) f.made.recoveryCodes = r.body.recoveryCodes.join(' ');
+      return r;
+    },
+    // A lost phone: an owner turns the officer's two-step sign-in off again.
+    resetAdminTotp: (f) => app.api.resetAdminTotp.reply({ token: f.admin, params: { id: f.made.account! } }),
     // Last: it ends the admin's sessions, so the walk signs in afresh after it.
     endAdminSessions: async (f) => {
       const r = await app.api.endAdminSessions.reply({ token: f.admin });
@@ -173,7 +189,8 @@ describe('the audit log', () => {
       expect(entry.actor.role).toBe(route.auth);
       expect(entry.actor.name.length, 'the actor is named').toBeGreaterThan(0);
       expect(entry.target.id.length).toBeGreaterThan(0);
-      expect(JSON.stringify(entry)).not.toMatch(/recipientId|RECIPIENT#|138000000\d\d|张三|"phone"|"code"|voucher|password/);
+      expect(JSON.stringify(entry)).not.toMatch(/recipientId|RECIPIENT#|138000000\d\d|张三|"phone"|"code"|voucher|password|secret|recoveryCodes/);
+      for (const given of [f.made.totpSecret, ...(f.made.recoveryCodes?.split(' ') ?? [])]) if (given) expect(JSON.stringify(entry)).not.toContain(given);
     }
   });
 

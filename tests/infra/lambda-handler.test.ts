@@ -5,7 +5,7 @@ import type { HttpEvent } from '../../functions/http/adapter.js';
 import { createLambdaHandler } from '../../functions/lambda/api.js';
 import { secretPurposes, type SecretPurpose } from '../../functions/lambda/env.js';
 import { jobHandler } from '../../functions/lambda/job.js';
-import { parseSecrets, SecretsNotReadyError, type SecretReader } from '../../functions/lambda/runtime.js';
+import { envNames, lambdaEnv, parseSecrets, SecretsNotReadyError, type SecretReader } from '../../functions/lambda/runtime.js';
 import { publicRoutes } from '../../functions/routes/public.js';
 import { signinRoutes } from '../../functions/routes/signin.js';
 import { verificationRoutes } from '../../functions/routes/verification.js';
@@ -24,6 +24,7 @@ const goodKeys = (): Record<SecretPurpose, string> => ({
   vouchers: voucherKey,
   voucherVerify: publicKeyPemOf(voucherKey),
   personalData: b64(32),
+  totp: b64(32),
   wechat: 'wechat-secret',
 });
 const stored = (key: string) => JSON.stringify({ key });
@@ -86,6 +87,7 @@ describe('the secrets', () => {
     ['not JSON', { recipientIds: 'x'.repeat(44) }],
     ['a short recipient-id key', { recipientIds: stored(b64(16)) }],
     ['a 33-byte personal-data key', { personalData: stored(b64(33)) }],
+    ['a 16-byte TOTP key', { totp: stored(b64(16)) }],
     ['a voucher key that is not Ed25519 PEM', { vouchers: stored('not-a-pem-ABCDEFGHIJ') }],
     ['a private key where the public half belongs', { tokenVerify: stored(pair.signingKeyPem) }],
     ['the voucher signing key where its public half belongs', { voucherVerify: stored(voucherKey) }],
@@ -137,6 +139,11 @@ describe('the handler', () => {
     const res = await without(event('POST', '/v1/sessions/wechat', { code: 'abc' }));
     expect(res.statusCode).toBe(503);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'NOT_CONFIGURED' } });
+  });
+
+  it('requires two-step sign-in of owners and clerks where the stack says so (MCAN_REQUIRE_TOTP=1), and only there', () => {
+    expect(lambdaEnv(env([], { [envNames.requireTotp]: '1' })).requireTotp).toBe(true);
+    expect(lambdaEnv(env()).requireTotp).toBe(false);
   });
 
   it('refuses to start without its settings', () => {

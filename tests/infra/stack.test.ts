@@ -58,6 +58,7 @@ beforeAll(() => {
     jobs: fakeJobs,
     h5Origin,
     wechatAppId: 'wx0123456789abcdef',
+    requireTotp: false,
     apiDomain: { name: 'api.example.cn', certificateArn: 'arn:aws:acm:ap-east-1:000000000000:certificate/test' },
     h5: { appDir, domain: { name: 'm.example.cn', certificateArn: 'arn:aws:acm:us-east-1:000000000000:certificate/app' } },
   });
@@ -240,6 +241,9 @@ describe('functions', () => {
       }
     }
     for (const [, fn] of apiFunctionsOf(mainResources)) expect(fn.Properties.Timeout).toBe(10);
+    // Owners and clerks must turn on two-step sign-in, wherever an admin token is checked.
+    for (const [, fn] of apiFunctionsOf(mainResources)) expect(fn.Properties.Environment.Variables.MCAN_REQUIRE_TOTP).toBe('1');
+    for (const [, fn] of functionsOf(variantResources)) expect(fn.Properties.Environment.Variables.MCAN_REQUIRE_TOTP).toBeUndefined();
     // Only sign-in talks to WeChat.
     for (const [, fn] of functionsOf(variantResources)) {
       expect(fn.Properties.Environment.Variables.WECHAT_APP_ID).toBe(groupOf(fn) === 'signin' ? 'wx0123456789abcdef' : undefined);
@@ -258,10 +262,11 @@ describe('functions', () => {
     const matrix = Object.fromEntries(functionsOf(mainResources).map(([id, fn]) => [nameOf(fn), readableSecrets(mainResources, id)]));
     expect(matrix).toEqual({
       public: [],
-      signin: ['recipientIds', 'tokenSigning', 'wechat'],
+      signin: ['recipientIds', 'tokenSigning', 'totp', 'wechat'],
       recipient: ['tokenVerify', 'vouchers'],
       staff: ['tokenVerify', 'voucherVerify'],
-      admin: ['tokenVerify'],
+      // Administrators' TOTP secrets: enrolled on the admin routes, checked at sign-in, nowhere else.
+      admin: ['tokenVerify', 'totp'],
       verification: ['personalData', 'tokenVerify'],
       // Jobs expire bookings and purge data: they never sign, seal or open.
       ...Object.fromEntries(jobs.map((j) => [`job:${j.name}`, []])),
@@ -358,11 +363,12 @@ describe('functions', () => {
     expect(wholeAccountReaders.sort()).toEqual(['admin', 'signin']);
   });
 
-  it('keeps each group to its partitions: listings read the catalogue only, sign-in writes recipients, phone challenges and rate counters only', () => {
+  it('keeps each group to its partitions: listings read the catalogue only, sign-in writes recipients, phone challenges, rate counters and accounts only', () => {
     // Listings read the catalogue, likes counts, published figures and leaderboards; nothing personal.
     expect(tableAccess.public).toEqual({ read: ['DISTRICTS', 'PROVIDER#*', 'LIKES', 'IMPACT#*', 'LEADERBOARDS#*', 'LEADERBOARD#*'], indexes: { GSI1: ['DISTRICT#*'] }, write: [] });
-    // Sign-in writes recipients, a phone's SMS challenge and rate counters — never accounts, providers or bookings.
-    expect(tableAccess.signin.write).toEqual(['RECIPIENT#*', 'PHONE#*', 'RATE#*']);
+    // Sign-in writes recipients, a phone's SMS challenge, rate counters and an administrator's spent
+    // second-factor code (on the account) — never providers or bookings.
+    expect(tableAccess.signin.write).toEqual(['RECIPIENT#*', 'PHONE#*', 'RATE#*', 'ACCOUNT#*']);
     for (const g of ['recipient', 'staff', 'verification'] as const) expect(JSON.stringify(tableAccess[g].write)).not.toMatch(/ACCOUNT#|DISTRICTS|"IMPACT#\*"|AUDIT#/);
   });
 });

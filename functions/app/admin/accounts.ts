@@ -93,6 +93,24 @@ export async function resetPassword(ctx: AdminCtx, params: { id: string }, body:
   return changed(ctx, before);
 }
 
+/**
+ * Turn another's two-step sign-in off (a lost phone and its recovery codes): they sign in with
+ * the password alone and may enrol again; their sessions end now, as whoever holds the old
+ * factor may hold one of them. Not one's own: a second owner decides, as for a password.
+ */
+export async function resetTotp(ctx: AdminCtx, params: { id: string }): Promise<{ account: AdminAccount }> {
+  const before = await accountById(ctx, params.id);
+  if (before.id === ctx.principal.id) throw new DomainError('FORBIDDEN', 'another owner resets your two-step sign-in', { reason: 'self' });
+  const out = await ctx.deps.store.accounts.resetTotp(before.username, {
+    audit: audited(ctx, { type: 'admin', id: before.id }, { totp: before.totpOn === true }, { totp: false }),
+  });
+  if (!out.ok) {
+    if (out.part === 'account' && out.old !== null) throw new DomainError('CONFLICT', 'two-step sign-in is not on for this account', { reason: 'not_on' });
+    return unexpected('resetTotp', out);
+  }
+  return changed(ctx, before);
+}
+
 /** End every session of another administrator (a lost laptop, someone who left). */
 export async function endAccountSessions(ctx: AdminCtx, params: { id: string }): Promise<{ ended: true }> {
   const before = await accountById(ctx, params.id);

@@ -7,7 +7,7 @@ import type { AdminCtx } from '../context.js';
 import { accountView } from '../office.js';
 
 /** The caller's account: it exists, or the token check would have refused them. */
-async function own(ctx: AdminCtx) {
+export async function own(ctx: AdminCtx) {
   return (await ctx.deps.store.accounts.admin(ctx.principal.username)) ?? notFound('administrator');
 }
 

@@ -14,9 +14,13 @@ export interface SignedIn<R extends Account['role']> {
 
 let decoy: Promise<string> | undefined;
 
+/** What must also hold after a right password (an administrator's second factor); throws if not. */
+export type SecondStep = (account: Account) => Promise<void>;
+
 interface Attempt {
   password: string;
   role: Account['role'];
+  secondStep: SecondStep | undefined;
 }
 
 const wrong = () => new DomainError('UNAUTHENTICATED', 'wrong username or password');
@@ -33,7 +37,7 @@ const wrong = () => new DomainError('UNAUTHENTICATED', 'wrong username or passwo
  * ended counts as no credential at all. A right password hands its reservation back and answers
  * the device's credential (a new one for a device not known yet).
  */
-export async function signIn<R extends Account['role']>(ctx: Ctx, body: PasswordSessionBody, role: R): Promise<SignedIn<R>> {
+export async function signIn<R extends Account['role']>(ctx: Ctx, body: PasswordSessionBody, role: R, secondStep?: SecondStep): Promise<SignedIn<R>> {
   const { idSecret, store } = ctx.deps;
   // Usernames are lowercase (the contract's rule for new accounts): the lookup takes the name as
   // typed on a phone that capitalises its first letter.
@@ -42,7 +46,7 @@ export async function signIn<R extends Account['role']>(ctx: Ctx, body: Password
   // (reused below); without one, the read waits until the address's reservation goes with it.
   const account = body.device === undefined ? undefined : await store.accounts.get(who);
   const device = account && body.device !== undefined ? knownSignInDevice(idSecret, account, body.device) : null;
-  const given = { password: body.password, role };
+  const given = { password: body.password, role, secondStep };
   const signedIn = device && account ? await fromKnownDevice(ctx, account, device, given) : await fromElsewhere(ctx, who, account, given);
   return { account: signedIn as Extract<Account, { role: R }>, device: (device ?? newSignInDevice(idSecret, signedIn)).token };
 }
@@ -52,7 +56,7 @@ export async function signIn<R extends Account['role']>(ctx: Ctx, body: Password
  * flood reaches the gate's reserve at most `deviceFailuresPerMinute` at a time; BUSY hands the
  * reservation back, as it is no failure.
  */
-async function fromKnownDevice(ctx: Ctx, account: Account, device: SignInDevice, { password, role }: Attempt): Promise<Account> {
+async function fromKnownDevice(ctx: Ctx, account: Account, device: SignInDevice, { password, role, secondStep }: Attempt): Promise<Account> {
   const { config, passwordGate } = ctx.deps;
   const attempt = await reserve(
     ctx,
@@ -66,7 +70,7 @@ async function fromKnownDevice(ctx: Ctx, account: Account, device: SignInDevice,
     await attempt.release();
     throw e;
   });
-  return settle(attempt, ok ? account : null, role);
+  return settle(attempt, ok ? account : null, role, secondStep);
 }
 
 /**
@@ -80,7 +84,7 @@ async function fromKnownDevice(ctx: Ctx, account: Account, device: SignInDevice,
  * Unknown usernames cost the same scrypt time and the same allowance, so neither reveals which
  * accounts exist.
  */
-async function fromElsewhere(ctx: Ctx, who: string, read: Account | null | undefined, { password, role }: Attempt): Promise<Account> {
+async function fromElsewhere(ctx: Ctx, who: string, read: Account | null | undefined, { password, role, secondStep }: Attempt): Promise<Account> {
   const { config, store, passwordGate, signingIn } = ctx.deps;
   const pair = `${ctx.client}\n${who}`;
   if (signingIn.has(pair)) throw limited(ctx, 1, 'a sign-in for this account from this address is already in progress');
@@ -100,7 +104,7 @@ async function fromElsewhere(ctx: Ctx, who: string, read: Account | null | undef
       ]);
       const hash = account?.passwordHash ?? (await (decoy ??= decoyHash(config.passwords)));
       const ok = await verifyPassword(password, hash, config.passwords);
-      return settle(attempt, ok ? account : null, role);
+      return settle(attempt, ok ? account : null, role, secondStep);
     });
   } finally {
     signingIn.delete(pair);
@@ -110,10 +114,15 @@ async function fromElsewhere(ctx: Ctx, who: string, read: Account | null | undef
 /**
  * A wrong password keeps its reservation (a failure); a right one hands it back. The right
  * password of an account of the other role is a failure too, so the allowance says nothing
- * about which passwords are right.
+ * about which passwords are right. A wrong second-factor code also keeps it, so codes are guessed
+ * no faster than passwords; being asked for the code hands it back, as a right password does.
  */
-async function settle(attempt: Reservation, account: Account | null, role: Account['role']): Promise<Account> {
+async function settle(attempt: Reservation, account: Account | null, role: Account['role'], secondStep: SecondStep | undefined): Promise<Account> {
   if (!account || account.role !== role) throw wrong();
+  await secondStep?.(account).catch(async (e: unknown) => {
+    if (e instanceof DomainError && e.code === 'OTP_REQUIRED') await attempt.release();
+    throw e;
+  });
   await attempt.release();
   return account;
 }

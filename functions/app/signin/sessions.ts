@@ -2,6 +2,7 @@ import type { DeviceSessionBody, MeResponse, PasswordSessionBody, RecipientSessi
 import type { AdminSessionResponse, SessionMethodsResponse, StaffSessionResponse } from '../../contract/sessions.js';
 import { DomainError } from '../../domain/errors.js';
 import { recipientId, type IdentitySource } from '../../security/recipient-ids.js';
+import type { AdminAccountRecord } from '../../store/records.js';
 import { accountView } from '../office.js';
 import type { Ctx, RecipientCtx } from '../context.js';
 import { takeRate } from '../rate-limit.js';
@@ -50,8 +51,34 @@ export async function createStaffSession(ctx: Ctx, body: PasswordSessionBody): P
   return { token, staff: { id: a.id, providerId: a.providerId, name: a.name }, device };
 }
 
+/**
+ * An administrator's second step, once the password was right: with two-step sign-in on, a code
+ * from the authenticator app or one of the recovery codes. Each works once: the code's time step
+ * must be later than the last one used, and a recovery code is removed as it is used, both by a
+ * conditional write, so two sign-ins racing with the same code cannot both pass. The answer never
+ * says which was wrong beyond the field: the password is known right already.
+ */
+async function secondStep(ctx: Ctx, a: AdminAccountRecord, body: PasswordSessionBody): Promise<void> {
+  if (a.totpOn !== true) return;
+  const { store, secondFactor, config } = ctx.deps;
+  if (body.otp !== undefined) {
+    const step = a.totpSecret ? secondFactor.matchStep(a.totpSecret, a.username, body.otp, ctx.now, config.office.totpDriftSteps) : null;
+    if (step === null || !(await store.accounts.useTotpStep(a.username, step))) {
+      throw new DomainError('UNAUTHENTICATED', 'wrong code, or one already used: wait for the next one', { field: 'otp' });
+    }
+    return;
+  }
+  if (body.recoveryCode !== undefined) {
+    if (!(await store.accounts.useRecoveryCode(a.username, secondFactor.recoveryHash(a.username, body.recoveryCode)))) {
+      throw new DomainError('UNAUTHENTICATED', 'this recovery code is wrong or was used already', { field: 'recoveryCode' });
+    }
+    return;
+  }
+  throw new DomainError('OTP_REQUIRED', 'two-step sign-in is on: send the code from the authenticator app as otp (or a recovery code as recoveryCode)');
+}
+
 export async function createAdminSession(ctx: Ctx, body: PasswordSessionBody): Promise<AdminSessionResponse> {
-  const { account: a, device } = await signIn(ctx, body, 'admin');
+  const { account: a, device } = await signIn(ctx, body, 'admin', (account) => secondStep(ctx, account as AdminAccountRecord, body));
   // Said only to someone who knows the password.
   if (a.disabled) throw new DomainError('FORBIDDEN', 'this administrator account is disabled; ask an owner');
   // The username and session version ride along, so ending the account's sessions ends this one.
