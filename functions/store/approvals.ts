@@ -1,10 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Approval, ApprovalStatus, Person } from '../contract/approvals.js';
+import type { Approval, ApprovalStatus } from '../contract/approvals.js';
 import type { Page } from '../contract/common.js';
 import type { Config } from '../config.js';
 import { queryPage, type PageRequest, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
+import { decisionWrite, type ApprovalDecision } from './approval-decision.js';
 import { commit, type Write } from './transaction.js';
 
 /**
@@ -17,26 +18,7 @@ const FIELDS = ['id', 'kind', 'status', 'change', 'requestedBy', 'requestedAt', 
 const toApproval = (i: Record<string, unknown>): Approval => Object.fromEntries(FIELDS.map((f) => [f, i[f] ?? null])) as unknown as Approval;
 const GSI1_KEYS = ['PK', 'SK', 'GSI1PK', 'GSI1SK'] as const;
 
-/** A decision on a pending request: who and when, and (a rejection) why. */
-export interface ApprovalDecision {
-  id: string;
-  status: Exclude<ApprovalStatus, 'PENDING'>;
-  by: Person;
-  at: string;
-  reason: string | null;
-}
-
-/** The decision as a transaction part: refused unless the request is still PENDING and the decider is not its requester. */
-export const decisionWrite = (TableName: string, d: ApprovalDecision): Write => ({
-  Update: {
-    TableName,
-    Key: keys.approval(d.id),
-    UpdateExpression: 'SET #s = :s, decidedBy = :by, decidedAt = :at, reason = :r, GSI1PK = :pk',
-    ConditionExpression: '#s = :pending',
-    ExpressionAttributeNames: { '#s': 'status' },
-    ExpressionAttributeValues: { ':s': d.status, ':by': d.by, ':at': d.at, ':r': d.reason, ':pk': keys.approvalsIn(d.status), ':pending': 'PENDING' },
-  },
-});
+export type { ApprovalDecision };
 
 export function approvalStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;

@@ -1,4 +1,4 @@
-import { decisionWrite, type ApprovalDecision } from './approvals.js';
+import { decisionWrite, type ApprovalDecision } from './approval-decision.js';
 import { auditWrite, type AuditEntry } from './audit.js';
 import { idempotencyWrite, type IdempotencyIntent } from './idempotency.js';
 import { impactWrite, type ImpactIntent } from './impact.js';
