@@ -14,7 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { config, type Config } from '../config.js';
-import { demoProviders, demoStaffPassword } from '../seed/demo.js';
+import { demoOffice, demoProviders, demoStaffPassword } from '../seed/demo.js';
 import { defaultTableName } from '../store/table.js';
 import { startApp } from './app.js';
 import { ensureH5Build } from './app-build.js';
@@ -122,6 +122,7 @@ function printBanner(url: string, adminPassword: string, seeded: boolean, dataDi
     `  admin                 password ${adminPassword}${process.env.MCAN_ADMIN_PASSWORD ? ' (from MCAN_ADMIN_PASSWORD)' : ''}`,
   ];
   if (seeded) {
+    for (const a of demoOffice) lines.push(`  ${a.username.padEnd(22)}password ${demoStaffPassword}   ${a.adminRole}${a.districts.length ? ` of ${a.districts.join(', ')}` : ''} at the desk`);
     for (const p of demoProviders) lines.push(`  ${p.staff.username.padEnd(22)}password ${demoStaffPassword}   staff of ${p.input.name}`);
   }
   lines.push('', 'Recipients need no account: open the app. Ctrl-C stops everything.', '');

@@ -104,6 +104,13 @@ export const demoProviders: DemoProvider[] = [
 /** Local demo only: every demo staff account signs in with this password (printed on start). */
 export const demoStaffPassword = 'mcan-demo';
 
+/** Local demo only: one administrator of each other role, so the office can be tried (the same password). */
+export const demoOffice = [
+  { id: 'a-officer-futian', username: 'officer-futian', name: '福田街道专员', adminRole: 'officer' as const, districts: ['futian'] },
+  { id: 'a-clerk', username: 'clerk', name: '物资文员', adminRole: 'clerk' as const, districts: [] },
+  { id: 'a-analyst', username: 'analyst', name: '数据分析员', adminRole: 'analyst' as const, districts: [] },
+];
+
 /** The demo ingredient catalogue: what points buy. */
 export const demoCatalog = [
   { id: 'rice-5kg', name: '东北大米 5 kg', unit: '袋', points: 60, stock: 40, active: true },

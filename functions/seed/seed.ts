@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import { hashPassword, verifyPassword } from '../security/passwords.js';
 import type { Store } from '../store/index.js';
-import { demoCatalog, demoProviders, demoStaffPassword } from './demo.js';
+import { demoCatalog, demoOffice, demoProviders, demoStaffPassword } from './demo.js';
 import { futianDistricts } from './futian.js';
 
 export const ADMIN_USERNAME = 'admin';
@@ -51,6 +51,7 @@ export async function seedDemo(store: Store, config: Config, now: Date, joinedAt
     for (const o of p.offerings) await store.providers.putOffering({ ...o.contract, id: o.id, providerId: p.id, updatedAt: at });
     await store.accounts.create({ role: 'staff', id: `s-${p.id}`, providerId: p.id, ...p.staff, passwordHash });
   }
+  for (const a of demoOffice) await store.accounts.create({ role: 'admin', ...a, passwordHash, sessionVersion: 0, version: 1 });
   for (const item of demoCatalog) await store.catalogItems.put({ ...item, updatedAt: at, version: 1 }, null);
   return { seeded: true };
 }
