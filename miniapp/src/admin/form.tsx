@@ -17,6 +17,7 @@ const wording: Array<[RegExp, AdminKey]> = [
   [/not the code the authenticator app shows/, 'form.otpWrong'],
   [/6 digits/, 'form.otp'],
   [/an officer looks after/, 'form.officerDistricts'],
+  [/current password is wrong/, 'profile.wrongCurrent'],
   [/lowercase letters/, 'form.username'],
   [/unknown sub-district/, 'form.district'],
   [/HH:MM/, 'form.time'],

@@ -1,9 +1,12 @@
 // The admin session on this browser: its token (attached by services/request.ts to admin routes)
 // and who signed in — name for the header, role and sub-districts for what the desk shows.
-import type { AdminIdentity } from '@contract';
+import type { AdminAccount } from '@contract';
 import { useSignInGuard } from '../hooks/use-sign-in-guard';
 import { go, routes } from '../routes';
 import { readJson, readString, remove, StorageKey, writeJson, writeString } from '../services/storage';
+
+/** The sign-in's `admin` (the office's account without what only the office page needs). */
+export type AdminIdentity = Pick<AdminAccount, 'id' | 'username' | 'name' | 'role' | 'districts' | 'mustChangePassword'>;
 
 export const adminSignedIn = (): boolean => Boolean(readString(StorageKey.adminToken));
 

@@ -102,7 +102,7 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
                 {t('shell.who', { name: who.name, role: t(`role.${who.role}`) })}
               </AdminLink>
             )}
-            <button type='button' className='admin-btn admin-btn--ghost admin__signout' onClick={signOutAdmin}>
+            <button type='button' className='admin-btn admin-btn--ghost admin__signout' onClick={() => signOutAdmin()}>
               {t('signout')}
             </button>
           </div>
