@@ -34,7 +34,7 @@ const run = (quick: Quick, a: AdminAccount): Promise<Result<unknown>> => {
       return updateAdminAccount(a.id, { disabled: quick === 'disable', version: a.version });
     case 'endSessions':
       return endAccountSessions(a.id);
-    default:
+    case 'resetTotp':
       return resetAdminTotp(a.id);
   }
 };

@@ -114,7 +114,7 @@ export function TotpSection({ on, onChanged }: { on: boolean; onChanged: () => v
             }}
           />
         );
-      default:
+      case 'idle':
         return on ? (
           <p className='admin-totp__on'>{t('profile.totpOn')}</p>
         ) : (
