@@ -55,7 +55,7 @@ export function PasswordSection({ account, mustChange }: { account: AdminAccount
       {mustChange && <Notice className='admin-password__must' notice={{ ok: false, text: t('profile.mustChange') }} />}
       <form className='admin-form admin-form--inline' onSubmit={onSubmit} noValidate>
         {/* The username lets a password manager file the new password under the right account. */}
-        <input type='text' hidden readOnly autoComplete='username' value={account.username} />
+        <input type='text' hidden readOnly autoComplete='username' aria-label={t('profile.username')} value={account.username} />
         <TextField
           name='current'
           label={t('profile.current')}
