@@ -11,6 +11,8 @@ const adminPages = [
   'leaderboards/index',
   'impact/index',
   'audit/index',
+  'profile/index',
+  'accounts/index',
 ];
 
 export default defineAppConfig({

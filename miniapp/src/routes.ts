@@ -32,6 +32,8 @@ export const pagePaths = {
   adminLeaderboards: '/admin/leaderboards/index',
   adminImpact: '/admin/impact/index',
   adminAudit: '/admin/audit/index',
+  adminProfile: '/admin/profile/index',
+  adminAccounts: '/admin/accounts/index',
   board: '/impact/board/index',
   certificate: '/impact/certificate/index',
 } as const;
@@ -69,7 +71,8 @@ export const routes = {
   /** The provider's orders and their status; `placed` names an order just made (the page says so). */
   staffExchanges: (placed?: string) => withQuery(pagePaths.staffExchanges, { placed }),
   staffThanks: () => pagePaths.staffThanks,
-  adminSignIn: () => pagePaths.adminSignIn,
+  /** `reason`: why the desk was sent back here (the page says so), e.g. a password just changed. */
+  adminSignIn: (reason?: 'password') => withQuery(pagePaths.adminSignIn, { reason }),
   adminAttention: () => pagePaths.adminAttention,
   /** The list, optionally opened with a filter (e.g. `{status: 'PENDING'}` from Needs attention). */
   adminProviders: (filter: { status?: string; district?: string; kind?: string; q?: string } = {}) => withQuery(pagePaths.adminProviders, filter),
@@ -86,6 +89,10 @@ export const routes = {
   adminImpact: () => pagePaths.adminImpact,
   /** The audit log, optionally filtered (e.g. `{target: providerId}` from a provider's page). */
   adminAudit: (filter: { actor?: string; target?: string; from?: string; to?: string } = {}) => withQuery(pagePaths.adminAudit, filter),
+  /** The signed-in administrator's own account; `mustChange`: a reset password must be replaced first (the page says so). */
+  adminProfile: (mustChange = false) => withQuery(pagePaths.adminProfile, { mustChange: mustChange ? '1' : undefined }),
+  /** The programme office's administrator accounts (owners). */
+  adminAccounts: () => pagePaths.adminAccounts,
   board: () => pagePaths.board,
   /** One provider's badge in one published leaderboard version: what a shop's 爱心企业 sign links to. */
   certificate: (c: { period: string; key: string; version: number; provider: string }) =>

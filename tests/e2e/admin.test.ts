@@ -416,6 +416,8 @@ describe('every admin page, in both languages', () => {
     leaderboards: '/admin/leaderboards/index',
     impact: '/admin/impact/index',
     audit: '/admin/audit/index',
+    profile: '/admin/profile/index',
+    accounts: '/admin/accounts/index',
   });
 
   it('switches to English and shows every page in it; axe-core finds no WCAG 2.1 A/AA problem on any', async () => {
@@ -430,7 +432,7 @@ describe('every admin page, in both languages', () => {
       // Only the page on screen: Taro keeps earlier pages in the DOM, hidden.
       const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       problems.push(...found.violations.map((x) => `${name}: ${x.id} (${x.nodes.length}) ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`));
-      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Catalogue & exchanges', 'Points', 'Leaderboards', 'Impact', 'Audit log']);
+      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Catalogue & exchanges', 'Points', 'Leaderboards', 'Impact', 'Audit log', 'Accounts']);
     }
     expect(problems).toEqual([]);
     await v('.admin__signout').click();

@@ -1,8 +1,14 @@
 // The admin desk's calls, one line each, typed from the contract. Every call made with the admin
-// session goes through `signedIn`: a refused session sends the desk back to its sign-in page.
+// session goes through `signedIn`: a refused session sends the desk back to its sign-in page, and an
+// account that must first choose a new password or turn on two-step sign-in goes to its own page.
 import {
   endpoints,
   type AdjustmentBody,
+  type AdminRole,
+  type ApprovalStatus,
+  type ChangePasswordBody,
+  type CreateAdminAccountBody,
+  type PatchAdminAccountBody,
   type AdminProvidersQuery,
   type AuditQuery,
   type CatalogItemBody,
@@ -19,19 +25,52 @@ import {
 } from '@contract';
 import { pageOf } from '../services/page';
 import { request, type Result } from '../services/request';
+import { go, routes } from '../routes';
 import { signOutAdmin } from './session';
+
+const fieldOf = (details: unknown): boolean => typeof details === 'object' && details !== null && 'field' in details;
 
 async function signedIn<T>(call: Promise<Result<T>>): Promise<Result<T>> {
   const answer = await call;
-  if (!answer.ok && answer.code === 'UNAUTHENTICATED') signOutAdmin();
+  // A 401 naming a field is a wrong password or code in the body (changing one's password), not a dead session.
+  if (!answer.ok && answer.code === 'UNAUTHENTICATED' && !fieldOf(answer.details)) signOutAdmin();
+  // Only the account's own routes answer until then, and those are on the profile page.
+  if (!answer.ok && answer.code === 'PASSWORD_CHANGE_REQUIRED') go.restart(routes.adminProfile(true));
+  if (!answer.ok && answer.code === 'TOTP_REQUIRED') go.restart(routes.adminProfile());
   return answer;
 }
 
 type ProviderQuery = Partial<AdminProvidersQuery>;
 
+/** The second step of a sign-in with two-step sign-in on: a code from the app, or a recovery code. */
+export type SecondStep = { otp: string } | { recoveryCode: string } | Record<string, never>;
+
 /** `device`: the credential this browser's last sign-in under that name answered (services/sign-in-devices.ts). */
-export const adminSignIn = (username: string, password: string, device?: string) =>
-  request(endpoints.createAdminSession, { body: { username, password, ...(device ? { device } : {}) } });
+export const adminSignIn = (username: string, password: string, device?: string, second: SecondStep = {}) =>
+  request(endpoints.createAdminSession, { body: { username, password, ...(device ? { device } : {}), ...second } });
+
+// The signed-in account's own page.
+export const adminMe = () => signedIn(request(endpoints.adminMe));
+/** Ends every session of the account, this one too: the desk signs in again with the new password. */
+export const changeAdminPassword = (body: ChangePasswordBody) => signedIn(request(endpoints.changeAdminPassword, { body }));
+export const enrolTotp = () => signedIn(request(endpoints.enrolTotp));
+export const confirmTotp = (otp: string) => signedIn(request(endpoints.confirmTotp, { body: { otp } }));
+export const endAdminSessions = () => signedIn(request(endpoints.endAdminSessions));
+
+// The programme office (owners).
+export const listAdminAccounts = () => signedIn(request(endpoints.listAdminAccounts));
+export const createAdminAccount = (body: CreateAdminAccountBody) => signedIn(request(endpoints.createAdminAccount, { body }));
+export const updateAdminAccount = (id: string, body: PatchAdminAccountBody) => signedIn(request(endpoints.updateAdminAccount, { params: { id }, body }));
+export const resetAdminPassword = (id: string, password: string) => signedIn(request(endpoints.resetAdminPassword, { params: { id }, body: { password } }));
+export const endAccountSessions = (id: string) => signedIn(request(endpoints.endAccountSessions, { params: { id } }));
+export const resetAdminTotp = (id: string) => signedIn(request(endpoints.resetAdminTotp, { params: { id } }));
+/** Answers 202: the new role waits for a second owner's approval. */
+export const changeAdminRole = (id: string, role: AdminRole, districts?: string[]) =>
+  signedIn(request(endpoints.changeAdminRole, { params: { id }, body: { role, ...(districts ? { districts } : {}) } }));
+export const listApprovals = (status: ApprovalStatus, page: { limit?: number; cursor?: string } = {}) =>
+  signedIn(request(endpoints.listApprovals, { query: { status, ...page } })).then((a) => pageOf(a, 'approvals'));
+export const approveApproval = (id: string) => signedIn(request(endpoints.approveApproval, { params: { id } }));
+export const rejectApproval = (id: string, reason: string) => signedIn(request(endpoints.rejectApproval, { params: { id }, body: { reason } }));
 
 export const listDistricts = () => request(endpoints.listDistricts);
 // The lists that grow answer a `Page`, whatever the API names their rows.

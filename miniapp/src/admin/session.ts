@@ -1,22 +1,37 @@
 // The admin session on this browser: its token (attached by services/request.ts to admin routes)
-// and the name shown in the header.
+// and who signed in — name for the header, role and sub-districts for what the desk shows.
+import type { AdminAccount } from '@contract';
 import { useSignInGuard } from '../hooks/use-sign-in-guard';
 import { go, routes } from '../routes';
-import { readString, remove, StorageKey, writeString } from '../services/storage';
+import { readJson, readString, remove, StorageKey, writeJson, writeString } from '../services/storage';
+
+/** The sign-in's `admin` (the office's account without what only the office page needs). */
+export type AdminIdentity = Pick<AdminAccount, 'id' | 'username' | 'name' | 'role' | 'districts' | 'mustChangePassword'>;
 
 export const adminSignedIn = (): boolean => Boolean(readString(StorageKey.adminToken));
-export const adminName = (): string | undefined => readString(StorageKey.adminName);
 
-export function keepAdminSession(token: string, name: string): void {
+/** The signed-in administrator as the sign-in (or the profile page's last read) described them. */
+export const adminIdentity = (): AdminIdentity | undefined => readJson<AdminIdentity>(StorageKey.adminIdentity);
+
+export function keepAdminSession(token: string, admin: AdminIdentity): void {
   writeString(StorageKey.adminToken, token);
-  writeString(StorageKey.adminName, name);
+  keepAdminIdentity(admin);
 }
 
+/** A newer description of the same account (its role or name changed, a new password was chosen). */
+export function keepAdminIdentity(admin: AdminIdentity): void {
+  const { id, username, name, role, districts, mustChangePassword } = admin;
+  writeJson(StorageKey.adminIdentity, { id, username, name, role, districts, mustChangePassword });
+}
+
+/** Why the sign-in page was opened, when it has something to say (routes.adminSignIn). */
+export type SignInReason = 'password';
+
 /** Forgets the session and starts over at the sign-in page (also when the server refuses the token). */
-export function signOutAdmin(): void {
+export function signOutAdmin(reason?: SignInReason): void {
   remove(StorageKey.adminToken);
-  remove(StorageKey.adminName);
-  go.restart(routes.adminSignIn());
+  remove(StorageKey.adminIdentity);
+  go.restart(routes.adminSignIn(reason));
 }
 
 /** Sends a signed-out visitor to the sign-in page; true when the page may load. */

@@ -1,23 +1,29 @@
 // The desk's frame: navigation on the left (a row on top on a narrow tablet), the page's title,
-// the language switch and sign-out. Every admin page renders inside it.
+// the language switch, who is signed in (a link to their own page) and sign-out. Every admin page
+// renders inside it.
 import { useEffect, type ReactNode } from 'react';
+import type { AdminEndpointName } from '@contract';
 import { LangSwitch } from '../components/lang-switch';
 import { go, routes } from '../routes';
+import { useCan } from './can';
 import { useAdminText, type AdminKey } from './i18n';
-import { adminName, signOutAdmin, useAdminGuard } from './session';
+import { AdminLink } from './link';
+import { adminIdentity, signOutAdmin, useAdminGuard } from './session';
 import './admin.css';
 
-export type AdminArea = 'attention' | 'providers' | 'verifications' | 'catalogue' | 'points' | 'leaderboards' | 'impact' | 'audit';
+export type AdminArea = 'attention' | 'providers' | 'verifications' | 'catalogue' | 'points' | 'leaderboards' | 'impact' | 'audit' | 'accounts' | 'profile';
 
-const areas: Array<{ area: AdminArea; url: () => string }> = [
-  { area: 'attention', url: routes.adminAttention },
-  { area: 'providers', url: () => routes.adminProviders() },
-  { area: 'verifications', url: () => routes.adminVerifications() },
-  { area: 'catalogue', url: () => routes.adminCatalogue() },
-  { area: 'points', url: () => routes.adminPoints() },
-  { area: 'leaderboards', url: routes.adminLeaderboards },
-  { area: 'impact', url: routes.adminImpact },
-  { area: 'audit', url: () => routes.adminAudit() },
+/** The menu; `route` is the page's main call: a role that may not use it does not see the entry. */
+const areas: Array<{ area: AdminArea; url: () => string; route: AdminEndpointName }> = [
+  { area: 'attention', url: routes.adminAttention, route: 'adminIntegrity' },
+  { area: 'providers', url: () => routes.adminProviders(), route: 'adminListProviders' },
+  { area: 'verifications', url: () => routes.adminVerifications(), route: 'listVerifications' },
+  { area: 'catalogue', url: () => routes.adminCatalogue(), route: 'adminCatalog' },
+  { area: 'points', url: () => routes.adminPoints(), route: 'adminProviderPoints' },
+  { area: 'leaderboards', url: routes.adminLeaderboards, route: 'previewLeaderboard' },
+  { area: 'impact', url: routes.adminImpact, route: 'adminStats' },
+  { area: 'audit', url: () => routes.adminAudit(), route: 'listAudit' },
+  { area: 'accounts', url: routes.adminAccounts, route: 'listAdminAccounts' },
 ];
 
 /**
@@ -55,6 +61,8 @@ export interface AdminShellProps {
 export function AdminShell({ area, title, actions, children }: AdminShellProps) {
   const t = useAdminText();
   const allowed = useAdminGuard();
+  const can = useCan();
+  const who = adminIdentity();
   useDesktopScale();
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -65,7 +73,7 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
       <nav className='admin__nav' aria-label={t('nav.label')}>
         <div className='admin__brand'>{t('app.name')}</div>
         <ul className='admin__menu'>
-          {areas.map(({ area: a, url }) => (
+          {areas.filter(({ route }) => can(route)).map(({ area: a, url }) => (
             <li key={a}>
               <a
                 className={a === area ? 'admin__link admin__link--on' : 'admin__link'}
@@ -89,8 +97,12 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
           <div className='admin__tools'>
             {actions}
             <LangSwitch className='admin__lang' />
-            <span className='admin__who'>{adminName()}</span>
-            <button type='button' className='admin-btn admin-btn--ghost admin__signout' onClick={signOutAdmin}>
+            {who && (
+              <AdminLink className='admin__who' to={routes.adminProfile()}>
+                {t('shell.who', { name: who.name, role: t(`role.${who.role}`) })}
+              </AdminLink>
+            )}
+            <button type='button' className='admin-btn admin-btn--ghost admin__signout' onClick={() => signOutAdmin()}>
               {t('signout')}
             </button>
           </div>

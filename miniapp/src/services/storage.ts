@@ -10,7 +10,8 @@ export const StorageKey = {
   staffName: 'mcan.staffName',
   /** The admin desk's session (H5 only), kept apart from the recipient's and the staff's. */
   adminToken: 'mcan.adminToken',
-  adminName: 'mcan.adminName',
+  /** Who signed in (JSON: the sign-in's `admin`): the header's name and the role the desk hides buttons by. */
+  adminIdentity: 'mcan.adminIdentity',
   /** Staff and admin sign-ins' device credentials by username (JSON; services/sign-in-devices.ts), kept across sign-outs. */
   signInDevices: 'mcan.signInDevices',
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */

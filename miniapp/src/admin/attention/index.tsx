@@ -7,8 +7,10 @@ import type { Result } from '../../services/request';
 import { adminStats, expiringDocuments, integritySignals, listExchanges, listProviders, listVerifications } from '../api';
 import { useAdminText, type AdminT } from '../i18n';
 import { today, yuanText } from '../labels';
+import { useCan } from '../can';
 import { AdminLink } from '../link';
 import { AdminShell } from '../shell';
+import { ApprovalsCard } from './approvals-card';
 
 /** How many to count on a card before it says "50+". */
 const COUNT_UP_TO = 50;
@@ -172,36 +174,47 @@ function TodayCard() {
 
 export default function AdminAttentionPage() {
   const t = useAdminText();
+  // Each card only for a role that may read what it counts.
+  const can = useCan();
   return (
     <AdminShell area='attention' title={t('attention.title')}>
       <div className='admin-cards'>
-        <CountCard
-          id='verifications'
-          title={t('attention.verifications')}
-          url={routes.adminVerifications('PENDING')}
-          load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }))}
-        />
-        <CountCard
-          id='exchanges'
-          title={t('attention.exchanges')}
-          url={routes.adminCatalogue('PENDING')}
-          load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }))}
-        />
-        <CountCard
-          id='pending-providers'
-          title={t('attention.pendingProviders')}
-          url={routes.adminProviders({ status: 'PENDING' })}
-          load={async () => tally(await listProviders({ status: 'PENDING', limit: COUNT_UP_TO }))}
-        />
-        <DocumentsCard />
-        <CountCard
-          id='suspended'
-          title={t('attention.suspended')}
-          url={routes.adminProviders({ status: 'SUSPENDED' })}
-          load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }))}
-        />
-        <SignalsCard />
-        <TodayCard />
+        {can('listApprovals') && <ApprovalsCard />}
+        {can('listVerifications') && (
+          <CountCard
+            id='verifications'
+            title={t('attention.verifications')}
+            url={routes.adminVerifications('PENDING')}
+            load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }))}
+          />
+        )}
+        {can('adminExchanges') && (
+          <CountCard
+            id='exchanges'
+            title={t('attention.exchanges')}
+            url={routes.adminCatalogue('PENDING')}
+            load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }))}
+          />
+        )}
+        {can('adminListProviders') && (
+          <CountCard
+            id='pending-providers'
+            title={t('attention.pendingProviders')}
+            url={routes.adminProviders({ status: 'PENDING' })}
+            load={async () => tally(await listProviders({ status: 'PENDING', limit: COUNT_UP_TO }))}
+          />
+        )}
+        {can('expiringDocuments') && <DocumentsCard />}
+        {can('adminListProviders') && (
+          <CountCard
+            id='suspended'
+            title={t('attention.suspended')}
+            url={routes.adminProviders({ status: 'SUSPENDED' })}
+            load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }))}
+          />
+        )}
+        {can('adminIntegrity') && <SignalsCard />}
+        {can('adminStats') && <TodayCard />}
       </div>
     </AdminShell>
   );

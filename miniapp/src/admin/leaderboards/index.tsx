@@ -10,6 +10,7 @@ import type { Result } from '../../services/request';
 import { listDistricts, listLeaderboards, previewLeaderboard, publishedLeaderboard, publishLeaderboard, withdrawLeaderboard } from '../api';
 import { TextField } from '../form';
 import { ReasonForm } from '../reason-form';
+import { useCan } from '../can';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
 import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
 import { AdminLink } from '../link';
@@ -71,6 +72,7 @@ function IntegrityMark({ entry }: { entry: LeaderboardPreviewEntry }) {
 
 function Preview({ period, key_, onPublished }: { period: Period; key_: string; onPublished: () => void }) {
   const t = useAdminText();
+  const can = useCan();
   const { t: appT } = useI18n();
   const noticeOf = useNoticeOf();
   const columns = useEntryColumns();
@@ -96,9 +98,11 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
       className='admin-boards__preview'
       title={t('boards.previewOf', { label })}
       action={
-        <button type='button' className='admin-btn admin-boards__publish' disabled={!data.data} onClick={() => setConfirming(true)}>
-          {t('boards.publish')}
-        </button>
+        can('publishLeaderboard') && (
+          <button type='button' className='admin-btn admin-boards__publish' disabled={!data.data} onClick={() => setConfirming(true)}>
+            {t('boards.publish')}
+          </button>
+        )
       }
     >
       <Notice notice={notice} />
@@ -154,6 +158,7 @@ function Preview({ period, key_, onPublished }: { period: Period; key_: string; 
 /** A published version as the public sees it, and the way to take it off the public board. */
 function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: (v: LeaderboardVersion) => void }) {
   const t = useAdminText();
+  const can = useCan();
   const { t: appT } = useI18n();
   const columns = useEntryColumns();
   const label = periodLabel(appT, v.period, v.key);
@@ -168,7 +173,8 @@ function ShownVersion({ v, onWithdrawn }: { v: LeaderboardVersion; onWithdrawn: 
       title={t('boards.versionOf', { label, v: v.version })}
       action={
         !v.withdrawn &&
-        !withdrawing && (
+        !withdrawing &&
+        can('withdrawLeaderboard') && (
           <button type='button' className='admin-btn admin-btn--danger admin-boards__withdraw' onClick={() => setWithdrawing(true)}>
             {t('boards.withdraw')}
           </button>

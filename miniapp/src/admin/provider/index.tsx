@@ -6,6 +6,7 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
+import { useCan } from '../can';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
@@ -37,6 +38,7 @@ function NewProvider({ districts }: { districts: District[] }) {
 
 function Offerings({ providerId, offerings }: { providerId: string; offerings: AdminOffering[] }) {
   const t = useAdminText();
+  const can = useCan();
   const open = (o: AdminOffering) => go.to(routes.adminOffering(providerId, o.id));
   return (
     <Section
@@ -44,9 +46,11 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
       className='admin-offerings'
       title={t('provider.offerings')}
       action={
-        <button type='button' className='admin-btn admin-offerings__new' onClick={() => go.to(routes.adminOffering(providerId))}>
-          {t('provider.newOffering')}
-        </button>
+        can('putOffering') && (
+          <button type='button' className='admin-btn admin-offerings__new' onClick={() => go.to(routes.adminOffering(providerId))}>
+            {t('provider.newOffering')}
+          </button>
+        )
       }
     >
       {offerings.length === 0 ? (
@@ -55,7 +59,7 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
         <DataTable<AdminOffering>
           rows={offerings}
           rowKey={(o) => o.id}
-          onOpen={open}
+          onOpen={can('putOffering') ? open : undefined}
           columns={[
             { key: 'id', title: t('offering.id'), cell: (o) => o.id },
             { key: 'name', title: t('offering.name'), cell: (o) => o.name },
@@ -73,6 +77,7 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
 
 function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderDetail; districts: District[]; onChanged: () => void }) {
   const t = useAdminText();
+  const can = useCan();
   const noticeOf = useNoticeOf();
   const { provider: p } = detail;
   const [confirming, setConfirming] = useState<StatusAction | null>(null);
@@ -94,12 +99,12 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
             {kindLabel(t, p.kind)} · {districtName(districts, p.district)} · {p.id}
           </span>
           <span className='admin-status__actions'>
-            {p.status !== 'ACTIVE' && (
+            {p.status !== 'ACTIVE' && can('approveProvider') && (
               <button type='button' className='admin-btn admin-status__approve' onClick={() => setConfirming('approve')}>
                 {t('provider.approve')}
               </button>
             )}
-            {p.status === 'ACTIVE' && (
+            {p.status === 'ACTIVE' && can('suspendProvider') && (
               <button type='button' className='admin-btn admin-btn--danger admin-status__suspend' onClick={() => setConfirming('suspend')}>
                 {t('provider.suspend')}
               </button>
@@ -108,23 +113,25 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
         </div>
         <Notice notice={notice} />
       </section>
-      <Section id='profile' title={t('provider.profile')}>
-        <ProfileForm
-          key={p.id}
-          provider={p}
-          districts={districts}
-          submitText={t('action.save')}
-          savedText={t('action.saved')}
-          onSave={async (body) => {
-            const answer = await updateProvider(p.id, body);
-            if (answer.ok) onChanged();
-            return answer;
-          }}
-        />
-      </Section>
+      {can('updateProvider') && (
+        <Section id='profile' title={t('provider.profile')}>
+          <ProfileForm
+            key={p.id}
+            provider={p}
+            districts={districts}
+            submitText={t('action.save')}
+            savedText={t('action.saved')}
+            onSave={async (body) => {
+              const answer = await updateProvider(p.id, body);
+              if (answer.ok) onChanged();
+              return answer;
+            }}
+          />
+        </Section>
+      )}
       <Offerings providerId={p.id} offerings={detail.offerings} />
-      <StaffSection providerId={p.id} />
-      <PosterSection providerId={p.id} name={p.name} />
+      {can('adminListStaff') && <StaffSection providerId={p.id} />}
+      {can('adminProviderPoster') && <PosterSection providerId={p.id} name={p.name} />}
       {confirming && (
         <ConfirmDialog
           title={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}

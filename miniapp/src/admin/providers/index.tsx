@@ -5,6 +5,7 @@ import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { listDistricts, listProviders } from '../api';
 import { FilterSelect, filled, SearchFilters } from '../filters';
+import { useCan } from '../can';
 import { useAdminText } from '../i18n';
 import { districtName, kindLabel, providerKinds, providerStatuses, statusLabel } from '../labels';
 import { AdminLink } from '../link';
@@ -33,6 +34,7 @@ function initialFilters(): Filters {
 
 export default function AdminProvidersPage() {
   const t = useAdminText();
+  const can = useCan();
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const districts = useResource(listDistricts, []);
   const list = useCursorPages((cursor) => listProviders({ ...filled(filters), limit: PAGE_SIZE, cursor }), [filters]);
@@ -51,9 +53,11 @@ export default function AdminProvidersPage() {
       area='providers'
       title={t('providers.title')}
       actions={
-        <button type='button' className='admin-btn admin-providers__new' onClick={() => go.to(routes.adminProvider())}>
-          {t('providers.new')}
-        </button>
+        can('createProvider') && (
+          <button type='button' className='admin-btn admin-providers__new' onClick={() => go.to(routes.adminProvider())}>
+            {t('providers.new')}
+          </button>
+        )
       }
     >
       <SearchFilters label={t('providers.search')} initial={filters.q} onSearch={(q) => setFilters({ ...filters, q })}>
