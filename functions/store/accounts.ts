@@ -61,6 +61,9 @@ const toMember = (i: Record<string, unknown>): StaffMember => ({
 
 export function accountStore(ref: TableRef, contention: Contention) {
   const { doc, tableName } = ref;
+  /** One update of an administrator's account item with its intents: every office change goes through it, refused by `account`. */
+  const changeAdmin = (username: string, u: { UpdateExpression: string; ConditionExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> }, intents: Pick<Intents, 'audit' | 'approval'>) =>
+    commit(ref, withIntents(tableName, { account: { Update: { TableName: tableName, Key: keys.account(username), ...u } } }, intents), contention);
   return {
     async get(username: string): Promise<Account | null> {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: keys.account(username) }));
@@ -127,21 +130,15 @@ export function accountStore(ref: TableRef, contention: Contention) {
       const fields = Object.entries(change).filter(([, v]) => v !== undefined);
       const set = fields.map((_, i) => `#f${i} = :f${i}`);
       const add = ['#ver :one', ...(o.endSessions ? ['sessionVersion :one'] : [])];
-      return commit(
-        ref,
-        withIntents(tableName, {
-          account: {
-            Update: {
-              TableName: tableName,
-              Key: keys.account(username),
-              UpdateExpression: `${set.length ? `SET ${set.join(', ')} ` : ''}ADD ${add.join(', ')}`,
-              ConditionExpression: cond.ConditionExpression,
-              ExpressionAttributeNames: { ...cond.names, '#ver': 'version', ...Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])) },
-              ExpressionAttributeValues: { ...cond.values, ':one': 1, ...Object.fromEntries(fields.map(([, v], i) => [`:f${i}`, v])) },
-            },
-          },
-        }, intents),
-        contention,
+      return changeAdmin(
+        username,
+        {
+          UpdateExpression: `${set.length ? `SET ${set.join(', ')} ` : ''}ADD ${add.join(', ')}`,
+          ConditionExpression: cond.ConditionExpression,
+          ExpressionAttributeNames: { ...cond.names, '#ver': 'version', ...Object.fromEntries(fields.map(([k], i) => [`#f${i}`, k])) },
+          ExpressionAttributeValues: { ...cond.values, ':one': 1, ...Object.fromEntries(fields.map(([, v], i) => [`:f${i}`, v])) },
+        },
+        intents,
       );
     },
 
@@ -150,21 +147,15 @@ export function accountStore(ref: TableRef, contention: Contention) {
      * sign-in is on. The account's version does not move: nothing the office sees has changed.
      */
     async enrolTotp(username: string, sealed: string, intents: Pick<Intents, 'audit'>) {
-      return commit(
-        ref,
-        withIntents(tableName, {
-          account: {
-            Update: {
-              TableName: tableName,
-              Key: keys.account(username),
-              UpdateExpression: 'SET totpPending = :p',
-              ConditionExpression: '#r = :admin AND (attribute_not_exists(totpOn) OR totpOn = :f)',
-              ExpressionAttributeNames: { '#r': 'role' },
-              ExpressionAttributeValues: { ':p': sealed, ':admin': 'admin', ':f': false },
-            },
-          },
-        }, intents),
-        contention,
+      return changeAdmin(
+        username,
+        {
+          UpdateExpression: 'SET totpPending = :p',
+          ConditionExpression: '#r = :admin AND (attribute_not_exists(totpOn) OR totpOn = :f)',
+          ExpressionAttributeNames: { '#r': 'role' },
+          ExpressionAttributeValues: { ':p': sealed, ':admin': 'admin', ':f': false },
+        },
+        intents,
       );
     },
 
@@ -174,29 +165,23 @@ export function accountStore(ref: TableRef, contention: Contention) {
      * secret is no longer the one checked (enrolled again meanwhile) or it is already on.
      */
     async confirmTotp(username: string, c: { pending: string; recoveryHashes: readonly string[]; step: number }, intents: Pick<Intents, 'audit'>) {
-      return commit(
-        ref,
-        withIntents(tableName, {
-          account: {
-            Update: {
-              TableName: tableName,
-              Key: keys.account(username),
-              UpdateExpression: 'SET totpOn = :t, totpSecret = :p, totpRecovery = :rc, totpLastStep = :s REMOVE totpPending ADD #ver :one',
-              ConditionExpression: '#r = :admin AND totpPending = :p AND (attribute_not_exists(totpOn) OR totpOn = :f)',
-              ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
-              ExpressionAttributeValues: {
-                ':t': true,
-                ':f': false,
-                ':p': c.pending,
-                ':rc': Object.fromEntries(c.recoveryHashes.map((h) => [h, true])),
-                ':s': c.step,
-                ':admin': 'admin',
-                ':one': 1,
-              },
-            },
+      return changeAdmin(
+        username,
+        {
+          UpdateExpression: 'SET totpOn = :t, totpSecret = :p, totpRecovery = :rc, totpLastStep = :s REMOVE totpPending ADD #ver :one',
+          ConditionExpression: '#r = :admin AND totpPending = :p AND (attribute_not_exists(totpOn) OR totpOn = :f)',
+          ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
+          ExpressionAttributeValues: {
+            ':t': true,
+            ':f': false,
+            ':p': c.pending,
+            ':rc': Object.fromEntries(c.recoveryHashes.map((h) => [h, true])),
+            ':s': c.step,
+            ':admin': 'admin',
+            ':one': 1,
           },
-        }, intents),
-        contention,
+        },
+        intents,
       );
     },
 
@@ -240,21 +225,15 @@ export function accountStore(ref: TableRef, contention: Contention) {
      * is not an admin or two-step sign-in is not on.
      */
     async resetTotp(username: string, intents: Pick<Intents, 'audit'>) {
-      return commit(
-        ref,
-        withIntents(tableName, {
-          account: {
-            Update: {
-              TableName: tableName,
-              Key: keys.account(username),
-              UpdateExpression: 'REMOVE totpOn, totpSecret, totpPending, totpRecovery, totpLastStep ADD #ver :one, sessionVersion :one',
-              ConditionExpression: '#r = :admin AND totpOn = :t',
-              ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
-              ExpressionAttributeValues: { ':admin': 'admin', ':t': true, ':one': 1 },
-            },
-          },
-        }, intents),
-        contention,
+      return changeAdmin(
+        username,
+        {
+          UpdateExpression: 'REMOVE totpOn, totpSecret, totpPending, totpRecovery, totpLastStep ADD #ver :one, sessionVersion :one',
+          ConditionExpression: '#r = :admin AND totpOn = :t',
+          ExpressionAttributeNames: { '#r': 'role', '#ver': 'version' },
+          ExpressionAttributeValues: { ':admin': 'admin', ':t': true, ':one': 1 },
+        },
+        intents,
       );
     },
 
