@@ -651,3 +651,42 @@ describe('once the month has ended', () => {
     expect(latest.status).toBe(404);
   });
 });
+
+describe('a provider’s lapsed documents', () => {
+  const lapsed = {
+    name: '证照过期餐馆',
+    kind: 'restaurant' as const,
+    district: 'futian',
+    address: '福田路 9 号',
+    businessLicence: { number: 'BL-LAPSED', expiresOn: '2020-06-30' },
+    hygienePermit: { number: 'HP-LAPSED', expiresOn: '2030-06-30' },
+  };
+
+  it('approval is refused and the notice says which document expired; the dialog warned first', async () => {
+    const token = await app.adminToken();
+    const id = (await app.api.createProvider({ token, body: lapsed })).provider.id;
+    await page.goto(`${app.url}/#/admin/provider/index?id=${id}`);
+    await v('.admin-status__approve').click();
+    expect(await v('.dialog__body').innerText()).toBe('营业执照已于 2020-06-30 到期，审批会被拒绝。请先在资料中更新证照。');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-status .admin-notice--error').innerText()).toBe('未能通过：营业执照已于 2020-06-30 到期。请先在下方资料中更新证照，再审批。');
+    expect(await v('.admin-status .admin-badge').innerText()).toBe('待审批');
+    await shoot('provider-refused-zh');
+  });
+
+  it('an ACTIVE provider whose permit lapsed reads “documents expired” on its page and in the list, not 运营中', async () => {
+    const token = await app.adminToken();
+    const id = (await app.api.createProvider({ token, body: { ...lapsed, name: '许可证过期餐馆', businessLicence: { number: 'BL-OK', expiresOn: '2030-06-30' } } })).provider.id;
+    await app.api.approveProvider({ token, params: { id } });
+    // Approved while valid, then the permit's real date was entered: it lapsed long ago.
+    await app.api.updateProvider({ token, params: { id }, body: { hygienePermit: { number: 'HP-LAPSED', expiresOn: '2020-01-31' } } });
+    await page.goto(`${app.url}/#/admin/provider/index?id=${id}`);
+    await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('证照过期');
+    expect(await v('.admin-status__hidden').innerText()).toBe('食品卫生许可证已于 2020-01-31 到期：虽为运营中，但不出现在领餐列表中，也不能预约。');
+    await shoot('provider-expired-zh');
+    await v('.admin__link[data-area="providers"]').click();
+    await v('.admin-filters__q').fill('许可证过期');
+    await v('.admin-filters__q').press('Enter');
+    await expect.poll(() => v(`.admin-providers__table tr[data-row="${id}"] .admin-badge`).innerText()).toBe('证照过期');
+  });
+});

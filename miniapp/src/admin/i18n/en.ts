@@ -96,6 +96,11 @@ export const adminEn: Record<AdminKey, string> = {
   'status.PENDING': 'Pending',
   'status.ACTIVE': 'Active',
   'status.SUSPENDED': 'Suspended',
+  'status.documentsExpired': 'Documents expired',
+  'documents.expiredOn': '{doc} expired on {d}',
+  'documents.refused': 'Not approved: {docs}. Renew it in the profile below, then approve.',
+  'documents.approveWarning': '{docs}: approval will be refused. Renew it in the profile first.',
+  'documents.activeHidden': '{docs}: although active, it is hidden from the meal list and takes no bookings.',
 
   'provider.newTitle': 'New provider',
   'provider.profile': 'Profile',

@@ -96,6 +96,11 @@ export const adminZhCN = {
   'status.PENDING': '待审批',
   'status.ACTIVE': '运营中',
   'status.SUSPENDED': '已暂停',
+  'status.documentsExpired': '证照过期',
+  'documents.expiredOn': '{doc}已于 {d} 到期',
+  'documents.refused': '未能通过：{docs}。请先在下方资料中更新证照，再审批。',
+  'documents.approveWarning': '{docs}，审批会被拒绝。请先在资料中更新证照。',
+  'documents.activeHidden': '{docs}：虽为运营中，但不出现在领餐列表中，也不能预约。',
 
   'provider.newTitle': '新建服务点',
   'provider.profile': '基本信息',
