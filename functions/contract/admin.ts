@@ -109,6 +109,13 @@ export type AdminProviderDetail = z.infer<typeof AdminProviderDetail>;
 export const ProviderDocumentName = z.enum(['businessLicence', 'hygienePermit']);
 export type ProviderDocumentName = z.infer<typeof ProviderDocumentName>;
 
+/** `approveProvider`'s 409 details when the licence or permit expired before today (Asia/Shanghai). */
+export const ExpiredDocumentsRefusal = z.object({
+  reason: z.literal('documents'),
+  documents: z.array(z.object({ document: ProviderDocumentName, expiresOn: DateString })).min(1),
+});
+export type ExpiredDocumentsRefusal = z.infer<typeof ExpiredDocumentsRefusal>;
+
 /** `days` ahead to look; the configured warning period (30) when left out. */
 export const ExpiringQuery = z.strictObject({ days: z.coerce.number().int().min(0).max(365).optional() });
 /** A licence or permit that has expired or expires within `days`; `daysLeft` < 0 once expired. */

@@ -55,7 +55,10 @@ export const AdminSafetyReport = z.object({
   status: SafetyReportStatus,
   closed: SafetyReportClosure.nullable(),
 });
+export type AdminSafetyReport = z.infer<typeof AdminSafetyReport>;
 export const AdminSafetyReportList = pagedList('reports', AdminSafetyReport);
-export const CloseSafetyReportBody = z.strictObject({ note: MultilineText(500) });
+/** The longest "what was done" when closing a report. */
+export const CLOSE_NOTE_MAX_CHARS = 500;
+export const CloseSafetyReportBody = z.strictObject({ note: MultilineText(CLOSE_NOTE_MAX_CHARS) });
 export type CloseSafetyReportBody = z.infer<typeof CloseSafetyReportBody>;
 export const AdminSafetyReportResponse = z.object({ report: AdminSafetyReport });

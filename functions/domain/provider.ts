@@ -16,6 +16,23 @@ export function isOpenForBookings(p: ProviderState, today: string): boolean {
   return p.status === 'ACTIVE' && documentValid(p.businessLicence, today) && documentValid(p.hygienePermit, today);
 }
 
+export type DocumentName = 'businessLicence' | 'hygienePermit';
+const documentNames = ['businessLicence', 'hygienePermit'] as const satisfies readonly DocumentName[];
+
+export interface ExpiredDocument {
+  document: DocumentName;
+  expiresOn: string;
+}
+
+/**
+ * The licence and permit that expired before `today` (a document is still valid on its expiry
+ * date). Approval refuses a provider with any: it would show ACTIVE on the desk while the public
+ * list hides it (isOpenForBookings), and nobody could book there.
+ */
+export function expiredDocuments(p: Pick<ProviderState, DocumentName>, today: string): ExpiredDocument[] {
+  return documentNames.filter((document) => !documentValid(p[document], today)).map((document) => ({ document, expiresOn: p[document].expiresOn }));
+}
+
 export type StatusAction = 'approve' | 'suspend';
 
 /** PENDING → ACTIVE ⇄ SUSPENDED. Returns the next status, or null when the move is not allowed. */
@@ -32,8 +49,6 @@ export function nextStatus(current: ProviderStatus, action: StatusAction): Provi
   }
 }
 
-export type DocumentName = 'businessLicence' | 'hygienePermit';
-
 export interface ExpiringDocumentOf<P> {
   provider: P;
   document: DocumentName;
@@ -49,7 +64,7 @@ export interface ExpiringDocumentOf<P> {
 export function expiringDocuments<P extends ProviderState>(providers: P[], today: string, days: number): ExpiringDocumentOf<P>[] {
   const found: ExpiringDocumentOf<P>[] = [];
   for (const provider of providers) {
-    for (const document of ['businessLicence', 'hygienePermit'] as const) {
+    for (const document of documentNames) {
       const doc = provider[document];
       const daysLeft = daysBetween(today, doc.expiresOn);
       if (daysLeft <= days) found.push({ provider, document, doc, daysLeft });

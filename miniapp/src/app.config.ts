@@ -6,6 +6,7 @@ const adminPages = [
   'provider/index',
   'offering/index',
   'verifications/index',
+  'reports/index',
   'catalogue/index',
   'points/index',
   'leaderboards/index',

@@ -34,6 +34,7 @@ export const pagePaths = {
   adminAudit: '/admin/audit/index',
   adminProfile: '/admin/profile/index',
   adminAccounts: '/admin/accounts/index',
+  adminReports: '/admin/reports/index',
   board: '/impact/board/index',
   certificate: '/impact/certificate/index',
 } as const;
@@ -93,6 +94,8 @@ export const routes = {
   adminProfile: (mustChange = false) => withQuery(pagePaths.adminProfile, { mustChange: mustChange ? '1' : undefined }),
   /** The programme office's administrator accounts (owners). */
   adminAccounts: () => pagePaths.adminAccounts,
+  /** Food-safety reports, open or closed (open by default). */
+  adminReports: (status?: string) => withQuery(pagePaths.adminReports, { status }),
   board: () => pagePaths.board,
   /** One provider's badge in one published leaderboard version: what a shop's 爱心企业 sign links to. */
   certificate: (c: { period: string; key: string; version: number; provider: string }) =>

@@ -85,13 +85,44 @@ describe('admin sets a provider up', () => {
   it('hides providers whose licence or permit has expired, by the Asia/Shanghai date', async () => {
     const expiring = { ...provider, hygienePermit: { number: 'HP-2', expiresOn: '2026-11-30' } };
     const id = await newProvider(expiring);
-    await approve(id);
     try {
+      // Approved on the permit's last valid day (approval refuses an expired one).
       await app.setClock('2026-11-30T23:59:00+08:00');
+      await approve(id);
       expect(await publicIds()).toContain(id);
       // 16:00 UTC on the 30th is already 1 December in Shanghai.
       await app.setClock('2026-11-30T16:00:00Z');
       expect(await publicIds()).not.toContain(id);
+    } finally {
+      await app.setClock(null);
+    }
+  });
+
+  it('refuses to approve a provider whose licence or permit expired, naming them; renewed, it is approved', async () => {
+    const lapsed = { ...provider, businessLicence: { number: 'BL-3', expiresOn: '2020-06-30' }, hygienePermit: { number: 'HP-3', expiresOn: '2026-11-30' } };
+    const id = await newProvider(lapsed);
+    try {
+      await app.setClock('2026-11-30T23:59:00+08:00');
+      const refused = await app.api.approveProvider.reply({ token: admin, params: { id } });
+      expect(refused.status).toBe(409);
+      // The permit is valid through its last day: only the licence stands in the way.
+      expect(refused.error).toMatchObject({ code: 'CONFLICT', details: { reason: 'documents', documents: [{ document: 'businessLicence', expiresOn: '2020-06-30' }] } });
+      expect((await app.api.adminGetProvider({ token: admin, params: { id } })).provider.status).toBe('PENDING');
+
+      // 16:00 UTC on the 30th is already 1 December in Shanghai: now the permit has lapsed too.
+      await app.setClock('2026-11-30T16:00:00Z');
+      const both = await app.api.approveProvider.reply({ token: admin, params: { id } });
+      expect(both.error?.details).toEqual({
+        reason: 'documents',
+        documents: [
+          { document: 'businessLicence', expiresOn: '2020-06-30' },
+          { document: 'hygienePermit', expiresOn: '2026-11-30' },
+        ],
+      });
+
+      await app.api.updateProvider({ token: admin, params: { id }, body: { businessLicence: { number: 'BL-3', expiresOn: '2030-06-30' }, hygienePermit: { number: 'HP-3', expiresOn: '2027-11-30' } } });
+      expect((await approve(id)).provider.status).toBe('ACTIVE');
+      expect(await publicIds()).toContain(id);
     } finally {
       await app.setClock(null);
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptySlot, remaining, runsOn } from '../../functions/domain/offering.js';
-import { isOpenForBookings, nextStatus } from '../../functions/domain/provider.js';
+import { expiredDocuments, isOpenForBookings, nextStatus } from '../../functions/domain/provider.js';
 
 const doc = (expiresOn: string) => ({ number: 'X', expiresOn });
 
@@ -22,6 +22,27 @@ describe('provider status and documents', () => {
     expect(isOpenForBookings({ ...ok, hygienePermit: doc('2026-11-30') }, '2026-12-01')).toBe(false);
     expect(isOpenForBookings({ ...ok, status: 'SUSPENDED' }, '2026-11-01')).toBe(false);
     expect(isOpenForBookings({ ...ok, status: 'PENDING' }, '2026-11-01')).toBe(false);
+  });
+
+  it('names the documents that expired before today, the ones approval refuses', () => {
+    const p = { businessLicence: doc('2020-06-30'), hygienePermit: doc('2026-12-01') };
+    expect(expiredDocuments(p, '2026-12-01')).toEqual([{ document: 'businessLicence', expiresOn: '2020-06-30' }]);
+    // Both, in a fixed order: licence, then permit.
+    expect(expiredDocuments(p, '2026-12-02')).toEqual([
+      { document: 'businessLicence', expiresOn: '2020-06-30' },
+      { document: 'hygienePermit', expiresOn: '2026-12-01' },
+    ]);
+    expect(expiredDocuments({ ...p, businessLicence: doc('2027-01-01') }, '2026-12-01')).toEqual([]);
+  });
+
+  it('refuses approval exactly when the provider could not take bookings once ACTIVE', () => {
+    const day = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2026, 10, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, day, (licence, permit, today) => {
+        const p = { status: 'ACTIVE' as const, businessLicence: doc(licence), hygienePermit: doc(permit) };
+        expect(expiredDocuments(p, today).length === 0).toBe(isOpenForBookings(p, today));
+      }),
+    );
   });
 });
 

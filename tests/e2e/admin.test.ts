@@ -19,6 +19,8 @@ let app: TestApp;
 let admin: PhonePage;
 let page: Page;
 let providerId = '';
+/** The meal the story's recipient ate, and who they are (they report on it below). */
+let meal = { token: '', bookingId: '' };
 beforeAll(async () => {
   app = suite.app;
   admin = await suite.open(MONDAY, {}, desk);
@@ -149,6 +151,42 @@ describe('an administrator vets a restaurant and sets it up', () => {
     const cook = await staff(app, 'story-cook', 'story-cook-pass');
     const redeemed = await app.api.redeem.reply({ token: cook, body: { code: booked.body!.booking.code! } });
     expect(redeemed.status).toBe(200);
+    meal = { token, bookingId: booked.body!.booking.id };
+  });
+
+  it('the recipient’s food-safety report shows on Needs attention and is closed from the reports page with what was done', async () => {
+    const { report } = await app.api.reportSafety({ token: meal.token, body: { providerId, bookingId: meal.bookingId, text: '汤里有异物\n已拍照' } });
+
+    await v('.admin__link[data-area="attention"]').click();
+    await settled();
+    await expect.poll(() => v('[data-card="reports"] .admin-card__count').innerText()).toBe('1');
+    await v('[data-card="reports"] .admin-card__go').click();
+    const row = v(`.admin-reports__table tr[data-row="${report.id}"]`);
+    await row.waitFor();
+    expect(await row.locator('td[data-col="provider"]').innerText()).toBe('福田爱心面馆');
+    expect(await row.locator('td[data-col="booking"]').innerText()).toBe(meal.bookingId);
+    expect(await row.locator('td[data-col="text"]').innerText()).toBe('汤里有异物\n已拍照');
+    expect(await row.locator('td[data-col="at"]').innerText()).toMatch(/^2026-11-30 \d\d:\d\d$/);
+    await shoot('reports-zh');
+
+    // The note is required: an empty one is refused at its field and nothing is sent.
+    await row.locator('.admin-reports__close-open').click();
+    await v('.admin-reports__close-confirm').click();
+    await expect.poll(() => errorAt('closeNote').innerText()).not.toBe('');
+    await v('#f-closeNote').fill('已约谈店长，留样送检，合格');
+    await v('.admin-reports__close-confirm').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已关闭。');
+    await expect.poll(() => row.count()).toBe(0);
+
+    await v('.admin-tab[data-status="CLOSED"]').click();
+    const closed = v(`.admin-reports__table tr[data-row="${report.id}"]`);
+    await closed.waitFor();
+    expect(await closed.locator('td[data-col="closedBy"]').innerText()).toBe('管理员');
+    expect(await closed.locator('td[data-col="note"]').innerText()).toBe('已约谈店长，留样送检，合格');
+    expect(await closed.locator('td[data-col="closedAt"]').innerText()).toMatch(/^2026-11-30 \d\d:\d\d$/);
+    await shoot('reports-closed-zh');
+    const stored = await app.api.adminSafetyReports({ token: await app.adminToken(), query: { status: 'CLOSED' } });
+    expect(stored.reports.find((r) => r.id === report.id)?.closed?.note).toBe('已约谈店长，留样送检，合格');
   });
 
   it('approves a verification from the queue, where the applicant’s details are shown', async () => {
@@ -372,6 +410,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
         'createStaff',
         'approveProvider',
         'redeem',
+        'closeSafetyReport',
         'approveVerification',
         'createPointsAdjustment',
         'createPointsReversal',
@@ -410,6 +449,7 @@ describe('every admin page, in both languages', () => {
     'provider-new': '/admin/provider/index',
     offering: `/admin/offering/index?provider=${providerId}&offering=story-lunch`,
     verifications: '/admin/verifications/index',
+    reports: '/admin/reports/index?status=CLOSED',
     catalogue: '/admin/catalogue/index',
     'points-pick': '/admin/points/index',
     points: `/admin/points/index?provider=${providerId}`,
@@ -432,7 +472,7 @@ describe('every admin page, in both languages', () => {
       // Only the page on screen: Taro keeps earlier pages in the DOM, hidden.
       const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       problems.push(...found.violations.map((x) => `${name}: ${x.id} (${x.nodes.length}) ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`));
-      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Catalogue & exchanges', 'Points', 'Leaderboards', 'Impact', 'Audit log', 'Accounts']);
+      expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Food-safety reports', 'Catalogue & exchanges', 'Points', 'Leaderboards', 'Impact', 'Audit log', 'Accounts']);
     }
     expect(problems).toEqual([]);
     await v('.admin__signout').click();
@@ -609,5 +649,44 @@ describe('once the month has ended', () => {
     await expect.poll(() => v('.admin-boards__versions tr[data-row="2026-11-v1"] td[data-col="status"]').innerText()).toBe('已撤回');
     const latest = await app.api.latestLeaderboard.reply({ query: { period: 'month' } });
     expect(latest.status).toBe(404);
+  });
+});
+
+describe('a provider’s lapsed documents', () => {
+  const lapsed = {
+    name: '证照过期餐馆',
+    kind: 'restaurant' as const,
+    district: 'futian',
+    address: '福田路 9 号',
+    businessLicence: { number: 'BL-LAPSED', expiresOn: '2020-06-30' },
+    hygienePermit: { number: 'HP-LAPSED', expiresOn: '2030-06-30' },
+  };
+
+  it('approval is refused and the notice says which document expired; the dialog warned first', async () => {
+    const token = await app.adminToken();
+    const id = (await app.api.createProvider({ token, body: lapsed })).provider.id;
+    await page.goto(`${app.url}/#/admin/provider/index?id=${id}`);
+    await v('.admin-status__approve').click();
+    expect(await v('.dialog__body').innerText()).toBe('营业执照已于 2020-06-30 到期，审批会被拒绝。请先在资料中更新证照。');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-status .admin-notice--error').innerText()).toBe('未能通过：营业执照已于 2020-06-30 到期。请先在下方资料中更新证照，再审批。');
+    expect(await v('.admin-status .admin-badge').innerText()).toBe('待审批');
+    await shoot('provider-refused-zh');
+  });
+
+  it('an ACTIVE provider whose permit lapsed reads “documents expired” on its page and in the list, not 运营中', async () => {
+    const token = await app.adminToken();
+    const id = (await app.api.createProvider({ token, body: { ...lapsed, name: '许可证过期餐馆', businessLicence: { number: 'BL-OK', expiresOn: '2030-06-30' } } })).provider.id;
+    await app.api.approveProvider({ token, params: { id } });
+    // Approved while valid, then the permit's real date was entered: it lapsed long ago.
+    await app.api.updateProvider({ token, params: { id }, body: { hygienePermit: { number: 'HP-LAPSED', expiresOn: '2020-01-31' } } });
+    await page.goto(`${app.url}/#/admin/provider/index?id=${id}`);
+    await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('证照过期');
+    expect(await v('.admin-status__hidden').innerText()).toBe('食品卫生许可证已于 2020-01-31 到期：虽为运营中，但不出现在领餐列表中，也不能预约。');
+    await shoot('provider-expired-zh');
+    await v('.admin__link[data-area="providers"]').click();
+    await v('.admin-filters__q').fill('许可证过期');
+    await v('.admin-filters__q').press('Enter');
+    await expect.poll(() => v(`.admin-providers__table tr[data-row="${id}"] .admin-badge`).innerText()).toBe('证照过期');
   });
 });

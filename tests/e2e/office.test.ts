@@ -116,7 +116,7 @@ describe('the programme office at the desk', () => {
     await signIn('officer-wang', 'officer-pass-1');
     await v('.admin-cards').waitFor();
     expect(await v('.admin__who').innerText()).toBe('王专员（街道专员）');
-    expect(await v('.admin__link').allInnerTexts()).toEqual(['待办', '服务点', '身份审核']);
+    expect(await v('.admin__link').allInnerTexts()).toEqual(['待办', '服务点', '身份审核', '食品安全反馈']);
     await v('.admin__link[data-area="providers"]').click();
     await v(`.admin-providers__table tr[data-row="${inMeilin}"]`).waitFor();
     expect(await v(`tr[data-row="${inShatou}"]`).count()).toBe(0);

@@ -1,9 +1,11 @@
 // The admin desk's pure helpers: a leaderboard preview compared with the last published version,
-// period keys, and an audit entry's before/after laid side by side.
+// period keys, an audit entry's before/after laid side by side, and which documents have lapsed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditChanges } from '../../miniapp/src/admin/audit-changes.js';
+import { expiredDocuments as deskExpired } from '../../miniapp/src/admin/expired-documents.js';
 import { keyFits, leaderboardDiff, periodKeyOf } from '../../miniapp/src/admin/leaderboard-diff.js';
+import { expiredDocuments as serverExpired } from '../../functions/domain/provider.js';
 
 const entry = (providerId: string, rank: number, meals: number) => ({ providerId, rank, meals });
 
@@ -84,6 +86,18 @@ describe('an audit entry side by side', () => {
         const fields = auditChanges(before, after).map((r) => r.field);
         const expected = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
         expect(fields.sort()).toEqual([...expected].sort());
+      }),
+    );
+  });
+});
+
+describe('a provider’s lapsed documents on the desk', () => {
+  it('are the ones the server’s approval refuses, for any dates', () => {
+    const day = fc.integer({ min: 0, max: 90 }).map((n) => new Date(Date.UTC(2026, 9, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, day, (licence, permit, today) => {
+        const p = { businessLicence: { number: 'B', expiresOn: licence }, hygienePermit: { number: 'H', expiresOn: permit } };
+        expect(deskExpired(p, today)).toEqual(serverExpired(p, today));
       }),
     );
   });

@@ -1,9 +1,9 @@
 /** The programme's map of who gives: sub-districts, providers, their documents and offering contracts. */
-import type { AdminOffering, AdminProvider, AdminProviderDetail, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingContract, ProviderInput, ProviderPatch } from '../../contract/admin.js';
+import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingContract, ProviderInput, ProviderPatch } from '../../contract/admin.js';
 import type { District } from '../../contract/providers.js';
 import { pickupClosed } from '../../domain/booking.js';
 import { fail, invalid, notFound, unexpected } from '../../domain/errors.js';
-import { expiringDocuments, nextStatus, type StatusAction } from '../../domain/provider.js';
+import { expiredDocuments, expiringDocuments, nextStatus, type StatusAction } from '../../domain/provider.js';
 import { addDays, localMoment } from '../../domain/time.js';
 import { newId } from '../../security/ids.js';
 import type { Provider } from '../../store/index.js';
@@ -108,7 +108,13 @@ export async function updateProvider(ctx: AdminCtx, params: { id: string }, body
 const changeStatus = (action: StatusAction) => (ctx: AdminCtx, params: { id: string }) =>
   changeProfile(ctx, params.id, (p) => {
     const status = nextStatus(p.status, action);
-    return status ? { ...p, status } : fail('CONFLICT', `a ${p.status} provider cannot be ${action === 'approve' ? 'approved' : 'suspended'}`);
+    if (!status) return fail('CONFLICT', `a ${p.status} provider cannot be ${action === 'approve' ? 'approved' : 'suspended'}`);
+    if (action === 'approve') {
+      // Approved with an expired document, it would read ACTIVE on the desk and yet take no bookings.
+      const expired = expiredDocuments(p, localMoment(ctx.now, ctx.deps.config.timeZone).date);
+      if (expired.length > 0) fail('CONFLICT', 'a provider whose licence or permit expired cannot be approved; renew it first', { reason: 'documents', documents: expired } satisfies ExpiredDocumentsRefusal);
+    }
+    return { ...p, status };
   });
 
 export const approveProvider = changeStatus('approve');

@@ -15,6 +15,7 @@ import {
   type ExchangeStatus,
   type Period,
   type ReversalBody,
+  type SafetyReportStatus,
   type StatsBy,
   type OfferingContract,
   type ProviderInput,
@@ -91,6 +92,10 @@ export const listVerifications = (status: VerificationStatus, page: { limit?: nu
   signedIn(request(endpoints.listVerifications, { query: { status, ...page } })).then((a) => pageOf(a, 'verifications'));
 export const approveVerification = (id: string) => signedIn(request(endpoints.approveVerification, { params: { id } }));
 export const rejectVerification = (id: string) => signedIn(request(endpoints.rejectVerification, { params: { id } }));
+
+export const listSafetyReports = (status: SafetyReportStatus, page: { limit?: number; cursor?: string } = {}) =>
+  signedIn(request(endpoints.adminSafetyReports, { query: { status, ...page } })).then((a) => pageOf(a, 'reports'));
+export const closeSafetyReport = (id: string, note: string) => signedIn(request(endpoints.closeSafetyReport, { params: { id }, body: { note } }));
 
 export const providerPoints = (id: string, cursor?: string) => signedIn(request(endpoints.adminProviderPoints, { params: { id }, query: { cursor } }));
 export const adjustPoints = (body: AdjustmentBody) => signedIn(request(endpoints.createPointsAdjustment, { body }));

@@ -17,6 +17,8 @@ export interface ReasonFormProps<B, R> {
   /** The field's name: its own, since another form on the page may have a `reason` too. */
   field: string;
   label: string;
+  /** The longest answer the contract takes (200 characters unless said). */
+  maxLength?: number;
   confirmText: string;
   confirmClassName: string;
   /** The contract's body for this reason; its problems are shown at the field. */
@@ -30,7 +32,7 @@ export interface ReasonFormProps<B, R> {
   onClose: () => void;
 }
 
-export function ReasonForm<B, R>({ className, title, field, label, confirmText, confirmClassName, check, send, saved, refusals, onDone, onClose }: ReasonFormProps<B, R>) {
+export function ReasonForm<B, R>({ className, title, field, label, maxLength = 200, confirmText, confirmClassName, check, send, saved, refusals, onDone, onClose }: ReasonFormProps<B, R>) {
   const t = useAdminText();
   const [reason, setReason] = useState('');
   const input = useRef<HTMLInputElement>(null);
@@ -50,7 +52,7 @@ export function ReasonForm<B, R>({ className, title, field, label, confirmText, 
     <Section id={field} className={className} title={title}>
       <form className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
         <Field name={field} label={label} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} ref={input} className='admin-input' maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          {(c) => <input {...c} ref={input} className='admin-input' maxLength={maxLength} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         <button type='submit' className={`admin-btn admin-btn--danger ${confirmClassName}`} disabled={saving}>
           {confirmText}

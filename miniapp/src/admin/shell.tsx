@@ -11,13 +11,14 @@ import { AdminLink } from './link';
 import { adminIdentity, signOutAdmin, useAdminGuard } from './session';
 import './admin.css';
 
-export type AdminArea = 'attention' | 'providers' | 'verifications' | 'catalogue' | 'points' | 'leaderboards' | 'impact' | 'audit' | 'accounts' | 'profile';
+export type AdminArea = 'attention' | 'providers' | 'verifications' | 'reports' | 'catalogue' | 'points' | 'leaderboards' | 'impact' | 'audit' | 'accounts' | 'profile';
 
 /** The menu; `route` is the page's main call: a role that may not use it does not see the entry. */
 const areas: Array<{ area: AdminArea; url: () => string; route: AdminEndpointName }> = [
   { area: 'attention', url: routes.adminAttention, route: 'adminIntegrity' },
   { area: 'providers', url: () => routes.adminProviders(), route: 'adminListProviders' },
   { area: 'verifications', url: () => routes.adminVerifications(), route: 'listVerifications' },
+  { area: 'reports', url: () => routes.adminReports(), route: 'adminSafetyReports' },
   { area: 'catalogue', url: () => routes.adminCatalogue(), route: 'adminCatalog' },
   { area: 'points', url: () => routes.adminPoints(), route: 'adminProviderPoints' },
   { area: 'leaderboards', url: routes.adminLeaderboards, route: 'previewLeaderboard' },

@@ -1,8 +1,19 @@
-import type { ProviderStatus } from '@contract';
+import type { AdminProvider } from '@contract';
+import { expiredDocuments } from './expired-documents';
 import { useAdminText } from './i18n';
-import { statusLabel } from './labels';
+import { statusLabel, today } from './labels';
 
-export function StatusBadge({ status }: { status: ProviderStatus }) {
+/**
+ * A provider's status. An ACTIVE one whose licence or permit lapsed reads "documents expired":
+ * the public list hides it and it takes no bookings, so "active" would mislead.
+ */
+export function StatusBadge({ provider: p }: { provider: Pick<AdminProvider, 'status' | 'businessLicence' | 'hygienePermit'> }) {
   const t = useAdminText();
-  return <span className={`admin-badge admin-badge--${status.toLowerCase()}`}>{statusLabel(t, status)}</span>;
+  if (p.status === 'ACTIVE' && expiredDocuments(p, today()).length > 0)
+    return <span className='admin-badge admin-badge--expired' data-status='documentsExpired'>{t('status.documentsExpired')}</span>;
+  return (
+    <span className={`admin-badge admin-badge--${p.status.toLowerCase()}`} data-status={p.status}>
+      {statusLabel(t, p.status)}
+    </span>
+  );
 }

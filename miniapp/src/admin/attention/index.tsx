@@ -4,7 +4,7 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { routes } from '../../routes';
 import type { Result } from '../../services/request';
-import { adminStats, expiringDocuments, integritySignals, listExchanges, listProviders, listVerifications } from '../api';
+import { adminStats, expiringDocuments, integritySignals, listExchanges, listProviders, listSafetyReports, listVerifications } from '../api';
 import { useAdminText, type AdminT } from '../i18n';
 import { today, yuanText } from '../labels';
 import { useCan } from '../can';
@@ -180,6 +180,14 @@ export default function AdminAttentionPage() {
     <AdminShell area='attention' title={t('attention.title')}>
       <div className='admin-cards'>
         {can('listApprovals') && <ApprovalsCard />}
+        {can('adminSafetyReports') && (
+          <CountCard
+            id='reports'
+            title={t('attention.reports')}
+            url={routes.adminReports('OPEN')}
+            load={async () => tally(await listSafetyReports('OPEN', { limit: COUNT_UP_TO }))}
+          />
+        )}
         {can('listVerifications') && (
           <CountCard
             id='verifications'

@@ -32,7 +32,7 @@ function PickProvider() {
         columns={[
           { key: 'name', title: t('providers.name'), cell: (p) => p.name },
           { key: 'id', title: t('points.providerId'), cell: (p) => p.id },
-          { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
+          { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge provider={p} /> },
           { key: 'joined', title: t('points.joined'), cell: (p) => shanghaiTime(p.createdAt).slice(0, 10) },
         ]}
       />

@@ -7,8 +7,10 @@ import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
 import { useCan } from '../can';
+import { documentsRefusal, expiredText } from '../documents';
+import { expiredDocuments } from '../expired-documents';
 import { useAdminText } from '../i18n';
-import { districtName, kindLabel } from '../labels';
+import { districtName, kindLabel, today } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { Section } from '../section';
 import { AdminShell } from '../shell';
@@ -86,15 +88,19 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
   const changeStatus = async (action: StatusAction) => {
     setConfirming(null);
     const answer = await (action === 'approve' ? approveProvider(p.id) : suspendProvider(p.id));
-    setNotice(noticeOf(answer, () => t(action === 'approve' ? 'provider.approved' : 'provider.suspended')));
+    // Refused for lapsed documents, the notice names them, from the server's own details.
+    const refused = documentsRefusal(t, answer);
+    setNotice(refused ? { ok: false, text: refused } : noticeOf(answer, () => t(action === 'approve' ? 'provider.approved' : 'provider.suspended')));
     onChanged();
   };
+  const expired = expiredDocuments(p, today());
+  const approveBody = expired.length > 0 ? t('documents.approveWarning', { docs: expiredText(t, expired) }) : t('provider.approveConfirm', { name: p.name });
 
   return (
     <>
       <section className='admin-section admin-status' aria-label={t('providers.status')}>
         <div className='admin-status__line'>
-          <StatusBadge status={p.status} />
+          <StatusBadge provider={p} />
           <span className='admin-muted'>
             {kindLabel(t, p.kind)} · {districtName(districts, p.district)} · {p.id}
           </span>
@@ -111,6 +117,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
             )}
           </span>
         </div>
+        {p.status === 'ACTIVE' && expired.length > 0 && <p className='admin-status__hidden'>{t('documents.activeHidden', { docs: expiredText(t, expired) })}</p>}
         <Notice notice={notice} />
       </section>
       {can('updateProvider') && (
@@ -135,7 +142,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
       {confirming && (
         <ConfirmDialog
           title={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}
-          body={t(confirming === 'approve' ? 'provider.approveConfirm' : 'provider.suspendConfirm', { name: p.name })}
+          body={confirming === 'approve' ? approveBody : t('provider.suspendConfirm', { name: p.name })}
           confirmText={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}
           onCancel={() => setConfirming(null)}
           onConfirm={() => void changeStatus(confirming)}

@@ -43,7 +43,7 @@ export default function AdminProvidersPage() {
     { key: 'name', title: t('providers.name'), cell: (p) => <AdminLink to={routes.adminProvider(p.id)}>{p.name}</AdminLink> },
     { key: 'kind', title: t('providers.kind'), cell: (p) => kindLabel(t, p.kind) },
     { key: 'district', title: t('providers.district'), cell: (p) => districtName(districts.data, p.district) },
-    { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge status={p.status} /> },
+    { key: 'status', title: t('providers.status'), cell: (p) => <StatusBadge provider={p} /> },
     { key: 'licence', title: t('providers.licence'), cell: (p) => p.businessLicence.expiresOn },
     { key: 'permit', title: t('providers.permit'), cell: (p) => p.hygienePermit.expiresOn },
   ];

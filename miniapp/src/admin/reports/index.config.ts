@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'M餐 管理台' });
