@@ -44,7 +44,8 @@ export const StockAdjustmentBody = z.strictObject({
     .int()
     .min(-1_000_000)
     .max(1_000_000)
-    .refine((d) => d !== 0, 'not zero'),
+    .refine((d) => d !== 0, 'not zero')
+    .describe('Units added (positive) or taken out (negative); not zero.'),
   reason: Text(200),
 });
 export type StockAdjustmentBody = z.infer<typeof StockAdjustmentBody>;
