@@ -58,7 +58,10 @@ describe('the audit log', () => {
       if (r.ok) f.made.provider = r.body.provider.id;
       return r;
     },
-    updateProvider: (f) => app.api.updateProvider.reply({ token: f.admin, params: { id: f.made.provider! }, body: { address: '二号' } }),
+    updateProvider: async (f) => {
+      const { updatedAt } = (await app.api.adminGetProvider({ token: f.admin, params: { id: f.made.provider! } })).provider;
+      return app.api.updateProvider.reply({ token: f.admin, params: { id: f.made.provider! }, body: { address: '二号', updatedAt } });
+    },
     approveProvider: (f) => app.api.approveProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
     putOffering: (f) =>
       app.api.putOffering.reply({

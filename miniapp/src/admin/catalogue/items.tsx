@@ -115,8 +115,9 @@ export function CatalogueItems() {
     },
     refusals: { CONFLICT: t('catalogue.conflict') },
     onNotice: (said) => {
-      const changed = changedMeanwhile.current;
-      changedMeanwhile.current = null;
+      // Reloading the form clears the notice (null) before the refusal is said: only the refusal uses up what changed.
+      const changed = said ? changedMeanwhile.current : null;
+      if (said) changedMeanwhile.current = null;
       setNotice(said && changed?.length ? { ok: false, text: t('catalogue.conflictIn', { fields: changed.map((f) => t(`catalogue.${f}`)).join(t('catalogue.listSep')) }) } : said);
     },
   });
@@ -171,7 +172,7 @@ export function CatalogueItems() {
           {t('action.save')}
         </button>
       </form>
-      <Notice notice={notice} />
+      <Notice notice={notice} className='admin-catalogue__notice' />
       {opened && can('adjustCatalogStock') && (
         <StockAdjuster
           key={opened.id}

@@ -98,6 +98,7 @@ export const adminEn: Record<AdminKey, string> = {
   'status.SUSPENDED': 'Suspended',
 
   'provider.newTitle': 'New provider',
+  'provider.conflict': 'Someone changed this provider meanwhile; it was reloaded: make your change again.',
   'provider.profile': 'Profile',
   'provider.name': 'Name',
   'provider.kind': 'Kind',

@@ -98,6 +98,7 @@ export const adminZhCN = {
   'status.SUSPENDED': '已暂停',
 
   'provider.newTitle': '新建服务点',
+  'provider.conflict': '这家机构的资料刚被别人改动过，已重新载入：请再改一次。',
   'provider.profile': '基本信息',
   'provider.name': '名称',
   'provider.kind': '类型',
