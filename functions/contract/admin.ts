@@ -29,7 +29,7 @@ export type ProviderInput = z.infer<typeof ProviderInput>;
  * suspension) is 409 CONFLICT instead of being overwritten with what the form was opened with.
  */
 export const ProviderPatch = ProviderInput.partial()
-  .extend({ updatedAt: z.string().min(1).max(40) })
+  .extend({ updatedAt: z.string().min(1).max(40).describe('The provider’s updatedAt as it was read: the version this edit is made from.') })
   .refine(({ updatedAt: _, ...change }) => Object.keys(change).length > 0, {
     message: 'at least one field to change',
   });
