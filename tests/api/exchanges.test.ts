@@ -240,6 +240,8 @@ describe('nothing is overwritten: stock moves by deltas, edits carry their versi
     // A new item needs its opening stock.
     const noStock = await app.api.putCatalogItem.reply({ token: admin, params: { itemId: newItemId() }, body: { name, unit, active, points: 12 } });
     expect(noStock.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'stock' })] });
+    // A version for an id that is not there: an edit of nothing.
+    expect((await app.api.putCatalogItem.reply({ token: admin, params: { itemId: newItemId() }, body: { name, unit, active, points: 12, version: 1 } })).error?.code).toBe('NOT_FOUND');
     expect(await itemOf(app, itemId)).toMatchObject({ stock: 6, version: 3 });
   });
 

@@ -11,7 +11,7 @@ import { exchangePage, itemView } from '../staff/exchanges.js';
 const changedMeanwhile = (now: CatalogItemRecord | null, sent: number) =>
   now
     ? new DomainError('CONFLICT', `this item changed meanwhile (version ${sent} was edited, it is now at ${now.version}); reload it`, { version: now.version, item: itemView(now) })
-    : new DomainError('CONFLICT', 'this item was changed meanwhile; reload it');
+    : notFound('catalogue item');
 
 /**
  * Create an item with its opening stock, or edit an existing one from the version it was read
@@ -25,8 +25,9 @@ export async function putCatalogItem(ctx: AdminCtx, params: { itemId: string }, 
   const updatedAt = ctx.now.toISOString();
   const before = await store.catalogItems.get(params.itemId);
   if (!before) {
+    // An edit of an item that is not there (items are never deleted): the id is wrong, not stale.
+    if (version !== undefined) notFound('catalogue item');
     if (stock === undefined) invalid([{ in: 'body', field: 'stock', message: 'a new item needs its opening stock' }]);
-    if (version !== undefined) throw changedMeanwhile(null, version);
     const item: CatalogItemRecord = { id: params.itemId, ...fields, stock: stock!, updatedAt, version: 1 };
     const out = await store.catalogItems.create(item, { audit: audited(ctx, { type: 'catalog_item', id: item.id }, null, itemView(item)) });
     if (!out.ok) throw out.part === 'item' ? new DomainError('CONFLICT', 'an item with this id was created meanwhile; reload it', out.old ? { version: out.old.version, item: itemView(out.old) } : undefined) : unexpected('catalogue item', out);
