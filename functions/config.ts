@@ -131,8 +131,6 @@ export const config = {
   exchanges: {
     // Units of one item in one order; a bigger need is several orders (each one reviewed).
     maxQuantity: 50,
-    // An admin's catalogue change retries this often when exchanges keep changing the item under it.
-    putAttempts: 5,
   },
   idempotency: {
     ttlHours: 24,

@@ -60,6 +60,7 @@ export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = 
   listCatalog: clerks,
   adminCatalog: clerks,
   putCatalogItem: clerks,
+  adjustCatalogStock: clerks,
   adminExchanges: clerks,
   fulfilExchange: clerks,
   rejectExchange: clerks,

@@ -23,9 +23,16 @@ export const ProviderInput = z.strictObject({
 });
 export type ProviderInput = z.infer<typeof ProviderInput>;
 
-export const ProviderPatch = ProviderInput.partial().refine((p) => Object.keys(p).length > 0, {
-  message: 'at least one field to change',
-});
+/**
+ * `PATCH /v1/admin/providers/{id}`: the fields to change, and the provider's `updatedAt` as the
+ * desk read it — its version: a profile changed since then (another edit, an approval, a
+ * suspension) is 409 CONFLICT instead of being overwritten with what the form was opened with.
+ */
+export const ProviderPatch = ProviderInput.partial()
+  .extend({ updatedAt: z.string().min(1).max(40).describe('The provider’s updatedAt as it was read: the version this edit is made from.') })
+  .refine(({ updatedAt: _, ...change }) => Object.keys(change).length > 0, {
+    message: 'at least one field to change',
+  });
 export type ProviderPatch = z.infer<typeof ProviderPatch>;
 
 export const AdminProvider = ProviderInput.extend({

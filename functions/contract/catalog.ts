@@ -13,18 +13,42 @@ export const CatalogItem = z.object({
   stock: z.number().int(),
   /** Inactive items are hidden from staff and cannot be ordered; admins still see them. */
   active: z.boolean(),
+  /**
+   * Goes up with every change (an edit, a stock adjustment, an exchange taking or giving back
+   * stock). An edit names the version it was made from, so it never overwrites a change it did not see.
+   */
+  version: z.number().int(),
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
 
-/** `PUT /v1/admin/catalog/{itemId}`: the item as it should now be (stock is set, not added to). */
+/**
+ * `PUT /v1/admin/catalog/{itemId}`: create the item (with `stock`, its opening stock, and no
+ * `version`) or edit it (with the `version` it was read at, and no `stock`: stock then moves only
+ * by `POST …/stock` and by exchanges, so an edit cannot put back a stock it read earlier).
+ * Which of the two applies depends on whether the item exists, so the use case checks the pair.
+ */
 export const CatalogItemBody = z.strictObject({
   name: Text(60),
   unit: Text(20),
   points: z.number().int().min(1).max(1_000_000),
-  stock: z.number().int().min(0).max(1_000_000),
+  stock: z.number().int().min(0).max(1_000_000).optional(),
   active: z.boolean(),
+  version: z.number().int().min(1).optional(),
 });
 export type CatalogItemBody = z.infer<typeof CatalogItemBody>;
+
+/** `POST /v1/admin/catalog/{itemId}/stock`: units added (positive) or taken out (negative), and why. */
+export const StockAdjustmentBody = z.strictObject({
+  delta: z
+    .number()
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((d) => d !== 0, 'not zero')
+    .describe('Units added (positive) or taken out (negative); not zero.'),
+  reason: Text(200),
+});
+export type StockAdjustmentBody = z.infer<typeof StockAdjustmentBody>;
 
 export const CatalogItemParams = z.strictObject({ itemId: Id });
 export const CatalogItemResponse = z.object({ item: CatalogItem });

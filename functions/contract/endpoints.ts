@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { AuditList, AuditQuery } from './audit.js';
 import { AdjustmentBody, EntryResponse, ReversalBody } from './points.js';
-import { AdminExchangesQuery, CatalogItemBody, CatalogItemParams, CatalogItemResponse, CatalogList, ExchangeBody, ExchangeList, ExchangeResponse, RejectExchangeBody } from './catalog.js';
+import { AdminExchangesQuery, CatalogItemBody, CatalogItemParams, CatalogItemResponse, CatalogList, ExchangeBody, ExchangeList, ExchangeResponse, RejectExchangeBody, StockAdjustmentBody } from './catalog.js';
 import {
   AdminOfferingResponse,
   AdminProviderDetail,
@@ -231,6 +231,7 @@ export const endpoints = {
   createPointsReversal: { method: 'POST', path: '/v1/admin/points-reversals', auth: 'admin', body: ReversalBody, response: EntryResponse, status: 201, accepted: ApprovalResponse },
   adminCatalog: { method: 'GET', path: '/v1/admin/catalog', auth: 'admin', response: CatalogList },
   putCatalogItem: { method: 'PUT', path: '/v1/admin/catalog/{itemId}', auth: 'admin', params: CatalogItemParams, body: CatalogItemBody, response: CatalogItemResponse },
+  adjustCatalogStock: { method: 'POST', path: '/v1/admin/catalog/{itemId}/stock', auth: 'admin', params: CatalogItemParams, body: StockAdjustmentBody, response: CatalogItemResponse },
   adminExchanges: { method: 'GET', path: '/v1/admin/exchanges', auth: 'admin', query: AdminExchangesQuery, response: ExchangeList },
   fulfilExchange: { method: 'POST', path: '/v1/admin/exchanges/{id}/fulfil', auth: 'admin', params: IdParams, response: ExchangeResponse },
   rejectExchange: { method: 'POST', path: '/v1/admin/exchanges/{id}/reject', auth: 'admin', params: IdParams, body: RejectExchangeBody, response: ExchangeResponse },

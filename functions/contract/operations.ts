@@ -107,7 +107,8 @@ export const operations: Record<EndpointName, OperationDoc> = {
   listAudit: { summary: 'The audit log, filtered by actor, target and date' },
 
   adminCatalog: { summary: 'Every catalogue item, hidden ones included' },
-  putCatalogItem: { summary: 'Create or replace a catalogue item and its stock', errors: ['CONFLICT'] },
+  putCatalogItem: { summary: 'Create a catalogue item with its opening stock, or edit it from the version it was read at (never its stock)', errors: ['NOT_FOUND', 'CONFLICT'] },
+  adjustCatalogStock: { summary: 'Add stock to a catalogue item or take it out, with a reason (never below zero)', errors: ['NOT_FOUND', 'OUT_OF_STOCK'] },
   adminExchanges: { summary: 'Exchanges across providers, by status' },
   fulfilExchange: { summary: 'Mark an exchange fulfilled', errors: ['NOT_FOUND', 'CONFLICT'] },
   rejectExchange: { summary: 'Reject an exchange with a reason: points and stock go back once', errors: ['NOT_FOUND', 'CONFLICT'] },

@@ -46,6 +46,7 @@ export const adminHandlers = {
   resetAdminTotp: (ctx, { params }) => accounts.resetTotp(ctx, params),
   adminCatalog: (ctx) => exchanges.adminCatalog(ctx),
   putCatalogItem: (ctx, { params, body }) => exchanges.putCatalogItem(ctx, params, body),
+  adjustCatalogStock: (ctx, { params, body }) => exchanges.adjustCatalogStock(ctx, params, body),
   adminExchanges: (ctx, { query }) => exchanges.adminExchanges(ctx, query),
   fulfilExchange: (ctx, { params }) => exchanges.fulfilExchange(ctx, params),
   rejectExchange: (ctx, { params, body }) => exchanges.rejectExchange(ctx, params, body),

@@ -52,6 +52,6 @@ export async function seedDemo(store: Store, config: Config, now: Date, joinedAt
     await store.accounts.create({ role: 'staff', id: `s-${p.id}`, providerId: p.id, ...p.staff, passwordHash });
   }
   for (const a of demoOffice) await store.accounts.create({ role: 'admin', ...a, passwordHash, sessionVersion: 0, version: 1 });
-  for (const item of demoCatalog) await store.catalogItems.put({ ...item, updatedAt: at, version: 1 }, null);
+  for (const item of demoCatalog) await store.catalogItems.create({ ...item, updatedAt: at, version: 1 });
   return { seeded: true };
 }

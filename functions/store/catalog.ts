@@ -52,24 +52,63 @@ export function catalogStore(ref: TableRef, config: Config) {
       return items.map(toCatalogItem);
     },
 
+    /** A new item (refused by `item` when one with its id exists already). */
+    async create(item: CatalogItemRecord, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(TableName, {
+          item: { Put: { TableName, Item: { ...keys.catalogItem(item.id), ...item }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        }, intents),
+        config.contention,
+        { item: toCatalogItem },
+      );
+    },
+
     /**
-     * An item as an admin sets it, replacing exactly `before` (null: it must not exist yet).
-     * Refused by `item` when something changed it meanwhile (an exchange took stock): the caller reads again.
+     * An admin's edit of everything but the stock, made from `version`: refused by `item` (with
+     * the item as it is now) when anything changed it since, an exchange's stock included. Stock
+     * is never written here, so no edit can put back a stock it read earlier.
      */
-    async put(item: CatalogItemRecord, before: CatalogItemRecord | null, intents: Intents = {}) {
+    async edit(item: Pick<CatalogItemRecord, 'id' | 'name' | 'unit' | 'points' | 'active' | 'updatedAt'>, version: number, intents: Intents = {}) {
       return commit(
         ref,
         withIntents(TableName, {
           item: {
-            Put: {
+            Update: {
               TableName,
-              Item: { ...keys.catalogItem(item.id), ...item },
-              ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(PK)',
-              ...(before ? { ExpressionAttributeValues: { ':v': before.version } } : {}),
+              Key: keys.catalogItem(item.id),
+              UpdateExpression: 'SET #name = :name, #unit = :unit, points = :points, active = :active, updatedAt = :at, version = :next',
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeNames: { '#name': 'name', '#unit': 'unit' },
+              ExpressionAttributeValues: { ':name': item.name, ':unit': item.unit, ':points': item.points, ':active': item.active, ':at': item.updatedAt, ':v': version, ':next': version + 1 },
             },
           },
         }, intents),
         config.contention,
+        { item: toCatalogItem },
+      );
+    },
+
+    /**
+     * Stock added or taken out by an admin, atomically (`ADD`, no read-modify-write): refused by
+     * `item` (with the item as it is, or null when there is none) when it would go below zero.
+     */
+    async adjustStock(id: string, delta: number, at: string, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(TableName, {
+          item: {
+            Update: {
+              TableName,
+              Key: keys.catalogItem(id),
+              UpdateExpression: 'ADD stock :d, version :one SET updatedAt = :at',
+              ConditionExpression: 'attribute_exists(PK) AND stock >= :need',
+              ExpressionAttributeValues: { ':d': delta, ':one': 1, ':at': at, ':need': Math.max(0, -delta) },
+            },
+          },
+        }, intents),
+        config.contention,
+        { item: toCatalogItem },
       );
     },
   };

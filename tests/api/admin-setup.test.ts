@@ -120,7 +120,8 @@ describe('admin sets a provider up', () => {
         ],
       });
 
-      await app.api.updateProvider({ token: admin, params: { id }, body: { businessLicence: { number: 'BL-3', expiresOn: '2030-06-30' }, hygienePermit: { number: 'HP-3', expiresOn: '2027-11-30' } } });
+      const { updatedAt } = (await app.api.adminGetProvider({ token: admin, params: { id } })).provider;
+      await app.api.updateProvider({ token: admin, params: { id }, body: { businessLicence: { number: 'BL-3', expiresOn: '2030-06-30' }, hygienePermit: { number: 'HP-3', expiresOn: '2027-11-30' }, updatedAt } });
       expect((await approve(id)).provider.status).toBe('ACTIVE');
       expect(await publicIds()).toContain(id);
     } finally {
@@ -130,10 +131,11 @@ describe('admin sets a provider up', () => {
 
   it('edits a provider with PATCH and validates the sub-district', async () => {
     const id = await newProvider();
-    const moved = await app.api.updateProvider.reply({ token: admin, params: { id }, body: { district: 'huafu', address: '华富路 2 号' } });
+    const readAt = (await app.api.adminGetProvider({ token: admin, params: { id } })).provider.updatedAt;
+    const moved = await app.api.updateProvider.reply({ token: admin, params: { id }, body: { district: 'huafu', address: '华富路 2 号', updatedAt: readAt } });
     expect(moved.status).toBe(200);
     expect(moved.body?.provider).toMatchObject({ district: 'huafu', address: '华富路 2 号', name: provider.name, status: 'PENDING' });
-    const unknown = await app.api.updateProvider.reply({ token: admin, params: { id }, body: { district: 'atlantis' } });
+    const unknown = await app.api.updateProvider.reply({ token: admin, params: { id }, body: { district: 'atlantis', updatedAt: moved.body!.provider.updatedAt } });
     expect(unknown.status).toBe(422);
     expect(unknown.error?.details).toEqual([expect.objectContaining({ field: 'district' })]);
     // Status, ids and points cannot be mass-assigned (fields outside the contract: sent raw).
@@ -142,7 +144,7 @@ describe('admin sets a provider up', () => {
       expect(r.status).toBe(422);
     }
     expect((await app.api.adminGetProvider({ token: admin, params: { id } })).provider.status).toBe('PENDING');
-    expect((await app.api.updateProvider.reply({ token: admin, params: { id: 'nope' }, body: { name: 'x' } })).status).toBe(404);
+    expect((await app.api.updateProvider.reply({ token: admin, params: { id: 'nope' }, body: { name: 'x', updatedAt: readAt } })).status).toBe(404);
   });
 
   it('creates staff bound to a provider who can then sign in; usernames are unique', async () => {

@@ -58,7 +58,10 @@ describe('the audit log', () => {
       if (r.ok) f.made.provider = r.body.provider.id;
       return r;
     },
-    updateProvider: (f) => app.api.updateProvider.reply({ token: f.admin, params: { id: f.made.provider! }, body: { address: '二号' } }),
+    updateProvider: async (f) => {
+      const { updatedAt } = (await app.api.adminGetProvider({ token: f.admin, params: { id: f.made.provider! } })).provider;
+      return app.api.updateProvider.reply({ token: f.admin, params: { id: f.made.provider! }, body: { address: '二号', updatedAt } });
+    },
     approveProvider: (f) => app.api.approveProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
     putOffering: (f) =>
       app.api.putOffering.reply({
@@ -109,6 +112,7 @@ describe('the audit log', () => {
     },
     createPointsReversal: (f) => app.api.createPointsReversal.reply({ token: f.admin, body: { providerId: f.providerId, entryId: f.made.credit!, reason: '补发有误' } }),
     putCatalogItem: (f) => app.api.putCatalogItem.reply({ token: f.admin, params: { itemId: 'audit-oil' }, body: { name: '花生油', unit: '桶', points: 20, stock: 5, active: true } }),
+    adjustCatalogStock: (f) => app.api.adjustCatalogStock.reply({ token: f.admin, params: { itemId: 'audit-oil' }, body: { delta: 20, reason: '到货' } }),
     createExchange: async (f) => {
       const r = await app.api.createExchange.reply({ token: f.staffToken, body: { itemId: 'audit-oil', quantity: 1 } });
       if (r.ok) f.made.exchange = r.body.exchange.id;

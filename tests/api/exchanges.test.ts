@@ -27,8 +27,14 @@ async function ledger(app: TestApp, providerId: string) {
   return first;
 }
 
-const stockOf = async (app: TestApp, itemId: string) =>
-  (await app.api.listCatalog({ token: await app.adminToken() })).items.find((i) => i.id === itemId)!.stock;
+const itemOf = async (app: TestApp, itemId: string) => (await app.api.adminCatalog({ token: await app.adminToken() })).items.find((i) => i.id === itemId)!;
+const stockOf = async (app: TestApp, itemId: string) => (await itemOf(app, itemId)).stock;
+
+/** An edit as the desk sends it: from the version just read, without stock. */
+async function edit(app: TestApp, itemId: string, change: { points?: number; active?: boolean }) {
+  const { name, unit, points, active, version } = await itemOf(app, itemId);
+  return app.api.putCatalogItem({ token: await app.adminToken(), params: { itemId }, body: { name, unit, points, active, version, ...change } });
+}
 
 describe('the catalogue and exchanges', () => {
   let app: TestApp;
@@ -148,11 +154,11 @@ describe('the catalogue and exchanges', () => {
     expect(await stockOf(app, itemId)).toBe(1);
 
     // Inactive: hidden from staff, listed for admins, not orderable.
-    await app.api.putCatalogItem({ token: admin, params: { itemId }, body: item(10, 1, false) });
+    await edit(app, itemId, { active: false });
     expect((await app.api.listCatalog({ token: staffToken })).items.map((i) => i.id)).not.toContain(itemId);
     expect((await app.api.adminCatalog({ token: admin })).items.find((i) => i.id === itemId)).toMatchObject({ active: false, stock: 1 });
     expect((await order({ itemId, quantity: 1 })).error?.code).toBe('NOT_FOUND');
-    await app.api.putCatalogItem({ token: admin, params: { itemId }, body: item(10, 1) });
+    await edit(app, itemId, { active: true });
 
     await app.api.suspendProvider({ token: admin, params: { id: providerId } });
     expect((await order({ itemId, quantity: 1 })).error?.code).toBe('PROVIDER_UNAVAILABLE');
@@ -191,6 +197,76 @@ describe('the catalogue and exchanges', () => {
     expect((await app.api.createExchange.reply({ token: admin, body: { itemId, quantity: 1 } })).error?.code).toBe('FORBIDDEN');
     expect((await app.api.putCatalogItem.reply({ token: staffToken, params: { itemId }, body: item(1, 1) })).error?.code).toBe('FORBIDDEN');
     expect((await app.api.putCatalogItem.reply({ token: admin, params: { itemId }, body: { ...item(1, 1), stock: -1 } })).status).toBe(422);
+    expect((await app.api.adjustCatalogStock.reply({ token: staffToken, params: { itemId }, body: { delta: 1, reason: '到货' } })).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('nothing is overwritten: stock moves by deltas, edits carry their version', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: false });
+    await app.setClock(LUNCH);
+  });
+  afterAll(() => app.stop());
+
+  it('an edit made from before a staff order is refused and keeps the stock the order left', async () => {
+    const admin = await app.adminToken();
+    const { staffToken } = await providerWithPoints(app, '旧表单', 100);
+    const itemId = newItemId();
+    await app.api.putCatalogItem({ token: admin, params: { itemId }, body: item(10, 8) });
+    // The desk opens the item …
+    const opened = await itemOf(app, itemId);
+    expect(opened).toMatchObject({ stock: 8, version: 1 });
+    // … staff order 2 meanwhile …
+    await app.api.createExchange({ token: staffToken, body: { itemId, quantity: 2 } });
+    // … and the price change saved from the open form is refused, naming the item as it is now.
+    const { name, unit, active, version } = opened;
+    const stale = await app.api.putCatalogItem.reply({ token: admin, params: { itemId }, body: { name, unit, active, version, points: 12 } });
+    expect(stale.status).toBe(409);
+    expect(stale.error).toMatchObject({ code: 'CONFLICT', details: { version: 2, item: { stock: 6, points: 10, version: 2 } } });
+    expect(await itemOf(app, itemId)).toMatchObject({ stock: 6, points: 10 });
+
+    // From the current version and without stock: saved, the stock kept.
+    const saved = await app.api.putCatalogItem({ token: admin, params: { itemId }, body: { name, unit, active, version: 2, points: 12 } });
+    expect(saved.item).toMatchObject({ points: 12, stock: 6, version: 3 });
+    expect(await itemOf(app, itemId)).toMatchObject({ points: 12, stock: 6, version: 3 });
+
+    // Stock on an existing item, or no version: 422, nothing written.
+    const withStock = await app.api.putCatalogItem.reply({ token: admin, params: { itemId }, body: { name, unit, active, version: 3, points: 12, stock: 8 } });
+    expect(withStock.status).toBe(422);
+    expect(withStock.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'stock' })] });
+    const blind = await app.api.putCatalogItem.reply({ token: admin, params: { itemId }, body: { name, unit, active, points: 12 } });
+    expect(blind.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'version' })] });
+    // A new item needs its opening stock.
+    const noStock = await app.api.putCatalogItem.reply({ token: admin, params: { itemId: newItemId() }, body: { name, unit, active, points: 12 } });
+    expect(noStock.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'stock' })] });
+    // A version for an id that is not there: an edit of nothing.
+    expect((await app.api.putCatalogItem.reply({ token: admin, params: { itemId: newItemId() }, body: { name, unit, active, points: 12, version: 1 } })).error?.code).toBe('NOT_FOUND');
+    expect(await itemOf(app, itemId)).toMatchObject({ stock: 6, version: 3 });
+  });
+
+  it('stock moves by audited deltas: +20 on 6 is 26; zero, unknown items and going below zero are refused', async () => {
+    const admin = await app.adminToken();
+    const itemId = newItemId();
+    await app.api.putCatalogItem({ token: admin, params: { itemId }, body: item(10, 6) });
+    const added = await app.api.adjustCatalogStock({ token: admin, params: { itemId }, body: { delta: 20, reason: '到货 20 箱' } });
+    expect(added.item).toMatchObject({ stock: 26, version: 2 });
+    const below = await app.api.adjustCatalogStock.reply({ token: admin, params: { itemId }, body: { delta: -27, reason: '盘点' } });
+    expect(below.error).toMatchObject({ code: 'OUT_OF_STOCK', details: { stock: 26 } });
+    expect((await app.api.adjustCatalogStock.reply({ token: admin, params: { itemId }, body: { delta: 0, reason: '无' } })).status).toBe(422);
+    expect((await app.api.adjustCatalogStock.reply({ token: admin, params: { itemId: 'no-such-item' }, body: { delta: 1, reason: '到货' } })).error?.code).toBe('NOT_FOUND');
+    expect(await stockOf(app, itemId)).toBe(26);
+    const audit = await app.api.listAudit({ token: admin, query: { target: itemId } });
+    expect(audit.entries.map((e) => [e.action, e.after])).toEqual(expect.arrayContaining([['adjustCatalogStock', { delta: 20, reason: '到货 20 箱' }]]));
+  });
+
+  it('10 concurrent −1 on stock 5: exactly 5 succeed, the rest OUT_OF_STOCK, never below zero', async () => {
+    const admin = await app.adminToken();
+    const itemId = newItemId();
+    await app.api.putCatalogItem({ token: admin, params: { itemId }, body: item(10, 5) });
+    const replies = await Promise.all(Array.from({ length: 10 }, () => app.api.adjustCatalogStock.reply({ token: admin, params: { itemId }, body: { delta: -1, reason: '损耗' } })));
+    expect(tally(replies)).toEqual({ '200': 5, '409 OUT_OF_STOCK': 5 });
+    expect(await itemOf(app, itemId)).toMatchObject({ stock: 0, version: 6 });
   });
 });
 

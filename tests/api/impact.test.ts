@@ -307,7 +307,8 @@ describe('impact figures equal a recount of what happened', () => {
     // A provider named like a formula, in ASCII and in full-width characters, is exported inert.
     await app.setClock('2026-11-30T11:40:00+08:00');
     for (const [district, name] of [['meilin', '=HYPERLINK("http://x")'], ['huafu', '＝1+2']] as const) {
-      const patch = await app.api.updateProvider.reply({ token: admin, params: { id: `demo-${district}` }, body: { name } });
+      const { updatedAt } = (await app.api.adminGetProvider({ token: admin, params: { id: `demo-${district}` } })).provider;
+      const patch = await app.api.updateProvider.reply({ token: admin, params: { id: `demo-${district}` }, body: { name, updatedAt } });
       expect(patch.status).toBe(200);
       const token = await recipient(app);
       app.deps.listing.invalidate();
@@ -322,7 +323,7 @@ describe('impact figures equal a recount of what happened', () => {
 
     // A name that would break a row in two, with a formula on the new row: refused at the contract, nothing changed.
     for (const name of ['=1+2\n=3+4', 'a\r=1+2', 'tab\there', 'nul\u0000', 'c1\u0085']) {
-      const r = await app.api.updateProvider.reply({ token: admin, params: { id: 'demo-meilin' }, body: { name } });
+      const r = await app.api.updateProvider.reply({ token: admin, params: { id: 'demo-meilin' }, body: { name, updatedAt: 'any: the name is refused first' } });
       expect(r.status, JSON.stringify(name)).toBe(422);
       expect(r.error?.details).toEqual([expect.objectContaining({ field: 'name' })]);
     }

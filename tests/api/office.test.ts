@@ -150,7 +150,8 @@ describe('a district officer looks after their sub-districts only', () => {
     expect((await app.api.adminGetProvider.reply({ token: officer, params: { id: theirs } })).error?.code).toBe('FORBIDDEN');
     expect((await app.api.approveProvider.reply({ token: officer, params: { id: theirs } })).error?.code).toBe('FORBIDDEN');
     expect((await app.api.createProvider.reply({ token: officer, body: providerBody('lianhua') })).error?.code).toBe('FORBIDDEN');
-    expect((await app.api.updateProvider.reply({ token: officer, params: { id: mine }, body: { district: 'lianhua' } })).error?.code).toBe('FORBIDDEN');
+    const { updatedAt } = (await app.api.adminGetProvider({ token: officer, params: { id: mine } })).provider;
+    expect((await app.api.updateProvider.reply({ token: officer, params: { id: mine }, body: { district: 'lianhua', updatedAt } })).error?.code).toBe('FORBIDDEN');
     expect((await app.api.createStaff.reply({ token: officer, body: { providerId: theirs, username: 'lianhua-staff', password, name: '店员' } })).error?.code).toBe('FORBIDDEN');
     expect((await app.api.approveProvider({ token: officer, params: { id: mine } })).provider.status).toBe('ACTIVE');
     // The provider the officer could not approve is untouched.

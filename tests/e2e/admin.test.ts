@@ -87,6 +87,18 @@ describe('an administrator vets a restaurant and sets it up', () => {
     expect(providerId).toMatch(/^p_/);
     const stored = await app.api.adminGetProvider({ token: await app.adminToken(), params: { id: providerId } });
     expect(stored.provider).toMatchObject({ name: '福田爱心面馆', status: 'PENDING', hygienePermit: { number: 'JY14403040000001', expiresOn: '2026-12-20' } });
+
+    // Another admin moves the address while this profile is open: saving the open form is refused
+    // rather than putting the old address back, and the form reloads with theirs.
+    const token = await app.adminToken();
+    await app.api.updateProvider({ token, params: { id: providerId }, body: { address: '福田路 9 号', updatedAt: stored.provider.updatedAt } });
+    await v('#f-address').fill('福田路 10 号');
+    await v('.admin-profile__save').click();
+    await expect.poll(() => v('.admin-status .admin-notice').innerText()).toBe('这家机构的资料刚被别人改动过，已重新载入：请再改一次。');
+    await expect.poll(() => v('#f-address').inputValue()).toBe('福田路 9 号');
+    await v('#f-address').fill('福田路 8 号');
+    await v('.admin-profile__save').click();
+    await expect.poll(async () => (await app.api.adminGetProvider({ token, params: { id: providerId } })).provider.address).toBe('福田路 8 号');
   });
 
   it('writes its contract: the schema’s errors and the server’s land at their fields; yuan shown, fen stored', async () => {
@@ -358,13 +370,31 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await flour.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => v('#f-id').inputValue()).toBe('flour-10kg');
-    await v('#f-stock').fill('-1');
-    await v('.admin-catalogue__save').click();
-    await expect.poll(() => errorAt('stock').innerText()).toBe('不能小于 0');
-    await v('#f-stock').fill('20');
-    await v('.admin-catalogue__save').click();
-    await expect.poll(() => v('.admin-catalogue .admin-notice--ok').innerText()).toBe('已保存「面粉 10 kg」。');
+    // An existing item's form has no stock field: stock moves by the adjuster, never by an edit.
+    expect(await v('#f-stock').count()).toBe(0);
+    const adjusted = () => v('.admin-catalogue__adjust .admin-notice').innerText();
+    await v('#f-delta').fill('-1');
+    await v('#f-reason').fill('盘点');
+    await v('.admin-catalogue__adjust-save').click();
+    await expect.poll(adjusted).toBe('库存不足：减少后会低于零。');
+    await v('#f-delta').fill('+20');
+    await v('#f-reason').fill('到货 20 袋');
+    await v('.admin-catalogue__adjust-save').click();
+    await expect.poll(adjusted).toBe('「面粉 10 kg」的库存现为 20 袋。');
     await expect.poll(() => flour.locator('td[data-col="stock"]').innerText()).toBe('20');
+
+    // Someone else adds stock while the form is open: the price change made from the old version
+    // is refused, the form reloads and says what changed, and the change made again keeps both.
+    await app.api.adjustCatalogStock({ token, params: { itemId: 'flour-10kg' }, body: { delta: 5, reason: '另一位同事入库' } });
+    await v('#f-points').fill('65');
+    await v('.admin-catalogue__save').click();
+    await expect.poll(() => v('.admin-catalogue__notice').innerText()).toBe('这件物资刚被改动过（库存），已重新载入：请再改一次。');
+    expect(await v('#f-points').inputValue()).toBe('70');
+    await expect.poll(() => flour.locator('td[data-col="stock"]').innerText()).toBe('25');
+    await v('#f-points').fill('65');
+    await v('.admin-catalogue__save').click();
+    await expect.poll(() => v('.admin-catalogue__notice').innerText()).toBe('已保存「面粉 10 kg」。');
+    expect((await app.api.adminCatalog({ token })).items.find((i) => i.id === 'flour-10kg')).toMatchObject({ points: 65, stock: 25 });
   });
 
   it('leaderboards: previews the month against nothing published; publishing waits for the month to end', async () => {
@@ -406,6 +436,8 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     expect(all.filter((a) => a !== 'listVerifications')).toEqual(
       [
         'createProvider',
+        'updateProvider',
+        'updateProvider',
         'putOffering',
         'createStaff',
         'approveProvider',
@@ -419,6 +451,8 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
         'createExchange',
         'fulfilExchange',
         'rejectExchange',
+        'adjustCatalogStock',
+        'adjustCatalogStock',
         'putCatalogItem',
       ].sort(),
     );
@@ -428,7 +462,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     const approval = v('.admin-audit__table > tbody > tr').filter({ has: page.locator('[data-action="approveProvider"]') });
     await approval.locator('.admin-audit__target').click();
     await expect.poll(() => v('#f-target').inputValue()).toBe(providerId);
-    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider']);
+    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider', 'updateProvider', 'updateProvider']);
     const status = approval.locator('.admin-diff tr[data-field="status"]');
     expect(await status.locator('.admin-diff__before').innerText()).toBe('PENDING');
     expect(await status.locator('.admin-diff__after').innerText()).toBe('ACTIVE');
@@ -677,9 +711,9 @@ describe('a provider’s lapsed documents', () => {
   it('an ACTIVE provider whose permit lapsed reads “documents expired” on its page and in the list, not 运营中', async () => {
     const token = await app.adminToken();
     const id = (await app.api.createProvider({ token, body: { ...lapsed, name: '许可证过期餐馆', businessLicence: { number: 'BL-OK', expiresOn: '2030-06-30' } } })).provider.id;
-    await app.api.approveProvider({ token, params: { id } });
+    const { updatedAt } = (await app.api.approveProvider({ token, params: { id } })).provider;
     // Approved while valid, then the permit's real date was entered: it lapsed long ago.
-    await app.api.updateProvider({ token, params: { id }, body: { hygienePermit: { number: 'HP-LAPSED', expiresOn: '2020-01-31' } } });
+    await app.api.updateProvider({ token, params: { id }, body: { hygienePermit: { number: 'HP-LAPSED', expiresOn: '2020-01-31' }, updatedAt } });
     await page.goto(`${app.url}/#/admin/provider/index?id=${id}`);
     await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('证照过期');
     expect(await v('.admin-status__hidden').innerText()).toBe('食品卫生许可证已于 2020-01-31 到期：虽为运营中，但不出现在领餐列表中，也不能预约。');

@@ -2,7 +2,7 @@
 import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingContract, ProviderInput, ProviderPatch } from '../../contract/admin.js';
 import type { District } from '../../contract/providers.js';
 import { pickupClosed } from '../../domain/booking.js';
-import { fail, invalid, notFound, unexpected } from '../../domain/errors.js';
+import { DomainError, fail, invalid, notFound, unexpected } from '../../domain/errors.js';
 import { expiredDocuments, expiringDocuments, nextStatus, type StatusAction } from '../../domain/provider.js';
 import { addDays, localMoment } from '../../domain/time.js';
 import { newId } from '../../security/ids.js';
@@ -90,19 +90,35 @@ export async function getProviderForAdmin(ctx: AdminCtx, params: { id: string })
   return { provider: adminView(p), offerings: Object.values(p.offerings).sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
-async function changeProfile(ctx: AdminCtx, id: string, change: (p: Provider) => Provider): Promise<{ provider: AdminProvider }> {
+/** An edit made from a provider that changed since: refused with it as it is now, so the desk reloads. */
+const changedMeanwhile = (now: Provider) =>
+  new DomainError('CONFLICT', 'the provider changed meanwhile; reload and retry', { updatedAt: now.updatedAt, provider: adminView(now) });
+
+/**
+ * One change of a profile, made from `before` exactly (its `updatedAt` is the write's condition);
+ * with `readAt`, the edit is also refused when `before` is not what its author read.
+ */
+async function changeProfile(ctx: AdminCtx, id: string, change: (p: Provider) => Provider, readAt?: string): Promise<{ provider: AdminProvider }> {
   const before = await requireProvider(ctx, id);
+  if (readAt !== undefined && readAt !== before.updatedAt) throw changedMeanwhile(before);
   const after = { ...change(before), updatedAt: ctx.now.toISOString() };
   // Two writes in the same millisecond (or under a frozen test clock) must still differ.
   if (after.updatedAt <= before.updatedAt) after.updatedAt = new Date(Date.parse(before.updatedAt) + 1).toISOString();
   const audit = audited(ctx, { type: 'provider', id }, adminView(before), adminView(after));
-  await saved(ctx, ctx.deps.store.providers.saveProfile(after, before.updatedAt, { audit }), () => fail('CONFLICT', 'the provider changed meanwhile; reload and retry'));
+  const out = await ctx.deps.store.providers.saveProfile(after, before.updatedAt, { audit });
+  if (!out.ok) {
+    const now = out.part === 'provider' ? await ctx.deps.store.providers.get(id) : null;
+    throw now ? changedMeanwhile(now) : new DomainError('CONFLICT', 'the provider changed meanwhile; reload and retry');
+  }
+  ctx.deps.listing.invalidate();
   return { provider: adminView(after) };
 }
 
+/** An edit from the `updatedAt` it was read at (its version): never over a change its author did not see. */
 export async function updateProvider(ctx: AdminCtx, params: { id: string }, body: ProviderPatch) {
-  if (body.district) await requireDistrict(ctx, body.district);
-  return changeProfile(ctx, params.id, (p) => ({ ...p, ...body }));
+  const { updatedAt: readAt, ...change } = body;
+  if (change.district) await requireDistrict(ctx, change.district);
+  return changeProfile(ctx, params.id, (p) => ({ ...p, ...change }), readAt);
 }
 
 const changeStatus = (action: StatusAction) => (ctx: AdminCtx, params: { id: string }) =>

@@ -10,7 +10,7 @@ import { audited } from '../audit.js';
 import type { AdminCtx, StaffCtx } from '../context.js';
 import { idempotency } from '../idempotency.js';
 
-export const itemView = ({ updatedAt: _u, version: _v, ...item }: CatalogItemRecord): CatalogItem => item;
+export const itemView = ({ updatedAt: _u, ...item }: CatalogItemRecord): CatalogItem => item;
 
 /** Staff see the active items; admins every one. */
 export async function listCatalog(ctx: StaffCtx | AdminCtx): Promise<CatalogList> {

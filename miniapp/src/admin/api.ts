@@ -12,6 +12,7 @@ import {
   type AdminProvidersQuery,
   type AuditQuery,
   type CatalogItemBody,
+  type StockAdjustmentBody,
   type ExchangeStatus,
   type Period,
   type ReversalBody,
@@ -128,6 +129,8 @@ export const clearIntegrity = (id: string, reason: string) => signedIn(request(e
 
 export const adminCatalog = () => signedIn(request(endpoints.adminCatalog));
 export const putCatalogItem = (itemId: string, body: CatalogItemBody) => signedIn(request(endpoints.putCatalogItem, { params: { itemId }, body }));
+/** Stock added or taken out (`delta`), with a reason; never set outright. */
+export const adjustCatalogStock = (itemId: string, body: StockAdjustmentBody) => signedIn(request(endpoints.adjustCatalogStock, { params: { itemId }, body }));
 export const listExchanges = (status: ExchangeStatus, page: { limit?: number; cursor?: string } = {}) =>
   signedIn(request(endpoints.adminExchanges, { query: { status, ...page } })).then((a) => pageOf(a, 'exchanges'));
 export const fulfilExchange = (id: string) => signedIn(request(endpoints.fulfilExchange, { params: { id } }));

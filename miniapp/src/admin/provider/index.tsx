@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { AdminOffering, AdminProviderDetail, District } from '@contract';
+import type { AdminOffering, AdminProvider, AdminProviderDetail, District } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
@@ -84,6 +84,11 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
   const { provider: p } = detail;
   const [confirming, setConfirming] = useState<StatusAction | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
+  // The profile as this page's last save or refused save returned it, when newer than the loaded one:
+  // its `updatedAt` is the version the next edit is made from.
+  const [returned, setReturned] = useState<AdminProvider | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const current = returned && returned.updatedAt > p.updatedAt ? returned : p;
 
   const changeStatus = async (action: StatusAction) => {
     setConfirming(null);
@@ -123,14 +128,23 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
       {can('updateProvider') && (
         <Section id='profile' title={t('provider.profile')}>
           <ProfileForm
-            key={p.id}
-            provider={p}
+            key={`${p.id}:${formKey}`}
+            provider={current}
             districts={districts}
             submitText={t('action.save')}
             savedText={t('action.saved')}
             onSave={async (body) => {
-              const answer = await updateProvider(p.id, body);
-              if (answer.ok) onChanged();
+              // Made from the version the form shows: a change made meanwhile is refused, not overwritten.
+              const answer = await updateProvider(p.id, { ...body, updatedAt: current.updatedAt });
+              if (answer.ok) setReturned(answer.data.provider);
+              else if (answer.code === 'CONFLICT') {
+                // Someone changed it: the form starts again from the profile as it is now, and the page says so.
+                const now = (answer.details as { provider?: AdminProvider } | undefined)?.provider;
+                if (now) setReturned(now);
+                setFormKey((k) => k + 1);
+                setNotice({ ok: false, text: t('provider.conflict') });
+              }
+              onChanged();
               return answer;
             }}
           />
