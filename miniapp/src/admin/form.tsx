@@ -120,6 +120,11 @@ export function TextField({ value, onChange, short = false, input, ...field }: T
   );
 }
 
+/** A password: filled by a password manager (`current`) or offered to it to save (`new`). */
+export function PasswordField({ kind, ...field }: Omit<TextFieldProps, 'input' | 'short'> & { kind: 'current' | 'new' }) {
+  return <TextField {...field} input={{ type: 'password', autoComplete: `${kind}-password` }} />;
+}
+
 export interface DateRange {
   from: string;
   to: string;

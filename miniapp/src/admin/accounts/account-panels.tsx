@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { PatchAdminAccountBody, ResetPasswordBody, RoleChangeBody, type AdminAccount, type District } from '@contract';
 import { changeAdminRole, resetAdminPassword, updateAdminAccount } from '../api';
-import { TextField, type FieldErrors } from '../form';
+import { PasswordField, TextField, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
 import type { NoticeState } from '../notice';
 import { Section } from '../section';
@@ -76,7 +76,7 @@ export function ResetPassword({ account, onDone, onClose }: PanelProps) {
   });
   return (
     <Panel kind='password' title={t('accounts.resetTitle', { u: account.username })} saving={saving} onSubmit={onSubmit} onClose={onClose} submitText={t('accounts.resetPassword')}>
-      <TextField name='password' label={t('accounts.tempPassword')} errors={errors} input={{ type: 'password', autoComplete: 'new-password' }} value={password} onChange={setPassword} />
+      <PasswordField name='password' label={t('accounts.tempPassword')} kind='new' errors={errors} value={password} onChange={setPassword} />
     </Panel>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { CreateAdminAccountBody, type AdminRole, type District } from '@contract';
 import { createAdminAccount } from '../api';
-import { TextField } from '../form';
+import { PasswordField, TextField } from '../form';
 import { useAdminText } from '../i18n';
 import { Notice } from '../notice';
 import { Section } from '../section';
@@ -39,14 +39,7 @@ export function NewAccount({ districts, onCreated }: { districts: District[]; on
         <TextField name='username' label={t('accounts.username')} errors={errors} input={{ autoComplete: 'off', maxLength: 32 }} value={draft.username} onChange={(username) => setDraft({ ...draft, username })} />
         <TextField name='name' label={t('accounts.name')} errors={errors} input={{ maxLength: 40 }} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
         <RoleSelect name='role' label={t('accounts.role')} value={draft.role} errors={errors} onChange={(role) => setDraft({ ...draft, role })} />
-        <TextField
-          name='password'
-          label={t('accounts.password')}
-          errors={errors}
-          input={{ type: 'password', autoComplete: 'new-password' }}
-          value={draft.password}
-          onChange={(password) => setDraft({ ...draft, password })}
-        />
+        <PasswordField name='password' label={t('accounts.password')} kind='new' errors={errors} value={draft.password} onChange={(password) => setDraft({ ...draft, password })} />
         {draft.role === 'officer' && <DistrictChecks name='districts' districts={districts} chosen={draft.districts} errors={errors} onChange={(ids) => setDraft({ ...draft, districts: ids })} />}
         <button type='submit' className='admin-btn admin-account-new__create' disabled={saving}>
           {t('action.create')}

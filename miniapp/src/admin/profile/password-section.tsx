@@ -7,7 +7,7 @@ import { go, routes } from '../../routes';
 import { keepSignInDevice, signInDevice } from '../../services/sign-in-devices';
 import type { Result } from '../../services/request';
 import { adminSignIn, changeAdminPassword } from '../api';
-import { TextField } from '../form';
+import { PasswordField } from '../form';
 import { useAdminText } from '../i18n';
 import { Notice } from '../notice';
 import { Section } from '../section';
@@ -56,22 +56,8 @@ export function PasswordSection({ account, mustChange }: { account: AdminAccount
       <form className='admin-form admin-form--inline' onSubmit={onSubmit} noValidate>
         {/* The username lets a password manager file the new password under the right account. */}
         <input type='text' hidden readOnly autoComplete='username' aria-label={t('profile.username')} value={account.username} />
-        <TextField
-          name='current'
-          label={t('profile.current')}
-          errors={errors}
-          input={{ type: 'password', autoComplete: 'current-password' }}
-          value={draft.current}
-          onChange={(current) => setDraft({ ...draft, current })}
-        />
-        <TextField
-          name='password'
-          label={t('profile.new')}
-          errors={errors}
-          input={{ type: 'password', autoComplete: 'new-password' }}
-          value={draft.password}
-          onChange={(password) => setDraft({ ...draft, password })}
-        />
+        <PasswordField name='current' label={t('profile.current')} kind='current' errors={errors} value={draft.current} onChange={(current) => setDraft({ ...draft, current })} />
+        <PasswordField name='password' label={t('profile.new')} kind='new' errors={errors} value={draft.password} onChange={(password) => setDraft({ ...draft, password })} />
         <button type='submit' className='admin-btn admin-password__save' disabled={saving}>
           {t('profile.changePassword')}
         </button>

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { createStaff, disableStaff, listStaff } from '../api';
-import { TextField } from '../form';
+import { PasswordField, TextField } from '../form';
 import { useAdminText } from '../i18n';
 import { Notice, useNoticeOf } from '../notice';
 import { Section } from '../section';
@@ -63,14 +63,7 @@ export function StaffSection({ providerId }: { providerId: string }) {
       <form className='admin-form admin-form--inline admin-staff__form' onSubmit={onSubmit} noValidate>
         <TextField name='username' label={t('provider.staffUsername')} errors={errors} input={{ autoComplete: 'off' }} value={draft.username} onChange={(username) => setDraft({ ...draft, username })} />
         <TextField name='name' label={t('provider.staffName')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
-        <TextField
-          name='password'
-          label={t('provider.staffPassword')}
-          errors={errors}
-          input={{ type: 'password', autoComplete: 'new-password' }}
-          value={draft.password}
-          onChange={(password) => setDraft({ ...draft, password })}
-        />
+        <PasswordField name='password' label={t('provider.staffPassword')} kind='new' errors={errors} value={draft.password} onChange={(password) => setDraft({ ...draft, password })} />
         <button type='submit' className='admin-btn admin-staff__add' disabled={saving}>
           {t('provider.addStaff')}
         </button>
