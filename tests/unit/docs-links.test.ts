@@ -2,7 +2,8 @@
  * The map stays walkable: every relative link in the repository's Markdown (README.md, docs/,
  * infra/README.md, miniapp/README.md and any new one) names a file or folder that exists in the
  * repository. Links that leave it (`../shared/…`, absolute paths) fail too: a reader of a clone
- * has only the repository. Anchors (`#section`) are not checked; web links are not followed.
+ * has only the repository; and docs/ links only within docs/, which is read on its own.
+ * Anchors (`#section`) are not checked; web links are not followed.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -30,6 +31,8 @@ function brokenLink(file: string, target: string, exists: (path: string) => bool
   if (isAbsolute(path) || path.startsWith('/') || path.startsWith('~')) return `${target}: an absolute path, outside any clone`;
   const inRepo = normalize(join(dirname(file), path));
   if (inRepo === '..' || inRepo.startsWith(`..${sep}`)) return `${target}: outside the repository`;
+  // docs/ stands alone (it is what gets published and read on its own): what it needs is written into it.
+  if (file.startsWith(`docs${sep}`) && !inRepo.startsWith(`docs${sep}`)) return `${target}: leaves docs/; write what it says into docs/`;
   return exists(inRepo) ? null : `${target}: no such file (${inRepo})`;
 }
 
@@ -53,6 +56,9 @@ describe('links in the Markdown', () => {
     const md = '[a](api.md) [b](../README.md#run-it) [c](https://example.com) [d](#top) [e](../../shared/STYLE.md) [f](/etc/passwd) [g](nope.md) `[h](ignored.md)`\n[r]: ../functions\n```\n[i](in-code.md)\n```\n';
     expect(linkTargets(md)).toEqual(['api.md', '../README.md#run-it', 'https://example.com', '#top', '../../shared/STYLE.md', '/etc/passwd', 'nope.md', '../functions']);
     const why = linkTargets(md).map((t) => brokenLink('docs/design.md', t, exists));
-    expect(why.map((w) => (w === null ? 'ok' : w.split(': ')[1]))).toEqual(['ok', 'ok', 'ok', 'ok', 'outside the repository', 'an absolute path, outside any clone', 'no such file (docs/nope.md)', 'ok']);
+    const leaves = 'leaves docs/; write what it says into docs/';
+    expect(why.map((w) => (w === null ? 'ok' : w.split(': ').slice(1).join(': ')))).toEqual(['ok', leaves, 'ok', 'ok', 'outside the repository', 'an absolute path, outside any clone', 'no such file (docs/nope.md)', leaves]);
+    // The same links from the README, which is not docs/: within the repository is enough there.
+    expect(['docs/api.md', 'functions'].map((t) => brokenLink('README.md', t, exists))).toEqual([null, null]);
   });
 });
