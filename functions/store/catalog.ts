@@ -36,6 +36,9 @@ export const returnStockWrite = (TableName: string, itemId: string, quantity: nu
 
 export function catalogStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
+  /** One update of an item with its intents, refused by `item` (with the item as it is now). */
+  const updateItem = (id: string, u: Omit<NonNullable<Write['Update']>, 'TableName' | 'Key'>, intents: Intents) =>
+    commit(ref, withIntents(TableName, { item: { Update: { TableName, Key: keys.catalogItem(id), ...u } } }, intents), config.contention, { item: toCatalogItem });
   return {
     async get(id: string): Promise<CatalogItemRecord | null> {
       const out = await doc.send(new GetCommand({ TableName, Key: keys.catalogItem(id), ConsistentRead: true }));
@@ -70,22 +73,15 @@ export function catalogStore(ref: TableRef, config: Config) {
      * is never written here, so no edit can put back a stock it read earlier.
      */
     async edit(item: Pick<CatalogItemRecord, 'id' | 'name' | 'unit' | 'points' | 'active' | 'updatedAt'>, version: number, intents: Intents = {}) {
-      return commit(
-        ref,
-        withIntents(TableName, {
-          item: {
-            Update: {
-              TableName,
-              Key: keys.catalogItem(item.id),
-              UpdateExpression: 'SET #name = :name, #unit = :unit, points = :points, active = :active, updatedAt = :at, version = :next',
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeNames: { '#name': 'name', '#unit': 'unit' },
-              ExpressionAttributeValues: { ':name': item.name, ':unit': item.unit, ':points': item.points, ':active': item.active, ':at': item.updatedAt, ':v': version, ':next': version + 1 },
-            },
-          },
-        }, intents),
-        config.contention,
-        { item: toCatalogItem },
+      return updateItem(
+        item.id,
+        {
+          UpdateExpression: 'SET #name = :name, #unit = :unit, points = :points, active = :active, updatedAt = :at, version = :next',
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeNames: { '#name': 'name', '#unit': 'unit' },
+          ExpressionAttributeValues: { ':name': item.name, ':unit': item.unit, ':points': item.points, ':active': item.active, ':at': item.updatedAt, ':v': version, ':next': version + 1 },
+        },
+        intents,
       );
     },
 
@@ -94,21 +90,14 @@ export function catalogStore(ref: TableRef, config: Config) {
      * `item` (with the item as it is, or null when there is none) when it would go below zero.
      */
     async adjustStock(id: string, delta: number, at: string, intents: Intents = {}) {
-      return commit(
-        ref,
-        withIntents(TableName, {
-          item: {
-            Update: {
-              TableName,
-              Key: keys.catalogItem(id),
-              UpdateExpression: 'ADD stock :d, version :one SET updatedAt = :at',
-              ConditionExpression: 'attribute_exists(PK) AND stock >= :need',
-              ExpressionAttributeValues: { ':d': delta, ':one': 1, ':at': at, ':need': Math.max(0, -delta) },
-            },
-          },
-        }, intents),
-        config.contention,
-        { item: toCatalogItem },
+      return updateItem(
+        id,
+        {
+          UpdateExpression: 'ADD stock :d, version :one SET updatedAt = :at',
+          ConditionExpression: 'attribute_exists(PK) AND stock >= :need',
+          ExpressionAttributeValues: { ':d': delta, ':one': 1, ':at': at, ':need': Math.max(0, -delta) },
+        },
+        intents,
       );
     },
   };
