@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import { Id, pagedList, PageQuery, Text } from './common.js';
-import { AdminRole } from './office.js';
+import { AdminRole, Districts, districtsFitRole } from './office.js';
 
 export const ApprovalKind = z.enum(['points_adjustment', 'points_reversal', 'role_change']);
 export type ApprovalKind = z.infer<typeof ApprovalKind>;
@@ -50,5 +50,5 @@ export const RejectApprovalBody = z.strictObject({ reason: Text(200) });
 export type RejectApprovalBody = z.infer<typeof RejectApprovalBody>;
 
 /** A new role (and, for an officer, sub-districts): always four eyes. */
-export const RoleChangeBody = z.strictObject({ role: AdminRole, districts: z.array(Id).max(50).optional() });
+export const RoleChangeBody = z.strictObject({ role: AdminRole, districts: Districts.optional() }).superRefine(districtsFitRole);
 export type RoleChangeBody = z.infer<typeof RoleChangeBody>;

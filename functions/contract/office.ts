@@ -8,7 +8,7 @@ import { Id, NewPassword, Text, Username } from './common.js';
 export const AdminRole = z.enum(['owner', 'officer', 'clerk', 'analyst']);
 export type AdminRole = z.infer<typeof AdminRole>;
 
-const Districts = z.array(Id).max(50);
+export const Districts = z.array(Id).max(50);
 
 /** An administrator as the office sees them: never a password hash or a TOTP secret. */
 export const AdminAccount = z.object({
@@ -31,22 +31,19 @@ export type AdminAccount = z.infer<typeof AdminAccount>;
 export const AdminAccountList = z.object({ accounts: z.array(AdminAccount) });
 export const AdminAccountResponse = z.object({ account: AdminAccount });
 
-/** An officer needs at least one sub-district; other roles take none. */
-const districtsFitRole = (a: { role?: AdminRole | undefined; districts?: string[] | undefined }, ctx: z.RefinementCtx) => {
-  if (a.role === 'officer' && a.districts !== undefined && a.districts.length === 0) {
+/** A role with its sub-districts, as an account gets one: an officer needs at least one; other roles take none. */
+export const districtsFitRole = (a: { role: AdminRole; districts?: string[] | undefined }, ctx: z.RefinementCtx) => {
+  if (a.role === 'officer' && !a.districts?.length) {
     ctx.addIssue({ code: 'custom', path: ['districts'], message: 'an officer looks after at least one sub-district' });
   }
-  if (a.role !== undefined && a.role !== 'officer' && a.districts !== undefined && a.districts.length > 0) {
+  if (a.role !== 'officer' && a.districts?.length) {
     ctx.addIssue({ code: 'custom', path: ['districts'], message: 'only officers have sub-districts' });
   }
 };
 
 export const CreateAdminAccountBody = z
   .strictObject({ username: Username, name: Text(40), role: AdminRole, districts: Districts.optional(), password: NewPassword })
-  .superRefine((a, ctx) => {
-    districtsFitRole(a, ctx);
-    if (a.role === 'officer' && a.districts === undefined) ctx.addIssue({ code: 'custom', path: ['districts'], message: 'an officer looks after at least one sub-district' });
-  });
+  .superRefine(districtsFitRole);
 export type CreateAdminAccountBody = z.infer<typeof CreateAdminAccountBody>;
 
 /** A change of name, sub-districts or disabled state. A change of role is a separate, four-eyes request. */

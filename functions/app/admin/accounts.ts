@@ -13,17 +13,11 @@ import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { accountView } from '../office.js';
 import { decidedMeanwhile, requestApproval, type Approved } from './four-eyes.js';
+import { requireKnownDistricts } from './scope.js';
 
 /** The office is tens of people: an account by id is found among them all. */
 export async function accountById(ctx: AdminCtx, id: string): Promise<AdminAccountRecord> {
   return (await ctx.deps.store.accounts.admins()).find((a) => a.id === id) ?? notFound('administrator');
-}
-
-async function requireDistricts(ctx: AdminCtx, districts: readonly string[] | undefined): Promise<void> {
-  if (!districts?.length) return;
-  const known = new Set((await ctx.deps.listing.districts()).map((d) => d.id));
-  const unknown = districts.filter((d) => !known.has(d));
-  if (unknown.length) invalid([{ in: 'body', field: 'districts', message: `unknown sub-district ${unknown.join(', ')}` }]);
 }
 
 export async function listAccounts(ctx: AdminCtx): Promise<{ accounts: AdminAccount[] }> {
@@ -31,7 +25,7 @@ export async function listAccounts(ctx: AdminCtx): Promise<{ accounts: AdminAcco
 }
 
 export async function createAccount(ctx: AdminCtx, body: CreateAdminAccountBody): Promise<{ account: AdminAccount }> {
-  await requireDistricts(ctx, body.districts);
+  await requireKnownDistricts(ctx, body.districts ?? [], 'districts');
   const record: AdminAccountRecord = {
     role: 'admin',
     id: newId('a'),
@@ -71,7 +65,7 @@ export async function updateAccount(ctx: AdminCtx, params: { id: string }, body:
     invalid([{ in: 'body', field: 'districts', message: 'only officers have sub-districts' }]);
   }
   if (body.districts !== undefined && body.districts.length === 0) invalid([{ in: 'body', field: 'districts', message: 'an officer looks after at least one sub-district' }]);
-  await requireDistricts(ctx, body.districts);
+  await requireKnownDistricts(ctx, body.districts ?? [], 'districts');
   const change = { name: body.name, districts: body.districts && [...new Set(body.districts)], disabled: body.disabled };
   const after = { ...accountView(before), ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) };
   const out = await ctx.deps.store.accounts.updateAdmin(before.username, change, { version: body.version, endSessions: body.disabled === true }, {
@@ -125,9 +119,7 @@ export async function endAccountSessions(ctx: AdminCtx, params: { id: string }):
 /** A new role is never set at once: it waits for a second owner (four eyes). */
 export async function changeRole(ctx: AdminCtx, params: { id: string }, body: RoleChangeBody) {
   const before = await accountById(ctx, params.id);
-  if (body.role === 'officer' && !body.districts?.length) invalid([{ in: 'body', field: 'districts', message: 'an officer looks after at least one sub-district' }]);
-  if (body.role !== 'officer' && body.districts?.length) invalid([{ in: 'body', field: 'districts', message: 'only officers have sub-districts' }]);
-  await requireDistricts(ctx, body.districts);
+  await requireKnownDistricts(ctx, body.districts ?? [], 'districts');
   if ((before.adminRole ?? 'owner') === body.role && body.role !== 'officer') throw new DomainError('CONFLICT', `this account is already a ${body.role}`, { reason: 'unchanged' });
   // Always waits: the route itself answers 202.
   return (await requestApproval(ctx, 'role_change', { accountId: before.id, role: body.role, districts: body.role === 'officer' ? [...new Set(body.districts)] : [] }, { type: 'admin', id: before.id })).body;

@@ -2,7 +2,7 @@
 import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingContract, ProviderInput, ProviderPatch } from '../../contract/admin.js';
 import type { District } from '../../contract/providers.js';
 import { pickupClosed } from '../../domain/booking.js';
-import { DomainError, fail, invalid, notFound, unexpected } from '../../domain/errors.js';
+import { DomainError, fail, notFound, unexpected } from '../../domain/errors.js';
 import { expiredDocuments, expiringDocuments, nextStatus, type StatusAction } from '../../domain/provider.js';
 import { addDays, localMoment } from '../../domain/time.js';
 import { newId } from '../../security/ids.js';
@@ -10,7 +10,7 @@ import type { Provider } from '../../store/index.js';
 import { audited } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { expireNoShow } from '../no-shows.js';
-import { requireScope, scopeOf } from './scope.js';
+import { requireKnownDistricts, requireScope, scopeOf } from './scope.js';
 
 function adminView(p: Provider): AdminProvider {
   const { offerings: _offerings, posterToken: _poster, ...profile } = p;
@@ -18,8 +18,7 @@ function adminView(p: Provider): AdminProvider {
 }
 
 async function requireDistrict(ctx: AdminCtx, district: string): Promise<void> {
-  const known = await ctx.deps.listing.districts();
-  if (!known.some((d) => d.id === district)) invalid([{ in: 'body', field: 'district', message: `unknown sub-district ${district}` }]);
+  await requireKnownDistricts(ctx, [district], 'district');
   requireScope(ctx, district);
 }
 
