@@ -20,18 +20,24 @@ export async function hideThanks(ctx: AdminCtx, params: { id: string }) {
   return { thanks: note ?? notFound('note') };
 }
 
-async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[]) {
-  const names = new Map(await Promise.all([...new Set(reports.map((r) => r.providerId))].map(async (id) => [id, (await ctx.deps.listing.provider(id))?.name ?? id] as const)));
-  return reports.map((r) => ({ ...r, providerName: names.get(r.providerId) ?? r.providerId }));
+/** The reports' providers, each read once (through the listing cache): their names, and for an officer their sub-districts. */
+async function providersOf(ctx: AdminCtx, reports: SafetyReport[]) {
+  const ids = [...new Set(reports.map((r) => r.providerId))];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await ctx.deps.listing.provider(id)] as const)));
+}
+
+async function withProviderNames(ctx: AdminCtx, reports: SafetyReport[], providers?: Awaited<ReturnType<typeof providersOf>>) {
+  const known = providers ?? (await providersOf(ctx, reports));
+  return reports.map((r) => ({ ...r, providerName: known.get(r.providerId)?.name ?? r.providerId }));
 }
 
 /** An officer's list holds their sub-districts' reports only (a page may then hold fewer than `limit`). */
 export async function adminSafetyReports(ctx: AdminCtx, q: SafetyReportsQuery) {
   const page = await ctx.deps.store.thanks.reports(q.status, q);
   const scope = scopeOf(ctx);
-  const districts = new Map(await Promise.all(page.items.map(async (r) => [r.id, (await ctx.deps.listing.provider(r.providerId))?.district ?? ''] as const)));
-  const shown = scope ? page.items.filter((r) => scope.includes(districts.get(r.id)!)) : page.items;
-  return { reports: await withProviderNames(ctx, shown), next: page.next };
+  const providers = await providersOf(ctx, page.items);
+  const shown = scope ? page.items.filter((r) => scope.includes(providers.get(r.providerId)?.district ?? '')) : page.items;
+  return { reports: await withProviderNames(ctx, shown, providers), next: page.next };
 }
 
 /** Close an open report with what was done (audited): it leaves the open list for the closed one. */
