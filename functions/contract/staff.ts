@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, pagedList, PageQuery } from './common.js';
+import { DateString, Id, pagedList, PageQuery, TimeString } from './common.js';
 import { LedgerEntry } from './points.js';
 import { BackupCode, VoucherString } from './bookings.js';
 import { OfferingKind, PickupWindow } from './providers.js';
@@ -46,6 +46,8 @@ export const PosterResponse = z.object({
   qrSvg: z.string(),
   /** The restaurant's name, printed on the poster. */
   providerName: z.string(),
+  /** When to come: the pickup windows of its active offerings, distinct, earliest first. */
+  windows: z.array(z.object({ start: TimeString, end: TimeString })),
   /**
    * The walk-in page carrying the poster's code, e.g. `/pages/walkin/index?poster=M1W.…`: the H5
    * app's URL is its origin + `/#` + this path (what the printed QR holds, so any camera opens the
@@ -58,6 +60,7 @@ export const PosterResponse = z.object({
    */
   wxacode: z.string().nullable(),
 });
+export type PosterResponse = z.infer<typeof PosterResponse>;
 export const VoucherKeyResponse = z.object({ algorithm: z.literal('Ed25519'), publicKey: z.string(), signedPayload: z.string() });
 
 /** Just `?limit=&cursor=`. */

@@ -72,3 +72,10 @@ export function expiringDocuments<P extends ProviderState>(providers: P[], today
   }
   return found.sort((a, b) => a.daysLeft - b.daysLeft);
 }
+
+/** When the poster tells walk-ins to come: every active offering's windows, each span once, earliest first. */
+export function posterWindows(offerings: Array<{ active: boolean; windows: Array<{ start: string; end: string }> }>): Array<{ start: string; end: string }> {
+  const spans = new Map<string, { start: string; end: string }>();
+  for (const o of offerings) if (o.active) for (const { start, end } of o.windows) spans.set(`${start}-${end}`, { start, end });
+  return [...spans.values()].sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+}

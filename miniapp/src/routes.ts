@@ -76,7 +76,7 @@ export const routes = {
   adminSignIn: (reason?: 'password') => withQuery(pagePaths.adminSignIn, { reason }),
   adminAttention: () => pagePaths.adminAttention,
   /** The list, optionally opened with a filter (e.g. `{status: 'PENDING'}` from Needs attention). */
-  adminProviders: (filter: { status?: string; district?: string; kind?: string; q?: string } = {}) => withQuery(pagePaths.adminProviders, filter),
+  adminProviders: (filter: { status?: string; district?: string; kind?: string; q?: string; documents?: 'due' } = {}) => withQuery(pagePaths.adminProviders, filter),
   /** One provider; without an id, the form for a new one. */
   adminProvider: (id?: string) => withQuery(pagePaths.adminProvider, { id }),
   /** A provider's offering contract; without an offering id, a new one. */

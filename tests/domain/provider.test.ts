@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptySlot, remaining, runsOn } from '../../functions/domain/offering.js';
-import { expiredDocuments, isOpenForBookings, nextStatus } from '../../functions/domain/provider.js';
+import { expiredDocuments, isOpenForBookings, nextStatus, posterWindows } from '../../functions/domain/provider.js';
 
 const doc = (expiresOn: string) => ({ number: 'X', expiresOn });
 
@@ -63,5 +63,22 @@ describe('offerings', () => {
       }),
     );
     expect(remaining(12, emptySlot)).toBe(12);
+  });
+});
+
+describe('the windows a poster shows', () => {
+  const span = fc.constantFrom('11:00-12:00', '11:30-13:30', '17:00-19:00', '11:00-13:00').map((s) => ({ start: s.slice(0, 5), end: s.slice(6) }));
+  const offering = fc.record({ active: fc.boolean(), windows: fc.array(span, { maxLength: 3 }) });
+
+  it('lists each active window once, earliest first, and nothing from an inactive offering', () => {
+    fc.assert(
+      fc.property(fc.array(offering, { maxLength: 5 }), (offerings) => {
+        const shown = posterWindows(offerings).map((w) => `${w.start}-${w.end}`);
+        const active = new Set(offerings.filter((o) => o.active).flatMap((o) => o.windows.map((w) => `${w.start}-${w.end}`)));
+        expect(new Set(shown)).toEqual(active);
+        expect(shown).toHaveLength(active.size);
+        expect(shown).toEqual([...shown].sort());
+      }),
+    );
   });
 });

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app.js';
 import { artifactPath } from '../support/browser.js';
-import { browserSuite, desk, stored, type PhonePage } from '../support/h5.js';
+import { browserSuite, desk, readQr, stored, type PhonePage } from '../support/h5.js';
 import { providerWithOffering, recipient, staff } from '../support/people.js';
 
 // Monday 30 November 2026, 11:20 in Shanghai: ten minutes before the new contract's lunch window.
@@ -151,8 +151,16 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('.dialog__confirm').click();
     await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('运营中');
     expect((await app.api.getProvider({ params: { id: providerId } })).provider.offerings[0]).toMatchObject({ id: 'story-lunch', capacity: 30, remaining: 30 });
-    await v('.admin-poster__code').waitFor();
-    expect(await v('.admin-poster__code').innerText()).toMatch(new RegExp(`^M1W\\.${providerId}\\.`));
+    // The poster is the staff app's sheet: the name, when to come, and a QR any camera opens.
+    const sheet = v('.admin-poster .poster');
+    await sheet.locator('.qr').waitFor();
+    expect(await sheet.locator('.poster__name').innerText()).toBe('福田爱心面馆');
+    expect(await sheet.locator('.poster__windows').innerText()).toBe('领餐时间 11:30–13:30');
+    expect(await readQr(sheet.locator('.qr'))).toMatch(new RegExp(`^${app.url}/#/pages/walkin/index\\?poster=M1W\\.${providerId}\\.`));
+    await page.emulateMedia({ media: 'print' });
+    expect(await v('.admin-poster__print').isVisible()).toBe(false);
+    expect(await v('.admin__nav').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
     await shoot('provider-zh');
   });
 

@@ -7,6 +7,7 @@ import { holdUntil } from '../../domain/points.js';
 import { redemptionSignals } from '../../domain/integrity.js';
 import { handoutDelta, noveltyOf, redemptionDelta, type ServedState } from '../../domain/impact.js';
 import { emptySlot, remaining, runsOn } from '../../domain/offering.js';
+import { posterWindows } from '../../domain/provider.js';
 import { localMoment, type LocalMoment } from '../../domain/time.js';
 import { newId } from '../../security/ids.js';
 import { signedPayload } from '../../security/vouchers.js';
@@ -219,6 +220,7 @@ const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
     poster,
     qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
     providerName: provider?.name ?? '',
+    windows: posterWindows(Object.values(provider?.offerings ?? {})),
     walkInPath,
     wxacode,
   };

@@ -1,5 +1,7 @@
 // How the desk names the contract's enums and shows its dates (Asia/Shanghai).
 import type { District, IntegrityFlag, ProviderKind, ProviderStatus } from '@contract';
+import { useCallback } from 'react';
+import { useI18n } from '../i18n';
 import { shanghaiDateTime, shanghaiToday } from '../services/time';
 import type { AdminKey, AdminT } from './i18n';
 
@@ -11,8 +13,16 @@ export const statusLabel = (t: AdminT, status: ProviderStatus) => t(`status.${st
 /** An integrity case's flags in words, one after another. */
 export const flagsText = (t: AdminT, flags: readonly IntegrityFlag[]) => flags.map((f) => t(`integrity.${f}` as AdminKey)).join(t('list.separator'));
 
-export function districtName(districts: District[] | undefined, id: string): string {
-  return districts?.find((d) => d.id === id)?.name ?? id;
+/** A sub-district's name in the desk's language: its `nameEn` in English, where it has one. */
+export function useDistrictLabel(): (d: District) => string {
+  const { lang } = useI18n();
+  return useCallback((d: District) => (lang === 'en' && d.nameEn ? d.nameEn : d.name), [lang]);
+}
+
+/** The named sub-district's label (`useDistrictLabel`), or its id when the list does not hold it. */
+export function districtName(districts: District[] | undefined, id: string, label: (d: District) => string): string {
+  const found = districts?.find((d) => d.id === id);
+  return found ? label(found) : id;
 }
 
 /** "2026-11-30T03:45:00.000Z" → "2026-11-30 11:45" in Shanghai. */

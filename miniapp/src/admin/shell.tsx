@@ -1,7 +1,7 @@
 // The desk's frame: navigation on the left (a row on top on a narrow tablet), the page's title,
 // the language switch, who is signed in (a link to their own page) and sign-out. Every admin page
 // renders inside it.
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { AdminEndpointName } from '@contract';
 import { LangSwitch } from '../components/lang-switch';
 import { go, routes } from '../routes';
@@ -64,13 +64,29 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
   const allowed = useAdminGuard();
   const can = useCan();
   const who = adminIdentity();
+  const heading = useRef<HTMLHeadingElement>(null);
   useDesktopScale();
+  // A page opened (from the menu, a link or Back) starts reading at its title, not at the top of the
+  // document eleven Tabs away from the first field; a screen reader announces where it landed.
+  useEffect(() => {
+    if (allowed) heading.current?.focus({ preventScroll: true });
+  }, [allowed]);
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   if (!allowed) return <div className='admin' />;
   return (
     <div className='admin'>
+      <a
+        className='admin__skip'
+        href='#admin-main'
+        onClick={(e) => {
+          e.preventDefault();
+          heading.current?.focus();
+        }}
+      >
+        {t('shell.skip')}
+      </a>
       <nav className='admin__nav' aria-label={t('nav.label')}>
         <div className='admin__brand'>{t('app.name')}</div>
         <ul className='admin__menu'>
@@ -83,7 +99,8 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
                 data-area={a}
                 onClick={(e) => {
                   e.preventDefault();
-                  go.replace(url());
+                  // Pushed, not replaced: browser Back returns to the page the menu was used on.
+                  go.to(url());
                 }}
               >
                 {t(`nav.${a}` as AdminKey)}
@@ -92,9 +109,11 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
           ))}
         </ul>
       </nav>
-      <main className='admin__main'>
+      <main className='admin__main' id='admin-main'>
         <header className='admin__header'>
-          <h1 className='admin__title'>{title}</h1>
+          <h1 className='admin__title' ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
           <div className='admin__tools'>
             {actions}
             <LangSwitch className='admin__lang' />

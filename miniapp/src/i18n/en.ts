@@ -260,6 +260,7 @@ export const en: Record<MessageKey, string> = {
   'staff.notRedeemable.too_late': 'Today’s pickup time ({s}–{e}) is over; this voucher can no longer be used.',
   'staff.notRedeemable.another_day': 'This voucher is for {d} ({s}–{e}); come back that day.',
   'staff.poster.qrLabel': 'Walk-in QR code',
+  'staff.poster.windows': 'Pick up {windows}',
   'staff.poster.instruction': 'Scan with your phone camera or WeChat to claim a free meal',
   'staff.poster.print': 'Print the poster (A4 / A5)',
   'walkin.cameraDenied': 'The camera cannot be opened; allow camera access, or paste the link from the poster.',

@@ -259,6 +259,7 @@ export const zhCN = {
   'staff.notRedeemable.too_late': '今天的取餐时间（{s}–{e}）已过，这张券不能再用。',
   'staff.notRedeemable.another_day': '这张券是 {d} 的（{s}–{e}），请当天再来。',
   'staff.poster.qrLabel': '扫码领餐二维码',
+  'staff.poster.windows': '领餐时间 {windows}',
   'staff.poster.instruction': '用手机相机或微信扫一扫，免费领一份餐',
   'staff.poster.print': '打印海报（A4 / A5）',
   'walkin.cameraDenied': '无法打开摄像头，请允许使用摄像头，或粘贴海报上的链接。',

@@ -8,7 +8,7 @@ import { useResource } from '../../hooks/use-resource';
 import type { Result } from '../../services/request';
 import { endAccountSessions, listAdminAccounts, listDistricts, resetAdminTotp, updateAdminAccount } from '../api';
 import { useAdminText, type AdminKey } from '../i18n';
-import { districtName } from '../labels';
+import { districtName, useDistrictLabel } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { Section } from '../section';
 import { adminIdentity } from '../session';
@@ -41,6 +41,7 @@ const run = (quick: Quick, a: AdminAccount): Promise<Result<unknown>> => {
 
 function Accounts({ accounts, districts, onChanged }: { accounts: AdminAccount[]; districts: District[]; onChanged: () => void }) {
   const t = useAdminText();
+  const districtLabel = useDistrictLabel();
   const noticeOf = useNoticeOf();
   const me = adminIdentity()?.id;
   const [notice, setNotice] = useState<NoticeState>(null);
@@ -84,7 +85,7 @@ function Accounts({ accounts, districts, onChanged }: { accounts: AdminAccount[]
           { key: 'name', title: t('accounts.name'), cell: (a) => (a.id === me ? `${a.name}${t('accounts.me')}` : a.name) },
           { key: 'username', title: t('accounts.username'), cell: (a) => a.username },
           { key: 'role', title: t('accounts.role'), cell: (a) => t(`role.${a.role}`) },
-          { key: 'districts', title: t('accounts.districts'), cell: (a) => (a.districts.length > 0 ? a.districts.map((d) => districtName(districts, d)).join('、') : t('accounts.none')) },
+          { key: 'districts', title: t('accounts.districts'), cell: (a) => (a.districts.length > 0 ? a.districts.map((d) => districtName(districts, d, districtLabel)).join('、') : t('accounts.none')) },
           { key: 'totp', title: t('accounts.totp'), cell: (a) => t(a.totp ? 'accounts.on' : 'accounts.off') },
           {
             key: 'status',

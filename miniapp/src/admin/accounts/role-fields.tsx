@@ -3,6 +3,7 @@
 import { AdminRole, type District } from '@contract';
 import { Field, fieldId, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
+import { useDistrictLabel } from '../labels';
 
 export const roles = AdminRole.options;
 
@@ -26,6 +27,7 @@ export function RoleSelect({ name, label, value, errors, onChange }: { name: str
 /** One checkbox per sub-district; the error (none chosen for an officer) under the group. */
 export function DistrictChecks({ name, districts, chosen, errors, onChange }: { name: string; districts: District[]; chosen: string[]; errors: FieldErrors; onChange: (ids: string[]) => void }) {
   const t = useAdminText();
+  const districtLabel = useDistrictLabel();
   const id = fieldId(name);
   const error = errors[name];
   const toggle = (d: string, on: boolean) => onChange(on ? [...chosen, d] : chosen.filter((x) => x !== d));
@@ -35,7 +37,7 @@ export function DistrictChecks({ name, districts, chosen, errors, onChange }: { 
       {districts.map((d) => (
         <label key={d.id}>
           <input type='checkbox' name={name} value={d.id} checked={chosen.includes(d.id)} onChange={(e) => toggle(d.id, e.target.checked)} />
-          {d.name}
+          {districtLabel(d)}
         </label>
       ))}
       {error && (

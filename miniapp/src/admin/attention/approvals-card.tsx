@@ -6,6 +6,7 @@ import { RejectApprovalBody, type Approval, type ApprovalKind } from '@contract'
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import type { Result } from '../../services/request';
+import { Count, useCounted } from './card';
 import { approveApproval, getProvider, listAdminAccounts, listApprovals, rejectApproval } from '../api';
 import { useCan, type Can } from '../can';
 import { useAdminText, type AdminT } from '../i18n';
@@ -60,6 +61,7 @@ export function ApprovalsCard() {
   const waiting = useResource(() => loadWaiting(can), [can], { onShow: true });
   const [rejecting, setRejecting] = useState<Approval | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
+  useCounted('approvals', waiting.data?.approvals.length);
 
   const approve = async (a: Approval) => {
     setRejecting(null);
@@ -76,9 +78,7 @@ export function ApprovalsCard() {
         <Resource state={waiting.state} onRetry={() => void waiting.reload()}>
           {({ approvals, names }) => (
             <>
-              <span className={approvals.length > 0 ? 'admin-card__count admin-card__count--due' : 'admin-card__count'} data-count={approvals.length}>
-                {approvals.length}
-              </span>
+              <Count tally={{ count: approvals.length, more: false }} />
               {approvals.length === 0 && <p className='admin-muted'>{t('approval.none')}</p>}
               <ul className='admin-card__list admin-approvals'>
                 {approvals.map((a) => (

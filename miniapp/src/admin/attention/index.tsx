@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import type { AdminStats, ExpiringDocument, IntegrityFlag, Page, ProviderIntegrity } from '@contract';
+import { useCallback, useState } from 'react';
+import type { AdminStats, IntegrityFlag, ProviderIntegrity } from '@contract';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { routes } from '../../routes';
@@ -10,46 +10,15 @@ import { today, yuanText } from '../labels';
 import { useCan } from '../can';
 import { AdminLink } from '../link';
 import { AdminShell } from '../shell';
+import { daysText } from '../providers/documents-due';
 import { ApprovalsCard } from './approvals-card';
-
-/** How many to count on a card before it says "50+". */
-const COUNT_UP_TO = 50;
-
-interface Tally {
-  count: number;
-  more: boolean;
-}
-
-const tally = (answer: Result<Page<unknown>>): Result<Tally> => (answer.ok ? { ok: true, data: { count: answer.data.items.length, more: answer.data.next !== null } } : answer);
-
-function Card({ id, title, url, children }: { id: string; title: string; url: string; children: ReactNode }) {
-  const t = useAdminText();
-  return (
-    <section className='admin-card' data-card={id} aria-labelledby={`card-${id}`}>
-      <h2 id={`card-${id}`} className='admin-card__title'>
-        {title}
-      </h2>
-      <div className='admin-card__body'>{children}</div>
-      <AdminLink className='admin-card__go' to={url}>
-        {t('attention.go')} →
-      </AdminLink>
-    </section>
-  );
-}
-
-function Count({ tally: c }: { tally: Tally }) {
-  const t = useAdminText();
-  return (
-    <span className={c.count > 0 ? 'admin-card__count admin-card__count--due' : 'admin-card__count'} data-count={c.count}>
-      {c.more ? t('list.more', { n: c.count }) : c.count}
-    </span>
-  );
-}
+import { Card, Count, COUNT_UP_TO, Counted, tally, useCounted, type Tally } from './card';
 
 function CountCard({ id, title, url, load }: { id: string; title: string; url: string; load: () => Promise<Result<Tally>> }) {
   const state = useResource(load, [], { onShow: true });
+  useCounted(id, state.data?.count);
   return (
-    <Card id={id} title={title} url={url}>
+    <Card id={id} title={title} url={url} due={(state.data?.count ?? 0) > 0}>
       <Resource state={state.state} onRetry={() => void state.reload()}>
         {(c) => <Count tally={c} />}
       </Resource>
@@ -57,14 +26,13 @@ function CountCard({ id, title, url, load }: { id: string; title: string; url: s
   );
 }
 
-const daysText = (t: AdminT, d: ExpiringDocument) =>
-  d.daysLeft < 0 ? t('attention.expired', { n: -d.daysLeft }) : d.daysLeft === 0 ? t('attention.expiresToday') : t('attention.expiresIn', { n: d.daysLeft });
-
 function DocumentsCard() {
   const t = useAdminText();
   const docs = useResource(() => expiringDocuments(), [], { onShow: true });
+  const count = docs.data?.documents.length;
+  useCounted('documents', count);
   return (
-    <Card id='documents' title={t('attention.documents')} url={routes.adminProviders()}>
+    <Card id='documents' title={t('attention.documents')} url={routes.adminProviders({ documents: 'due' })} due={(count ?? 0) > 0}>
       <Resource state={docs.state} onRetry={() => void docs.reload()}>
         {(d) => (
           <>
@@ -112,9 +80,10 @@ function flagText(t: AdminT, p: ProviderIntegrity, quickMinutes: number): string
 function SignalsCard() {
   const t = useAdminText();
   const report = useResource(() => integritySignals(), [], { onShow: true });
-  const first = report.data?.providers.find((p) => p.flags.length > 0 || p.held);
+  const flaggedNow = report.data?.providers.filter((p) => p.flags.length > 0 || p.held);
+  useCounted('signals', flaggedNow?.length);
   return (
-    <Card id='signals' title={t('attention.signals')} url={routes.adminPoints(first?.providerId)}>
+    <Card id='signals' title={t('attention.signals')} url={routes.adminPoints(flaggedNow?.[0]?.providerId)} due={(flaggedNow?.length ?? 0) > 0}>
       <Resource state={report.state} onRetry={() => void report.reload()}>
         {(r) => {
           const flagged = r.providers.filter((p) => p.flags.length > 0 || p.held);
@@ -155,7 +124,7 @@ function TodayCard() {
   const day = today();
   const stats = useResource(() => adminStats({ from: day, to: day, by: 'district' }), [day], { onShow: true });
   return (
-    <Card id='today' title={t('attention.today')} url={routes.adminImpact()}>
+    <Card id='today' title={t('attention.today')} url={routes.adminImpact()} due={false}>
       <Resource state={stats.state} onRetry={() => void stats.reload()}>
         {(s) => (
           <dl className='admin-card__figures'>
@@ -172,58 +141,83 @@ function TodayCard() {
   );
 }
 
+/** The cards that count something to do, for a role that may read it. */
+function countingCards(can: ReturnType<typeof useCan>): string[] {
+  const cards: Array<[string, boolean]> = [
+    ['approvals', can('listApprovals')],
+    ['reports', can('adminSafetyReports')],
+    ['verifications', can('listVerifications')],
+    ['exchanges', can('adminExchanges')],
+    ['pending-providers', can('adminListProviders')],
+    ['documents', can('expiringDocuments')],
+    ['signals', can('adminIntegrity')],
+  ];
+  return cards.filter(([, shown]) => shown).map(([card]) => card);
+}
+
 export default function AdminAttentionPage() {
   const t = useAdminText();
   // Each card only for a role that may read what it counts.
   const can = useCan();
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const report = useCallback((card: string, count: number) => setCounts((c) => (c[card] === count ? c : { ...c, [card]: count })), []);
+  const due = countingCards(can);
+  const allClear = due.length > 0 && due.every((card) => counts[card] === 0);
   return (
     <AdminShell area='attention' title={t('attention.title')}>
-      <div className='admin-cards'>
-        {can('listApprovals') && <ApprovalsCard />}
-        {can('adminSafetyReports') && (
-          <CountCard
-            id='reports'
-            title={t('attention.reports')}
-            url={routes.adminReports('OPEN')}
-            load={async () => tally(await listSafetyReports('OPEN', { limit: COUNT_UP_TO }))}
-          />
-        )}
-        {can('listVerifications') && (
-          <CountCard
-            id='verifications'
-            title={t('attention.verifications')}
-            url={routes.adminVerifications('PENDING')}
-            load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }))}
-          />
-        )}
-        {can('adminExchanges') && (
-          <CountCard
-            id='exchanges'
-            title={t('attention.exchanges')}
-            url={routes.adminCatalogue('PENDING')}
-            load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }))}
-          />
-        )}
-        {can('adminListProviders') && (
-          <CountCard
-            id='pending-providers'
-            title={t('attention.pendingProviders')}
-            url={routes.adminProviders({ status: 'PENDING' })}
-            load={async () => tally(await listProviders({ status: 'PENDING', limit: COUNT_UP_TO }))}
-          />
-        )}
-        {can('expiringDocuments') && <DocumentsCard />}
-        {can('adminListProviders') && (
-          <CountCard
-            id='suspended'
-            title={t('attention.suspended')}
-            url={routes.adminProviders({ status: 'SUSPENDED' })}
-            load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }))}
-          />
-        )}
-        {can('adminIntegrity') && <SignalsCard />}
-        {can('adminStats') && <TodayCard />}
-      </div>
+      {allClear && (
+        <p className='admin-all-clear' role='status'>
+          {t('attention.none')}
+        </p>
+      )}
+      <Counted.Provider value={report}>
+        <div className='admin-cards'>
+          {can('listApprovals') && <ApprovalsCard />}
+          {can('adminSafetyReports') && (
+            <CountCard
+              id='reports'
+              title={t('attention.reports')}
+              url={routes.adminReports('OPEN')}
+              load={async () => tally(await listSafetyReports('OPEN', { limit: COUNT_UP_TO }))}
+            />
+          )}
+          {can('listVerifications') && (
+            <CountCard
+              id='verifications'
+              title={t('attention.verifications')}
+              url={routes.adminVerifications('PENDING')}
+              load={async () => tally(await listVerifications('PENDING', { limit: COUNT_UP_TO }))}
+            />
+          )}
+          {can('adminExchanges') && (
+            <CountCard
+              id='exchanges'
+              title={t('attention.exchanges')}
+              url={routes.adminCatalogue('PENDING')}
+              load={async () => tally(await listExchanges('PENDING', { limit: COUNT_UP_TO }))}
+            />
+          )}
+          {can('adminListProviders') && (
+            <CountCard
+              id='pending-providers'
+              title={t('attention.pendingProviders')}
+              url={routes.adminProviders({ status: 'PENDING' })}
+              load={async () => tally(await listProviders({ status: 'PENDING', limit: COUNT_UP_TO }))}
+            />
+          )}
+          {can('expiringDocuments') && <DocumentsCard />}
+          {can('adminListProviders') && (
+            <CountCard
+              id='suspended'
+              title={t('attention.suspended')}
+              url={routes.adminProviders({ status: 'SUSPENDED' })}
+              load={async () => tally(await listProviders({ status: 'SUSPENDED', limit: COUNT_UP_TO }))}
+            />
+          )}
+          {can('adminIntegrity') && <SignalsCard />}
+          {can('adminStats') && <TodayCard />}
+        </div>
+      </Counted.Provider>
     </AdminShell>
   );
 }

@@ -12,7 +12,7 @@ import { TextField } from '../form';
 import { ReasonForm } from '../reason-form';
 import { useCan } from '../can';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
-import { districtName, flagsText, shanghaiTime, today, yuanText } from '../labels';
+import { districtName, flagsText, useDistrictLabel, shanghaiTime, today, yuanText } from '../labels';
 import { AdminLink } from '../link';
 import { keyFits, leaderboardDiff, periodKeyOf, type Change } from '../leaderboard-diff';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
@@ -47,11 +47,12 @@ function changeText(t: AdminT, c: Change | undefined): string {
 
 function useEntryColumns(): Column<LeaderboardEntry>[] {
   const t = useAdminText();
+  const districtLabel = useDistrictLabel();
   const districts = useResource(listDistricts, []);
   return [
     { key: 'rank', title: t('boards.rank'), numeric: true, cell: (e) => e.rank },
     { key: 'name', title: t('providers.name'), cell: (e) => e.name },
-    { key: 'district', title: t('providers.district'), cell: (e) => districtName(districts.data, e.district) },
+    { key: 'district', title: t('providers.district'), cell: (e) => districtName(districts.data, e.district, districtLabel) },
     { key: 'meals', title: t('boards.meals'), numeric: true, cell: (e) => e.meals },
     { key: 'value', title: t('boards.value'), numeric: true, cell: (e) => yuanText(e.valueFen) },
     { key: 'likes', title: t('boards.likes'), numeric: true, cell: (e) => e.likes },

@@ -8,7 +8,7 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { adminMe, endAdminSessions, listDistricts } from '../api';
 import { useAdminText } from '../i18n';
-import { districtName } from '../labels';
+import { districtName, useDistrictLabel } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { Section } from '../section';
 import { keepAdminIdentity, signOutAdmin } from '../session';
@@ -18,11 +18,12 @@ import { TotpSection } from './totp-section';
 
 function Who({ account, districts }: { account: AdminAccount; districts: District[] | undefined }) {
   const t = useAdminText();
+  const districtLabel = useDistrictLabel();
   const rows: Array<[string, string]> = [
     [t('profile.name'), account.name],
     [t('profile.username'), account.username],
     [t('profile.role'), t(`role.${account.role}`)],
-    [t('profile.districts'), account.districts.length > 0 ? account.districts.map((d) => districtName(districts, d)).join('、') : t('profile.noDistricts')],
+    [t('profile.districts'), account.districts.length > 0 ? account.districts.map((d) => districtName(districts, d, districtLabel)).join('、') : t('profile.noDistricts')],
   ];
   return (
     <Section id='who' className='admin-me' title={t('profile.who')}>

@@ -10,7 +10,7 @@ import { useCan } from '../can';
 import { documentsRefusal, expiredText } from '../documents';
 import { expiredDocuments } from '../expired-documents';
 import { useAdminText } from '../i18n';
-import { districtName, kindLabel, today } from '../labels';
+import { districtName, kindLabel, today, useDistrictLabel } from '../labels';
 import { Notice, useNoticeOf, type NoticeState } from '../notice';
 import { Section } from '../section';
 import { AdminShell } from '../shell';
@@ -79,6 +79,7 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
 
 function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderDetail; districts: District[]; onChanged: () => void }) {
   const t = useAdminText();
+  const districtLabel = useDistrictLabel();
   const can = useCan();
   const noticeOf = useNoticeOf();
   const { provider: p } = detail;
@@ -107,7 +108,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
         <div className='admin-status__line'>
           <StatusBadge provider={p} />
           <span className='admin-muted'>
-            {kindLabel(t, p.kind)} · {districtName(districts, p.district)} · {p.id}
+            {kindLabel(t, p.kind)} · {districtName(districts, p.district, districtLabel)} · {p.id}
           </span>
           <span className='admin-status__actions'>
             {p.status !== 'ACTIVE' && can('approveProvider') && (
@@ -152,7 +153,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
       )}
       <Offerings providerId={p.id} offerings={detail.offerings} />
       {can('adminListStaff') && <StaffSection providerId={p.id} />}
-      {can('adminProviderPoster') && <PosterSection providerId={p.id} name={p.name} />}
+      {can('adminProviderPoster') && <PosterSection providerId={p.id} />}
       {confirming && (
         <ConfirmDialog
           title={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}

@@ -1,11 +1,12 @@
-// The provider's walk-in poster, as its staff print it.
+// The provider's walk-in poster: the same sheet its staff print, printable from here.
+import { PosterSheet } from '../../components/poster-sheet';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { providerPoster } from '../api';
 import { useAdminText } from '../i18n';
 import { Section } from '../section';
 
-export function PosterSection({ providerId, name }: { providerId: string; name: string }) {
+export function PosterSection({ providerId }: { providerId: string }) {
   const t = useAdminText();
   const poster = useResource(() => providerPoster(providerId), [providerId]);
   return (
@@ -13,18 +14,14 @@ export function PosterSection({ providerId, name }: { providerId: string; name: 
       <Resource state={poster.state} onRetry={() => void poster.reload()}>
         {(p) => (
           <div className='admin-poster__body'>
-            {/* The server's SVG shown as an image: no markup of it enters the page. */}
-            <img className='admin-poster__qr' src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(p.qrSvg)}`} alt={`${t('provider.poster')} · ${name}`} />
-            <div>
+            <div className='admin-poster__sheet' data-poster={p.poster}>
+              <PosterSheet poster={p} />
+            </div>
+            <div className='admin-poster__side'>
               <p className='admin-poster__hint'>{t('provider.posterHint')}</p>
-              <code className='admin-poster__code' data-poster={p.poster}>
-                {p.poster}
-              </code>
-              <div>
-                <button type='button' className='admin-btn admin-btn--ghost' onClick={() => window.print()}>
-                  {t('action.print')}
-                </button>
-              </div>
+              <button type='button' className='admin-btn admin-btn--ghost admin-poster__print' onClick={() => window.print()}>
+                {t('action.print')}
+              </button>
             </div>
           </div>
         )}

@@ -6,7 +6,7 @@ import { ProviderInput, type AdminProvider, type District, type ProviderDocument
 import type { Result } from '../../services/request';
 import { Field, TextField, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
-import { kindLabel, providerKinds } from '../labels';
+import { kindLabel, providerKinds, useDistrictLabel } from '../labels';
 import { Notice } from '../notice';
 import { useAdminForm } from '../use-admin-form';
 
@@ -60,6 +60,7 @@ export interface ProfileFormProps {
 
 export function ProfileForm({ provider, districts, onSave, submitText, savedText }: ProfileFormProps) {
   const t = useAdminText();
+  const districtLabel = useDistrictLabel();
   const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
   const { errors, notice, saving, onSubmit } = useAdminForm({ check: () => ProviderInput.safeParse(draft), send: onSave, saved: () => savedText, summarise: true });
   const set = (field: 'name' | 'kind' | 'district' | 'address') => (value: string) => setDraft({ ...draft, [field]: value });
@@ -85,7 +86,7 @@ export function ProfileForm({ provider, districts, onSave, submitText, savedText
               <option value=''>—</option>
               {districts.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {d.name}
+                  {districtLabel(d)}
                 </option>
               ))}
             </select>
