@@ -58,37 +58,47 @@ export type AdminProviderList = z.infer<typeof AdminProviderList>;
 
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
-export const OfferingContract = z
-  .strictObject({
-    name: Text(60),
-    kind: OfferingKind,
-    dailyQuota: z.number().int().min(0).max(10_000),
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
-    windows: z.array(PickupWindow).min(1).max(6),
-    standard: Text(200),
-    valueFen: z.number().int().min(0).max(1_000_000),
-    active: z.boolean(),
-  })
-  .superRefine((o, ctx) => {
-    if (new Set(o.weekdays).size !== o.weekdays.length) {
-      ctx.addIssue({ code: 'custom', path: ['weekdays'], message: 'each weekday once' });
+/**
+ * The windows' own rules sit on the array, not on the whole contract: zod runs a refinement only
+ * once what it refines is valid, so a rule on the contract stayed silent until every other field
+ * was right, and an officer fixed the form twice.
+ */
+const Windows = z
+  .array(PickupWindow)
+  .min(1)
+  .max(6)
+  .superRefine((windows, ctx) => {
+    if (new Set(windows.map((w) => w.id)).size !== windows.length) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'window ids must be unique' });
     }
-    if (new Set(o.windows.map((w) => w.id)).size !== o.windows.length) {
-      ctx.addIssue({ code: 'custom', path: ['windows'], message: 'window ids must be unique' });
-    }
-    o.windows.forEach((w, i) => {
+    windows.forEach((w, i) => {
       if (minutes(w.start) >= minutes(w.end)) {
-        ctx.addIssue({ code: 'custom', path: ['windows', i, 'end'], message: 'end must be after start' });
+        ctx.addIssue({ code: 'custom', path: [i, 'end'], message: 'end must be after start' });
       }
     });
-    const sorted = [...o.windows].sort((a, b) => minutes(a.start) - minutes(b.start));
+    const sorted = [...windows].sort((a, b) => minutes(a.start) - minutes(b.start));
     for (let i = 1; i < sorted.length; i++) {
       if (minutes(sorted[i]!.start) < minutes(sorted[i - 1]!.end)) {
-        ctx.addIssue({ code: 'custom', path: ['windows'], message: 'windows must not overlap' });
+        ctx.addIssue({ code: 'custom', path: [], message: 'windows must not overlap' });
         break;
       }
     }
   });
+
+export const OfferingContract = z.strictObject({
+  name: Text(60),
+  kind: OfferingKind,
+  dailyQuota: z.number().int().min(0).max(10_000),
+  weekdays: z
+    .array(z.number().int().min(1).max(7))
+    .min(1)
+    .max(7)
+    .refine((days) => new Set(days).size === days.length, 'each weekday once'),
+  windows: Windows,
+  standard: Text(200),
+  valueFen: z.number().int().min(0).max(1_000_000),
+  active: z.boolean(),
+});
 export type OfferingContract = z.infer<typeof OfferingContract>;
 
 export const OfferingParams = z.strictObject({ id: Id, offeringId: Id });

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 
 /** Identifiers minted by M餐 or chosen by admins (offering and window ids): url-safe, short. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64');
+// An empty id is said to be missing (min first), not to hold the wrong characters.
+export const Id = z.string().min(1, 'required').regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ or -, at most 64');
 export type Id = z.infer<typeof Id>;
 
 /**

@@ -73,7 +73,7 @@ export const routes = {
   staffExchanges: (placed?: string) => withQuery(pagePaths.staffExchanges, { placed }),
   staffThanks: () => pagePaths.staffThanks,
   /** `reason`: why the desk was sent back here (the page says so), e.g. a password just changed. */
-  adminSignIn: (reason?: 'password') => withQuery(pagePaths.adminSignIn, { reason }),
+  adminSignIn: (reason?: 'password' | 'expired') => withQuery(pagePaths.adminSignIn, { reason }),
   adminAttention: () => pagePaths.adminAttention,
   /** The list, optionally opened with a filter (e.g. `{status: 'PENDING'}` from Needs attention). */
   adminProviders: (filter: { status?: string; district?: string; kind?: string; q?: string; documents?: 'due' } = {}) => withQuery(pagePaths.adminProviders, filter),

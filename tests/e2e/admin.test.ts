@@ -104,16 +104,24 @@ describe('an administrator vets a restaurant and sets it up', () => {
   it('writes its contract: the schema’s errors and the server’s land at their fields; yuan shown, fen stored', async () => {
     await v('.admin-offerings__new').click();
     await v('.admin-offering').waitFor();
+    // Every problem at once, each in its own words: the window's order beside the missing name, a
+    // range's end for a number out of range rather than "a whole number".
+    await v('#f-dailyQuota').fill('-5');
+    await v('#f-windows-0-end').fill('11:00');
+    await v('.admin-offering__save').click();
+    await expect.poll(() => errorAt('dailyQuota').innerText()).toBe('不能小于 0');
+    expect(await errorAt('name').innerText()).toBe('必填');
+    expect(await errorAt('windows.0.end').innerText()).toBe('结束时间须晚于开始时间');
+    await v('#f-dailyQuota').fill('99999');
+    await v('.admin-offering__save').click();
+    await expect.poll(() => errorAt('dailyQuota').innerText()).toBe('不能大于 10000');
+
     await v('#f-id').fill('demo-futian-lunch');
     await v('#f-name').fill('爱心午餐');
     await v('#f-dailyQuota').fill('30');
     await v('#f-valueFen').fill('25.9');
     await expect.poll(() => field('valueFen').locator('.admin-field__hint').innerText()).toBe('按分保存：2590 分');
     await v('#f-standard').fill('两荤一素一汤');
-    await v('#f-windows-0-end').fill('11:00');
-    await v('.admin-offering__save').click();
-    await expect.poll(() => errorAt('windows.0.end').innerText()).toBe('结束时间须晚于开始时间');
-
     await v('#f-windows-0-end').fill('13:30');
     await v('.admin-offering__save').click();
     // A seeded restaurant already owns that id: only the server knows, and says so at the field.
@@ -122,6 +130,8 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('#f-id').fill('story-lunch');
     await v('.admin-offering__save').click();
     await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('合约已保存。');
+    // Saved: leaving now discards nothing, and the button says where it goes.
+    expect(await v('.admin-offering__leave').innerText()).toBe('返回服务点');
     const detail = await app.api.adminGetProvider({ token: await app.adminToken(), params: { id: providerId } });
     expect(detail.offerings).toEqual([
       expect.objectContaining({ id: 'story-lunch', dailyQuota: 30, valueFen: 2590, weekdays: [1, 2, 3, 4, 5], windows: [{ id: 'lunch', start: '11:30', end: '13:30' }] }),
@@ -134,12 +144,12 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('.admin-staff__form').waitFor();
     // The provider page reloads what it shows when it comes back into view.
     await expect.poll(() => v('.admin-offerings tr[data-row="story-lunch"]').count()).toBe(1);
-    await v('.admin-staff__form #f-username').fill('story-cook');
-    await v('.admin-staff__form #f-name').fill('李师傅');
-    await v('.admin-staff__form #f-password').fill('short');
+    await v('.admin-staff__form #f-staff-username').fill('story-cook');
+    await v('.admin-staff__form #f-staff-name').fill('李师傅');
+    await v('.admin-staff__form #f-staff-password').fill('short');
     await v('.admin-staff__add').click();
     await expect.poll(() => v('.admin-staff [data-field="password"] .admin-field__error').innerText()).toBe('密码至少 8 位');
-    await v('.admin-staff__form #f-password').fill('story-cook-pass');
+    await v('.admin-staff__form #f-staff-password').fill('story-cook-pass');
     await v('.admin-staff__add').click();
     await v('.admin-staff tr[data-row]').first().waitFor();
     expect(await v('.admin-staff td[data-col="username"]').allInnerTexts()).toEqual(['story-cook']);
@@ -240,7 +250,10 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('.admin__link[data-area="providers"]').click();
     await v('.admin-filters__q').fill('爱心面馆');
     await v('.admin-filters__q').press('Enter');
+    // Each filter is in the page URL: a reload, a copied link or Back shows the same list.
+    await expect.poll(() => page.url()).toContain('q=');
     await v('.admin-filters__status').selectOption('ACTIVE');
+    await expect.poll(() => page.url()).toContain('status=ACTIVE');
     const row = v(`.admin-providers__table tr[data-row="${providerId}"]`);
     await row.waitFor();
     expect(await v('.admin-providers__table tbody tr').count()).toBe(1);
@@ -249,6 +262,32 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await page.keyboard.press('Enter');
     await v('.admin-status').waitFor();
     expect(await v('.admin__title').innerText()).toBe('福田爱心面馆');
+    // The page starts at its title, not eleven Tabs away.
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('admin__title');
+
+    // Back returns to the filtered list, not out of the desk.
+    await page.goBack();
+    await expect.poll(() => v('.admin-filters__status').inputValue()).toBe('ACTIVE');
+    expect(await v('.admin-providers__table tbody tr').count()).toBe(1);
+    await v(`.admin-providers__table tr[data-row="${providerId}"]`).click();
+    await v('.admin-status').waitFor();
+  });
+
+  it('an expired session says so, keeps the unsaved edit, and returns to it after signing in again', async () => {
+    await v('.admin-profile #f-address').fill('福田路 10 号（新店面）');
+    await app.api.endAdminSessions({ token: (await stored(page, 'mcan.adminToken'))! });
+    await v('.admin-profile__save').click();
+    await expect.poll(() => v('.admin-notice--error').innerText()).toBe('登录已过期，请重新登录。未保存的内容已保留，登录后回到原页面。');
+    await v('#admin-username').fill('admin');
+    await v('#admin-password').fill('test-admin-password');
+    await page.keyboard.press('Enter');
+    await v('.admin-restored').waitFor();
+    expect(await v('.admin__title').innerText()).toBe('福田爱心面馆');
+    expect(await v('.admin-profile #f-address').inputValue()).toBe('福田路 10 号（新店面）');
+    await v('.admin-profile__save').click();
+    await expect
+      .poll(async () => (await app.api.adminGetProvider({ token: await app.adminToken(true), params: { id: providerId } })).provider.address)
+      .toBe('福田路 10 号（新店面）');
   });
 });
 

@@ -35,7 +35,7 @@ const fieldOf = (details: unknown): boolean => typeof details === 'object' && de
 async function signedIn<T>(call: Promise<Result<T>>): Promise<Result<T>> {
   const answer = await call;
   // A 401 naming a field is a wrong password or code in the body (changing one's password), not a dead session.
-  if (!answer.ok && answer.code === 'UNAUTHENTICATED' && !fieldOf(answer.details)) signOutAdmin();
+  if (!answer.ok && answer.code === 'UNAUTHENTICATED' && !fieldOf(answer.details)) signOutAdmin('expired');
   // Only the account's own routes answer until then, and those are on the profile page.
   if (!answer.ok && answer.code === 'PASSWORD_CHANGE_REQUIRED') go.restart(routes.adminProfile(true));
   if (!answer.ok && answer.code === 'TOTP_REQUIRED') go.restart(routes.adminProfile());

@@ -5,6 +5,7 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { z } from 'zod';
 import type { Failure } from '../services/request';
 import { useAdminText, type AdminKey, type AdminT } from './i18n';
+import { useFieldId } from './page-ids';
 
 export type FieldErrors = Record<string, string>;
 
@@ -26,13 +27,19 @@ const wording: Array<[RegExp, AdminKey]> = [
   [/>=1 (characters|items)|expected string, received undefined|Required/i, 'form.required'],
   [/<=\d+ characters/, 'form.tooLong'],
   [/date/i, 'form.date'],
-  [/expected number to be >=0/, 'form.notNegative'],
+  [/expected number to be >=0$/, 'form.notNegative'],
+  // A number out of range says the range's end ({n}), not "a whole number".
+  [/expected number to be >=?(-?\d+)$/, 'form.atLeast'],
+  [/expected number to be <=?(-?\d+)$/, 'form.atMost'],
   [/expected int|expected number|integer/i, 'form.number'],
 ];
 
 function describeProblem(t: AdminT, message: string): string {
-  const found = wording.find(([pattern]) => pattern.test(message));
-  return t(found ? found[1] : 'form.invalid');
+  for (const [pattern, key] of wording) {
+    const m = pattern.exec(message);
+    if (m) return t(key, { n: m[1] ?? '' });
+  }
+  return t('form.invalid');
 }
 
 /** The first problem of each field, by dotted path. */
@@ -58,10 +65,10 @@ export function serverErrors(t: AdminT, failure: Failure): FieldErrors | null {
   return byField(t, problems.map((p) => ({ field: p.field, message: String(p.message) })));
 }
 
-/** What a control inside a Field spreads onto itself. */
+/** What a control inside a Field spreads onto itself (no id while its page waits hidden: page-ids.ts). */
 export interface ControlProps {
-  id: string;
-  'aria-describedby': string;
+  id: string | undefined;
+  'aria-describedby': string | undefined;
   'aria-invalid': boolean;
 }
 
@@ -75,26 +82,24 @@ export interface FieldProps {
   children: (control: ControlProps) => ReactNode;
 }
 
-/** The DOM id of a field's control (`businessLicence.number` → `f-businessLicence-number`). */
-export const fieldId = (name: string): string => `f-${name.replace(/\./g, '-')}`;
-
 /** A label, the control (drawn by `children` with the props it must carry), and its error or hint. */
 export function Field({ name, label, errors, hint, className, children }: FieldProps) {
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const error = errors[name];
+  const more = id && (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
   return (
     <div className={`admin-field ${error ? 'admin-field--error' : ''} ${className ?? ''}`} data-field={name}>
       <label className='admin-field__label' htmlFor={id}>
         {label}
       </label>
-      {children({ id, 'aria-describedby': error ? `${id}-error` : `${id}-hint`, 'aria-invalid': Boolean(error) })}
+      {children({ id, 'aria-describedby': more, 'aria-invalid': Boolean(error) })}
       {hint && !error && (
-        <span className='admin-field__hint' id={`${id}-hint`}>
+        <span className='admin-field__hint' id={id && `${id}-hint`}>
           {hint}
         </span>
       )}
       {error && (
-        <span className='admin-field__error' id={`${id}-error`} role='alert'>
+        <span className='admin-field__error' id={id && `${id}-error`} role='alert'>
           {error}
         </span>
       )}

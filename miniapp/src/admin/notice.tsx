@@ -2,6 +2,7 @@
 // refusal at once (alert).
 import { useCallback } from 'react';
 import { useI18n } from '../i18n';
+import { useAdminText } from './i18n';
 import { errorText } from '../i18n/errors';
 import type { Failure, Result } from '../services/request';
 
@@ -31,4 +32,10 @@ export function useNoticeOf() {
       answer.ok ? { ok: true, text: done(answer.data) } : { ok: false, text: refusals[answer.code] ?? errorText(t, answer) },
     [t],
   );
+}
+
+/** Atop a form that opened with the draft an expired session kept (drafts.ts). */
+export function Restored({ shown }: { shown: boolean }) {
+  const t = useAdminText();
+  return shown ? <Notice notice={{ ok: true, text: t('form.restored') }} className='admin-restored' /> : null;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { usePageId } from './page-ids';
 
 export interface SectionProps {
   /** The heading's id is `<id>-title`; it names the section for screen readers. */
@@ -13,13 +14,14 @@ export interface SectionProps {
 
 /** A titled block of a desk page. */
 export function Section({ id, title, className, action, children }: SectionProps) {
+  const titleId = usePageId(`${id}-title`);
   const heading = (
-    <h2 id={`${id}-title`} className='admin-section__title'>
+    <h2 id={titleId} className='admin-section__title'>
       {title}
     </h2>
   );
   return (
-    <section className={className ? `admin-section ${className}` : 'admin-section'} aria-labelledby={`${id}-title`}>
+    <section className={className ? `admin-section ${className}` : 'admin-section'} aria-labelledby={titleId}>
       {action === undefined ? (
         heading
       ) : (

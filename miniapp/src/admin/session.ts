@@ -3,6 +3,7 @@
 import type { AdminAccount } from '@contract';
 import { useSignInGuard } from '../hooks/use-sign-in-guard';
 import { go, routes } from '../routes';
+import { forgetDrafts, keepForReturn } from './drafts';
 import { readJson, readString, remove, StorageKey, writeJson, writeString } from '../services/storage';
 
 /** The sign-in's `admin` (the office's account without what only the office page needs). */
@@ -25,10 +26,17 @@ export function keepAdminIdentity(admin: AdminIdentity): void {
 }
 
 /** Why the sign-in page was opened, when it has something to say (routes.adminSignIn). */
-export type SignInReason = 'password';
+export type SignInReason = 'password' | 'expired';
 
-/** Forgets the session and starts over at the sign-in page (also when the server refuses the token). */
+/**
+ * Forgets the session and starts over at the sign-in page. `expired`: the server refused the token
+ * mid-work, so the open forms' drafts and this page are kept for the same person's next sign-in;
+ * any other sign-out leaves nothing behind.
+ */
 export function signOutAdmin(reason?: SignInReason): void {
+  const who = adminIdentity();
+  if (reason === 'expired' && who && process.env.TARO_ENV === 'h5') keepForReturn({ url: window.location.hash.slice(1), username: who.username });
+  else forgetDrafts();
   remove(StorageKey.adminToken);
   remove(StorageKey.adminIdentity);
   go.restart(routes.adminSignIn(reason));

@@ -1,13 +1,15 @@
 // The desk's frame: navigation on the left (a row on top on a narrow tablet), the page's title,
 // the language switch, who is signed in (a link to their own page) and sign-out. Every admin page
 // renders inside it.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AdminEndpointName } from '@contract';
 import { LangSwitch } from '../components/lang-switch';
 import { go, routes } from '../routes';
 import { useCan } from './can';
 import { useAdminText, type AdminKey } from './i18n';
 import { AdminLink } from './link';
+import { PageShown } from './page-ids';
 import { adminIdentity, signOutAdmin, useAdminGuard } from './session';
 import './admin.css';
 
@@ -65,12 +67,15 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
   const can = useCan();
   const who = adminIdentity();
   const heading = useRef<HTMLHeadingElement>(null);
+  const [shown, setShown] = useState(true);
+  useDidShow(() => setShown(true));
+  useDidHide(() => setShown(false));
   useDesktopScale();
   // A page opened (from the menu, a link or Back) starts reading at its title, not at the top of the
   // document eleven Tabs away from the first field; a screen reader announces where it landed.
   useEffect(() => {
-    if (allowed) heading.current?.focus({ preventScroll: true });
-  }, [allowed]);
+    if (allowed && shown) heading.current?.focus({ preventScroll: true });
+  }, [allowed, shown]);
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
@@ -109,7 +114,7 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
           ))}
         </ul>
       </nav>
-      <main className='admin__main' id='admin-main'>
+      <main className='admin__main' id={shown ? 'admin-main' : undefined}>
         <header className='admin__header'>
           <h1 className='admin__title' ref={heading} tabIndex={-1}>
             {title}
@@ -127,7 +132,9 @@ export function AdminShell({ area, title, actions, children }: AdminShellProps) 
             </button>
           </div>
         </header>
-        <div className='admin__body'>{children}</div>
+        <div className='admin__body'>
+          <PageShown.Provider value={shown}>{children}</PageShown.Provider>
+        </div>
       </main>
     </div>
   );

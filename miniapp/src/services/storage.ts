@@ -12,6 +12,10 @@ export const StorageKey = {
   adminToken: 'mcan.adminToken',
   /** Who signed in (JSON: the sign-in's `admin`): the header's name and the role the desk hides buttons by. */
   adminIdentity: 'mcan.adminIdentity',
+  /** The desk's unsaved form drafts when its session ran out (JSON by form; admin/drafts.ts). */
+  adminDrafts: 'mcan.adminDrafts',
+  /** The desk page to return to after signing in again, and whose session ran out (JSON). */
+  adminReturn: 'mcan.adminReturn',
   /** Staff and admin sign-ins' device credentials by username (JSON; services/sign-in-devices.ts), kept across sign-outs. */
   signInDevices: 'mcan.signInDevices',
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */

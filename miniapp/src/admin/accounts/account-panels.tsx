@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { PatchAdminAccountBody, ResetPasswordBody, RoleChangeBody, type AdminAccount, type District } from '@contract';
 import { changeAdminRole, resetAdminPassword, updateAdminAccount } from '../api';
 import { PasswordField, TextField, type FieldErrors } from '../form';
+import { FieldScope } from '../page-ids';
 import { useAdminText } from '../i18n';
 import type { NoticeState } from '../notice';
 import { Section } from '../section';
@@ -28,7 +29,8 @@ function Panel({ kind, title, saving, onSubmit, onClose, submitText, children }:
   return (
     <Section id={`account-${kind}`} className={`admin-account-panel admin-account-${kind}`} title={title}>
       <form ref={form} className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
-        {children}
+        {/* The new-account form on the same page has fields of the same names. */}
+        <FieldScope.Provider value={`account-${kind}`}>{children}</FieldScope.Provider>
         <button type='submit' className={`admin-btn admin-account-${kind}__save`} disabled={saving}>
           {submitText}
         </button>

@@ -1,7 +1,8 @@
 // The role select and, for an officer, the sub-districts they look after: shared by the new
 // account form and the change of role.
 import { AdminRole, type District } from '@contract';
-import { Field, fieldId, type FieldErrors } from '../form';
+import { Field, type FieldErrors } from '../form';
+import { useFieldId } from '../page-ids';
 import { useAdminText } from '../i18n';
 import { useDistrictLabel } from '../labels';
 
@@ -28,11 +29,11 @@ export function RoleSelect({ name, label, value, errors, onChange }: { name: str
 export function DistrictChecks({ name, districts, chosen, errors, onChange }: { name: string; districts: District[]; chosen: string[]; errors: FieldErrors; onChange: (ids: string[]) => void }) {
   const t = useAdminText();
   const districtLabel = useDistrictLabel();
-  const id = fieldId(name);
+  const id = useFieldId(name);
   const error = errors[name];
   const toggle = (d: string, on: boolean) => onChange(on ? [...chosen, d] : chosen.filter((x) => x !== d));
   return (
-    <fieldset className='admin-checks admin-form__wide' data-field={name} aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset className='admin-checks admin-form__wide' data-field={name} aria-describedby={error && id ? `${id}-error` : undefined}>
       <legend className='admin-field__label'>{t('accounts.districts')}</legend>
       {districts.map((d) => (
         <label key={d.id}>
@@ -41,7 +42,7 @@ export function DistrictChecks({ name, districts, chosen, errors, onChange }: { 
         </label>
       ))}
       {error && (
-        <span className='admin-field__error' id={`${id}-error`} role='alert'>
+        <span className='admin-field__error' id={id && `${id}-error`} role='alert'>
           {error}
         </span>
       )}

@@ -6,6 +6,7 @@ import { RejectApprovalBody, type Approval, type ApprovalKind } from '@contract'
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import type { Result } from '../../services/request';
+import { usePageId } from '../page-ids';
 import { Count, useCounted } from './card';
 import { approveApproval, getProvider, listAdminAccounts, listApprovals, rejectApproval } from '../api';
 import { useCan, type Can } from '../can';
@@ -62,6 +63,7 @@ export function ApprovalsCard() {
   const [rejecting, setRejecting] = useState<Approval | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
   useCounted('approvals', waiting.data?.approvals.length);
+  const titleId = usePageId('card-approvals');
 
   const approve = async (a: Approval) => {
     setRejecting(null);
@@ -70,8 +72,8 @@ export function ApprovalsCard() {
   };
 
   return (
-    <section className='admin-card admin-card--wide' data-card='approvals' aria-labelledby='card-approvals'>
-      <h2 id='card-approvals' className='admin-card__title'>
+    <section className='admin-card admin-card--wide' data-card='approvals' aria-labelledby={titleId}>
+      <h2 id={titleId} className='admin-card__title'>
         {t('attention.approvals')}
       </h2>
       <div className='admin-card__body'>

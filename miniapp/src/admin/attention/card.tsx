@@ -4,6 +4,7 @@ import type { Page } from '@contract';
 import type { Result } from '../../services/request';
 import { useAdminText } from '../i18n';
 import { AdminLink } from '../link';
+import { usePageId } from '../page-ids';
 
 /** How many to count on a card before it says "50+". */
 export const COUNT_UP_TO = 50;
@@ -31,9 +32,10 @@ export function useCounted(card: string, count: number | undefined): void {
 /** `due`: the card counts something to do (its link says so); else it shows figures and its link opens them. */
 export function Card({ id, title, url, due, children }: { id: string; title: string; url: string; due: boolean; children: ReactNode }) {
   const t = useAdminText();
+  const titleId = usePageId(`card-${id}`);
   return (
-    <section className='admin-card' data-card={id} aria-labelledby={`card-${id}`}>
-      <h2 id={`card-${id}`} className='admin-card__title'>
+    <section className='admin-card' data-card={id} aria-labelledby={titleId}>
+      <h2 id={titleId} className='admin-card__title'>
         {title}
       </h2>
       <div className='admin-card__body'>{children}</div>

@@ -5,9 +5,11 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { getProvider, putOffering } from '../api';
-import { Field, fieldId, TextField, type FieldErrors } from '../form';
+import { Field, TextField, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
-import { Notice } from '../notice';
+import { Notice, Restored } from '../notice';
+import { usePageId } from '../page-ids';
+import { useDraft } from '../drafts';
 import { AdminShell } from '../shell';
 import { useAdminForm } from '../use-admin-form';
 
@@ -45,14 +47,17 @@ export function yuanToFen(yuan: string): number | undefined {
   return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : undefined;
 }
 
-/** A whole number typed into a field, or NaN (which the contract's schema refuses as not an integer). */
-const wholeNumber = (text: string): number => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN);
+/** A whole number typed into a field (signed: the schema says "at least 0" for −5), or NaN (which it refuses as not an integer). */
+const wholeNumber = (text: string): number => (/^\s*-?\d+\s*$/.test(text) ? Number(text) : NaN);
 
 function Editor({ providerId, offering }: { providerId: string; offering?: AdminOffering }) {
   const t = useAdminText();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(offering));
+  const { draft, setDraft, restored } = useDraft<Draft>(`offering:${providerId}:${offering?.id ?? 'new'}`, () => draftOf(offering));
   // Once saved, the id is fixed: the next save edits the same contract.
   const [isNew, setIsNew] = useState(!offering);
+  // What the server holds, as a draft: while the form shows it, leaving discards nothing.
+  const [stored, setStored] = useState(() => (offering ? JSON.stringify(draftOf(offering)) : null));
+  const unsaved = JSON.stringify(draft) !== stored;
   const fen = yuanToFen(draft.yuan);
   const { errors, notice, saving, onSubmit } = useAdminForm({
     check: () =>
@@ -76,17 +81,20 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
     send: (body) => putOffering(providerId, draft.id, body),
     saved: () => {
       setIsNew(false);
+      setStored(JSON.stringify(draft));
       return t('offering.saved');
     },
     conflictAt: { id: t('form.offeringTaken') },
     summarise: true,
   });
 
+  const weekdaysError = usePageId('weekdays-error');
   const setWindow = (i: number, change: Partial<PickupWindow>) =>
     setDraft({ ...draft, windows: draft.windows.map((w, j) => (j === i ? { ...w, ...change } : w)) });
 
   return (
     <form className='admin-form admin-offering' onSubmit={onSubmit} noValidate>
+      <Restored shown={restored} />
       <div className='admin-form__grid'>
         <TextField
           name='id'
@@ -127,7 +135,7 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
         />
       </div>
 
-      <fieldset className={`admin-form__group ${errors.weekdays ? 'admin-field--error' : ''}`} data-field='weekdays' aria-describedby='weekdays-error'>
+      <fieldset className={`admin-form__group ${errors.weekdays ? 'admin-field--error' : ''}`} data-field='weekdays' aria-describedby={errors.weekdays ? weekdaysError : undefined}>
         <legend>{t('offering.weekdays')}</legend>
         <div className='admin-checks'>
           {weekdays.map((d) => (
@@ -142,7 +150,7 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
           ))}
         </div>
         {errors.weekdays && (
-          <span className='admin-field__error' id='weekdays-error' role='alert'>
+          <span className='admin-field__error' id={weekdaysError} role='alert'>
             {errors.weekdays}
           </span>
         )}
@@ -183,8 +191,8 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
         )}
       </fieldset>
 
-      <label className='admin-check admin-offering__active' htmlFor={fieldId('active')}>
-        <input id={fieldId('active')} type='checkbox' checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
+      <label className='admin-check admin-offering__active'>
+        <input type='checkbox' checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.target.checked })} />
         {t('offering.active')}
       </label>
 
@@ -193,8 +201,8 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
         <button type='submit' className='admin-btn admin-offering__save' disabled={saving}>
           {t('action.save')}
         </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={() => go.replace(routes.adminProvider(providerId))}>
-          {t('action.cancel')}
+        <button type='button' className='admin-btn admin-btn--ghost admin-offering__leave' onClick={() => go.replace(routes.adminProvider(providerId))}>
+          {t(unsaved ? 'action.cancel' : 'offering.backToProvider')}
         </button>
       </div>
     </form>

@@ -1,13 +1,13 @@
 // A provider's profile: name, kind, sub-district, address, licence and permit with their expiry
 // dates. Checked with the contract's own schema before sending; the server's field errors land at
 // the same fields.
-import { useState } from 'react';
 import { ProviderInput, type AdminProvider, type District, type ProviderDocument, type ProviderKind } from '@contract';
 import type { Result } from '../../services/request';
 import { Field, TextField, type FieldErrors } from '../form';
 import { useAdminText } from '../i18n';
 import { kindLabel, providerKinds, useDistrictLabel } from '../labels';
-import { Notice } from '../notice';
+import { Notice, Restored } from '../notice';
+import { useDraft } from '../drafts';
 import { useAdminForm } from '../use-admin-form';
 
 type Draft = {
@@ -61,12 +61,13 @@ export interface ProfileFormProps {
 export function ProfileForm({ provider, districts, onSave, submitText, savedText }: ProfileFormProps) {
   const t = useAdminText();
   const districtLabel = useDistrictLabel();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(provider));
+  const { draft, setDraft, restored } = useDraft<Draft>(`provider:${provider?.id ?? 'new'}`, () => draftOf(provider));
   const { errors, notice, saving, onSubmit } = useAdminForm({ check: () => ProviderInput.safeParse(draft), send: onSave, saved: () => savedText, summarise: true });
   const set = (field: 'name' | 'kind' | 'district' | 'address') => (value: string) => setDraft({ ...draft, [field]: value });
 
   return (
     <form className='admin-form admin-profile' onSubmit={onSubmit} noValidate>
+      <Restored shown={restored} />
       <div className='admin-form__grid'>
         <TextField name='name' label={t('provider.name')} errors={errors} input={{ maxLength: 80 }} value={draft.name} onChange={set('name')} />
         <Field name='kind' label={t('provider.kind')} errors={errors}>

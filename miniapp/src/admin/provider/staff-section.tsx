@@ -6,6 +6,7 @@ import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { createStaff, disableStaff, listStaff } from '../api';
 import { PasswordField, TextField } from '../form';
+import { FieldScope } from '../page-ids';
 import { useAdminText } from '../i18n';
 import { Notice, useNoticeOf } from '../notice';
 import { Section } from '../section';
@@ -60,14 +61,17 @@ export function StaffSection({ providerId }: { providerId: string }) {
           />
         )}
       </Resource>
-      <form className='admin-form admin-form--inline admin-staff__form' onSubmit={onSubmit} noValidate>
-        <TextField name='username' label={t('provider.staffUsername')} errors={errors} input={{ autoComplete: 'off' }} value={draft.username} onChange={(username) => setDraft({ ...draft, username })} />
-        <TextField name='name' label={t('provider.staffName')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
-        <PasswordField name='password' label={t('provider.staffPassword')} kind='new' errors={errors} value={draft.password} onChange={(password) => setDraft({ ...draft, password })} />
-        <button type='submit' className='admin-btn admin-staff__add' disabled={saving}>
-          {t('provider.addStaff')}
-        </button>
-      </form>
+      {/* Its name field is not the provider's: the profile form above has one too. */}
+      <FieldScope.Provider value='staff'>
+        <form className='admin-form admin-form--inline admin-staff__form' onSubmit={onSubmit} noValidate>
+          <TextField name='username' label={t('provider.staffUsername')} errors={errors} input={{ autoComplete: 'off' }} value={draft.username} onChange={(username) => setDraft({ ...draft, username })} />
+          <TextField name='name' label={t('provider.staffName')} errors={errors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
+          <PasswordField name='password' label={t('provider.staffPassword')} kind='new' errors={errors} value={draft.password} onChange={(password) => setDraft({ ...draft, password })} />
+          <button type='submit' className='admin-btn admin-staff__add' disabled={saving}>
+            {t('provider.addStaff')}
+          </button>
+        </form>
+      </FieldScope.Provider>
       <Notice notice={notice} />
       {disabling && (
         <ConfirmDialog

@@ -12,6 +12,7 @@ import type { Failure } from '../../services/request';
 import { adminSignIn, type SecondStep } from '../api';
 import { useAdminText, type AdminKey } from '../i18n';
 import { Notice, type NoticeState } from '../notice';
+import { takeReturn } from '../drafts';
 import { keepAdminSession } from '../session';
 import { useDesktopScale } from '../shell';
 import '../admin.css';
@@ -38,7 +39,7 @@ export default function AdminSignInPage() {
   const [password, setPassword] = useState('');
   const [step, setStep] = useState<Step>('password');
   const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<NoticeState>(reason === 'password' ? { ok: true, text: t('signin.passwordChanged') } : null);
+  const [problem, setProblem] = useState<NoticeState>(reason === 'password' ? { ok: true, text: t('signin.passwordChanged') } : reason === 'expired' ? { ok: false, text: t('signin.expired') } : null);
   const [sending, setSending] = useState(false);
   useDesktopScale();
 
@@ -81,8 +82,10 @@ export default function AdminSignInPage() {
     }
     keepSignInDevice(name, answer.data.device);
     keepAdminSession(answer.data.token, answer.data.admin);
-    // A password an owner reset must be replaced before anything else answers.
-    go.restart(answer.data.admin.mustChangePassword ? routes.adminProfile(true) : routes.adminAttention());
+    // A password an owner reset must be replaced before anything else answers; else back to the
+    // page an expired session left (its drafts wait there), or the start.
+    const back = takeReturn(answer.data.admin.username);
+    go.restart(answer.data.admin.mustChangePassword ? routes.adminProfile(true) : (back ?? routes.adminAttention()));
   };
 
   const switchTo = (next: Step) => {
