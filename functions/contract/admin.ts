@@ -100,6 +100,13 @@ export const OfferingContract = z.strictObject({
   active: z.boolean(),
 });
 export type OfferingContract = z.infer<typeof OfferingContract>;
+/**
+ * A contract as an edit sends it: with the `updatedAt` it was read at (its version), an edit made
+ * over a change its author did not see is refused (409 with the contract as it is now). Left out,
+ * the contract is written as sent (a script's or a new contract's put).
+ */
+export const OfferingBody = OfferingContract.extend({ updatedAt: z.string().min(1).max(40).optional() });
+export type OfferingBody = z.infer<typeof OfferingBody>;
 
 export const OfferingParams = z.strictObject({ id: Id, offeringId: Id });
 

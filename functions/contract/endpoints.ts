@@ -11,7 +11,7 @@ import {
   ExpiringQuery,
   ExpiringResponse,
   DistrictInput,
-  OfferingContract,
+  OfferingBody,
   OfferingParams,
   ProviderInput,
   ProviderPatch,
@@ -199,7 +199,7 @@ export const endpoints = {
   updateProvider: { method: 'PATCH', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, body: ProviderPatch, response: AdminProviderResponse },
   approveProvider: { method: 'POST', path: '/v1/admin/providers/{id}/approve', auth: 'admin', params: IdParams, response: AdminProviderResponse },
   suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
-  putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingContract, response: AdminOfferingResponse },
+  putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingBody, response: AdminOfferingResponse },
   createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
   endAdminSessions: { method: 'DELETE', path: '/v1/admin/sessions', auth: 'admin', response: EndedSessions },
   // The programme office: each administrator's own account, and the owners' list of them all

@@ -26,6 +26,7 @@ export const StaffThanksList = pagedList('thanks', z.object({ id: Id, note: z.st
 
 export const AdminThanksQuery = z.strictObject({ ...PageQuery, providerId: Id });
 export const AdminThanksNote = z.object({ id: Id, providerId: Id, note: z.string(), at: z.string(), hidden: z.boolean() });
+export type AdminThanksNote = z.infer<typeof AdminThanksNote>;
 export const AdminThanksList = pagedList('thanks', AdminThanksNote);
 export const AdminThanksResponse = z.object({ thanks: AdminThanksNote });
 

@@ -130,9 +130,11 @@ export function providerStore(ref: TableRef, config: Config) {
     /**
      * Set one offering's contract. Offering ids are unique across providers: an owner item,
      * written in the same transaction, makes a second provider's claim on the id fail (refused
-     * by `owner`); `provider` refuses when the provider does not exist.
+     * by `owner`); `provider` refuses when the provider does not exist, or — given `readAt`, the
+     * `updatedAt` the edit was made from — when the contract is no longer that one.
      */
-    async putOffering(o: Offering, intents: Intents = {}) {
+    async putOffering(o: Offering, intents: Intents = {}, readAt?: string) {
+      const since = readAt === undefined ? { condition: '', values: {} } : { condition: ' AND offerings.#oid.updatedAt = :was', values: { ':was': readAt } };
       return commit(
         ref,
         withIntents(tableName, {
@@ -149,9 +151,9 @@ export function providerStore(ref: TableRef, config: Config) {
               TableName: tableName,
               Key: keys.provider(o.providerId),
               UpdateExpression: 'SET offerings.#oid = :o',
-              ConditionExpression: 'attribute_exists(PK)',
+              ConditionExpression: `attribute_exists(PK)${since.condition}`,
               ExpressionAttributeNames: { '#oid': o.id },
-              ExpressionAttributeValues: { ':o': o },
+              ExpressionAttributeValues: { ':o': o, ...since.values },
             },
           },
         }, intents),

@@ -3,7 +3,7 @@
 // story, stock included, is in exchanges.test.ts; this is the provider profile's.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { providerWithOffering } from '../support/people.js';
+import { offering, providerWithOffering } from '../support/people.js';
 
 describe('a provider edit carries the updatedAt it was read at', () => {
   let app: TestApp;
@@ -38,6 +38,28 @@ describe('a provider edit carries the updatedAt it was read at', () => {
     const blind = await app.call('PATCH', `/v1/admin/providers/${id}`, { token: admin, body: { name: '盲改' } });
     expect(blind.status).toBe(422);
     expect(JSON.stringify(blind.body)).toContain('updatedAt');
+    await app.setClock(null);
+  });
+
+  it('an offering contract edited from the same version by two desks at once: one saved, the other 409 with the contract as it is now', async () => {
+    const admin = await app.adminToken();
+    const { providerId: id, offeringId } = await providerWithOffering(app, '合约并发', 5);
+    const opened = (await app.api.adminGetProvider({ token: admin, params: { id } })).offerings.find((o) => o.id === offeringId)!;
+    await app.setClock('2026-11-30T11:00:00+08:00');
+    const [a, b] = await Promise.all(
+      [8, 12].map((quota) => app.api.putOffering.reply({ token: admin, params: { id, offeringId }, body: { ...offering(quota), updatedAt: opened.updatedAt } })),
+    );
+    expect([a!.status, b!.status].sort()).toEqual([200, 409]);
+    const won = a!.status === 200 ? a! : b!;
+    const lost = a!.status === 200 ? b! : a!;
+    const now = (await app.api.adminGetProvider({ token: admin, params: { id } })).offerings.find((o) => o.id === offeringId)!;
+    expect(now.dailyQuota).toBe(won.body!.offering.dailyQuota);
+    expect(lost.error).toMatchObject({ code: 'CONFLICT', details: { updatedAt: now.updatedAt, offering: { dailyQuota: now.dailyQuota } } });
+
+    // An edit from the version the 409 named is saved; one without a version is written as sent (a script's put).
+    await app.setClock('2026-11-30T11:01:00+08:00');
+    const again = await app.api.putOffering({ token: admin, params: { id, offeringId }, body: { ...offering(20), updatedAt: now.updatedAt } });
+    expect(again.offering.dailyQuota).toBe(20);
     await app.setClock(null);
   });
 });

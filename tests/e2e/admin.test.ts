@@ -104,6 +104,8 @@ describe('an administrator vets a restaurant and sets it up', () => {
   it('writes its contract: the schema’s errors and the server’s land at their fields; yuan shown, fen stored', async () => {
     await v('.admin-offerings__new').click();
     await v('.admin-offering').waitFor();
+    await v('#f-valueFen').fill('25.9');
+    await expect.poll(() => field('valueFen').locator('.admin-field__hint').innerText()).toBe('按分保存：2590 分');
     // Every problem at once, each in its own words: the window's order beside the missing name, a
     // range's end for a number out of range rather than "a whole number".
     await v('#f-dailyQuota').fill('-5');
@@ -119,8 +121,6 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('#f-id').fill('demo-futian-lunch');
     await v('#f-name').fill('爱心午餐');
     await v('#f-dailyQuota').fill('30');
-    await v('#f-valueFen').fill('25.9');
-    await expect.poll(() => field('valueFen').locator('.admin-field__hint').innerText()).toBe('按分保存：2590 分');
     await v('#f-standard').fill('两荤一素一汤');
     await v('#f-windows-0-end').fill('13:30');
     await v('.admin-offering__save').click();
@@ -288,6 +288,18 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await expect
       .poll(async () => (await app.api.adminGetProvider({ token: await app.adminToken(true), params: { id: providerId } })).provider.address)
       .toBe('福田路 10 号（新店面）');
+  });
+
+  it('its own page shows the day’s meal, its points held, and the thanks it was sent; an improper note is hidden', async () => {
+    await app.api.thankProvider({ token: meal.token, params: { id: meal.bookingId }, body: { like: true, note: '谢谢师傅，汤很好喝' } });
+    await page.reload();
+    await expect.poll(() => v('[data-glance="today"] dd').innerText()).toBe('1');
+    expect(await v('[data-glance="points"] dd').innerText()).toMatch(/^可用 0 · 冻结中 [1-9]\d*$/);
+    expect(await v('[data-glance="integrity"] dd').innerText()).toBe('无异常');
+    await expect.poll(() => v('.admin-thanks td[data-col="note"]').innerText()).toBe('谢谢师傅，汤很好喝');
+    await shoot('provider-glance-zh');
+    await v('.admin-thanks__hide').click();
+    await expect.poll(() => v('.admin-thanks td[data-col="note"]').innerText()).toBe('（已隐藏）');
   });
 });
 

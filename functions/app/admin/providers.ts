@@ -1,5 +1,5 @@
 /** The programme's map of who gives: sub-districts, providers, their documents and offering contracts. */
-import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingContract, ProviderInput, ProviderPatch } from '../../contract/admin.js';
+import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingBody, ProviderInput, ProviderPatch } from '../../contract/admin.js';
 import type { District } from '../../contract/providers.js';
 import { pickupClosed } from '../../domain/booking.js';
 import { DomainError, fail, notFound, unexpected } from '../../domain/errors.js';
@@ -163,19 +163,30 @@ export async function suspendProvider(ctx: AdminCtx, params: { id: string }) {
 export async function putOffering(
   ctx: AdminCtx,
   params: { id: string; offeringId: string },
-  body: OfferingContract,
+  body: OfferingBody,
 ): Promise<{ offering: AdminOffering }> {
+  const { updatedAt: readAt, ...contract } = body;
   const provider = await requireProvider(ctx, params.id);
+  const before = provider.offerings[params.offeringId] ?? null;
+  const changedMeanwhile = (now: AdminOffering | null) =>
+    new DomainError('CONFLICT', 'the contract changed meanwhile; reload and retry', { updatedAt: now?.updatedAt ?? null, offering: now });
+  if (readAt !== undefined && readAt !== before?.updatedAt) throw changedMeanwhile(before);
   const offering: AdminOffering = {
-    ...body,
-    weekdays: [...body.weekdays].sort(),
+    ...contract,
+    weekdays: [...contract.weekdays].sort(),
     id: params.offeringId,
     providerId: params.id,
     updatedAt: ctx.now.toISOString(),
   };
-  const audit = audited(ctx, { type: 'offering', id: offering.id }, provider.offerings[offering.id] ?? null, offering);
-  await saved(ctx, ctx.deps.store.providers.putOffering(offering, { audit }), (r) =>
-    r.part === 'owner' ? fail('CONFLICT', `offering id ${offering.id} belongs to another provider`) : r.part === 'provider' ? notFound('provider') : unexpected('offering', r),
-  );
+  const audit = audited(ctx, { type: 'offering', id: offering.id }, before, offering);
+  const out = await ctx.deps.store.providers.putOffering(offering, { audit }, readAt);
+  if (!out.ok) {
+    if (out.part === 'owner') fail('CONFLICT', `offering id ${offering.id} belongs to another provider`);
+    if (out.part !== 'provider') return unexpected('offering', out);
+    // Gone, or changed between the read and the write: which one, the provider as it is now says.
+    const now = (await ctx.deps.store.providers.get(params.id)) ?? notFound('provider');
+    throw changedMeanwhile(now.offerings[offering.id] ?? null);
+  }
+  ctx.deps.listing.invalidate();
   return { offering };
 }

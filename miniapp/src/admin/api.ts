@@ -18,7 +18,7 @@ import {
   type ReversalBody,
   type SafetyReportStatus,
   type StatsBy,
-  type OfferingContract,
+  type OfferingBody,
   type ProviderInput,
   type ProviderPatch,
   type StaffInput,
@@ -83,7 +83,7 @@ export const updateProvider = (id: string, body: ProviderPatch) => signedIn(requ
 export const approveProvider = (id: string) => signedIn(request(endpoints.approveProvider, { params: { id } }));
 export const suspendProvider = (id: string) => signedIn(request(endpoints.suspendProvider, { params: { id } }));
 export const expiringDocuments = (days?: number) => signedIn(request(endpoints.expiringDocuments, { query: { days } }));
-export const putOffering = (id: string, offeringId: string, body: OfferingContract) =>
+export const putOffering = (id: string, offeringId: string, body: OfferingBody) =>
   signedIn(request(endpoints.putOffering, { params: { id, offeringId }, body }));
 export const listStaff = (id: string) => signedIn(request(endpoints.adminListStaff, { params: { id } }));
 export const createStaff = (body: StaffInput) => signedIn(request(endpoints.createStaff, { body }));
@@ -135,3 +135,10 @@ export const listExchanges = (status: ExchangeStatus, page: { limit?: number; cu
   signedIn(request(endpoints.adminExchanges, { query: { status, ...page } })).then((a) => pageOf(a, 'exchanges'));
 export const fulfilExchange = (id: string) => signedIn(request(endpoints.fulfilExchange, { params: { id } }));
 export const rejectExchange = (id: string, reason: string) => signedIn(request(endpoints.rejectExchange, { params: { id }, body: { reason } }));
+
+// A provider's own page: its exchanges waiting, and the thank-you notes it was sent.
+export const listProviderExchanges = (providerId: string) =>
+  signedIn(request(endpoints.adminExchanges, { query: { status: 'PENDING', providerId, limit: 50 } })).then((a) => pageOf(a, 'exchanges'));
+export const listProviderThanks = (providerId: string, page: { limit?: number; cursor?: string } = {}) =>
+  signedIn(request(endpoints.adminThanks, { query: { providerId, ...page } })).then((a) => pageOf(a, 'thanks'));
+export const hideThanks = (id: string) => signedIn(request(endpoints.hideThanks, { params: { id } }));

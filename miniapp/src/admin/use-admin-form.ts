@@ -18,8 +18,11 @@ export interface AdminFormOptions<B, R> {
   send: (body: B) => Promise<Result<R>>;
   /** What a success says; the place to clear the draft or reload what the form changed. */
   saved: (data: R) => string;
-  /** A conflict (409) about one field — a username or id taken — said at that field. */
-  conflictAt?: FieldErrors;
+  /**
+   * A conflict (409) about one field — a username or id taken — said at that field; a function
+   * tells it from the record's other conflicts by the details (null: said in the notice).
+   */
+  conflictAt?: FieldErrors | ((details: unknown) => FieldErrors | null);
   refusals?: Refusals;
   /** Field problems are summed up in the notice too: on a long form a marked field may be out of view. */
   summarise?: boolean;
@@ -59,7 +62,8 @@ export function useAdminForm<B, R>(options: AdminFormOptions<B, R>): AdminForm {
   const answered = (answer: Result<R>) => {
     if (!answer.ok) {
       if (answer.code === 'UNAUTHENTICATED') return;
-      const fields = answer.code === 'CONFLICT' && conflictAt ? conflictAt : serverErrors(t, answer);
+      const atField = typeof conflictAt === 'function' ? conflictAt(answer.details) : conflictAt;
+      const fields = answer.code === 'CONFLICT' && atField ? atField : serverErrors(t, answer);
       if (fields) return mark(fields);
     }
     setErrors({});

@@ -41,6 +41,10 @@ const draftOf = (o?: AdminOffering): Draft => ({
   active: o?.active ?? true,
 });
 
+/** The contract as it is now, from a 409 that refused an edit made over someone else's change. */
+const changedMeanwhile = (details: unknown): AdminOffering | null =>
+  typeof details === 'object' && details !== null && 'offering' in details ? ((details as { offering: AdminOffering | null }).offering ?? null) : null;
+
 /** "12.5" → 1250 fen; undefined when it is not an amount with at most two decimals. */
 export function yuanToFen(yuan: string): number | undefined {
   const m = /^\s*(\d{1,7})(?:\.(\d{1,2}))?\s*$/.exec(yuan);
@@ -57,6 +61,8 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
   const [isNew, setIsNew] = useState(!offering);
   // What the server holds, as a draft: while the form shows it, leaving discards nothing.
   const [stored, setStored] = useState(() => (offering ? JSON.stringify(draftOf(offering)) : null));
+  // The version the form was opened (or last saved) at: an edit over someone else's change is refused.
+  const [version, setVersion] = useState(offering?.updatedAt);
   const unsaved = JSON.stringify(draft) !== stored;
   const fen = yuanToFen(draft.yuan);
   const { errors, notice, saving, onSubmit } = useAdminForm({
@@ -78,13 +84,25 @@ function Editor({ providerId, offering }: { providerId: string; offering?: Admin
       if (isNew && !ID.test(draft.id)) found.id = t(draft.id ? 'form.id' : 'form.required');
       return found;
     },
-    send: (body) => putOffering(providerId, draft.id, body),
-    saved: () => {
+    send: async (body) => {
+      const answer = await putOffering(providerId, draft.id, { ...body, ...(version ? { updatedAt: version } : {}) });
+      const now = answer.ok ? null : changedMeanwhile(answer.details);
+      // Changed since it was opened: the form shows it as it is now, to make the edit again on top.
+      if (now) {
+        setDraft(draftOf(now));
+        setStored(JSON.stringify(draftOf(now)));
+        setVersion(now.updatedAt);
+      }
+      return answer;
+    },
+    saved: ({ offering: o }) => {
       setIsNew(false);
       setStored(JSON.stringify(draft));
+      setVersion(o.updatedAt);
       return t('offering.saved');
     },
-    conflictAt: { id: t('form.offeringTaken') },
+    conflictAt: (details) => (changedMeanwhile(details) ? null : { id: t('form.offeringTaken') }),
+    refusals: { CONFLICT: t('offering.conflict') },
     summarise: true,
   });
 

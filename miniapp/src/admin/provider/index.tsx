@@ -16,6 +16,7 @@ import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { StatusBadge } from '../status-badge';
 import { DataTable } from '../table';
+import { Overview, ThanksSection } from './overview';
 import { PosterSection } from './poster-section';
 import { ProfileForm } from './profile-form';
 import { StaffSection } from './staff-section';
@@ -126,6 +127,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
         {p.status === 'ACTIVE' && expired.length > 0 && <p className='admin-status__hidden'>{t('documents.activeHidden', { docs: expiredText(t, expired) })}</p>}
         <Notice notice={notice} />
       </section>
+      <Overview providerId={p.id} />
       {can('updateProvider') && (
         <Section id='profile' title={t('provider.profile')}>
           <ProfileForm
@@ -153,6 +155,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
       )}
       <Offerings providerId={p.id} offerings={detail.offerings} />
       {can('adminListStaff') && <StaffSection providerId={p.id} />}
+      {can('adminThanks') && <ThanksSection providerId={p.id} />}
       {can('adminProviderPoster') && <PosterSection providerId={p.id} />}
       {confirming && (
         <ConfirmDialog
