@@ -41,6 +41,24 @@ async function signInAtDesk(): Promise<void> {
   await v('.admin-cards').waitFor();
 }
 
+/** The labels and aria references of the page on screen whose id leads elsewhere (or twice). */
+function strayReferences(): Promise<string[]> {
+  return page.evaluate(() => {
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).find((p) => getComputedStyle(p).display !== 'none');
+    if (!shown) return ['no page on screen'];
+    const stray: string[] = [];
+    const check = (from: Element, id: string) => {
+      const all = document.querySelectorAll(`[id="${CSS.escape(id)}"]`);
+      if (all.length !== 1 || !shown.contains(all[0]!)) stray.push(`${from.tagName.toLowerCase()} → #${id} (${all.length} in the document)`);
+    };
+    for (const label of Array.from(shown.querySelectorAll('label[for]'))) check(label, label.getAttribute('for')!);
+    for (const el of Array.from(shown.querySelectorAll('[aria-describedby], [aria-labelledby]'))) {
+      for (const attr of ['aria-describedby', 'aria-labelledby']) for (const id of (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean)) check(el, id);
+    }
+    return stray;
+  });
+}
+
 /** Waits until the page's loading states are gone. */
 async function settled(): Promise<void> {
   // Needs attention loads seven cards at once: on a busy machine that takes more than poll's default second.
@@ -538,6 +556,7 @@ describe('every admin page, in both languages', () => {
   const pages = () => ({
     attention: '/admin/attention/index',
     providers: '/admin/providers/index',
+    'providers-documents': '/admin/providers/index?documents=due',
     provider: `/admin/provider/index?id=${providerId}`,
     'provider-new': '/admin/provider/index',
     offering: `/admin/offering/index?provider=${providerId}&offering=story-lunch`,
@@ -565,6 +584,9 @@ describe('every admin page, in both languages', () => {
       // Only the page on screen: Taro keeps earlier pages in the DOM, hidden.
       const found = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       problems.push(...found.violations.map((x) => `${name}: ${x.id} (${x.nodes.length}) ${x.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`));
+      // Every label and every aria reference on the page on screen finds its own element, not a
+      // twin on a page Taro keeps hidden below (a label once focused another form's field).
+      problems.push(...(await strayReferences()).map((r) => `${name}: ${r}`));
       expect(await v('.admin__link').allInnerTexts()).toEqual(['Needs attention', 'Providers', 'Verification review', 'Food-safety reports', 'Catalogue & exchanges', 'Points', 'Leaderboards', 'Impact', 'Audit log', 'Accounts']);
     }
     expect(problems).toEqual([]);
