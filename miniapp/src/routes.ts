@@ -49,6 +49,22 @@ export function withQuery(path: string, query: Record<string, string | undefined
   return search ? `${path}?${search}` : path;
 }
 
+/**
+ * This page's query as `withQuery` wrote it, decoded: Taro hands the parameters over still
+ * percent-encoded (a search for 爱心面馆 would arrive as %E7%88%B1…).
+ */
+export function pageParams(): Record<string, string | undefined> {
+  const raw = (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>;
+  const decoded = (v: string) => {
+    try {
+      return decodeURIComponent(v);
+    } catch {
+      return v;
+    }
+  };
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === undefined ? v : decoded(v)]));
+}
+
 /** URLs to open, with their parameters. */
 export const routes = {
   home: () => pagePaths.home,

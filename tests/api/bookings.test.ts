@@ -137,6 +137,11 @@ describe('walk-ins', () => {
     const poster = await app.api.staffPoster({ token: futianStaff });
     expect(poster.poster).toMatch(/^M1W\.demo-futian\./);
     expect(poster.qrSvg).toContain('<svg');
+    // When to come, printed on it: the active offerings' windows.
+    expect(poster.windows).toEqual([
+      { start: '11:30', end: '13:30' },
+      { start: '17:30', end: '19:30' },
+    ]);
     expect((await app.api.staffPoster({ token: futianStaff })).poster).toBe(poster.poster);
     const walk = await app.api.createWalkIn.reply({ token: await recipient(app), body: { poster: poster.poster } });
     expect(walk.status).toBe(201);

@@ -595,7 +595,8 @@ describe('every admin page, in both languages', () => {
     await shoot('signin-en');
     await v('.admin__lang').click();
     await shoot('signin-zh');
-  });
+    // Seventeen pages, each drawn, shot and checked by axe: more than the default test time on a busy machine.
+  }, 300_000);
 
   it('draws the pages not yet shot in Chinese too', async () => {
     await signInAtDesk();

@@ -212,17 +212,16 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   return { walkIn, slot: slotViews(ctx, [offering], slots, now)[0]! };
 }
 
-const posterOf = async (ctx: Ctx, providerId: string, token: string) => {
-  const poster = `M1W.${providerId}.${token}`;
+const posterOf = async (ctx: Ctx, provider: Provider, token: string) => {
+  const poster = `M1W.${provider.id}.${token}`;
   const walkInPath = `/pages/walkin/index?poster=${encodeURIComponent(poster)}`;
-  const [provider, wxacode] = await Promise.all([ctx.deps.listing.provider(providerId), ctx.deps.wechat?.miniProgramCode(walkInPath) ?? null]);
   return {
     poster,
     qrSvg: await QRCode.toString(poster, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
-    providerName: provider?.name ?? '',
-    windows: posterWindows(Object.values(provider?.offerings ?? {})),
+    providerName: provider.name,
+    windows: posterWindows(Object.values(provider.offerings)),
     walkInPath,
-    wxacode,
+    wxacode: (await ctx.deps.wechat?.miniProgramCode(walkInPath)) ?? null,
   };
 };
 
@@ -241,7 +240,7 @@ export async function providerPoster(ctx: Ctx, providerId: string) {
     // This process's walk-ins see the new token at once; others within the catalogue TTL.
     ctx.deps.listing.forgetProvider(providerId);
   }
-  return posterOf(ctx, providerId, token);
+  return posterOf(ctx, provider, token);
 }
 
 export const poster = (ctx: StaffCtx) => providerPoster(ctx, ctx.principal.providerId);
@@ -253,7 +252,7 @@ export async function rotatePoster(ctx: StaffCtx) {
   const out = await ctx.deps.store.providers.rotatePosterToken(providerId, token, { audit: audited(ctx, { type: 'provider', id: providerId }, null, { poster: 'rotated' }) });
   if (!out.ok) return notFound('provider');
   ctx.deps.listing.invalidate();
-  return posterOf(ctx, providerId, token);
+  return posterOf(ctx, (await ctx.deps.store.providers.get(providerId)) ?? notFound('provider'), token);
 }
 
 export function voucherKey(ctx: StaffCtx) {

@@ -1,8 +1,7 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AdminProvider, ProviderKind, ProviderStatus } from '@contract';
 import { useResource } from '../../hooks/use-resource';
-import { go, routes } from '../../routes';
+import { go, pageParams, routes } from '../../routes';
 import { listDistricts, listProviders } from '../api';
 import { FilterSelect, filled, SearchFilters } from '../filters';
 import { useCan } from '../can';
@@ -26,7 +25,7 @@ interface Filters {
 }
 
 function initialFilters(): Filters {
-  const query = (Taro.getCurrentInstance().router?.params ?? {}) as Record<string, string | undefined>;
+  const query = pageParams();
   return {
     q: query.q ?? '',
     district: query.district ?? '',
