@@ -311,9 +311,9 @@ describe('an administrator vets a restaurant and sets it up', () => {
   it('its own page shows the day’s meal, its points held, and the thanks it was sent; an improper note is hidden', async () => {
     await app.api.thankProvider({ token: meal.token, params: { id: meal.bookingId }, body: { like: true, note: '谢谢师傅，汤很好喝' } });
     await page.reload();
-    await expect.poll(() => v('[data-glance="today"] dd').innerText()).toBe('1');
-    expect(await v('[data-glance="points"] dd').innerText()).toMatch(/^可用 0 · 冻结中 [1-9]\d*$/);
-    expect(await v('[data-glance="integrity"] dd').innerText()).toBe('无异常');
+    await expect.poll(() => v('[data-glance="today"] .admin-glance__value').innerText()).toBe('1');
+    expect(await v('[data-glance="points"] .admin-glance__value').innerText()).toMatch(/^可用 0 · 冻结中 [1-9]\d*$/);
+    expect(await v('[data-glance="integrity"] .admin-glance__value').innerText()).toBe('无异常');
     await expect.poll(() => v('.admin-thanks td[data-col="note"]').innerText()).toBe('谢谢师傅，汤很好喝');
     await shoot('provider-glance-zh');
     await v('.admin-thanks__hide').click();

@@ -53,10 +53,26 @@ describe('the counter', () => {
     const text = await paused.innerText();
     expect(text).not.toContain('无效');
     expect(text).toContain('顾客的券没有问题');
-    expect(text).toMatch(/\d+ 秒后可以继续输入/);
+    // In minutes (the server pauses for the rest of its window), and what still works.
+    expect(text).toMatch(/约 \d+ 分钟后可以继续输入券码/);
+    expect(text).toContain('扫码核销和无手机发放不受影响');
+    // No glyph a phone may lack: the words say it.
+    expect(text).not.toMatch(/[\u23f8\u23ef]/u);
     await expect(p.page.locator('.scan-result--fail').count()).resolves.toBe(0);
     await expect(p.page.locator('.scan-paused__scan').innerText()).resolves.toBe('改为扫码核销');
+    // Still the app's page: the tabs and sign-out are there.
+    await expect(p.page.locator('.staff-nav__tab[data-tab="today"]').isVisible()).resolves.toBe(true);
     await p.page.screenshot({ path: artifactPath('staff-paused.png'), animations: 'disabled' });
+
+    // Away to another tab and back: still paused, not a keypad that refuses every code.
+    await tap(p.page.locator('.staff-nav__tab[data-tab="poster"]'));
+    await p.page.locator('.poster').waitFor();
+    await tap(p.page.locator('.staff-nav__tab[data-tab="scan"]'));
+    await p.page.locator('[data-result="paused"]').waitFor();
+    expect(await p.page.locator('.keypad').count()).toBe(0);
+    // The no-phone handout is one tap away.
+    await tap(p.page.locator('.scan-paused__handout'));
+    await p.page.locator('.slot__handout').first().waitFor();
   });
 
   it('says why a voucher cannot be used yet, with the pickup window', async () => {
@@ -67,10 +83,13 @@ describe('the counter', () => {
       await signIn(p, 'staff-meilin');
       await typeOnKeypad(p, code);
       await tap(p.page.locator('.staff-scan__redeem'));
-      const result = p.page.locator('[data-result="fail"]');
+      // A genuine voucher, too early: amber, "not now", never the red 无效.
+      const result = p.page.locator('[data-result="cannot"]');
       await result.waitFor();
       // Lunch is 11:30–13:30; staff may redeem from 15 minutes before.
       await expect(result.innerText()).resolves.toContain('还没到取餐时间（11:30–13:30），请 11:15 以后再来。');
+      await expect(result.innerText()).resolves.toContain('暂不能核销');
+      await expect(result.innerText()).resolves.not.toContain('无效');
       await p.page.screenshot({ path: artifactPath('staff-too-early.png'), animations: 'disabled' });
     } finally {
       await app.setClock(MONDAY_LUNCH);
@@ -99,6 +118,8 @@ describe('the counter', () => {
     await typeOnKeypad(p, '8');
     await tap(p.page.locator('.staff-scan__redeem'));
     await p.page.locator('.staff-signin__expired').waitFor();
+    // The same person signs in again: their name is already there.
+    await expect.poll(() => field(p.page, '.staff-signin__username').inputValue()).toBe('staff-huafu');
     await field(p.page, '.staff-signin__username').fill('Staff-Huafu');
     await field(p.page, '.staff-signin__password').fill('mcan-demo');
     const again = p.page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/v1/staff/sessions'));

@@ -104,7 +104,8 @@ describe('a recipient books a meal and staff hand it over', () => {
     await tap(staffPage.page.locator('.scan-result__next'));
     await typeCode(staffPage, redeemedCode);
     await expect.poll(() => result.innerText()).toContain('这张券已经领过餐了');
-    await expect(result.getAttribute('data-result')).resolves.toBe('fail');
+    // Genuine but used: amber, not the red 无效 of a wrong code.
+    await expect(result.getAttribute('data-result')).resolves.toBe('cannot');
 
     // A cancelled booking's code: staff are told it was cancelled, not that the code is wrong.
     const token = await recipient(app);
@@ -113,6 +114,7 @@ describe('a recipient books a meal and staff hand it over', () => {
     await tap(staffPage.page.locator('.scan-result__next'));
     await typeCode(staffPage, cancelled.code!);
     await expect.poll(() => result.innerText()).toContain('这份预约已取消，券已失效。');
+    await expect(result.getAttribute('data-result')).resolves.toBe('cannot');
   });
 
   it('shows staff today’s counts, records a no-phone handout, and shows the poster and points', async () => {
@@ -159,6 +161,8 @@ describe('cancelling', () => {
     expect(await remaining()).toBe(before - 1);
 
     await tap(r.page.locator('.voucher__cancel'));
+    // The question takes the keyboard's focus (on its safe answer), as a modal dialog must.
+    await expect.poll(() => r.page.evaluate(() => document.activeElement?.closest('.dialog') !== null)).toBe(true);
     await r.page.screenshot({ path: artifactPath('voucher-cancel-confirm.png'), animations: 'disabled' });
     await tap(r.page.locator('.dialog__confirm'));
     await expect.poll(() => r.page.locator('.voucher-status').innerText()).toBe('已取消');

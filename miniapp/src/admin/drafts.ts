@@ -4,8 +4,11 @@
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { readJson, remove, StorageKey, writeJson } from '../services/storage';
 
-/** The forms on screen (and on the pages Taro keeps below it): each one's draft, read when needed. */
-const open = new Map<string, () => unknown>();
+/**
+ * The forms on screen (and on the pages Taro keeps below it), each by its own token: the same
+ * record's form can be open twice (a page opened again), and one closing must not forget the other.
+ */
+const open = new Map<symbol, { key: string; read: () => unknown }>();
 
 /** Where the desk was when the session ran out, and whose session it was. */
 export interface Return {
@@ -15,7 +18,7 @@ export interface Return {
 
 /** Keeps the open forms' changed drafts and the page; called once the server has refused the session. */
 export function keepForReturn(back: Return): void {
-  const drafts = Object.fromEntries([...open].map(([key, read]) => [key, read()]).filter(([, draft]) => draft !== undefined));
+  const drafts = Object.fromEntries([...open.values()].map(({ key, read }) => [key, read()]).filter(([, draft]) => draft !== undefined));
   writeJson(StorageKey.adminDrafts, drafts);
   writeJson(StorageKey.adminReturn, back);
 }
@@ -55,8 +58,9 @@ export function useDraft<T>(key: string, initial: () => T): { draft: T; setDraft
   useEffect(() => {
     // Only a changed draft is worth keeping: an untouched form opens as it was anyway.
     const untouched = JSON.stringify(start);
-    open.set(key, () => (JSON.stringify(current.current) === untouched ? undefined : current.current));
-    return () => void open.delete(key);
+    const token = Symbol(key);
+    open.set(token, { key, read: () => (JSON.stringify(current.current) === untouched ? undefined : current.current) });
+    return () => void open.delete(token);
   }, [key, start]);
   return { draft, setDraft, restored: kept !== undefined };
 }

@@ -13,9 +13,19 @@ export function useModal(selector: string, onClose: () => void, initialFocus = '
     if (process.env.TARO_ENV !== 'h5') return;
     const before = document.activeElement as HTMLElement | null;
     const box = () => document.querySelector<HTMLElement>(selector);
-    const focusInside = () => box()?.querySelector<HTMLElement>(initialFocus)?.focus();
-    // The dialog's elements exist after this render is committed.
-    const timer = setTimeout(focusInside, 0);
+    const focusInside = () => {
+      const target = box()?.querySelector<HTMLElement>(initialFocus);
+      target?.focus();
+      return Boolean(target);
+    };
+    // Taro draws the dialog's elements a frame or more after this render is committed: try each
+    // frame until they are there (a one-off timeout found nothing, and focus stayed behind it).
+    let frames = 0;
+    let timer = 0;
+    const tryFocus = () => {
+      if (!focusInside() && ++frames < 30) timer = requestAnimationFrame(tryFocus);
+    };
+    timer = requestAnimationFrame(tryFocus);
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
@@ -29,7 +39,7 @@ export function useModal(selector: string, onClose: () => void, initialFocus = '
     window.addEventListener('keydown', onKey);
     document.addEventListener('focusin', onFocus);
     return () => {
-      clearTimeout(timer);
+      cancelAnimationFrame(timer);
       window.removeEventListener('keydown', onKey);
       document.removeEventListener('focusin', onFocus);
       if (before && document.contains(before)) before.focus();

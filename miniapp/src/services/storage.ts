@@ -21,6 +21,10 @@ export const StorageKey = {
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */
   vouchers: 'mcan.vouchers',
   introSeen: 'mcan.introSeen',
+  /** The last staff sign-in's username, filled in when that session has run out. */
+  staffUsername: 'mcan.staffUsername',
+  /** Until when typed codes are paused at this counter (ms since the epoch; RATE_LIMITED's Retry-After). */
+  staffPausedUntil: 'mcan.staffPausedUntil',
   /** Digits staff had typed when their session ran out, restored after they sign in again. */
   staffPendingCode: 'mcan.staffPendingCode',
   /** A limit the server reported (DAILY_LIMIT_REACHED's day or month), with the date it applies to (JSON). */

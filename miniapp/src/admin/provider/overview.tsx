@@ -57,32 +57,40 @@ export function Overview({ providerId }: { providerId: string }) {
             {g.servedToday !== undefined && (
               <div data-glance='today'>
                 <dt>{t('glance.today')}</dt>
-                <dd>{g.servedToday}</dd>
-                <AdminLink to={routes.adminImpact()}>{t('glance.impact')}</AdminLink>
+                <dd className='admin-glance__value'>{g.servedToday}</dd>
+                <dd className='admin-glance__go'>
+                  <AdminLink to={routes.adminImpact()}>{t('glance.impact')}</AdminLink>
+                </dd>
               </div>
             )}
             {g.points && (
               <div data-glance='points'>
                 <dt>{t('glance.points')}</dt>
-                <dd>{t('glance.pointsValue', { balance: g.points.balance, pending: g.points.pending })}</dd>
-                <AdminLink to={routes.adminPoints(providerId)}>{t('glance.ledger')}</AdminLink>
+                <dd className='admin-glance__value'>{t('glance.pointsValue', { balance: g.points.balance, pending: g.points.pending })}</dd>
+                <dd className='admin-glance__go'>
+                  <AdminLink to={routes.adminPoints(providerId)}>{t('glance.ledger')}</AdminLink>
+                </dd>
               </div>
             )}
             {g.exchangesWaiting && (
               <div data-glance='exchanges'>
                 <dt>{t('glance.exchanges')}</dt>
-                <dd>{g.exchangesWaiting.more ? t('list.more', { n: g.exchangesWaiting.count }) : g.exchangesWaiting.count}</dd>
-                <AdminLink to={routes.adminCatalogue('PENDING')}>{t('glance.exchangesOpen')}</AdminLink>
+                <dd className='admin-glance__value'>{g.exchangesWaiting.more ? t('list.more', { n: g.exchangesWaiting.count }) : g.exchangesWaiting.count}</dd>
+                <dd className='admin-glance__go'>
+                  <AdminLink to={routes.adminCatalogue('PENDING')}>{t('glance.exchangesOpen')}</AdminLink>
+                </dd>
               </div>
             )}
             {g.integrity && (
               <div data-glance='integrity'>
                 <dt>{t('glance.integrity')}</dt>
-                <dd className={g.integrity.flags.length > 0 || g.integrity.held ? 'admin-late' : undefined}>
+                <dd className={g.integrity.flags.length > 0 || g.integrity.held ? 'admin-glance__value admin-late' : 'admin-glance__value'}>
                   {g.integrity.flags.length > 0 ? flagsText(t, g.integrity.flags) : t('glance.noSignals')}
                   {g.integrity.held && ` · ${t('attention.held')}`}
                 </dd>
-                <AdminLink to={routes.adminPoints(providerId)}>{t('glance.ledger')}</AdminLink>
+                <dd className='admin-glance__go'>
+                  <AdminLink to={routes.adminPoints(providerId)}>{t('glance.ledger')}</AdminLink>
+                </dd>
               </div>
             )}
           </dl>

@@ -8,7 +8,8 @@ import { Section } from '../section';
 
 export function PosterSection({ providerId }: { providerId: string }) {
   const t = useAdminText();
-  const poster = useResource(() => providerPoster(providerId), [providerId]);
+  // Read again when the page is shown again: a contract saved meanwhile changes the windows it prints.
+  const poster = useResource(() => providerPoster(providerId), [providerId], { onShow: true });
   return (
     <Section id='poster' className='admin-poster' title={t('provider.poster')}>
       <Resource state={poster.state} onRetry={() => void poster.reload()}>

@@ -7,16 +7,22 @@ import { useIdempotentAction } from '../../hooks/use-idempotent-action';
 import { useQrScanner } from '../../components/qr-scanner';
 import { useI18n } from '../../i18n';
 import { redeem, staffToday, type Failure } from '../../services/api';
-import { readString, remove, StorageKey } from '../../services/storage';
+import { go, routes } from '../../routes';
+import { readString, remove, StorageKey, writeString } from '../../services/storage';
 import { StaffPage } from '../frame';
 import { expireStaffSession, signedIn, useStaffError } from '../shared';
 import './index.css';
 
 type Outcome =
   | { ok: true; redemption: RedemptionResponse['redemption'] }
-  | { ok: false; reason: string }
-  /** Too many wrong codes: typing is paused (the voucher in hand may well be good). */
-  | { ok: 'paused'; until: number };
+  /**
+   * `invalid`: not a voucher of this counter's (red, 无效). `cannot`: a genuine voucher that cannot
+   * be used now — not yet, no longer, already used, the counter suspended (amber, never 无效).
+   */
+  | { ok: false; reason: string; tone: 'invalid' | 'cannot' };
+
+/** A refusal about a genuine voucher, not a wrong one. */
+const genuine = (failure: Failure) => failure.code === 'NOT_REDEEMABLE' || failure.code === 'ALREADY_REDEEMED' || failure.code === 'PROVIDER_UNAVAILABLE';
 
 /** Seconds to wait from a RATE_LIMITED answer: Retry-After, else details.retryAfter, else a minute. */
 function pauseSeconds(failure: Failure): number {
@@ -24,18 +30,45 @@ function pauseSeconds(failure: Failure): number {
   return failure.retryAfter ?? (typeof fromDetails === 'number' ? fromDetails : 60);
 }
 
-function PausedCountdown({ until, onDone }: { until: number; onDone: () => void }) {
+/** When typed codes may be sent again: kept on the phone, so leaving the tab and coming back still shows the pause. */
+function pausedUntil(): number | null {
+  const until = Number(readString(StorageKey.staffPausedUntil));
+  return Number.isFinite(until) && until > Date.now() ? until : null;
+}
+
+/**
+ * Typing is paused (too many wrong codes): the page stays in the frame, with the tabs, says how
+ * long in minutes, and offers what still works — scanning QR codes, and the no-phone handout.
+ */
+function Paused({ until, onDone, onScan }: { until: number; onDone: () => void; onScan: () => void }) {
   const { t } = useI18n();
   const [now, setNow] = useState(Date.now);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const left = Math.max(0, Math.ceil((until - now) / 1000));
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
   useEffect(() => {
-    if (left === 0) onDone();
-  }, [left, onDone]);
-  return <Text className='scan-result__countdown'>{t('staff.paused.countdown', { s: left })}</Text>;
+    if (seconds === 0) onDone();
+  }, [seconds, onDone]);
+  return (
+    <View className='card scan-paused' ariaRole='status' data-result='paused'>
+      <View className='scan-paused__title' ariaRole='heading' aria-level='2'>
+        {t('staff.paused.title')}
+      </View>
+      <Text className='scan-paused__detail'>{t('staff.paused.detail')}</Text>
+      <Text className='scan-paused__countdown'>
+        {seconds > 60 ? t('staff.paused.minutes', { m: Math.ceil(seconds / 60) }) : t('staff.paused.countdown', { s: seconds })}
+      </Text>
+      <Text className='scan-paused__works'>{t('staff.paused.works')}</Text>
+      <Pressable className='btn btn--wide scan-paused__scan' onPress={onScan}>
+        {t('staff.paused.scan')}
+      </Pressable>
+      <Pressable className='btn btn--ghost btn--wide scan-paused__handout' onPress={() => go.replace(routes.staffToday())}>
+        {t('staff.paused.handout')}
+      </Pressable>
+    </View>
+  );
 }
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'delete'] as const;
@@ -54,6 +87,7 @@ export default function StaffScanPage() {
   const typed = useRef(code);
   typed.current = code;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [paused, setPaused] = useState(pausedUntil);
   const redemption = useIdempotentAction(
     (key, body: RedemptionBody) => redeem(body, key),
     (body) => ('code' in body ? body.code : body.voucher),
@@ -76,7 +110,9 @@ export default function StaffScanPage() {
       return;
     }
     if (!answer.ok && answer.code === 'RATE_LIMITED') {
-      setOutcome({ ok: 'paused', until: Date.now() + pauseSeconds(answer) * 1000 });
+      const until = Date.now() + pauseSeconds(answer) * 1000;
+      writeString(StorageKey.staffPausedUntil, String(until));
+      setPaused(until);
       return;
     }
     if (answer.ok) {
@@ -84,7 +120,7 @@ export default function StaffScanPage() {
       void Taro.vibrateShort({ type: 'light' }).catch(() => undefined);
     } else {
       // A scanned text that is not a voucher at all fails the contract before sending: still "invalid".
-      setOutcome({ ok: false, reason: describe(answer, 'scan') });
+      setOutcome({ ok: false, reason: describe(answer, 'scan'), tone: genuine(answer) ? 'cannot' : 'invalid' });
     }
   };
 
@@ -99,7 +135,7 @@ export default function StaffScanPage() {
 
   // At a desk: the keyboard types on the keypad (digits, Backspace, Enter to redeem).
   useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5' || outcome || scanner.open) return;
+    if (process.env.TARO_ENV !== 'h5' || outcome || paused || scanner.open) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
@@ -125,35 +161,17 @@ export default function StaffScanPage() {
     setCode('');
   }, []);
 
-  if (outcome?.ok === 'paused') {
-    return (
-      <View className='page scan-paused' ariaRole='main'>
-        <View className='scan-paused__box' ariaRole='status' data-result='paused'>
-          <Text className='scan-paused__mark'>⏸</Text>
-          <View className='scan-paused__title' ariaRole='heading' aria-level='1'>
-            {t('staff.paused.title')}
-          </View>
-          <Text className='scan-paused__detail'>{t('staff.paused.detail')}</Text>
-          <PausedCountdown until={outcome.until} onDone={next} />
-          <Pressable className='btn btn--wide scan-paused__scan' onPress={() => { next(); void scanner.scan(); }}>
-            {t('staff.paused.scan')}
-          </Pressable>
-        </View>
-      </View>
-    );
-  }
-
   if (outcome) {
     return (
       <View ariaRole='main'>
       <View
-        className={outcome.ok ? 'scan-result scan-result--ok' : 'scan-result scan-result--fail'}
+        className={`scan-result scan-result--${outcome.ok ? 'ok' : outcome.tone === 'cannot' ? 'cannot' : 'fail'}`}
         ariaRole='alert'
-        data-result={outcome.ok ? 'ok' : 'fail'}
+        data-result={outcome.ok ? 'ok' : outcome.tone === 'cannot' ? 'cannot' : 'fail'}
         onClick={next}
       >
-        <Text className='scan-result__mark'>{outcome.ok ? '✓' : '✕'}</Text>
-        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t('staff.result.fail')}</Text>
+        <Text className='scan-result__mark'>{outcome.ok ? '✓' : outcome.tone === 'cannot' ? '!' : '✕'}</Text>
+        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t(outcome.tone === 'cannot' ? 'staff.result.cannot' : 'staff.result.fail')}</Text>
         <Text className='scan-result__detail'>
           {outcome.ok
             ? `${t('staff.result.okDetail', { o: outcome.redemption.offering.name })}  ${outcome.redemption.window.start}–${outcome.redemption.window.end}`
@@ -164,6 +182,22 @@ export default function StaffScanPage() {
         </Pressable>
       </View>
       </View>
+    );
+  }
+
+  if (paused) {
+    return (
+      <StaffPage name='scan'>
+        <Paused
+          until={paused}
+          onDone={() => {
+            remove(StorageKey.staffPausedUntil);
+            setPaused(null);
+          }}
+          onScan={() => void scanner.scan()}
+        />
+        {scanner.reader}
+      </StaffPage>
     );
   }
 

@@ -10,13 +10,14 @@ import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
 import { staffSignIn } from '../../services/api';
 import { keepSignInDevice, signInDevice } from '../../services/sign-in-devices';
-import { StorageKey, writeString } from '../../services/storage';
+import { readString, remove, StorageKey, writeString } from '../../services/storage';
 import { signedIn } from '../shared';
 
 export default function StaffSignInPage() {
   const { t } = useI18n();
   const { params } = useRouter();
-  const [username, setUsername] = useState('');
+  // Back after a session ran out: the same person signs in again, so their name is filled in.
+  const [username, setUsername] = useState(() => (params.expired === '1' ? (readString(StorageKey.staffUsername) ?? '') : ''));
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState({ username: false, password: false });
   const [problem, setProblem] = useState<string | null>(null);
@@ -45,6 +46,9 @@ export default function StaffSignInPage() {
     keepSignInDevice(name, answer.data.device);
     writeString(StorageKey.staffToken, answer.data.token);
     writeString(StorageKey.staffName, answer.data.staff.name);
+    writeString(StorageKey.staffUsername, name);
+    // A pause of typed codes belongs to the person it was for.
+    remove(StorageKey.staffPausedUntil);
     go.replace(routes.staffScan());
   };
 
