@@ -78,12 +78,23 @@ export const AdminIdentity = z.object({
 export const AdminSessionResponse = z.object({ token: z.string(), admin: AdminIdentity, device: SignInDevice });
 export type AdminSessionResponse = z.infer<typeof AdminSessionResponse>;
 
+/**
+ * What would refuse this person's booking right now, by the same rule the booking applies (its
+ * error code and details), so the app says it before the tap; null when nothing would.
+ */
+export const BookingBlock = z.object({
+  code: z.enum(['SUSPENDED', 'ACTIVE_BOOKING_EXISTS', 'DAILY_LIMIT_REACHED', 'VERIFICATION_REQUIRED']),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type BookingBlock = z.infer<typeof BookingBlock>;
+
 export const MeResponse = z.object({
   user: RecipientSummary.extend({
     verifiedUntil: DateString.nullable(),
     claimsThisMonth: z.number().int().min(0),
     suspendedUntil: DateString.nullable(),
     verification: z.object({ id: Id, status: VerificationStatus }).nullable(),
+    blocked: BookingBlock.nullable(),
   }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

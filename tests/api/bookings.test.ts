@@ -38,6 +38,8 @@ describe('booking, cancelling and redeeming a meal', () => {
     expect((await app.api.getBooking.reply({ token: await recipient(app), params: { id: booking.id } })).status).toBe(404);
     const me = (await app.api.getMe({ token })).user;
     expect(me).toMatchObject({ freeClaimsLeft: 2, claimsToday: 1, claimsThisMonth: 1 });
+    // The profile says before the tap what the next booking would meet, by the booking's own rule.
+    expect(me.blocked).toEqual({ code: 'ACTIVE_BOOKING_EXISTS' });
     expect((await book(token)).error?.code).toBe('ACTIVE_BOOKING_EXISTS');
 
   });
@@ -48,6 +50,8 @@ describe('booking, cancelling and redeeming a meal', () => {
     const nanyuan = { offeringId: 'demo-nanyuan-lunch', windowId: 'lunch' };
     const b = (await app.api.createBooking({ token, body: nanyuan })).booking;
     expect((await app.api.redeem.reply({ token: await staff(app, 'staff-nanyuan'), body: { code: b.code! } })).status).toBe(200);
+    // Said before the tap, with the same code and details the refused booking answers.
+    expect((await app.api.getMe({ token })).user.blocked).toEqual({ code: 'DAILY_LIMIT_REACHED', details: { limit: 'day' } });
     const again = await app.api.createBooking.reply({ token, body: nanyuan });
     expect(again.status).toBe(409);
     expect(again.error).toMatchObject({ code: 'DAILY_LIMIT_REACHED', details: { limit: 'day' } });
@@ -62,7 +66,7 @@ describe('booking, cancelling and redeeming a meal', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body?.booking).toMatchObject({ status: 'CANCELLED', voucher: null, code: null });
     expect(await remaining()).toBe(before);
-    expect((await app.api.getMe({ token })).user).toMatchObject({ freeClaimsLeft: 3, claimsToday: 0 });
+    expect((await app.api.getMe({ token })).user).toMatchObject({ freeClaimsLeft: 3, claimsToday: 0, blocked: null });
     expect((await app.api.cancelBooking.reply({ token, params: { id: b.id } })).status).toBe(409);
     // Cancelled, so today's claim is free again.
     expect((await book(token)).status).toBe(201);

@@ -34,7 +34,7 @@ describe('claims, verification and no-shows', () => {
     expect((await app.api.getBooking({ token, params: { id: third.id } })).booking.status).toBe('EXPIRED');
 
     await app.setClock(day(4));
-    expect((await app.api.getMe({ token })).user).toMatchObject({ freeClaimsLeft: 0, verified: false });
+    expect((await app.api.getMe({ token })).user).toMatchObject({ freeClaimsLeft: 0, verified: false, blocked: { code: 'VERIFICATION_REQUIRED' } });
     const fourth = await book(token);
     expect(fourth.status).toBe(403);
     expect(fourth.error?.code).toBe('VERIFICATION_REQUIRED');

@@ -294,6 +294,8 @@ describe('an administrator vets a restaurant and sets it up', () => {
   it('an expired session says so, keeps the unsaved edit, and returns to it after signing in again', async () => {
     await v('.admin-profile #f-address').fill('福田路 10 号（新店面）');
     await app.api.endAdminSessions({ token: (await stored(page, 'mcan.adminToken'))! });
+    // The test's own admin session ended too: the later steps sign in afresh.
+    await app.adminToken(true);
     await v('.admin-profile__save').click();
     await expect.poll(() => v('.admin-notice--error').innerText()).toBe('登录已过期，请重新登录。未保存的内容已保留，登录后回到原页面。');
     await v('#admin-username').fill('admin');
@@ -304,7 +306,7 @@ describe('an administrator vets a restaurant and sets it up', () => {
     expect(await v('.admin-profile #f-address').inputValue()).toBe('福田路 10 号（新店面）');
     await v('.admin-profile__save').click();
     await expect
-      .poll(async () => (await app.api.adminGetProvider({ token: await app.adminToken(true), params: { id: providerId } })).provider.address)
+      .poll(async () => (await app.api.adminGetProvider({ token: await app.adminToken(), params: { id: providerId } })).provider.address)
       .toBe('福田路 10 号（新店面）');
   });
 

@@ -41,13 +41,13 @@ describe('the claims limits, as the recipient sees them', () => {
     // The same device (same device key) opens the app on the 4th day.
     const p = await open(thursday, { 'mcan.deviceKey': key });
     await p.page.goto(app.url + '/#/pages/provider/index?id=demo-futian');
-    await tap(bookButton(p, 'demo-futian-lunch'));
-    const error = p.page.locator('.booking-error');
-    await expect.poll(() => error.getAttribute('data-code')).toBe('VERIFICATION_REQUIRED');
-    await expect(error.innerText()).resolves.toContain('3 次免费领取已用完，完成身份核验后可以继续预约。');
+    // Said before any tap (issue 23, item 2): the buttons are off and the way on is offered.
+    const blocked = p.page.locator('.booking-blocked');
+    await expect.poll(() => blocked.innerText()).toContain('3 次免费领取已用完，完成身份核验后可以继续预约。');
+    await expect(bookButton(p, 'demo-futian-lunch').getAttribute('aria-disabled')).resolves.toBe('true');
     await p.page.screenshot({ path: artifactPath('provider-verification-required.png'), fullPage: true, animations: 'disabled' });
 
-    await tap(error.locator('.to-verify'));
+    await tap(blocked.locator('.booking-blocked__go'));
     await p.page.locator('.verify__form').waitFor();
     const privacy = await p.page.locator('.verify__privacy').innerText();
     expect(privacy).toContain('仅 M餐 管理员审核时可见');
@@ -72,6 +72,12 @@ describe('the claims limits, as the recipient sees them', () => {
     await tap(p.page.locator('.verify__submit'));
     await p.page.locator('.verify__pending').waitFor();
     await p.page.screenshot({ path: artifactPath('verify-pending.png'), fullPage: true, animations: 'disabled' });
+    // Back on the restaurant's page and on home: pending is said as pending, not "go and verify".
+    await p.page.goto(app.url + '/#/pages/provider/index?id=demo-futian');
+    await expect.poll(() => blocked.innerText()).toContain('你的身份核验正在审核');
+    await expect(blocked.locator('.booking-blocked__go').innerText()).resolves.toBe('查看审核进度');
+    await p.page.goto(app.url + '/');
+    await expect.poll(() => p.page.locator('.home__blocked').innerText()).toContain('你的身份核验正在审核');
 
     const queue = (await app.api.listVerifications({ token: admin })).verifications;
     expect(queue).toHaveLength(1);

@@ -34,9 +34,12 @@ export type SignInReason = 'password' | 'expired';
  * any other sign-out leaves nothing behind.
  */
 export function signOutAdmin(reason?: SignInReason): void {
-  const who = adminIdentity();
-  if (reason === 'expired' && who && process.env.TARO_ENV === 'h5') keepForReturn({ url: window.location.hash.slice(1), username: who.username });
-  else forgetDrafts();
+  if (reason === 'expired') {
+    // The page's other requests meet the same ended session: the first one has done all this.
+    if (!adminSignedIn()) return;
+    const who = adminIdentity();
+    if (who && process.env.TARO_ENV === 'h5') keepForReturn({ url: window.location.hash.slice(1), username: who.username });
+  } else forgetDrafts();
   remove(StorageKey.adminToken);
   remove(StorageKey.adminIdentity);
   go.restart(routes.adminSignIn(reason));

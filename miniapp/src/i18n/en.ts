@@ -47,6 +47,8 @@ export const en: Record<MessageKey, string> = {
   'provider.booking': 'Booking…',
   'provider.notFound': 'This provider is not taking bookings today; go back and pick another.',
   'provider.otherProviders': 'See other providers',
+  'provider.verifyPending': 'Your verification is being reviewed; you can book once it is approved (usually 1–2 working days).',
+  'provider.verifyStatus': 'See its progress',
   'provider.toVerify': 'Verify my status',
   'provider.toBookings': 'See my bookings',
   'provider.windowOver': 'Over',

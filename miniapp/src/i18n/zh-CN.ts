@@ -46,6 +46,8 @@ export const zhCN = {
   'provider.booking': '预约中…',
   'provider.notFound': '这家餐厅今天不在供餐名单上，请返回选择其他餐厅。',
   'provider.otherProviders': '看看其他餐厅',
+  'provider.verifyPending': '你的身份核验正在审核，通过后即可预约（一般 1–2 个工作日）。',
+  'provider.verifyStatus': '查看审核进度',
   'provider.toVerify': '去完成身份核验',
   'provider.toBookings': '查看我的预约',
   'provider.windowOver': '已结束',

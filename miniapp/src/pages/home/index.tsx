@@ -1,6 +1,7 @@
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { BookingBlocked, useBookingBlock } from '../../components/booking-blocked';
 import { Intro } from '../../components/intro';
 import { LangSwitch } from '../../components/lang-switch';
 import { DistrictChips } from '../../components/district-chips';
@@ -14,7 +15,7 @@ import type { GeoPoint, PublicProvider } from '@contract';
 import { useLocalName } from '../../components/zh';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
-import { publicStats } from '../../services/api';
+import { peekMe, publicStats } from '../../services/api';
 import { staffSignedIn } from '../../services/staff-session';
 import { currentPosition, distanceKm } from '../../services/location';
 import { go, routes } from '../../routes';
@@ -37,6 +38,10 @@ export default function HomePage() {
   const liveVoucher = () => cachedBookings().find((b) => b.status === 'BOOKED' && b.date === shanghaiToday());
   const [live, setLive] = useState(liveVoucher);
   useDidShow(() => setLive(liveVoucher()));
+  // What would refuse a booking now (a limit, a pending verification), said before any 预约 tap;
+  // only for someone who has a session (a first visit asks nothing of the server).
+  const me = useResource(() => (readString(StorageKey.token) ? peekMe() : Promise.resolve({ ok: true as const, data: null })), [], { onShow: true, pullDown: false });
+  const blocked = useBookingBlock(me.data?.user, undefined, null);
 
   const localName = useLocalName();
   const districtName = (id: string) => {
@@ -93,6 +98,8 @@ export default function HomePage() {
           {t('home.liveVoucher', { p: live.providerName, s: live.window.start, e: live.window.end })}
         </Pressable>
       )}
+
+      {!live && blocked && <BookingBlocked blocked={blocked} className='home__blocked' />}
 
       {impact.data && <ImpactSummary stats={impact.data} onOpenBoard={() => go.to(routes.board())} />}
 

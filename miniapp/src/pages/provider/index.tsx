@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { PublicOffering } from '@contract';
 // Shares .tag and .meals-left with the home page's cards (imported first, in the home page's order).
 import '../../components/provider-card.css';
+import { BookingBlocked, useBookingBlock } from '../../components/booking-blocked';
 import { Place } from '../../components/place';
 import { Pressable } from '../../components/pressable';
 import { useLocalName, Zh } from '../../components/zh';
@@ -52,14 +53,7 @@ export default function ProviderPage() {
     setBookingError(null);
   });
   const live = mine.data?.bookings.find((b) => b.status === 'BOOKED');
-  const suspendedUntil = me.data?.user.suspendedUntil;
-  const blocked: { text: string; action?: 'voucher' | 'bookings' } | null = live
-    ? { text: t('provider.liveBooking', { p: live.providerName, d: live.date, s: live.window.start, e: live.window.end }), action: 'voucher' }
-    : suspendedUntil && suspendedUntil >= shanghaiToday()
-      ? { text: t('error.SUSPENDED_UNTIL', { d: suspendedUntil }) }
-      : spent
-        ? { text: t(spent === 'day' ? 'provider.daySpent' : 'provider.monthSpent'), action: 'bookings' }
-        : null;
+  const blocked = useBookingBlock(me.data?.user, live, spent);
 
   const booking = useIdempotentAction(
     (key, offeringId: string, windowId: string) => createBooking({ offeringId, windowId }, key),
@@ -126,22 +120,7 @@ export default function ProviderPage() {
             <Text className={`tag tag--${p.kind}`}>{t(`kind.${p.kind}`)}</Text>
             <Place name={p.name} address={p.address} location={p.location} />
           </View>
-          {blocked && !bookingError && (
-            <View className='notice notice--info booking-blocked' ariaRole='status'>
-              <Text>{blocked.text}</Text>
-              {blocked.action && (
-                <View className='notice__actions'>
-                  <Pressable
-                    className='btn btn--ghost booking-blocked__go'
-                    role='link'
-                    onPress={() => go.to(blocked.action === 'voucher' && live ? routes.voucher(live.id) : routes.bookings())}
-                  >
-                    {blocked.action === 'voucher' ? t('provider.showVoucher') : t('provider.toBookings')}
-                  </Pressable>
-                </View>
-              )}
-            </View>
-          )}
+          {blocked && !bookingError && <BookingBlocked blocked={blocked} />}
           {bookingError && (
             <View className='notice notice--error booking-error' ariaRole='alert' data-code={bookingError.code}>
               <Text>{bookingError.text}</Text>
