@@ -26,19 +26,18 @@ export function useBookingBlock(me: Me | undefined, live: Booking | undefined, s
   }
   const toBookings = { to: routes.bookings(), label: t('provider.toBookings') };
   const block = me?.blocked;
-  switch (block?.code) {
+  if (!block) return spent ? { text: t(spent === 'day' ? 'provider.daySpent' : 'provider.monthSpent'), go: toBookings } : null;
+  switch (block.code) {
     case 'SUSPENDED':
-      return { text: t('error.SUSPENDED_UNTIL', { d: String(block.details?.suspendedUntil ?? me?.suspendedUntil ?? '') }) };
+      return { text: t('error.SUSPENDED_UNTIL', { d: String(block.details?.suspendedUntil ?? me.suspendedUntil ?? '') }) };
     case 'DAILY_LIMIT_REACHED':
       return { text: t(block.details?.limit === 'month' ? 'provider.monthSpent' : 'provider.daySpent'), go: toBookings };
     case 'VERIFICATION_REQUIRED':
-      return me?.verification?.status === 'PENDING'
+      return me.verification?.status === 'PENDING'
         ? { text: t('provider.verifyPending'), go: { to: routes.verify(), label: t('provider.verifyStatus') } }
         : { text: t('error.VERIFICATION_REQUIRED'), go: { to: routes.verify(), label: t('provider.toVerify') } };
     case 'ACTIVE_BOOKING_EXISTS':
       return { text: t('error.ACTIVE_BOOKING_EXISTS'), go: toBookings };
-    default:
-      return spent ? { text: t(spent === 'day' ? 'provider.daySpent' : 'provider.monthSpent'), go: toBookings } : null;
   }
 }
 
