@@ -83,7 +83,8 @@ export const MeResponse = z.object({
     verifiedUntil: DateString.nullable(),
     claimsThisMonth: z.number().int().min(0),
     suspendedUntil: DateString.nullable(),
-    verification: z.object({ id: Id, status: VerificationStatus }).nullable(),
+    /** The latest application; `reason` is the office's words when it was rejected or revoked. */
+    verification: z.object({ id: Id, status: VerificationStatus, reason: z.string().nullable().optional() }).nullable(),
   }),
 });
 export type MeResponse = z.infer<typeof MeResponse>;

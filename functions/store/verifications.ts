@@ -18,6 +18,8 @@ export interface VerificationRecord {
   decidedAt: string | null;
   /** Keyed hash of the applicant's phone (absent on records from before it was kept, and once purged). */
   phoneKey?: string | null;
+  /** A rejection's or revocation's reason (the applicant reads it); null otherwise. */
+  reason?: string | null;
 }
 
 const toVerification = (i: Record<string, unknown>): VerificationRecord => ({
@@ -29,6 +31,7 @@ const toVerification = (i: Record<string, unknown>): VerificationRecord => ({
   submittedAt: i.submittedAt as string,
   decidedAt: (i.decidedAt as string | undefined) ?? null,
   phoneKey: (i.phoneKey as string | undefined) ?? null,
+  reason: (i.reason as string | undefined) ?? null,
 });
 
 const isConditionFailure = (e: Error) => e.name === 'ConditionalCheckFailedException';
@@ -148,7 +151,7 @@ export function verificationStore(ref: TableRef, config: Config) {
      */
     async purgeDue(nowEpoch: number): Promise<number> {
       let purged = 0;
-      for (const status of ['APPROVED', 'REJECTED'] as const) {
+      for (const status of ['APPROVED', 'REJECTED', 'REVOKED'] as const) {
         // Collected first: each purge moves its item out of the partition being read.
         const due = await queryAll(
           doc,
@@ -172,8 +175,11 @@ export function verificationStore(ref: TableRef, config: Config) {
       return purged;
     },
 
-    /** PENDING → APPROVED/REJECTED once (refused by `verification` otherwise); an approval verifies the recipient until `verifiedUntil`. */
-    async decide(v: VerificationRecord, status: 'APPROVED' | 'REJECTED', at: string, verifiedUntil: string | null, purgeAt: number, intents: Intents = {}) {
+    /**
+     * PENDING → APPROVED/REJECTED once (refused by `verification` otherwise); an approval verifies
+     * the recipient until `verifiedUntil`, a rejection tells them `reason`.
+     */
+    async decide(v: VerificationRecord, status: 'APPROVED' | 'REJECTED', at: string, verifiedUntil: string | null, purgeAt: number, reason: string | null, intents: Intents = {}) {
       return commit(
         ref,
         withIntents(TableName, {
@@ -181,11 +187,11 @@ export function verificationStore(ref: TableRef, config: Config) {
             Update: {
               TableName,
               Key: keys.verification(v.id),
-              UpdateExpression: 'SET #s = :s, decidedAt = :at, purgeAt = :purge, GSI1PK = :pk, GSI1SK = :sk',
+              UpdateExpression: 'SET #s = :s, decidedAt = :at, purgeAt = :purge, reason = :why, GSI1PK = :pk, GSI1SK = :sk',
               ConditionExpression: '#s = :pending',
               ExpressionAttributeNames: { '#s': 'status' },
               ExpressionAttributeValues: {
-                ':s': status, ':at': at, ':purge': purgeAt, ':pending': 'PENDING',
+                ':s': status, ':at': at, ':purge': purgeAt, ':pending': 'PENDING', ':why': reason,
                 ':pk': keys.verificationsIn(status), ':sk': keys.verificationIndex(status, v.submittedAt, v.id).GSI1SK,
               },
             },
@@ -199,7 +205,43 @@ export function verificationStore(ref: TableRef, config: Config) {
               TableName,
               Key: keys.recipient(v.recipientId),
               UpdateExpression: verifiedUntil ? 'SET verification = :v, verifiedUntil = :until' : 'SET verification = :v',
-              ExpressionAttributeValues: { ':v': { id: v.id, status }, ...(verifiedUntil ? { ':until': verifiedUntil } : {}) },
+              ExpressionAttributeValues: { ':v': { id: v.id, status, reason }, ...(verifiedUntil ? { ':until': verifiedUntil } : {}) },
+            },
+          },
+        }, intents),
+        config.contention,
+      );
+    },
+
+    /**
+     * APPROVED → REVOKED once: the recipient is no longer verified from now (their `verifiedUntil`
+     * goes) and is told `reason`. Refused by `verification` unless still APPROVED, by `recipient`
+     * when they have applied again since (that application is theirs to have decided).
+     */
+    async revoke(v: VerificationRecord, at: string, reason: string, purgeAt: number, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(TableName, {
+          verification: {
+            Update: {
+              TableName,
+              Key: keys.verification(v.id),
+              UpdateExpression: 'SET #s = :s, revokedAt = :at, purgeAt = :purge, reason = :why, GSI1PK = :pk, GSI1SK = :sk',
+              ConditionExpression: '#s = :approved',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: {
+                ':s': 'REVOKED', ':at': at, ':purge': purgeAt, ':approved': 'APPROVED', ':why': reason,
+                ':pk': keys.verificationsIn('REVOKED'), ':sk': keys.verificationIndex('REVOKED', v.submittedAt, v.id).GSI1SK,
+              },
+            },
+          },
+          recipient: {
+            Update: {
+              TableName,
+              Key: keys.recipient(v.recipientId),
+              UpdateExpression: 'SET verification = :v REMOVE verifiedUntil',
+              ConditionExpression: 'verification.id = :vid',
+              ExpressionAttributeValues: { ':v': { id: v.id, status: 'REVOKED', reason }, ':vid': v.id },
             },
           },
         }, intents),

@@ -247,13 +247,13 @@ describe('vouchers checked offline, and providers that stop taking bookings', ()
   it('a suspended provider takes no bookings (PROVIDER_UNAVAILABLE), at once', async () => {
     await app.setClock('2026-11-30T12:50:00+08:00');
     const admin = await app.adminToken();
-    await app.api.suspendProvider({ token: admin, params: { id: 'demo-meilin' } });
+    await app.api.suspendProvider({ token: admin, params: { id: 'demo-meilin' }, body: { reason: '食品安全检查' } });
     try {
       const r = await app.api.createBooking.reply({ token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } });
       expect(r.status).toBe(403);
       expect(r.error?.code).toBe('PROVIDER_UNAVAILABLE');
     } finally {
-      await app.api.approveProvider({ token: admin, params: { id: 'demo-meilin' } });
+      await app.api.reinstateProvider({ token: admin, params: { id: 'demo-meilin' } });
     }
     expect((await app.api.createBooking.reply({ token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } })).status).toBe(201);
   });
