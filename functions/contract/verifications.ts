@@ -37,6 +37,7 @@ export const AdminVerification = z.object({
   /** A rejection's or revocation's reason, as the applicant is told it; null otherwise. */
   reason: z.string().nullable(),
 });
+export type AdminVerification = z.infer<typeof AdminVerification>;
 export const AdminVerificationList = pagedList('verifications', AdminVerification);
 export const AdminVerificationResponse = z.object({ verification: AdminVerification });
 /** A rejection or a revocation: why, in words the applicant will read in the app. */

@@ -87,7 +87,7 @@ describe('booking, cancelling and redeeming a meal', () => {
     const points = await app.api.staffPoints({ token: futianStaff });
     // 2500 fen → 25 points, held for a week (until the hour after 7 × 24 h) before they can be spent.
     expect(points.pending).toBe(pointsBefore + 25);
-    expect(points.entries[0]).toEqual({ id: expect.any(String), points: 25, reason: 'meal_redeemed', ref: b.id, note: null, at: '2026-11-30T03:15:00.000Z', availableAt: '2026-12-07T04:00:00.000Z' });
+    expect(points.entries[0]).toEqual({ id: expect.any(String), points: 25, reason: 'meal_redeemed', ref: b.id, note: null, at: '2026-11-30T03:15:00.000Z', availableAt: '2026-12-07T04:00:00.000Z', reversed: 0 });
     const today = await app.api.staffToday({ token: futianStaff });
     expect(today.slots[0]).toMatchObject({ offeringId: OFFERING, redeemed: expect.any(Number) });
     expect(today.slots[0]!.redeemed).toBeGreaterThanOrEqual(1);
