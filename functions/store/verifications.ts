@@ -5,7 +5,7 @@ import type { Page } from '../contract/common.js';
 import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
-import { commit } from './transaction.js';
+import { commit, type Write } from './transaction.js';
 
 export interface VerificationRecord {
   id: string;
@@ -38,6 +38,17 @@ const isConditionFailure = (e: Error) => e.name === 'ConditionalCheckFailedExcep
 
 export function verificationStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
+  /** An application moving `from` → `to` once (refused otherwise) into `to`'s review list, setting `set` too. */
+  const moved = (v: VerificationRecord, from: VerificationStatus, to: VerificationStatus, set: string, values: Record<string, unknown>): Write => ({
+    Update: {
+      TableName,
+      Key: keys.verification(v.id),
+      UpdateExpression: `SET #s = :s, ${set}, GSI1PK = :pk, GSI1SK = :sk`,
+      ConditionExpression: '#s = :from',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ...values, ':s': to, ':from': from, ':pk': keys.verificationsIn(to), ':sk': keys.verificationIndex(to, v.submittedAt, v.id).GSI1SK },
+    },
+  });
   return {
     async get(id: string): Promise<VerificationRecord | null> {
       const out = await doc.send(new GetCommand({ TableName, Key: keys.verification(id) }));
@@ -183,19 +194,7 @@ export function verificationStore(ref: TableRef, config: Config) {
       return commit(
         ref,
         withIntents(TableName, {
-          verification: {
-            Update: {
-              TableName,
-              Key: keys.verification(v.id),
-              UpdateExpression: 'SET #s = :s, decidedAt = :at, purgeAt = :purge, reason = :why, GSI1PK = :pk, GSI1SK = :sk',
-              ConditionExpression: '#s = :pending',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: {
-                ':s': status, ':at': at, ':purge': purgeAt, ':pending': 'PENDING', ':why': reason,
-                ':pk': keys.verificationsIn(status), ':sk': keys.verificationIndex(status, v.submittedAt, v.id).GSI1SK,
-              },
-            },
-          },
+          verification: moved(v, 'PENDING', status, 'decidedAt = :at, purgeAt = :purge, reason = :why', { ':at': at, ':purge': purgeAt, ':why': reason }),
           // An approval holds the applicant's phone for as long as it verifies (no second identity on it).
           phone: v.phoneKey && verifiedUntil
             ? { Put: { TableName, Item: { ...keys.verificationPhone(v.phoneKey), verificationId: v.id, heldThrough: verifiedUntil } } }
@@ -216,25 +215,13 @@ export function verificationStore(ref: TableRef, config: Config) {
     /**
      * APPROVED → REVOKED once: the recipient is no longer verified from now (their `verifiedUntil`
      * goes) and is told `reason`. Refused by `verification` unless still APPROVED, by `recipient`
-     * when they have applied again since (that application is theirs to have decided).
+     * when they have applied again since (the newer application is the one to decide).
      */
     async revoke(v: VerificationRecord, at: string, reason: string, purgeAt: number, intents: Intents = {}) {
       return commit(
         ref,
         withIntents(TableName, {
-          verification: {
-            Update: {
-              TableName,
-              Key: keys.verification(v.id),
-              UpdateExpression: 'SET #s = :s, revokedAt = :at, purgeAt = :purge, reason = :why, GSI1PK = :pk, GSI1SK = :sk',
-              ConditionExpression: '#s = :approved',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: {
-                ':s': 'REVOKED', ':at': at, ':purge': purgeAt, ':approved': 'APPROVED', ':why': reason,
-                ':pk': keys.verificationsIn('REVOKED'), ':sk': keys.verificationIndex('REVOKED', v.submittedAt, v.id).GSI1SK,
-              },
-            },
-          },
+          verification: moved(v, 'APPROVED', 'REVOKED', 'revokedAt = :at, purgeAt = :purge, reason = :why', { ':at': at, ':purge': purgeAt, ':why': reason }),
           recipient: {
             Update: {
               TableName,

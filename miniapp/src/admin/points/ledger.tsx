@@ -1,7 +1,7 @@
 // One provider's points: what is spendable and what is held, the ledger page by page, an
 // adjustment form (confirmed before it is sent), and the reversal of a credit in whole or in part —
 // each correction with the admin's reason.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { AdjustmentBody, ClearIntegrityBody, ReversalBody, type IntegrityCase, type LedgerEntry, type LedgerReason } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useResource } from '../../hooks/use-resource';
@@ -14,6 +14,7 @@ import { flagsText, shanghaiTime } from '../labels';
 import { AdminLink } from '../link';
 import { Notice, type NoticeState } from '../notice';
 import { useCursorPages } from '../paging';
+import { InlineForm } from '../inline-form';
 import { ReasonForm } from '../reason-form';
 import { Section } from '../section';
 import { actionsColumn, PagedTable } from '../table';
@@ -73,8 +74,6 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
   const t = useAdminText();
   const left = leftOf(entry);
   const [draft, setDraft] = useState({ points: String(left), reason: '' });
-  const reason = useRef<HTMLInputElement>(null);
-  useEffect(() => reason.current?.focus(), []);
   const { errors, saving, onSubmit } = useAdminForm({
     check: () => ReversalBody.safeParse({ providerId, entryId: entry.id, reason: draft.reason, points: draft.points.trim() === '' ? undefined : Number(draft.points) }),
     beside: (): Record<string, string> => (Number(draft.points) > left ? { reversePoints: t('points.reverseAtMost', { n: left }) } : {}),
@@ -88,20 +87,22 @@ function ReverseForm({ providerId, entry, onClose, onDone }: { providerId: strin
     },
   });
   return (
-    <Section id='reverseReason' className='admin-points__reverse' title={t('points.reverseTitle', { n: signed(entry.points), at: shanghaiTime(entry.at), left })}>
-      <form className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
-        <TextField name='reversePoints' label={t('points.reversePoints')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
-        <Field name='reverseReason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} ref={reason} className='admin-input' maxLength={200} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
-        </Field>
-        <button type='submit' className='admin-btn admin-btn--danger admin-points__reverse-confirm' disabled={saving}>
-          {t('points.reverse')}
-        </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </form>
-    </Section>
+    <InlineForm
+      id='reverseForm'
+      className='admin-points__reverse'
+      title={t('points.reverseTitle', { n: signed(entry.points), at: shanghaiTime(entry.at), left })}
+      submitText={t('points.reverse')}
+      submitClassName='admin-points__reverse-confirm'
+      danger
+      saving={saving}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <TextField name='reversePoints' label={t('points.reversePoints')} errors={errors} short input={{ inputMode: 'numeric' }} value={draft.points} onChange={(points) => setDraft({ ...draft, points })} />
+      <Field name='reverseReason' label={t('points.reason')} errors={errors} className='admin-form__wide'>
+        {(c) => <input {...c} className='admin-input' maxLength={200} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} />}
+      </Field>
+    </InlineForm>
   );
 }
 

@@ -7,7 +7,7 @@ import { resetStaffPassword } from '../api';
 import { PasswordField } from '../form';
 import { useAdminText } from '../i18n';
 import type { NoticeState } from '../notice';
-import { Section } from '../section';
+import { InlineForm } from '../inline-form';
 import { useAdminForm } from '../use-admin-form';
 
 export function StaffPasswordForm({ member, onDone, onClose }: { member: StaffView; onDone: (n: NoticeState) => void; onClose: () => void }) {
@@ -24,17 +24,17 @@ export function StaffPasswordForm({ member, onDone, onClose }: { member: StaffVi
     },
   });
   return (
-    <Section id='staffNewPassword' className='admin-staff__password' title={t('provider.resetPasswordTitle', { u: member.username, name: member.name })}>
-      <p className='admin-muted'>{t('provider.resetPasswordHint')}</p>
-      <form className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
-        <PasswordField name='staffNewPassword' label={t('provider.temporaryPassword')} kind='new' errors={errors} value={password} onChange={setPassword} />
-        <button type='submit' className='admin-btn admin-staff__password-confirm' disabled={saving}>
-          {t('provider.resetPassword')}
-        </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </form>
-    </Section>
+    <InlineForm
+      id='staffPasswordForm'
+      className='admin-staff__password'
+      title={t('provider.resetPasswordTitle', { u: member.username, name: member.name })}
+      submitText={t('provider.resetPassword')}
+      submitClassName='admin-staff__password-confirm'
+      saving={saving}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <PasswordField name='staffNewPassword' label={t('provider.temporaryPassword')} hint={t('provider.resetPasswordHint')} kind='new' errors={errors} value={password} onChange={setPassword} />
+    </InlineForm>
   );
 }
