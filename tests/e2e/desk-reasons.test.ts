@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath } from '../support/browser.js';
-import type { TestApp } from '../support/app.js';
-import { browserSuite, field, stored, tap, type PhonePage } from '../support/h5.js';
+import { deviceKey, type TestApp } from '../support/app.js';
+import { browserSuite, field, tap, type PhonePage } from '../support/h5.js';
 import { providerWithOffering } from '../support/people.js';
 
 // Issue 22 items 8 and 11 on the phones: after the desk's decision, each person reads words meant
@@ -20,13 +20,12 @@ const languages = [
   { lang: 'en', storage: { 'mcan.introSeen': '1', 'mcan.lang': 'en' } },
 ] as const;
 
-/** A recipient's phone with its own session (made by the app on opening). */
+/** A recipient's phone, signed in with a device session made beforehand (its token in the app's storage). */
 async function recipientPhone(storage: Record<string, string>): Promise<{ p: PhonePage; token: string }> {
-  const p = await suite.open(MONDAY_LUNCH, storage);
-  await p.page.goto(app.url + '/');
-  await p.page.locator('.provider-card').first().waitFor();
-  await expect.poll(() => stored(p.page, 'mcan.token')).toBeTruthy();
-  return { p, token: (await stored(p.page, 'mcan.token'))! };
+  const key = deviceKey();
+  const { token } = await app.api.createDeviceSession({ body: { deviceKey: key } });
+  const p = await suite.open(MONDAY_LUNCH, { ...storage, 'mcan.deviceKey': key, 'mcan.token': token });
+  return { p, token };
 }
 
 describe('a suspension, as the recipient and the staff read it', () => {
@@ -52,6 +51,7 @@ describe('a suspension, as the recipient and the staff read it', () => {
       zh: '本店已被项目办公室暂停服务，暂时不能核销或发放餐食。请联系项目办公室。',
       en: 'The programme office has suspended this restaurant: meals cannot be redeemed or handed out now. Please contact the office.',
     };
+    const titles = { zh: '本店暂停服务', en: 'Service suspended' };
     for (const { lang, storage } of languages) {
       const p = await suite.open(MONDAY_LUNCH, storage);
       await p.page.goto(app.url + '/#/staff/signin/index');
@@ -63,6 +63,8 @@ describe('a suspension, as the recipient and the staff read it', () => {
       await tap(p.page.locator('.staff-scan__redeem'));
       const refused = p.page.locator('[data-result="fail"]');
       await expect.poll(() => refused.innerText()).toContain(refusals[lang]);
+      // Titled for what happened: the voucher may well be good, the restaurant is not serving.
+      expect(await refused.locator('.scan-result__title').innerText()).toBe(titles[lang]);
       await p.page.screenshot({ path: artifactPath(`staff-scan-suspended-${lang}.png`), animations: 'disabled' });
     }
   });

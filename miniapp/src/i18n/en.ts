@@ -124,6 +124,7 @@ export const en: Record<MessageKey, string> = {
   'staff.result.ok': 'Valid',
   'staff.result.okDetail': '1 × {o}',
   'staff.result.fail': 'Not valid',
+  'staff.result.suspended': 'Service suspended',
   'staff.result.next': 'Next',
   'staff.today.title': 'Today',
   'staff.today.capacity': 'Capacity',

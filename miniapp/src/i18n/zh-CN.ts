@@ -123,6 +123,7 @@ export const zhCN = {
   'staff.result.ok': '有效',
   'staff.result.okDetail': '1 × {o}',
   'staff.result.fail': '无效',
+  'staff.result.suspended': '本店暂停服务',
   'staff.result.next': '继续核销',
   'staff.today.title': '今日',
   'staff.today.capacity': '今日份数',

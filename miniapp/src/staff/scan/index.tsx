@@ -14,7 +14,8 @@ import './index.css';
 
 type Outcome =
   | { ok: true; redemption: RedemptionResponse['redemption'] }
-  | { ok: false; reason: string }
+  /** `suspended`: the voucher may be fine, the restaurant is not serving (titled so, not "invalid"). */
+  | { ok: false; reason: string; suspended: boolean }
   /** Too many wrong codes: typing is paused (the voucher in hand may well be good). */
   | { ok: 'paused'; until: number };
 
@@ -84,7 +85,7 @@ export default function StaffScanPage() {
       void Taro.vibrateShort({ type: 'light' }).catch(() => undefined);
     } else {
       // A scanned text that is not a voucher at all fails the contract before sending: still "invalid".
-      setOutcome({ ok: false, reason: describe(answer, 'scan') });
+      setOutcome({ ok: false, reason: describe(answer, 'scan'), suspended: answer.code === 'PROVIDER_UNAVAILABLE' });
     }
   };
 
@@ -153,7 +154,7 @@ export default function StaffScanPage() {
         onClick={next}
       >
         <Text className='scan-result__mark'>{outcome.ok ? '✓' : '✕'}</Text>
-        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t('staff.result.fail')}</Text>
+        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t(outcome.suspended ? 'staff.result.suspended' : 'staff.result.fail')}</Text>
         <Text className='scan-result__detail'>
           {outcome.ok
             ? `${t('staff.result.okDetail', { o: outcome.redemption.offering.name })}  ${outcome.redemption.window.start}–${outcome.redemption.window.end}`
