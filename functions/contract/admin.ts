@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, Id, NewPassword, pagedList, PageQuery, Text, Username } from './common.js';
+import { DateString, Decider, Id, NewPassword, pagedList, PageQuery, Text, Username } from './common.js';
 import { GeoPoint, OfferingKind, PickupWindow, ProviderKind, ProviderStatus } from './providers.js';
 
 
@@ -35,11 +35,21 @@ export const ProviderPatch = ProviderInput.partial()
   });
 export type ProviderPatch = z.infer<typeof ProviderPatch>;
 
+/** `POST /v1/admin/providers/{id}/suspend`: why, in the administrator's words (kept with the provider and in the audit). */
+export const SuspendBody = z.strictObject({ reason: Text(200) });
+export type SuspendBody = z.infer<typeof SuspendBody>;
+
+/** Why, when and by whom a provider was suspended; null once reinstated. */
+export const Suspension = z.object({ reason: z.string(), at: z.string(), by: Decider });
+export type Suspension = z.infer<typeof Suspension>;
+
 export const AdminProvider = ProviderInput.extend({
   id: Id,
   status: ProviderStatus,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Present while SUSPENDED (null after a reinstatement; absent on providers never suspended since it was kept). */
+  suspension: Suspension.nullable().optional(),
 });
 export type AdminProvider = z.infer<typeof AdminProvider>;
 export const AdminProviderResponse = z.object({ provider: AdminProvider });

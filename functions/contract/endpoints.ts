@@ -18,6 +18,7 @@ import {
   StaffInput,
   StaffList,
   StaffResponse,
+  SuspendBody,
 } from './admin.js';
 import {
   AdminLeaderboardsQuery,
@@ -80,7 +81,7 @@ import {
   TotpEnrolment,
 } from './office.js';
 import { ClearIntegrityBody, IntegrityCaseResponse, IntegrityQuery, IntegrityReport } from './integrity.js';
-import { AdminVerificationList, AdminVerificationResponse, VerificationBody, VerificationQuery, VerificationReceipt } from './verifications.js';
+import { AdminVerificationList, AdminVerificationResponse, RevealedPhone, VerificationBody, VerificationQuery, VerificationReasonBody, VerificationReceipt } from './verifications.js';
 import { District, DistrictList, IdParams, ProviderListResponse, ProviderResponse, ProvidersQuery } from './providers.js';
 import {
   AdminSessionResponse,
@@ -198,7 +199,7 @@ export const endpoints = {
   adminProviderPoster: { method: 'GET', path: '/v1/admin/providers/{id}/poster', auth: 'admin', params: IdParams, response: PosterResponse },
   updateProvider: { method: 'PATCH', path: '/v1/admin/providers/{id}', auth: 'admin', params: IdParams, body: ProviderPatch, response: AdminProviderResponse },
   approveProvider: { method: 'POST', path: '/v1/admin/providers/{id}/approve', auth: 'admin', params: IdParams, response: AdminProviderResponse },
-  suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  suspendProvider: { method: 'POST', path: '/v1/admin/providers/{id}/suspend', auth: 'admin', params: IdParams, body: SuspendBody, response: AdminProviderResponse },
   putOffering: { method: 'PUT', path: '/v1/admin/providers/{id}/offerings/{offeringId}', auth: 'admin', params: OfferingParams, body: OfferingBody, response: AdminOfferingResponse },
   createStaff: { method: 'POST', path: '/v1/admin/staff', auth: 'admin', body: StaffInput, response: StaffResponse, status: 201 },
   endAdminSessions: { method: 'DELETE', path: '/v1/admin/sessions', auth: 'admin', response: EndedSessions },
@@ -222,7 +223,7 @@ export const endpoints = {
   disableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/disable', auth: 'admin', params: IdParams, response: StaffResponse },
   listVerifications: { method: 'GET', path: '/v1/admin/verifications', auth: 'admin', query: VerificationQuery, response: AdminVerificationList },
   approveVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/approve', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
-  rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, response: AdminVerificationResponse },
+  rejectVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/reject', auth: 'admin', params: IdParams, body: VerificationReasonBody, response: AdminVerificationResponse },
 
   // The audit log (every staff and admin change, written with the change)
   // Points (the donor side)
@@ -265,6 +266,14 @@ export const endpoints = {
     body: CloseSafetyReportBody,
     response: AdminSafetyReportResponse,
   },
+
+  // The desk's second chances (issue 22): reinstating a suspended provider, taking back an
+  // approval, one audited look at a phone number, a staff password reset and re-enabling
+  reinstateProvider: { method: 'POST', path: '/v1/admin/providers/{id}/reinstate', auth: 'admin', params: IdParams, response: AdminProviderResponse },
+  revokeVerification: { method: 'POST', path: '/v1/admin/verifications/{id}/revoke', auth: 'admin', params: IdParams, body: VerificationReasonBody, response: AdminVerificationResponse },
+  revealVerificationPhone: { method: 'POST', path: '/v1/admin/verifications/{id}/reveal', auth: 'admin', params: IdParams, response: RevealedPhone },
+  resetStaffPassword: { method: 'POST', path: '/v1/admin/staff/{id}/password', auth: 'admin', params: IdParams, body: ResetPasswordBody, response: StaffResponse },
+  enableStaff: { method: 'POST', path: '/v1/admin/staff/{id}/enable', auth: 'admin', params: IdParams, response: StaffResponse },
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;

@@ -16,6 +16,8 @@ export const LedgerEntry = z.object({
   at: z.string(),
   /** When a credit becomes spendable (a meal's credit is held first); `at` for everything else. */
   availableAt: z.string(),
+  /** On a credit that can be reversed: how many of its points reversals took back so far (all of them: fully reversed). */
+  reversed: z.number().int().min(0).optional(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
@@ -29,8 +31,11 @@ export const AdjustmentBody = z.strictObject({
 });
 export type AdjustmentBody = z.infer<typeof AdjustmentBody>;
 
-/** Take back a credit (a meal's, or an adjustment's), once, with the admin's reason. */
-export const ReversalBody = z.strictObject({ providerId: Id, entryId: Id, reason: Reason });
+/**
+ * Take back a credit (a meal's, or an adjustment's) with the admin's reason: all that is left of it,
+ * or `points` of it. The reversals of one credit never add up to more than the credit.
+ */
+export const ReversalBody = z.strictObject({ providerId: Id, entryId: Id, reason: Reason, points: z.number().int().min(1).max(1_000_000).optional() });
 export type ReversalBody = z.infer<typeof ReversalBody>;
 
 export const EntryResponse = z.object({ entry: LedgerEntry });

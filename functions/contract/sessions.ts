@@ -93,7 +93,8 @@ export const MeResponse = z.object({
     verifiedUntil: DateString.nullable(),
     claimsThisMonth: z.number().int().min(0),
     suspendedUntil: DateString.nullable(),
-    verification: z.object({ id: Id, status: VerificationStatus }).nullable(),
+    /** The latest application; `reason` is the office's words when it was rejected or revoked. */
+    verification: z.object({ id: Id, status: VerificationStatus, reason: z.string().nullable().optional() }).nullable(),
     blocked: BookingBlock.nullable(),
   }),
 });

@@ -64,3 +64,17 @@ export function balanceOf(s: PointsState, now: string): Balance {
 
 /** Points an exchange costs. */
 export const exchangeCost = (pointsEach: number, quantity: number): number => pointsEach * quantity;
+
+/** Credits an administrator may take back: a meal's, or an adjustment's (never a refund or a debit). */
+export const isReversible = (e: { points: number; reason: string }): boolean => e.points > 0 && (e.reason === 'meal_redeemed' || e.reason === 'adjustment');
+
+/**
+ * How many points a reversal takes: `asked`, or all that is left of the credit when not given.
+ * Null when nothing is left, or when `asked` is more than what is left (the reversals of one
+ * credit never add up to more than the credit).
+ */
+export function reversalPoints(credit: number, reversedSoFar: number, asked?: number): number | null {
+  const left = credit - reversedSoFar;
+  const take = asked ?? left;
+  return left > 0 && take >= 1 && take <= left ? take : null;
+}

@@ -33,15 +33,21 @@ export function expiredDocuments(p: Pick<ProviderState, DocumentName>, today: st
   return documentNames.filter((document) => !documentValid(p[document], today)).map((document) => ({ document, expiresOn: p[document].expiresOn }));
 }
 
-export type StatusAction = 'approve' | 'suspend';
+export type StatusAction = 'approve' | 'suspend' | 'reinstate';
 
-/** PENDING → ACTIVE ⇄ SUSPENDED. Returns the next status, or null when the move is not allowed. */
+/**
+ * PENDING → ACTIVE (approve) → SUSPENDED (suspend) → ACTIVE (reinstate). Returns the next status,
+ * or null when the move is not allowed: a suspended provider is reinstated, never approved again,
+ * so the record says which of the two happened.
+ */
 export function nextStatus(current: ProviderStatus, action: StatusAction): ProviderStatus | null {
   switch (action) {
     case 'approve':
-      return current === 'ACTIVE' ? null : 'ACTIVE';
+      return current === 'PENDING' ? 'ACTIVE' : null;
     case 'suspend':
       return current === 'ACTIVE' ? 'SUSPENDED' : null;
+    case 'reinstate':
+      return current === 'SUSPENDED' ? 'ACTIVE' : null;
     default: {
       const unreachable: never = action;
       return unreachable;

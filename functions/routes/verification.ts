@@ -7,7 +7,9 @@ export const verificationHandlers = {
   submitVerification: (ctx, { body }) => application.submitVerification(ctx, body),
   listVerifications: (ctx, { query }) => review.listVerifications(ctx, query),
   approveVerification: (ctx, { params }) => review.approveVerification(ctx, params),
-  rejectVerification: (ctx, { params }) => review.rejectVerification(ctx, params),
+  rejectVerification: (ctx, { params, body }) => review.rejectVerification(ctx, params, body),
+  revokeVerification: (ctx, { params, body }) => review.revokeVerification(ctx, params, body),
+  revealVerificationPhone: (ctx, { params }) => review.revealPhone(ctx, params),
 } satisfies Handlers;
 
 export const verificationRoutes = routeTable('verification', verificationHandlers);

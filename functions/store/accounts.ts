@@ -290,5 +290,39 @@ export function accountStore(ref: TableRef, contention: Contention) {
       );
       if (!out.ok) throw new DomainError('CONFLICT', 'the staff account changed meanwhile; reload and retry');
     },
+
+    /**
+     * A disabled staff account signs in again (its old tokens stay ended: the session version moved
+     * on when it was disabled). Refused by `member` unless it is disabled.
+     */
+    async enableStaff(member: StaffMember, intents: Pick<Intents, 'audit'>) {
+      const enable = { UpdateExpression: 'SET disabled = :f REMOVE disabledAt', ConditionExpression: 'disabled = :t', ExpressionAttributeValues: { ':f': false, ':t': true } };
+      return commit(
+        ref,
+        withIntents(tableName, {
+          member: { Update: { TableName: tableName, Key: keys.staffMember(member.id), ...enable } },
+          account: { Update: { TableName: tableName, Key: keys.account(member.username), ...enable } },
+        }, intents),
+        contention,
+      );
+    },
+
+    /**
+     * A new password set by an administrator: the hash on the account item, and the session
+     * version moved on in both items, so every token issued before stops passing.
+     */
+    async resetStaffPassword(member: StaffMember, passwordHash: string, intents: Pick<Intents, 'audit'>) {
+      const exists = { ConditionExpression: 'attribute_exists(PK)' };
+      return commit(
+        ref,
+        withIntents(tableName, {
+          member: { Update: { TableName: tableName, Key: keys.staffMember(member.id), UpdateExpression: 'ADD sessionVersion :one', ExpressionAttributeValues: { ':one': 1 }, ...exists } },
+          account: {
+            Update: { TableName: tableName, Key: keys.account(member.username), UpdateExpression: 'SET passwordHash = :h ADD sessionVersion :one', ExpressionAttributeValues: { ':h': passwordHash, ':one': 1 }, ...exists },
+          },
+        }, intents),
+        contention,
+      );
+    },
   };
 }

@@ -19,7 +19,7 @@
  *  backup code        PROVIDER#<id>         CODE#<date>#<code>    (→ booking; unique per provider and day)
  *  points ledger      PROVIDER#<id>         LEDGER#<at>#<entry>
  *  points balance     PROVIDER#<id>         POINTS                (available, pending, hold:<availableAt> per hour)
- *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (a credit is reversed at most once)
+ *  reversal marker    PROVIDER#<id>         REVERSED#<entry>      (how much of a credit is reversed: never more than it)
  *  integrity case     PROVIDER#<id>         INTEGRITY             INTEGRITY#FLAGGED      <flaggedAt>#<id>
  *                     (the review's flag and an admin's clear; on GSI1 only while FLAGGED, so one
  *                     Query lists every provider awaiting a clear)

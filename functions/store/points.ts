@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { LedgerReason } from '../contract/points.js';
 import type { Page } from '../contract/common.js';
 import { balanceOf, maturedHolds, type Balance, type PointsState } from '../domain/points.js';
-import { isConditionFailure, queryPage, type PageRequest, type TableRef } from './client.js';
+import { batchGetAll, isConditionFailure, queryPage, type PageRequest, type TableRef } from './client.js';
 import { withIntents, type Intents } from './intents.js';
 import { keys } from './keys.js';
 import { commit, type Write } from './transaction.js';
@@ -75,10 +75,24 @@ export const unholdWrite = (TableName: string, providerId: string, points: numbe
   },
 });
 
-/** Marks a credit as reversed, so a second reversal of it is refused. */
-export const reversedWrite = (TableName: string, providerId: string, entryId: string, reversalId: string): Write => ({
-  Put: { TableName, Item: { ...keys.reversed(providerId, entryId), reversalId }, ConditionExpression: 'attribute_not_exists(PK)' },
+/**
+ * Counts `points` more of a credit as reversed: refused when that would take the reversals of it
+ * past the credit itself, however many race. A marker from before partial reversals holds no
+ * count (only the reversal's id): that credit was reversed whole, and is refused too.
+ */
+export const reversedWrite = (TableName: string, credit: LedgerRecord, reversalId: string, points: number): Write => ({
+  Update: {
+    TableName,
+    Key: keys.reversed(credit.providerId, credit.id),
+    UpdateExpression: 'SET lastReversalId = :rid ADD reversedPoints :pts',
+    ConditionExpression: 'attribute_not_exists(PK) OR reversedPoints <= :room',
+    ExpressionAttributeValues: { ':rid': reversalId, ':pts': points, ':room': credit.points - points },
+  },
 });
+
+/** How much of a credit its marker says is reversed (a marker without a count: all of it). */
+const reversedIn = (marker: Record<string, unknown> | undefined, credit: Pick<LedgerRecord, 'points'>): number =>
+  marker ? ((marker.reversedPoints as number | undefined) ?? credit.points) : 0;
 
 /**
  * The integrity freeze (see PointsState.frozenSince): from `since`, no held credit matures until
@@ -156,19 +170,39 @@ export function pointsStore(ref: TableRef, config: Config) {
     },
 
     /**
-     * A reversal of `credit`, at most once (`once` refuses a second): from its hold while `held`,
-     * else from what is spendable (`points` refuses if that would go below zero).
+     * A reversal of part or all of `credit` (`e.points` is minus the part): `reversed` refuses it
+     * past what is left of the credit; from its hold while `held`, else from what is spendable
+     * (`points` refuses if that would go below zero).
      */
     async reverse(credit: LedgerRecord, e: LedgerRecord, held: boolean, intents: Intents = {}) {
+      const part = -e.points;
       return commit(
         ref,
         withIntents(TableName, {
-          once: reversedWrite(TableName, credit.providerId, credit.id, e.id),
-          points: held ? unholdWrite(TableName, credit.providerId, credit.points, credit.availableAt) : availableWrite(TableName, credit.providerId, -credit.points),
+          reversed: reversedWrite(TableName, credit, e.id, part),
+          points: held ? unholdWrite(TableName, credit.providerId, part, credit.availableAt) : availableWrite(TableName, credit.providerId, -part),
           ledger: entryWrite(TableName, e),
         }, intents),
         config.contention,
       );
+    },
+
+    /** How much of one credit is reversed so far, read consistently (what a new reversal may still take). */
+    async reversedOf(credit: LedgerRecord): Promise<number> {
+      const out = await doc.send(new GetCommand({ TableName, Key: keys.reversed(credit.providerId, credit.id), ConsistentRead: true }));
+      return reversedIn(out.Item, credit);
+    },
+
+    /** How much of each of these credits is reversed so far (ledger pages show it); credits never reversed are left out. */
+    async reversedOfMany(credits: LedgerRecord[]): Promise<Map<string, number>> {
+      const items = await batchGetAll(doc, TableName, credits.map((c) => keys.reversed(c.providerId, c.id)));
+      const bySk = new Map(items.map((i) => [i.SK as string, i]));
+      const found = new Map<string, number>();
+      for (const c of credits) {
+        const marker = bySk.get(keys.reversed(c.providerId, c.id).SK);
+        if (marker) found.set(c.id, reversedIn(marker, c));
+      }
+      return found;
     },
 
     /** Newest first. */

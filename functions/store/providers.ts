@@ -8,7 +8,7 @@ import { keys } from './keys.js';
 import { commit } from './transaction.js';
 import type { Offering, Provider } from './records.js';
 
-const PROVIDER_FIELDS = ['id', 'name', 'nameEn', 'location', 'kind', 'district', 'address', 'businessLicence', 'hygienePermit', 'status', 'createdAt', 'updatedAt', 'offerings', 'posterToken'] as const;
+const PROVIDER_FIELDS = ['id', 'name', 'nameEn', 'location', 'kind', 'district', 'address', 'businessLicence', 'hygienePermit', 'status', 'createdAt', 'updatedAt', 'offerings', 'posterToken', 'suspension'] as const;
 
 function toProvider(item: Record<string, unknown>): Provider {
   const p = Object.fromEntries(PROVIDER_FIELDS.filter((f) => item[f] !== undefined).map((f) => [f, item[f]])) as unknown as Provider;

@@ -1,4 +1,4 @@
-import type { AdminOffering, ProviderDocument } from '../contract/admin.js';
+import type { AdminOffering, ProviderDocument, Suspension } from '../contract/admin.js';
 import type { AdminRole } from '../contract/office.js';
 import type { BookingStatus, CancelReason } from '../contract/bookings.js';
 import type { LedgerReason } from '../contract/points.js';
@@ -30,6 +30,8 @@ export interface Provider {
   offerings: Record<string, Offering>;
   /** The walk-in poster's current token; rotating it retires printed posters. */
   posterToken?: string;
+  /** Why, when and by whom it was suspended; null once reinstated. */
+  suspension?: Suspension | null;
 }
 
 export interface Slot extends SlotCounts {
@@ -115,7 +117,7 @@ export interface Recipient {
   verifiedUntil: string | null;
   suspendedUntil: string | null;
   noShows: string[];
-  verification: { id: string; status: VerificationStatus } | null;
+  verification: { id: string; status: VerificationStatus; reason?: string | null } | null;
 }
 
 export interface BookingRecord {

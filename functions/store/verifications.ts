@@ -5,7 +5,7 @@ import type { Page } from '../contract/common.js';
 import { queryAll, queryPage, type PageRequest, type TableRef } from './client.js';
 import { keys } from './keys.js';
 import { withIntents, type Intents } from './intents.js';
-import { commit } from './transaction.js';
+import { commit, type Write } from './transaction.js';
 
 export interface VerificationRecord {
   id: string;
@@ -18,6 +18,8 @@ export interface VerificationRecord {
   decidedAt: string | null;
   /** Keyed hash of the applicant's phone (absent on records from before it was kept, and once purged). */
   phoneKey?: string | null;
+  /** A rejection's or revocation's reason (the applicant reads it); null otherwise. */
+  reason?: string | null;
 }
 
 const toVerification = (i: Record<string, unknown>): VerificationRecord => ({
@@ -29,12 +31,24 @@ const toVerification = (i: Record<string, unknown>): VerificationRecord => ({
   submittedAt: i.submittedAt as string,
   decidedAt: (i.decidedAt as string | undefined) ?? null,
   phoneKey: (i.phoneKey as string | undefined) ?? null,
+  reason: (i.reason as string | undefined) ?? null,
 });
 
 const isConditionFailure = (e: Error) => e.name === 'ConditionalCheckFailedException';
 
 export function verificationStore(ref: TableRef, config: Config) {
   const { doc, tableName: TableName } = ref;
+  /** An application moving `from` → `to` once (refused otherwise) into `to`'s review list, setting `set` too. */
+  const moved = (v: VerificationRecord, from: VerificationStatus, to: VerificationStatus, set: string, values: Record<string, unknown>): Write => ({
+    Update: {
+      TableName,
+      Key: keys.verification(v.id),
+      UpdateExpression: `SET #s = :s, ${set}, GSI1PK = :pk, GSI1SK = :sk`,
+      ConditionExpression: '#s = :from',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ...values, ':s': to, ':from': from, ':pk': keys.verificationsIn(to), ':sk': keys.verificationIndex(to, v.submittedAt, v.id).GSI1SK },
+    },
+  });
   return {
     async get(id: string): Promise<VerificationRecord | null> {
       const out = await doc.send(new GetCommand({ TableName, Key: keys.verification(id) }));
@@ -148,7 +162,7 @@ export function verificationStore(ref: TableRef, config: Config) {
      */
     async purgeDue(nowEpoch: number): Promise<number> {
       let purged = 0;
-      for (const status of ['APPROVED', 'REJECTED'] as const) {
+      for (const status of ['APPROVED', 'REJECTED', 'REVOKED'] as const) {
         // Collected first: each purge moves its item out of the partition being read.
         const due = await queryAll(
           doc,
@@ -172,24 +186,15 @@ export function verificationStore(ref: TableRef, config: Config) {
       return purged;
     },
 
-    /** PENDING → APPROVED/REJECTED once (refused by `verification` otherwise); an approval verifies the recipient until `verifiedUntil`. */
-    async decide(v: VerificationRecord, status: 'APPROVED' | 'REJECTED', at: string, verifiedUntil: string | null, purgeAt: number, intents: Intents = {}) {
+    /**
+     * PENDING → APPROVED/REJECTED once (refused by `verification` otherwise); an approval verifies
+     * the recipient until `verifiedUntil`, a rejection tells them `reason`.
+     */
+    async decide(v: VerificationRecord, status: 'APPROVED' | 'REJECTED', at: string, verifiedUntil: string | null, purgeAt: number, reason: string | null, intents: Intents = {}) {
       return commit(
         ref,
         withIntents(TableName, {
-          verification: {
-            Update: {
-              TableName,
-              Key: keys.verification(v.id),
-              UpdateExpression: 'SET #s = :s, decidedAt = :at, purgeAt = :purge, GSI1PK = :pk, GSI1SK = :sk',
-              ConditionExpression: '#s = :pending',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: {
-                ':s': status, ':at': at, ':purge': purgeAt, ':pending': 'PENDING',
-                ':pk': keys.verificationsIn(status), ':sk': keys.verificationIndex(status, v.submittedAt, v.id).GSI1SK,
-              },
-            },
-          },
+          verification: moved(v, 'PENDING', status, 'decidedAt = :at, purgeAt = :purge, reason = :why', { ':at': at, ':purge': purgeAt, ':why': reason }),
           // An approval holds the applicant's phone for as long as it verifies (no second identity on it).
           phone: v.phoneKey && verifiedUntil
             ? { Put: { TableName, Item: { ...keys.verificationPhone(v.phoneKey), verificationId: v.id, heldThrough: verifiedUntil } } }
@@ -199,7 +204,31 @@ export function verificationStore(ref: TableRef, config: Config) {
               TableName,
               Key: keys.recipient(v.recipientId),
               UpdateExpression: verifiedUntil ? 'SET verification = :v, verifiedUntil = :until' : 'SET verification = :v',
-              ExpressionAttributeValues: { ':v': { id: v.id, status }, ...(verifiedUntil ? { ':until': verifiedUntil } : {}) },
+              ExpressionAttributeValues: { ':v': { id: v.id, status, reason }, ...(verifiedUntil ? { ':until': verifiedUntil } : {}) },
+            },
+          },
+        }, intents),
+        config.contention,
+      );
+    },
+
+    /**
+     * APPROVED → REVOKED once: the recipient is no longer verified from now (their `verifiedUntil`
+     * goes) and is told `reason`. Refused by `verification` unless still APPROVED, by `recipient`
+     * when they have applied again since (the newer application is the one to decide).
+     */
+    async revoke(v: VerificationRecord, at: string, reason: string, purgeAt: number, intents: Intents = {}) {
+      return commit(
+        ref,
+        withIntents(TableName, {
+          verification: moved(v, 'APPROVED', 'REVOKED', 'revokedAt = :at, purgeAt = :purge, reason = :why', { ':at': at, ':purge': purgeAt, ':why': reason }),
+          recipient: {
+            Update: {
+              TableName,
+              Key: keys.recipient(v.recipientId),
+              UpdateExpression: 'SET verification = :v REMOVE verifiedUntil',
+              ConditionExpression: 'verification.id = :vid',
+              ExpressionAttributeValues: { ':v': { id: v.id, status: 'REVOKED', reason }, ':vid': v.id },
             },
           },
         }, intents),

@@ -53,7 +53,7 @@ describe('the admin provider list', () => {
     }
     await app.setClock('2026-11-28T10:00:00+08:00');
     await app.api.approveProvider({ token: admin, params: { id: made[0]! } });
-    await app.api.suspendProvider({ token: admin, params: { id: made[0]! } });
+    await app.api.suspendProvider({ token: admin, params: { id: made[0]! }, body: { reason: '食品安全检查' } });
     await app.api.approveProvider({ token: admin, params: { id: made[2]! } });
   });
 

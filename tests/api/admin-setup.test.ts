@@ -50,9 +50,11 @@ describe('admin sets a provider up', () => {
     expect(await publicIds({ district: 'lianhua' })).not.toContain(id);
 
     expect((await app.api.approveProvider.reply({ token: admin, params: { id } })).error?.code).toBe('CONFLICT');
-    expect((await app.api.suspendProvider({ token: admin, params: { id } })).provider.status).toBe('SUSPENDED');
+    expect((await app.api.suspendProvider({ token: admin, params: { id }, body: { reason: '食品安全检查' } })).provider.status).toBe('SUSPENDED');
     expect(await publicIds()).not.toContain(id);
-    expect((await approve(id)).provider.status).toBe('ACTIVE');
+    // A suspended provider is reinstated, not approved a second time.
+    expect((await app.api.approveProvider.reply({ token: admin, params: { id } })).error?.code).toBe('CONFLICT');
+    expect((await app.api.reinstateProvider({ token: admin, params: { id } })).provider.status).toBe('ACTIVE');
   });
 
   it('puts an offering contract and shows today’s capacity and remaining publicly', async () => {

@@ -75,9 +75,16 @@ describe('the audit log', () => {
       return r;
     },
     disableStaff: (f) => app.api.disableStaff.reply({ token: f.admin, params: { id: f.made.staff! } }),
-    suspendProvider: (f) => app.api.suspendProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
+    enableStaff: (f) => app.api.enableStaff.reply({ token: f.admin, params: { id: f.made.staff! } }),
+    resetStaffPassword: (f) => app.api.resetStaffPassword.reply({ token: f.admin, params: { id: f.made.staff! }, body: { password: 'temporary-1' } }),
+    suspendProvider: (f) => app.api.suspendProvider.reply({ token: f.admin, params: { id: f.made.provider! }, body: { reason: '食品安全检查' } }),
+    reinstateProvider: (f) => app.api.reinstateProvider.reply({ token: f.admin, params: { id: f.made.provider! } }),
     approveVerification: async (f) => app.api.approveVerification.reply({ token: f.admin, params: { id: await application(app) } }),
-    rejectVerification: async (f) => app.api.rejectVerification.reply({ token: f.admin, params: { id: await application(app) } }),
+    rejectVerification: async (f) => app.api.rejectVerification.reply({ token: f.admin, params: { id: await application(app) }, body: { reason: '材料不全' } }),
+    // The approval taken back is made before the walk (approving writes its own entry).
+    revokeVerification: (f) => app.api.revokeVerification.reply({ token: f.admin, params: { id: f.made.approved! }, body: { reason: '信息不实' } }),
+    // The whole number is shown to the admin; the entry says only that it was (the pattern below checks).
+    revealVerificationPhone: (f) => app.api.revealVerificationPhone.reply({ token: f.admin, params: { id: f.made.approved! } }),
     redeem: async (f) => {
       const token = await recipient(app);
       const booking = (await app.api.createBooking({ token, body: { offeringId: f.offeringId, windowId: 'lunch' } })).booking;
@@ -178,6 +185,8 @@ describe('the audit log', () => {
       const r = await app.api.createPointsAdjustment({ token: owner2, body: { providerId, points, reason: '大额' } });
       return 'approval' in r ? r.approval.id : '';
     };
+    f.made.approved = await application(app);
+    await app.api.approveVerification({ token: f.admin, params: { id: f.made.approved } });
     f.made.bigCredit = await waiting(5_000);
     f.made.bigDebit = await waiting(-5_000);
     // In the fixtures' own order (a provider is created before it is approved).

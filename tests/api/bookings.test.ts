@@ -91,7 +91,7 @@ describe('booking, cancelling and redeeming a meal', () => {
     const points = await app.api.staffPoints({ token: futianStaff });
     // 2500 fen → 25 points, held for a week (until the hour after 7 × 24 h) before they can be spent.
     expect(points.pending).toBe(pointsBefore + 25);
-    expect(points.entries[0]).toEqual({ id: expect.any(String), points: 25, reason: 'meal_redeemed', ref: b.id, note: null, at: '2026-11-30T03:15:00.000Z', availableAt: '2026-12-07T04:00:00.000Z' });
+    expect(points.entries[0]).toEqual({ id: expect.any(String), points: 25, reason: 'meal_redeemed', ref: b.id, note: null, at: '2026-11-30T03:15:00.000Z', availableAt: '2026-12-07T04:00:00.000Z', reversed: 0 });
     const today = await app.api.staffToday({ token: futianStaff });
     expect(today.slots[0]).toMatchObject({ offeringId: OFFERING, redeemed: expect.any(Number) });
     expect(today.slots[0]!.redeemed).toBeGreaterThanOrEqual(1);
@@ -256,13 +256,13 @@ describe('vouchers checked offline, and providers that stop taking bookings', ()
   it('a suspended provider takes no bookings (PROVIDER_UNAVAILABLE), at once', async () => {
     await app.setClock('2026-11-30T12:50:00+08:00');
     const admin = await app.adminToken();
-    await app.api.suspendProvider({ token: admin, params: { id: 'demo-meilin' } });
+    await app.api.suspendProvider({ token: admin, params: { id: 'demo-meilin' }, body: { reason: '食品安全检查' } });
     try {
       const r = await app.api.createBooking.reply({ token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } });
       expect(r.status).toBe(403);
       expect(r.error?.code).toBe('PROVIDER_UNAVAILABLE');
     } finally {
-      await app.api.approveProvider({ token: admin, params: { id: 'demo-meilin' } });
+      await app.api.reinstateProvider({ token: admin, params: { id: 'demo-meilin' } });
     }
     expect((await app.api.createBooking.reply({ token: await recipient(app), body: { offeringId: 'demo-meilin-lunch', windowId: 'lunch' } })).status).toBe(201);
   });

@@ -48,10 +48,10 @@ describe('claims, verification and no-shows', () => {
 
     const admin = await app.adminToken();
     const queue = (await app.api.listVerifications({ token: admin })).verifications;
-    expect(queue).toContainEqual(expect.objectContaining({ id, name: '张三', phone: '13800138000', category: 'graduate', status: 'PENDING' }));
+    expect(queue).toContainEqual(expect.objectContaining({ id, name: '张三', maskedPhone: '138****8000', category: 'graduate', status: 'PENDING' }));
     const approved = await app.api.approveVerification({ token: admin, params: { id } });
     expect(approved.verification.status).toBe('APPROVED');
-    expect((await app.api.rejectVerification.reply({ token: admin, params: { id } })).status).toBe(409);
+    expect((await app.api.rejectVerification.reply({ token: admin, params: { id }, body: { reason: '材料不全' } })).status).toBe(409);
     expect((await app.api.getMe({ token })).user).toMatchObject({ verified: true, verifiedUntil: '2027-03-03' });
     expect((await book(token)).status).toBe(201);
   });

@@ -128,7 +128,7 @@ describe('a suspended provider', () => {
     const token = await recipient(app);
     const booking = (await app.api.createBooking({ token, body: { offeringId: a.offeringId, windowId: 'lunch' } })).booking;
     const admin = await app.adminToken();
-    expect((await app.api.suspendProvider.reply({ token: admin, params: { id: a.providerId } })).status).toBe(200);
+    expect((await app.api.suspendProvider.reply({ token: admin, params: { id: a.providerId }, body: { reason: '食品安全检查' } })).status).toBe(200);
     expect((await app.api.staffToday.reply({ token: a.staffToken })).status).toBe(200);
     const r = await app.api.redeem.reply({ token: a.staffToken, body: { voucher: booking.voucher! } });
     expect(r.status).toBe(403);

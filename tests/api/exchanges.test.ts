@@ -160,7 +160,7 @@ describe('the catalogue and exchanges', () => {
     expect((await order({ itemId, quantity: 1 })).error?.code).toBe('NOT_FOUND');
     await edit(app, itemId, { active: true });
 
-    await app.api.suspendProvider({ token: admin, params: { id: providerId } });
+    await app.api.suspendProvider({ token: admin, params: { id: providerId }, body: { reason: '食品安全检查' } });
     expect((await order({ itemId, quantity: 1 })).error?.code).toBe('PROVIDER_UNAVAILABLE');
     expect((await ledger(app, providerId)).balance).toBe(90);
     // Still readable.

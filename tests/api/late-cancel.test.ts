@@ -79,7 +79,7 @@ describe('suspending a provider', () => {
     await app.api.redeem({ token: place.staffToken, body: { voucher: bookings[0]!.voucher! } });
 
     await at('2026-12-07', '11:45');
-    await app.api.suspendProvider({ token: admin, params: { id: place.providerId } });
+    await app.api.suspendProvider({ token: admin, params: { id: place.providerId }, body: { reason: '食品安全检查' } });
 
     // The two still live are cancelled, not the recipients' fault: claim back, no no-show.
     for (const [i, token] of people.entries()) {
@@ -122,7 +122,7 @@ describe('suspending a provider', () => {
       const token = await recipient(twin);
       // A booking for a window the offering does not have reads the provider into the twin's cache.
       expect((await twin.api.createBooking.reply({ token, body: { offeringId: place.offeringId, windowId: 'breakfast' } })).status).toBeGreaterThanOrEqual(400);
-      await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId } });
+      await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId }, body: { reason: '食品安全检查' } });
       const slipped = (await twin.api.createBooking({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).booking;
       expect(slipped.status).toBe('BOOKED');
 
@@ -146,7 +146,7 @@ describe('suspending a provider', () => {
       const b = (await app.api.createBooking({ token, body: { offeringId: place.offeringId, windowId: 'lunch' } })).booking;
       // The lunch window ends 13:30; with the 15 minutes' grace the pickup closes at 13:45:00.
       await at(date, '13:45');
-      const suspend = async () => void (await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId } }));
+      const suspend = async () => void (await app.api.suspendProvider({ token: await app.adminToken(), params: { id: place.providerId }, body: { reason: '食品安全检查' } }));
       const expire = async () => void (await app.call('POST', '/__test__/jobs/expire-bookings'));
       for (const step of suspendFirst ? [suspend, expire] : [expire, suspend]) await step();
       const me = (await app.api.getMe({ token })).user;

@@ -21,7 +21,7 @@ describe('a provider edit carries the updatedAt it was read at', () => {
     await app.setClock('2026-11-30T10:00:00+08:00');
     const first = await app.api.updateProvider({ token: admin, params: { id }, body: { address: '新地址 8 号', updatedAt: opened.updatedAt } });
     await app.setClock('2026-11-30T10:01:00+08:00');
-    await app.api.suspendProvider({ token: admin, params: { id } });
+    await app.api.suspendProvider({ token: admin, params: { id }, body: { reason: '食品安全检查' } });
     // … and the other saves a name from the profile it opened: refused, nothing written.
     const stale = await app.api.updateProvider.reply({ token: admin, params: { id }, body: { name: '改名', updatedAt: opened.updatedAt } });
     expect(stale.status).toBe(409);

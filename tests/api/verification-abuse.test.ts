@@ -41,7 +41,7 @@ describe('verification applications', () => {
     for (const phone of phones.slice(0, 3)) {
       const r = await apply(me.token, phone);
       expect(r.status).toBe(202);
-      await app.api.rejectVerification({ token: a, params: { id: r.body!.verification.id } });
+      await app.api.rejectVerification({ token: a, params: { id: r.body!.verification.id }, body: { reason: '材料不全' } });
     }
     const fourth = await apply(me.token, phones[3]!);
     expect(fourth.status).toBe(429);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { balanceOf, holdMatured, holdUntil, maturedHolds, type PointsState } from '../../functions/domain/points.js';
+import { balanceOf, holdMatured, holdUntil, isReversible, maturedHolds, reversalPoints, type PointsState } from '../../functions/domain/points.js';
 
 const T0 = Date.parse('2026-11-01T00:00:00.000Z');
 /** An instant within a month of T0, to the minute, spelled as the store spells them. */
@@ -60,5 +60,38 @@ describe('the balance (properties)', () => {
         for (const h of maturedHolds({ available: 0, holds: hs, frozenSince: since }, now)) expect(h.at <= since && h.at <= now).toBe(true);
       }),
     );
+  });
+});
+
+describe('partial reversals', () => {
+  it('take what is asked, or all that is left; never more than is left, and never nothing', () => {
+    expect(reversalPoints(100, 0)).toBe(100);
+    expect(reversalPoints(100, 30)).toBe(70);
+    expect(reversalPoints(100, 30, 70)).toBe(70);
+    expect(reversalPoints(100, 30, 71)).toBeNull();
+    expect(reversalPoints(100, 100)).toBeNull();
+    expect(reversalPoints(100, 0, 0)).toBeNull();
+  });
+
+  it('however a credit is taken back in parts, the parts never add up to more than the credit (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.array(fc.option(fc.integer({ min: -5, max: 12_000 }), { nil: undefined }), { maxLength: 30 }), (credit, asks) => {
+        let reversed = 0;
+        for (const asked of asks) {
+          const take = reversalPoints(credit, reversed, asked);
+          if (take === null) continue;
+          expect(take).toBeGreaterThan(0);
+          reversed += take;
+        }
+        expect(reversed).toBeLessThanOrEqual(credit);
+      }),
+    );
+  });
+
+  it('only a meal’s or an adjustment’s credit is reversible', () => {
+    expect(isReversible({ points: 5, reason: 'meal_redeemed' })).toBe(true);
+    expect(isReversible({ points: 5, reason: 'adjustment' })).toBe(true);
+    expect(isReversible({ points: -5, reason: 'adjustment' })).toBe(false);
+    expect(isReversible({ points: 5, reason: 'exchange_refund' })).toBe(false);
   });
 });

@@ -6,13 +6,16 @@ import { expiredDocuments, isOpenForBookings, nextStatus, posterWindows } from '
 const doc = (expiresOn: string) => ({ number: 'X', expiresOn });
 
 describe('provider status and documents', () => {
-  it('PENDING → ACTIVE ⇄ SUSPENDED, nothing else', () => {
+  it('PENDING → ACTIVE by approval, ACTIVE ⇄ SUSPENDED by suspension and reinstatement, nothing else', () => {
     expect(nextStatus('PENDING', 'approve')).toBe('ACTIVE');
-    expect(nextStatus('SUSPENDED', 'approve')).toBe('ACTIVE');
+    expect(nextStatus('SUSPENDED', 'approve')).toBeNull();
     expect(nextStatus('ACTIVE', 'approve')).toBeNull();
     expect(nextStatus('ACTIVE', 'suspend')).toBe('SUSPENDED');
     expect(nextStatus('PENDING', 'suspend')).toBeNull();
     expect(nextStatus('SUSPENDED', 'suspend')).toBeNull();
+    expect(nextStatus('SUSPENDED', 'reinstate')).toBe('ACTIVE');
+    expect(nextStatus('PENDING', 'reinstate')).toBeNull();
+    expect(nextStatus('ACTIVE', 'reinstate')).toBeNull();
   });
 
   it('takes bookings only when ACTIVE with both documents valid through today', () => {

@@ -251,17 +251,42 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('[data-card="verifications"] .admin-card__go').click();
     const row = v(`.admin-verifications__table tr[data-row="${applicationId}"]`);
     await row.waitFor();
-    expect(await row.locator('td[data-col="phone"]').innerText()).toBe('13800138000');
+    // Masked until asked for; the reveal is on the audit log (checked with the log below).
+    expect(await row.locator('td[data-col="phone"]').innerText()).toBe('138****8000 显示');
     expect(await row.locator('td[data-col="purge"]').innerText()).toBe('处理后 180 天清除');
     await shoot('verifications-zh');
+    await row.locator('.admin-verifications__reveal').click();
+    await expect.poll(() => row.locator('td[data-col="phone"]').innerText()).toBe('13800138000');
     await row.locator('.admin-verifications__approve').click();
+    // The confirmation names the applicant.
+    expect(await v('.dialog__body').innerText()).toBe('通过后 张三（求职毕业生）可继续领取，有效期 90 天。确定通过吗？');
     await v('.dialog__confirm').click();
-    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已通过。');
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已通过 张三 的申请。');
     await expect.poll(() => row.count()).toBe(0);
     expect((await app.api.getMe({ token })).user.verified).toBe(true);
 
     await v('.admin-tab[data-status="APPROVED"]').click();
     await expect.poll(() => v(`tr[data-row="${applicationId}"] td[data-col="purge"]`).innerText()).toBe('2027-05-29 清除');
+  });
+
+  it('rejects a verification with a reason the applicant then reads', async () => {
+    const token = await recipient(app);
+    const { verification } = await app.api.submitVerification({ token, body: { name: '王五', phone: '13700137000', category: 'intern', note: '' } });
+    await v('.admin-tab[data-status="PENDING"]').click();
+    const row = v(`.admin-verifications__table tr[data-row="${verification.id}"]`);
+    await row.waitFor();
+    await row.locator('.admin-verifications__reject').click();
+    expect(await v('.admin-verifications__reject-form h2').innerText()).toBe('拒绝 王五（实习生）的申请');
+    await v('.admin-verifications__reject-confirm').click();
+    await expect.poll(() => errorAt('decisionReason').innerText()).toBe('必填');
+    await page.keyboard.type('实习证明已过期');
+    await shoot('verifications-reject-zh');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已拒绝 王五 的申请，原因已告知申请人。');
+    await expect.poll(() => row.count()).toBe(0);
+    expect((await app.api.getMe({ token })).user.verification).toMatchObject({ status: 'REJECTED', reason: '实习证明已过期' });
+    await v('.admin-tab[data-status="REJECTED"]').click();
+    await expect.poll(() => v(`tr[data-row="${verification.id}"] td[data-col="reason"]`).innerText()).toBe('实习证明已过期');
   });
 
   it('finds the provider by search and status, and opens it from the table with the keyboard', async () => {
@@ -321,6 +346,36 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await v('.admin-thanks__hide').click();
     await expect.poll(() => v('.admin-thanks td[data-col="note"]').innerText()).toBe('（已隐藏）');
   });
+
+  it('suspends it with a reason, which the page shows with who and when; 恢复营业 brings it back', async () => {
+    await v('.admin-status__suspend').click();
+    expect(await v('.admin-status__suspend-form h2').innerText()).toBe('暂停「福田爱心面馆」：今日未领取的预约将被取消，员工不能再核销');
+    await v('.admin-status__suspend-confirm').click();
+    await expect.poll(() => errorAt('suspendReason').innerText()).toBe('必填');
+    expect((await app.api.getProvider.reply({ params: { id: providerId } })).status).toBe(200);
+    await page.keyboard.type('卫生检查整改');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => v('.admin-status .admin-notice--ok').innerText()).toBe('已暂停。');
+    await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('已暂停');
+    expect(await v('.admin-status__suspension').innerText()).toMatch(/^暂停原因：卫生检查整改（管理员，2026-11-30 \d\d:\d\d）$/);
+    // Reinstated, not approved again: its own button.
+    expect(await v('.admin-status__approve').count()).toBe(0);
+    expect(await v('.admin-status__reinstate').innerText()).toBe('恢复营业');
+    await shoot('provider-suspended-zh');
+    await v('.admin__lang').click();
+    await expect.poll(() => v('.admin-status__reinstate').innerText()).toBe('Reinstate');
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((x) => x.id)).toEqual([]);
+    await shoot('provider-suspended-en');
+    await v('.admin__lang').click();
+
+    await v('.admin-status__reinstate').click();
+    expect(await v('.dialog__body').innerText()).toBe('恢复后「福田爱心面馆」重新出现在领餐列表中，员工可以继续核销。确定恢复营业吗？');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-status .admin-badge').innerText()).toBe('运营中');
+    expect(await v('.admin-status__suspension').count()).toBe(0);
+    expect((await app.api.listProviders({})).providers.map((p) => p.id)).toContain(providerId);
+  });
 });
 
 describe('the desk runs the programme: impact, points, leaderboards, audit', () => {
@@ -379,26 +434,43 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await expect.poll(() => errorAt('reason').innerText()).toBe('必填');
     await v('#f-reason').fill('开业补贴');
     await v('.admin-points__save').click();
+    // Nothing is sent before a confirmation naming the provider, the amount and the reason.
+    expect(await v('.dialog__body').innerText()).toBe('为「福田爱心面馆」增加 50 积分，原因：开业补贴。确定提交吗？');
+    expect((await app.api.adminProviderPoints({ token, params: { id: providerId } })).balance).toBe(0);
+    await v('.dialog__confirm').click();
     await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已调整 +50 积分。');
     await expect.poll(() => v('[data-card="balance"] .admin-card__count').innerText()).toBe('50');
 
+    // Part of it taken back: the credit says so and still offers the rest.
     const adjustment = v('.admin-points__ledger tbody tr').filter({ hasText: '开业补贴' });
     await adjustment.locator('.admin-points__reverse-open').click();
+    expect(await v('#f-reversePoints').inputValue()).toBe('50');
+    await v('#f-reversePoints').fill('20');
     await v('.admin-points__reverse-confirm').click();
     await expect.poll(() => errorAt('reverseReason').innerText()).toBe('必填');
-    // The reason field has the focus: type and press Enter.
-    await page.keyboard.type('重复发放');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已冲正（-50 积分）。');
-    await expect.poll(() => v('[data-card="balance"] .admin-card__count').innerText()).toBe('0');
-    expect((await v('.admin-points__ledger td[data-col="reason"]').allInnerTexts()).sort()).toEqual(['人工调整', '冲正', '核销餐食'].sort());
-    await shoot('points-zh');
+    await v('#f-reverseReason').fill('多发了 20');
+    await v('#f-reverseReason').press('Enter');
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已冲正（-20 积分）。');
+    await expect.poll(() => v('[data-card="balance"] .admin-card__count').innerText()).toBe('30');
+    await expect.poll(() => adjustment.locator('.admin-points__reversed').innerText()).toBe('已冲正 20');
 
-    // The same credit twice: the server refuses, the page says why in Chinese.
+    // The rest: the credit reads 已冲正 and offers no 冲正 any more.
     await adjustment.locator('.admin-points__reverse-open').click();
-    await v('#f-reverseReason').fill('再来一次');
+    expect(await v('#f-reversePoints').inputValue()).toBe('30');
+    await v('#f-reversePoints').fill('31');
+    await v('#f-reverseReason').fill('重复发放');
     await v('.admin-points__reverse-confirm').click();
-    await expect.poll(() => v('.admin-notice--error').innerText()).toBe('这笔积分已经冲正过了。');
+    await expect.poll(() => errorAt('reversePoints').innerText()).toBe('最多可冲正 30 积分。');
+    await v('#f-reversePoints').fill('30');
+    await v('.admin-points__reverse-confirm').click();
+    await expect.poll(() => v('.admin-notice--ok').innerText()).toBe('已冲正（-30 积分）。');
+    await expect.poll(() => v('[data-card="balance"] .admin-card__count').innerText()).toBe('0');
+    await expect.poll(() => adjustment.locator('.admin-points__reversed').innerText()).toBe('已冲正');
+    expect(await adjustment.locator('.admin-points__reverse-open').count()).toBe(0);
+    expect((await v('.admin-points__ledger td[data-col="reason"]').allInnerTexts()).sort()).toEqual(['人工调整', '冲正', '冲正', '核销餐食'].sort());
+    // Each reversal's 关联 names the credit it took back (a link to that credit's history), not itself.
+    expect(await v('.admin-points__ledger .admin-points__reverses').allInnerTexts()).toEqual([expect.stringMatching(/^冲正 2026-11-30 \d\d:\d\d 的 \+50$/), expect.stringMatching(/^冲正 2026-11-30 \d\d:\d\d 的 \+50$/)]);
+    await shoot('points-zh');
     expect((await app.api.adminProviderPoints({ token, params: { id: providerId } })).balance).toBe(0);
   });
 
@@ -508,8 +580,21 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await settled();
     const actionsShown = () =>
       v('.admin-audit__table > tbody > tr > td[data-col="action"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')).sort());
+    const can = async (button: 'next' | 'prev') => (await v(`.admin-pager__${button}`).count()) > 0 && (await v(`.admin-pager__${button}`).isEnabled());
+    /** Pages on (newest first) until `until` is on screen, or through every page; the actions seen on the way. */
+    const pageOn = async (until?: () => Promise<boolean>) => {
+      const seen = await actionsShown();
+      while (!(await until?.()) && (await can('next'))) {
+        const at = await v('.admin-pager__page').innerText();
+        await v('.admin-pager__next').click();
+        await expect.poll(() => v('.admin-pager__page').innerText()).not.toBe(at);
+        await settled();
+        seen.push(...(await actionsShown()));
+      }
+      return seen.sort();
+    };
     // Opening the review queue put each application read on record, once per time it was shown.
-    const all = await actionsShown();
+    const all = await pageOn();
     expect(all).toContain('listVerifications');
     // The test clock stands still, so the steps share one instant: compared as a set, one entry each.
     expect(all.filter((a) => a !== 'listVerifications')).toEqual(
@@ -522,8 +607,13 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
         'approveProvider',
         'redeem',
         'closeSafetyReport',
+        'revealVerificationPhone',
         'approveVerification',
+        'rejectVerification',
+        'suspendProvider',
+        'reinstateProvider',
         'createPointsAdjustment',
+        'createPointsReversal',
         'createPointsReversal',
         'createPointsAdjustment',
         'createExchange',
@@ -538,10 +628,17 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await shoot('audit-zh');
 
     // Only the provider's own entries: opened from the target of its approval.
+    while (await can('prev')) {
+      const at = await v('.admin-pager__page').innerText();
+      await v('.admin-pager__prev').click();
+      await expect.poll(() => v('.admin-pager__page').innerText()).not.toBe(at);
+    }
+    await settled();
     const approval = v('.admin-audit__table > tbody > tr').filter({ has: page.locator('[data-action="approveProvider"]') });
+    await pageOn(async () => (await approval.count()) > 0);
     await approval.locator('.admin-audit__target').click();
     await expect.poll(() => v('#f-target').inputValue()).toBe(providerId);
-    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider', 'updateProvider', 'updateProvider']);
+    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider', 'reinstateProvider', 'suspendProvider', 'updateProvider', 'updateProvider']);
     const status = approval.locator('.admin-diff tr[data-field="status"]');
     expect(await status.locator('.admin-diff__before').innerText()).toBe('PENDING');
     expect(await status.locator('.admin-diff__after').innerText()).toBe('ACTIVE');
@@ -624,14 +721,39 @@ describe('every admin page, in both languages', () => {
     }
   });
 
-  it('disables a staff account after a confirmation; it can no longer sign in', async () => {
+  it('resets a staff password: the old sessions end and the temporary one signs in', async () => {
+    const before = await staff(app, 'story-cook', 'story-cook-pass');
+    await page.goto(`${app.url}/#/admin/provider/index?id=${providerId}`);
+    await v('.admin-staff__reset').click();
+    expect(await v('.admin-staff__password h2').innerText()).toBe('为 story-cook（李师傅）设置临时密码');
+    await v('#f-staffNewPassword').fill('short');
+    await v('.admin-staff__password-confirm').click();
+    await expect.poll(() => errorAt('staffNewPassword').innerText()).toBe('密码至少 8 位');
+    await v('#f-staffNewPassword').fill('temporary-cook-1');
+    await shoot('provider-staff-reset-zh');
+    await v('.admin-staff__password-confirm').click();
+    await expect.poll(() => v('.admin-staff .admin-notice--ok').innerText()).toBe('已为 story-cook 设置新密码，其登录已全部结束。');
+    expect(await v('.admin-staff__password').count()).toBe(0);
+    expect((await app.api.staffToday.reply({ token: before })).status).toBe(401);
+    expect((await app.api.createStaffSession.reply({ body: { username: 'story-cook', password: 'story-cook-pass' } })).status).toBe(401);
+    expect((await app.api.createStaffSession.reply({ body: { username: 'story-cook', password: 'temporary-cook-1' } })).status).toBe(200);
+  });
+
+  it('disables a staff account after a confirmation; it can no longer sign in until re-enabled', async () => {
     await page.goto(`${app.url}/#/admin/provider/index?id=${providerId}`);
     await v('.admin-staff__disable').click();
     await v('.dialog__confirm').click();
     await expect.poll(() => v('.admin-staff td[data-col="status"]').innerText()).toBe('已停用');
     expect(await v('.admin-staff__disable').count()).toBe(0);
-    const signIn = await app.api.createStaffSession.reply({ body: { username: 'story-cook', password: 'story-cook-pass' } });
+    const signIn = await app.api.createStaffSession.reply({ body: { username: 'story-cook', password: 'temporary-cook-1' } });
     expect(signIn.status).toBe(403);
+    await shoot('provider-staff-disabled-zh');
+
+    await v('.admin-staff__enable').click();
+    expect(await v('.dialog__body').innerText()).toBe('启用后 story-cook 可以用原密码重新登录。确定启用吗？');
+    await v('.dialog__confirm').click();
+    await expect.poll(() => v('.admin-staff td[data-col="status"]').innerText()).toBe('可用');
+    expect((await app.api.createStaffSession.reply({ body: { username: 'story-cook', password: 'temporary-cook-1' } })).status).toBe(200);
   });
 });
 

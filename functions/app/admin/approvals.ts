@@ -40,7 +40,7 @@ export async function approve(ctx: AdminCtx, params: { id: string }): Promise<{ 
       await applyAdjustment(ctx, { providerId: change.providerId!, points: change.points!, reason: change.reason ?? '' }, approval);
       break;
     case 'points_reversal':
-      await applyReversal(ctx, { providerId: change.providerId!, entryId: change.entryId!, reason: change.reason ?? '' }, approval);
+      await applyReversal(ctx, { providerId: change.providerId!, entryId: change.entryId!, reason: change.reason ?? '', points: -change.points! }, approval);
       break;
     case 'role_change':
       await applyRoleChange(ctx, change, approval);

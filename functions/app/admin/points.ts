@@ -1,7 +1,7 @@
 import type { AdjustmentBody, LedgerEntry, ReversalBody } from '../../contract/points.js';
 import type { PageOnlyQuery } from '../../contract/staff.js';
 import { fail, notFound, unexpected } from '../../domain/errors.js';
-import { holdMatured } from '../../domain/points.js';
+import { holdMatured, isReversible, reversalPoints } from '../../domain/points.js';
 import { newId } from '../../security/ids.js';
 import { ledgerRecord } from '../../store/points.js';
 import { audited } from '../audit.js';
@@ -47,40 +47,50 @@ export async function applyAdjustment(ctx: AdminCtx, body: AdjustmentBody, appro
 }
 
 /**
- * Take back a credit, once: during its hold (or an integrity freeze) from what is pending, after
- * it from what is spendable (refused if that is already spent). The reversal is an entry of its own.
+ * Take back a credit, whole or in part: during its hold (or an integrity freeze) from what is
+ * pending, after it from what is spendable (refused if that is already spent). The reversal is an
+ * entry of its own; the four-eyes threshold applies to the points it takes.
  */
 export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody) {
-  const credit = await reversible(ctx, body);
-  if (needsFourEyes(ctx, credit.points)) {
-    return requestApproval(ctx, 'points_reversal', { providerId: body.providerId, entryId: body.entryId, points: -credit.points, reason: body.reason }, { type: 'ledger_entry', id: credit.id });
+  const { credit, points } = await reversible(ctx, body);
+  if (needsFourEyes(ctx, points)) {
+    return requestApproval(ctx, 'points_reversal', { providerId: body.providerId, entryId: body.entryId, points: -points, reason: body.reason }, { type: 'ledger_entry', id: credit.id });
   }
-  return applyReversal(ctx, body);
+  return applyReversal(ctx, { ...body, points });
 }
 
+/** The credit and how much of it this reversal takes (refused when more than is left of it). */
 async function reversible(ctx: AdminCtx, body: ReversalBody) {
-  const credit = (await ctx.deps.store.points.entry(body.providerId, body.entryId)) ?? notFound('ledger entry');
-  if (credit.points <= 0 || (credit.reason !== 'meal_redeemed' && credit.reason !== 'adjustment')) {
-    fail('CONFLICT', 'only a credit (a meal or an adjustment) can be reversed');
-  }
-  return credit;
+  const { points: store } = ctx.deps.store;
+  const credit = (await store.entry(body.providerId, body.entryId)) ?? notFound('ledger entry');
+  if (!isReversible(credit)) fail('CONFLICT', 'only a credit (a meal or an adjustment) can be reversed', { reason: 'not_a_credit' });
+  const reversedSoFar = await store.reversedOf(credit);
+  const points = reversalPoints(credit.points, reversedSoFar, body.points);
+  if (points === null) return tooMuch(credit.points - reversedSoFar);
+  return { credit, points };
 }
+
+const tooMuch = (left: number): never =>
+  left <= 0
+    ? fail('CONFLICT', 'this credit was already reversed', { reason: 'reversed', left: 0 })
+    : fail('CONFLICT', `only ${left} points of this credit are left to reverse`, { reason: 'more_than_left', left });
 
 /** The reversal itself, at once or (`approval`) as a second administrator's approval carries it out. */
 export async function applyReversal(ctx: AdminCtx, body: ReversalBody, approval?: Approved): Promise<{ entry: LedgerEntry }> {
   const { store } = ctx.deps;
-  const credit = await reversible(ctx, body);
+  const { credit, points } = await reversible(ctx, body);
   const at = ctx.now.toISOString();
   // Past its availableAt a credit is still held while an integrity flag freezes it.
   const held = !holdMatured(credit.availableAt, at, (await store.points.state(body.providerId)).frozenSince);
   if (!held) await store.points.settle(body.providerId, at);
-  const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: -credit.points, reason: 'reversal', ref: credit.id, note: body.reason, at });
+  const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: -points, reason: 'reversal', ref: credit.id, note: body.reason, at });
   const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), { ...entryView(entry), ...approval?.record });
   const out = await store.points.reverse(credit, entry, held, { audit, approval: approval?.decision });
   if (out.ok) return { entry: entryView(entry) };
   switch (out.part) {
-    case 'once':
-      return fail('CONFLICT', 'this credit was already reversed');
+    case 'reversed':
+      // Another reversal of it committed between the read and this write: say what is left now.
+      return tooMuch(credit.points - (await store.points.reversedOf(credit)));
     case 'approval':
       return decidedMeanwhile();
     case 'points':

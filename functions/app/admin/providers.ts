@@ -1,5 +1,5 @@
 /** The programme's map of who gives: sub-districts, providers, their documents and offering contracts. */
-import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingBody, ProviderInput, ProviderPatch } from '../../contract/admin.js';
+import type { AdminOffering, AdminProvider, AdminProviderDetail, ExpiredDocumentsRefusal, AdminProviderList, AdminProvidersQuery, ExpiringResponse, OfferingBody, ProviderInput, ProviderPatch, SuspendBody } from '../../contract/admin.js';
 import type { District } from '../../contract/providers.js';
 import { pickupClosed } from '../../domain/booking.js';
 import { DomainError, fail, notFound, unexpected } from '../../domain/errors.js';
@@ -7,7 +7,7 @@ import { expiredDocuments, expiringDocuments, nextStatus, type StatusAction } fr
 import { addDays, localMoment } from '../../domain/time.js';
 import { newId } from '../../security/ids.js';
 import type { Provider } from '../../store/index.js';
-import { audited } from '../audit.js';
+import { audited, decider } from '../audit.js';
 import type { AdminCtx } from '../context.js';
 import { expireNoShow } from '../no-shows.js';
 import { requireKnownDistricts, requireScope, scopeOf } from './scope.js';
@@ -120,19 +120,29 @@ export async function updateProvider(ctx: AdminCtx, params: { id: string }, body
   return changeProfile(ctx, params.id, (p) => ({ ...p, ...change }), readAt);
 }
 
-const changeStatus = (action: StatusAction) => (ctx: AdminCtx, params: { id: string }) =>
+const verbs: Record<StatusAction, string> = { approve: 'approved', suspend: 'suspended', reinstate: 'reinstated' };
+
+/**
+ * A status move from the provider as it is now; `extra` is what else the move records (a
+ * suspension's reason, cleared by reinstating). Approving and reinstating both open it to bookings,
+ * so both are refused while a licence or permit has expired.
+ */
+const changeStatus = (action: StatusAction, extra: (p: Provider) => Partial<Provider> = () => ({})) => (ctx: AdminCtx, params: { id: string }) =>
   changeProfile(ctx, params.id, (p) => {
     const status = nextStatus(p.status, action);
-    if (!status) return fail('CONFLICT', `a ${p.status} provider cannot be ${action === 'approve' ? 'approved' : 'suspended'}`);
-    if (action === 'approve') {
-      // Approved with an expired document, it would read ACTIVE on the desk and yet take no bookings.
+    if (!status) return fail('CONFLICT', `a ${p.status} provider cannot be ${verbs[action]}`, { reason: 'status', status: p.status });
+    if (status === 'ACTIVE') {
+      // Opened with an expired document, it would read ACTIVE on the desk and yet take no bookings.
       const expired = expiredDocuments(p, localMoment(ctx.now, ctx.deps.config.timeZone).date);
-      if (expired.length > 0) fail('CONFLICT', 'a provider whose licence or permit expired cannot be approved; renew it first', { reason: 'documents', documents: expired } satisfies ExpiredDocumentsRefusal);
+      if (expired.length > 0) fail('CONFLICT', `a provider whose licence or permit expired cannot be ${verbs[action]}; renew it first`, { reason: 'documents', documents: expired } satisfies ExpiredDocumentsRefusal);
     }
-    return { ...p, status };
+    return { ...p, ...extra(p), status };
   });
 
 export const approveProvider = changeStatus('approve');
+
+/** SUSPENDED → ACTIVE again: its own action (and audit entry), with the same document checks as approval. */
+export const reinstateProvider = changeStatus('reinstate', () => ({ suspension: null }));
 
 /** Cancellations in flight at once while suspending (each its own small transaction). */
 const SUSPEND_BATCH = 10;
@@ -140,13 +150,14 @@ const SUSPEND_BATCH = 10;
 /**
  * Suspension is immediate: the provider takes no bookings (its status), its staff can no longer
  * redeem or hand out, and its live bookings are cancelled without counting against their
- * recipients — their meal and claim come back, as no fault of theirs. A booking whose pickup had
+ * recipients — their meal and claim come back, as no fault of theirs, and the booking says the
+ * provider was suspended (`provider_suspended`), which the recipient's app words as such. A booking whose pickup had
  * already closed was a no-show before the suspension: it expires as the no-show job would have
  * expired it, so the outcome never depends on which of the two ran first.
  */
-export async function suspendProvider(ctx: AdminCtx, params: { id: string }) {
+export async function suspendProvider(ctx: AdminCtx, params: { id: string }, body: SuspendBody) {
   const { deps } = ctx;
-  const answer = await changeStatus('suspend')(ctx, params);
+  const answer = await changeStatus('suspend', () => ({ suspension: { reason: body.reason, at: ctx.now.toISOString(), by: decider(ctx) } }))(ctx, params);
   const local = localMoment(ctx.now, deps.config.timeZone);
   const at = ctx.now.toISOString();
   // Yesterday's too: a late window's pickup grace runs past midnight.

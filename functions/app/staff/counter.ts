@@ -43,10 +43,16 @@ async function findBooking(ctx: StaffCtx, body: RedemptionBody, now: LocalMoment
   return b && vouchers.verify(body.voucher, b.providerId, b.date) ? b : null;
 }
 
+/**
+ * The counter's refusal while the provider is suspended: `handout` tells the staff app to word it
+ * for the counter (the same code at the ingredient shop means no exchanges).
+ */
+const suspendedCounter = () => new DomainError('PROVIDER_UNAVAILABLE', 'this provider is suspended: meals cannot be handed out now', { reason: 'suspended', at: 'handout' });
+
 /** A suspended provider's staff may read, but not redeem or hand out (a cached read: within seconds). */
 async function activeProvider(ctx: StaffCtx): Promise<Provider> {
   const p = await ctx.deps.listing.provider(ctx.principal.providerId);
-  if (p?.status !== 'ACTIVE') throw new DomainError('PROVIDER_UNAVAILABLE', 'this provider is suspended: meals cannot be handed out now');
+  if (p?.status !== 'ACTIVE') throw suspendedCounter();
   return p;
 }
 
@@ -193,7 +199,7 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
   const ref = { providerId: provider.id, offeringId: offering.id, date: now.date };
   let walkIn = prior;
   if (!walkIn) {
-    if (provider.status !== 'ACTIVE') throw new DomainError('PROVIDER_UNAVAILABLE', 'this provider is suspended: meals cannot be handed out now');
+    if (provider.status !== 'ACTIVE') throw suspendedCounter();
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
     if (body.count > offering.dailyQuota) throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };

@@ -15,6 +15,7 @@ import {
   type StockAdjustmentBody,
   type ExchangeStatus,
   type Period,
+  type ResetPasswordBody,
   type ReversalBody,
   type SafetyReportStatus,
   type StatsBy,
@@ -22,7 +23,9 @@ import {
   type ProviderInput,
   type ProviderPatch,
   type StaffInput,
+  type SuspendBody,
   type WithdrawLeaderboardBody,
+  type VerificationReasonBody,
   type VerificationStatus,
 } from '@contract';
 import { pageOf } from '../services/page';
@@ -81,18 +84,23 @@ export const getProvider = (id: string) => signedIn(request(endpoints.adminGetPr
 export const createProvider = (body: ProviderInput) => signedIn(request(endpoints.createProvider, { body }));
 export const updateProvider = (id: string, body: ProviderPatch) => signedIn(request(endpoints.updateProvider, { params: { id }, body }));
 export const approveProvider = (id: string) => signedIn(request(endpoints.approveProvider, { params: { id } }));
-export const suspendProvider = (id: string) => signedIn(request(endpoints.suspendProvider, { params: { id } }));
+export const suspendProvider = (id: string, body: SuspendBody) => signedIn(request(endpoints.suspendProvider, { params: { id }, body }));
+export const reinstateProvider = (id: string) => signedIn(request(endpoints.reinstateProvider, { params: { id } }));
 export const expiringDocuments = (days?: number) => signedIn(request(endpoints.expiringDocuments, { query: { days } }));
 export const putOffering = (id: string, offeringId: string, body: OfferingBody) =>
   signedIn(request(endpoints.putOffering, { params: { id, offeringId }, body }));
 export const listStaff = (id: string) => signedIn(request(endpoints.adminListStaff, { params: { id } }));
 export const createStaff = (body: StaffInput) => signedIn(request(endpoints.createStaff, { body }));
 export const disableStaff = (id: string) => signedIn(request(endpoints.disableStaff, { params: { id } }));
+export const enableStaff = (id: string) => signedIn(request(endpoints.enableStaff, { params: { id } }));
+export const resetStaffPassword = (id: string, body: ResetPasswordBody) => signedIn(request(endpoints.resetStaffPassword, { params: { id }, body }));
 export const providerPoster = (id: string) => signedIn(request(endpoints.adminProviderPoster, { params: { id } }));
 export const listVerifications = (status: VerificationStatus, page: { limit?: number; cursor?: string } = {}) =>
   signedIn(request(endpoints.listVerifications, { query: { status, ...page } })).then((a) => pageOf(a, 'verifications'));
 export const approveVerification = (id: string) => signedIn(request(endpoints.approveVerification, { params: { id } }));
-export const rejectVerification = (id: string) => signedIn(request(endpoints.rejectVerification, { params: { id } }));
+export const rejectVerification = (id: string, body: VerificationReasonBody) => signedIn(request(endpoints.rejectVerification, { params: { id }, body }));
+export const revokeVerification = (id: string, body: VerificationReasonBody) => signedIn(request(endpoints.revokeVerification, { params: { id }, body }));
+export const revealVerificationPhone = (id: string) => signedIn(request(endpoints.revealVerificationPhone, { params: { id } }));
 
 export const listSafetyReports = (status: SafetyReportStatus, page: { limit?: number; cursor?: string } = {}) =>
   signedIn(request(endpoints.adminSafetyReports, { query: { status, ...page } })).then((a) => pageOf(a, 'reports'));

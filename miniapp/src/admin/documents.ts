@@ -9,9 +9,9 @@ export const documentLabel = (t: AdminT, d: ProviderDocumentName) => t(d === 'bu
 export const expiredText = (t: AdminT, docs: ExpiredDocumentsRefusal['documents']) =>
   docs.map((d) => t('documents.expiredOn', { doc: documentLabel(t, d.document), d: d.expiresOn })).join(t('list.separator'));
 
-/** An approval refused for lapsed documents, in words; undefined for any other answer. */
-export function documentsRefusal(t: AdminT, answer: Result<unknown>): string | undefined {
+/** An approval (or, with its own words, a reinstatement) refused for lapsed documents, in words; undefined for any other answer. */
+export function documentsRefusal(t: AdminT, answer: Result<unknown>, key: 'documents.refused' | 'documents.reinstateRefused' = 'documents.refused'): string | undefined {
   if (answer.ok || answer.code !== 'CONFLICT') return undefined;
   const details = ExpiredDocumentsRefusal.safeParse(answer.details);
-  return details.success ? t('documents.refused', { docs: expiredText(t, details.data.documents) }) : undefined;
+  return details.success ? t(key, { docs: expiredText(t, details.data.documents) }) : undefined;
 }

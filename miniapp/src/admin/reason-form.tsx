@@ -1,13 +1,11 @@
-// A decision that must say why (rejecting an exchange, reversing a credit): the reason is asked for
-// in the page, not in a dialog, so the row it is about stays in view. It takes the focus on opening
-// and Esc closes it, as a dialog would.
-import { useEffect, useRef, useState } from 'react';
+// A decision that must say why (rejecting an exchange, suspending a provider): the reason is asked
+// for in the page, not in a dialog, so the row it is about stays in view (see inline-form.tsx).
+import { useState } from 'react';
 import type { z } from 'zod';
 import type { Result } from '../services/request';
 import { Field } from './form';
-import { useAdminText } from './i18n';
 import type { NoticeState, Refusals } from './notice';
-import { Section } from './section';
+import { InlineForm } from './inline-form';
 import { useAdminForm } from './use-admin-form';
 
 export interface ReasonFormProps<B, R> {
@@ -33,10 +31,7 @@ export interface ReasonFormProps<B, R> {
 }
 
 export function ReasonForm<B, R>({ className, title, field, label, maxLength = 200, confirmText, confirmClassName, check, send, saved, refusals, onDone, onClose }: ReasonFormProps<B, R>) {
-  const t = useAdminText();
   const [reason, setReason] = useState('');
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
   const { errors, saving, onSubmit } = useAdminForm({
     check: () => check(reason),
     send,
@@ -49,18 +44,10 @@ export function ReasonForm<B, R>({ className, title, field, label, maxLength = 2
     },
   });
   return (
-    <Section id={field} className={className} title={title}>
-      <form className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
-        <Field name={field} label={label} errors={errors} className='admin-form__wide'>
-          {(c) => <input {...c} ref={input} className='admin-input' maxLength={maxLength} value={reason} onChange={(e) => setReason(e.target.value)} />}
-        </Field>
-        <button type='submit' className={`admin-btn admin-btn--danger ${confirmClassName}`} disabled={saving}>
-          {confirmText}
-        </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </form>
-    </Section>
+    <InlineForm id={field} className={className} title={title} submitText={confirmText} submitClassName={confirmClassName} danger saving={saving} onSubmit={onSubmit} onClose={onClose}>
+      <Field name={field} label={label} errors={errors} className='admin-form__wide'>
+        {(c) => <input {...c} className='admin-input' maxLength={maxLength} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+    </InlineForm>
   );
 }

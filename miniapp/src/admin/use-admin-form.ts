@@ -30,6 +30,11 @@ export interface AdminFormOptions<B, R> {
   fieldOf?: (path: string) => string;
   /** The page shows the notices (the form may close on success): each goes there, not to `notice`. */
   onNotice?: (notice: NoticeState) => void;
+  /**
+   * A step between a valid body and sending it: the page asks (a dialog naming what will happen)
+   * and calls `go` to send, or never does.
+   */
+  confirm?: (body: B, go: () => void) => void;
 }
 
 export interface AdminForm {
@@ -44,7 +49,7 @@ export interface AdminForm {
 }
 
 export function useAdminForm<B, R>(options: AdminFormOptions<B, R>): AdminForm {
-  const { check, beside, send, saved, conflictAt, refusals, summarise = false, fieldOf, onNotice } = options;
+  const { check, beside, send, saved, conflictAt, refusals, summarise = false, fieldOf, onNotice, confirm } = options;
   const t = useAdminText();
   const noticeOf = useNoticeOf();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -74,10 +79,14 @@ export function useAdminForm<B, R>(options: AdminFormOptions<B, R>): AdminForm {
     const checked = check();
     const found: FieldErrors = { ...(checked.success ? {} : zodErrors(t, checked.error)), ...beside?.() };
     if (!checked.success || Object.keys(found).length > 0) return mark(found);
-    setSaving(true);
-    const answer = await send(checked.data);
-    setSaving(false);
-    answered(answer);
+    const sendChecked = async () => {
+      setSaving(true);
+      const answer = await send(checked.data);
+      setSaving(false);
+      answered(answer);
+    };
+    if (confirm) confirm(checked.data, () => void sendChecked());
+    else await sendChecked();
   };
 
   return {

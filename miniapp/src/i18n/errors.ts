@@ -37,6 +37,8 @@ function withDetails(t: I18n['t'], failure: Pick<Failure, 'code' | 'details'>): 
     const grace = typeof d.graceMinutes === 'number' ? d.graceMinutes : 0;
     return t(key, { d: text(d.date) ?? '', s: start, e: text(w.end) ?? '', from: minutesToHm(hmToMinutes(start) - grace) });
   }
+  // At the counter of a suspended provider: not the ingredient shop's words, the counter's.
+  if (failure.code === 'PROVIDER_UNAVAILABLE' && d.at === 'handout') return t('staff.error.SUSPENDED_HANDOUT');
   // Staff ordering ingredients: how many are left, so they can order fewer.
   if (failure.code === 'OUT_OF_STOCK' && typeof d.stock === 'number') return t('staff.error.OUT_OF_STOCK_LEFT', { n: d.stock });
   // A password sign-in's throttle counts where the guesses come from: say which, since a device

@@ -1,13 +1,13 @@
 // The in-page forms a row of the accounts table opens (the row stays in view above): edit name
 // and sub-districts, set a temporary password, ask for a change of role.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { PatchAdminAccountBody, ResetPasswordBody, RoleChangeBody, type AdminAccount, type District } from '@contract';
 import { changeAdminRole, resetAdminPassword, updateAdminAccount } from '../api';
 import { PasswordField, TextField, type FieldErrors } from '../form';
-import { FieldScope } from '../page-ids';
 import { useAdminText } from '../i18n';
 import type { NoticeState } from '../notice';
-import { Section } from '../section';
+import { FieldScope } from '../page-ids';
+import { InlineForm } from '../inline-form';
 import { useAdminForm } from '../use-admin-form';
 import { DistrictChecks, RoleSelect } from './role-fields';
 
@@ -22,23 +22,11 @@ interface PanelProps {
 }
 
 function Panel({ kind, title, saving, onSubmit, onClose, submitText, children }: { kind: PanelKind; title: string; saving: boolean; onSubmit: (e: FormEvent) => void; onClose: () => void; submitText: string; children: ReactNode }) {
-  const t = useAdminText();
-  const form = useRef<HTMLFormElement>(null);
-  // Opened from a row: the focus moves into the form, and Esc closes it, as a dialog would.
-  useEffect(() => form.current?.querySelector<HTMLElement>('input:not([hidden]), select')?.focus(), []);
   return (
-    <Section id={`account-${kind}`} className={`admin-account-panel admin-account-${kind}`} title={title}>
-      <form ref={form} className='admin-form admin-form--inline' onSubmit={onSubmit} onKeyDown={(e) => e.key === 'Escape' && onClose()} noValidate>
-        {/* The new-account form on the same page has fields of the same names. */}
-        <FieldScope.Provider value={`account-${kind}`}>{children}</FieldScope.Provider>
-        <button type='submit' className={`admin-btn admin-account-${kind}__save`} disabled={saving}>
-          {submitText}
-        </button>
-        <button type='button' className='admin-btn admin-btn--ghost' onClick={onClose}>
-          {t('action.cancel')}
-        </button>
-      </form>
-    </Section>
+    <InlineForm id={`account-${kind}`} className={`admin-account-panel admin-account-${kind}`} title={title} submitText={submitText} submitClassName={`admin-account-${kind}__save`} saving={saving} onSubmit={onSubmit} onClose={onClose}>
+      {/* The new-account form on the same page has fields of the same names. */}
+      <FieldScope.Provider value={`account-${kind}`}>{children}</FieldScope.Provider>
+    </InlineForm>
   );
 }
 

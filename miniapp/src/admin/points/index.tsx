@@ -57,7 +57,7 @@ export default function AdminPointsPage() {
         ) : undefined
       }
     >
-      {id ? <Ledger providerId={id} /> : <PickProvider />}
+      {id ? <Ledger providerId={id} providerName={name ?? id} /> : <PickProvider />}
     </AdminShell>
   );
 }

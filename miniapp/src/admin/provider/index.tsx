@@ -1,27 +1,21 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AdminOffering, AdminProvider, AdminProviderDetail, District } from '@contract';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
-import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
+import { createProvider, getProvider, listDistricts, updateProvider } from '../api';
 import { useCan } from '../can';
-import { documentsRefusal, expiredText } from '../documents';
-import { expiredDocuments } from '../expired-documents';
 import { useAdminText } from '../i18n';
-import { districtName, kindLabel, today, useDistrictLabel } from '../labels';
-import { Notice, useNoticeOf, type NoticeState } from '../notice';
+import type { NoticeState } from '../notice';
 import { Section } from '../section';
 import { AdminShell } from '../shell';
-import { StatusBadge } from '../status-badge';
 import { DataTable } from '../table';
 import { Overview, ThanksSection } from './overview';
 import { PosterSection } from './poster-section';
 import { ProfileForm } from './profile-form';
 import { StaffSection } from './staff-section';
-
-type StatusAction = 'approve' | 'suspend';
+import { StatusSection } from './status-section';
 
 function NewProvider({ districts }: { districts: District[] }) {
   const t = useAdminText();
@@ -80,11 +74,8 @@ function Offerings({ providerId, offerings }: { providerId: string; offerings: A
 
 function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderDetail; districts: District[]; onChanged: () => void }) {
   const t = useAdminText();
-  const districtLabel = useDistrictLabel();
   const can = useCan();
-  const noticeOf = useNoticeOf();
   const { provider: p } = detail;
-  const [confirming, setConfirming] = useState<StatusAction | null>(null);
   const [notice, setNotice] = useState<NoticeState>(null);
   // The profile as this page's last save or refused save returned it, when newer than the loaded one:
   // its `updatedAt` is the version the next edit is made from.
@@ -92,41 +83,9 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
   const [formKey, setFormKey] = useState(0);
   const current = returned && returned.updatedAt > p.updatedAt ? returned : p;
 
-  const changeStatus = async (action: StatusAction) => {
-    setConfirming(null);
-    const answer = await (action === 'approve' ? approveProvider(p.id) : suspendProvider(p.id));
-    // Refused for lapsed documents, the notice names them, from the server's own details.
-    const refused = documentsRefusal(t, answer);
-    setNotice(refused ? { ok: false, text: refused } : noticeOf(answer, () => t(action === 'approve' ? 'provider.approved' : 'provider.suspended')));
-    onChanged();
-  };
-  const expired = expiredDocuments(p, today());
-  const approveBody = expired.length > 0 ? t('documents.approveWarning', { docs: expiredText(t, expired) }) : t('provider.approveConfirm', { name: p.name });
-
   return (
     <>
-      <section className='admin-section admin-status' aria-label={t('providers.status')}>
-        <div className='admin-status__line'>
-          <StatusBadge provider={p} />
-          <span className='admin-muted'>
-            {kindLabel(t, p.kind)} · {districtName(districts, p.district, districtLabel)} · {p.id}
-          </span>
-          <span className='admin-status__actions'>
-            {p.status !== 'ACTIVE' && can('approveProvider') && (
-              <button type='button' className='admin-btn admin-status__approve' onClick={() => setConfirming('approve')}>
-                {t('provider.approve')}
-              </button>
-            )}
-            {p.status === 'ACTIVE' && can('suspendProvider') && (
-              <button type='button' className='admin-btn admin-btn--danger admin-status__suspend' onClick={() => setConfirming('suspend')}>
-                {t('provider.suspend')}
-              </button>
-            )}
-          </span>
-        </div>
-        {p.status === 'ACTIVE' && expired.length > 0 && <p className='admin-status__hidden'>{t('documents.activeHidden', { docs: expiredText(t, expired) })}</p>}
-        <Notice notice={notice} />
-      </section>
+      <StatusSection provider={p} districts={districts} notice={notice} onNotice={setNotice} onChanged={onChanged} />
       <Overview providerId={p.id} />
       {can('updateProvider') && (
         <Section id='profile' title={t('provider.profile')}>
@@ -157,15 +116,6 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
       {can('adminListStaff') && <StaffSection providerId={p.id} />}
       {can('adminThanks') && <ThanksSection providerId={p.id} />}
       {can('adminProviderPoster') && <PosterSection providerId={p.id} />}
-      {confirming && (
-        <ConfirmDialog
-          title={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}
-          body={confirming === 'approve' ? approveBody : t('provider.suspendConfirm', { name: p.name })}
-          confirmText={t(confirming === 'approve' ? 'provider.approve' : 'provider.suspend')}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => void changeStatus(confirming)}
-        />
-      )}
     </>
   );
 }

@@ -1,10 +1,11 @@
-// A provider's staff accounts: who can sign in at its counter, and a form to add one.
+// A provider's staff accounts: who can sign in at its counter, a form to add one, and for each a
+// temporary password, disabling and re-enabling.
 import { useState } from 'react';
 import { StaffInput, type StaffView } from '@contract';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
-import { createStaff, disableStaff, listStaff } from '../api';
+import { createStaff, disableStaff, enableStaff, listStaff } from '../api';
 import { PasswordField, TextField } from '../form';
 import { FieldScope } from '../page-ids';
 import { useAdminText } from '../i18n';
@@ -12,6 +13,7 @@ import { Notice, useNoticeOf } from '../notice';
 import { Section } from '../section';
 import { actionsColumn, DataTable } from '../table';
 import { useAdminForm } from '../use-admin-form';
+import { StaffPasswordForm } from './staff-password-form';
 
 const emptyDraft = { username: '', name: '', password: '' };
 
@@ -20,7 +22,8 @@ export function StaffSection({ providerId }: { providerId: string }) {
   const noticeOf = useNoticeOf();
   const staff = useResource(() => listStaff(providerId), [providerId]);
   const [draft, setDraft] = useState(emptyDraft);
-  const [disabling, setDisabling] = useState<StaffView | null>(null);
+  const [confirming, setConfirming] = useState<{ member: StaffView; action: 'disable' | 'enable' } | null>(null);
+  const [resetting, setResetting] = useState<StaffView | null>(null);
   const { errors, notice, saving, onSubmit, say } = useAdminForm({
     check: () => StaffInput.safeParse({ providerId, ...draft, username: draft.username.trim() }),
     send: createStaff,
@@ -33,9 +36,10 @@ export function StaffSection({ providerId }: { providerId: string }) {
     conflictAt: { username: t('form.taken') },
   });
 
-  const disable = async (member: StaffView) => {
-    setDisabling(null);
-    say(noticeOf(await disableStaff(member.id), () => t('provider.staffDisabledDone', { u: member.username })));
+  const change = async ({ member, action }: { member: StaffView; action: 'disable' | 'enable' }) => {
+    setConfirming(null);
+    const answer = await (action === 'disable' ? disableStaff(member.id) : enableStaff(member.id));
+    say(noticeOf(answer, () => t(action === 'disable' ? 'provider.staffDisabledDone' : 'provider.staffEnabledDone', { u: member.username })));
     void staff.reload(true);
   };
 
@@ -48,13 +52,22 @@ export function StaffSection({ providerId }: { providerId: string }) {
               { key: 'username', title: t('provider.staffUsername'), cell: (s) => s.username },
               { key: 'name', title: t('provider.staffName'), cell: (s) => s.name },
               { key: 'status', title: t('provider.staffStatus'), cell: (s) => t(s.disabled ? 'provider.staffDisabled' : 'provider.staffActive') },
-              actionsColumn((s) =>
-                s.disabled ? null : (
-                  <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setDisabling(s)}>
-                    {t('provider.disableStaff')}
+              actionsColumn((s) => (
+                <>
+                  <button type='button' className='admin-btn admin-btn--ghost admin-staff__reset' onClick={() => setResetting(s)}>
+                    {t('provider.resetPassword')}
                   </button>
-                ),
-              ),
+                  {s.disabled ? (
+                    <button type='button' className='admin-btn admin-btn--ghost admin-staff__enable' onClick={() => setConfirming({ member: s, action: 'enable' })}>
+                      {t('provider.enableStaff')}
+                    </button>
+                  ) : (
+                    <button type='button' className='admin-btn admin-btn--ghost admin-staff__disable' onClick={() => setConfirming({ member: s, action: 'disable' })}>
+                      {t('provider.disableStaff')}
+                    </button>
+                  )}
+                </>
+              )),
             ]}
             rows={d.staff}
             rowKey={(s) => s.id}
@@ -72,14 +85,25 @@ export function StaffSection({ providerId }: { providerId: string }) {
           </button>
         </form>
       </FieldScope.Provider>
+      {resetting && (
+        <StaffPasswordForm
+          key={resetting.id}
+          member={resetting}
+          onDone={(n) => {
+            say(n);
+            if (n?.ok) setResetting(null);
+          }}
+          onClose={() => setResetting(null)}
+        />
+      )}
       <Notice notice={notice} />
-      {disabling && (
+      {confirming && (
         <ConfirmDialog
-          title={t('provider.disableStaff')}
-          body={t('provider.disableConfirm', { u: disabling.username })}
-          confirmText={t('provider.disableStaff')}
-          onCancel={() => setDisabling(null)}
-          onConfirm={() => void disable(disabling)}
+          title={t(confirming.action === 'disable' ? 'provider.disableStaff' : 'provider.enableStaff')}
+          body={t(confirming.action === 'disable' ? 'provider.disableConfirm' : 'provider.enableConfirm', { u: confirming.member.username })}
+          confirmText={t(confirming.action === 'disable' ? 'provider.disableStaff' : 'provider.enableStaff')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => void change(confirming)}
         />
       )}
     </Section>

@@ -9,6 +9,7 @@ import { useLocalName, Zh } from '../../components/zh';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
+import { bookingStatusText } from '../../i18n/booking-status';
 import { errorText } from '../../i18n/errors';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
@@ -77,7 +78,7 @@ export default function BookingsPage() {
             <View key={b.id} className='card booking-row' data-booking={b.id} data-status={b.status}>
               <View className='row booking-row__head'>
                 <Text className='booking-row__name'>{places?.get(b.providerId) ? localName(places.get(b.providerId)!) : b.providerName}</Text>
-                <Text className={`voucher-status voucher-status--${b.status}`}>{t(`voucher.status.${b.status}`)}</Text>
+                <Text className={`voucher-status voucher-status--${b.status}`}>{bookingStatusText(t, b)}</Text>
               </View>
               <View className='booking-row__detail'>
                 <Zh text={b.offeringName} /> · {b.date} {b.window.start}–{b.window.end}

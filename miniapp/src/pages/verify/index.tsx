@@ -87,7 +87,13 @@ export default function VerifyPage() {
       )}
       {me && !pending && !approved && (
         <View className='verify__form'>
-          {me.verification?.status === 'REJECTED' && <View className='notice notice--error'>{t('verify.rejected')}</View>}
+          {(me.verification?.status === 'REJECTED' || me.verification?.status === 'REVOKED') && (
+            <View className='notice notice--error verify__decision'>
+              {me.verification.reason
+                ? t(me.verification.status === 'REJECTED' ? 'verify.rejectedBecause' : 'verify.revokedBecause', { r: me.verification.reason })
+                : t(me.verification.status === 'REJECTED' ? 'verify.rejected' : 'verify.revoked')}
+            </View>
+          )}
           <View className='notice notice--info'>{t('verify.intro')}</View>
           <View className='card'>
             <Field label={t('verify.name')} inputClass='verify__name' value={name} maxlength={40} onChange={setName} error={fieldErrors.name && t(fieldErrors.name)} />

@@ -12,6 +12,7 @@ import { QrCode } from '../../components/qr-code';
 import { Resource } from '../../components/resource';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle, type I18n } from '../../i18n';
+import { bookingStatusText } from '../../i18n/booking-status';
 import { errorText } from '../../i18n/errors';
 import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
@@ -158,7 +159,7 @@ export default function VoucherPage() {
         {place && <Place name={place.name} address={place.address} location={place.location} />}
         <Zh className='voucher__offering' text={booking.offeringName} />
         <Text className={`voucher-status voucher-status--${booking.status}`} aria-live='polite'>
-          {t(`voucher.status.${booking.status}`)}
+          {bookingStatusText(t, booking)}
         </Text>
 
         {usable && booking.voucher && (

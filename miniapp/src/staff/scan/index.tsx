@@ -17,12 +17,16 @@ type Outcome =
   | { ok: true; redemption: RedemptionResponse['redemption'] }
   /**
    * `invalid`: not a voucher of this counter's (red, 无效). `cannot`: a genuine voucher that cannot
-   * be used now — not yet, no longer, already used, the counter suspended (amber, never 无效).
+   * be used now — not yet, no longer, already used (amber, never 无效). `suspended`: the voucher may
+   * be fine, the restaurant is not serving (amber, titled so).
    */
-  | { ok: false; reason: string; tone: 'invalid' | 'cannot' };
+  | { ok: false; reason: string; tone: 'invalid' | 'cannot' | 'suspended' };
 
-/** A refusal about a genuine voucher, not a wrong one. */
-const genuine = (failure: Failure) => failure.code === 'NOT_REDEEMABLE' || failure.code === 'ALREADY_REDEEMED' || failure.code === 'PROVIDER_UNAVAILABLE';
+const titleKey = { invalid: 'staff.result.fail', cannot: 'staff.result.cannot', suspended: 'staff.result.suspended' } as const;
+
+/** How a refusal is shown: a wrong code is invalid; a genuine voucher's refusal is not. */
+const toneOf = (failure: Failure): 'invalid' | 'cannot' | 'suspended' =>
+  failure.code === 'PROVIDER_UNAVAILABLE' ? 'suspended' : failure.code === 'NOT_REDEEMABLE' || failure.code === 'ALREADY_REDEEMED' ? 'cannot' : 'invalid';
 
 /** Seconds to wait from a RATE_LIMITED answer: Retry-After, else details.retryAfter, else a minute. */
 function pauseSeconds(failure: Failure): number {
@@ -120,7 +124,7 @@ export default function StaffScanPage() {
       void Taro.vibrateShort({ type: 'light' }).catch(() => undefined);
     } else {
       // A scanned text that is not a voucher at all fails the contract before sending: still "invalid".
-      setOutcome({ ok: false, reason: describe(answer, 'scan'), tone: genuine(answer) ? 'cannot' : 'invalid' });
+      setOutcome({ ok: false, reason: describe(answer, 'scan'), tone: toneOf(answer) });
     }
   };
 
@@ -165,13 +169,13 @@ export default function StaffScanPage() {
     return (
       <View ariaRole='main'>
       <View
-        className={`scan-result scan-result--${outcome.ok ? 'ok' : outcome.tone === 'cannot' ? 'cannot' : 'fail'}`}
+        className={`scan-result scan-result--${outcome.ok ? 'ok' : outcome.tone === 'invalid' ? 'fail' : 'cannot'}`}
         ariaRole='alert'
-        data-result={outcome.ok ? 'ok' : outcome.tone === 'cannot' ? 'cannot' : 'fail'}
+        data-result={outcome.ok ? 'ok' : outcome.tone === 'invalid' ? 'fail' : 'cannot'}
         onClick={next}
       >
-        <Text className='scan-result__mark'>{outcome.ok ? '✓' : outcome.tone === 'cannot' ? '!' : '✕'}</Text>
-        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t(outcome.tone === 'cannot' ? 'staff.result.cannot' : 'staff.result.fail')}</Text>
+        <Text className='scan-result__mark'>{outcome.ok ? '✓' : outcome.tone === 'invalid' ? '✕' : '!'}</Text>
+        <Text className='scan-result__title'>{outcome.ok ? t('staff.result.ok') : t(titleKey[outcome.tone])}</Text>
         <Text className='scan-result__detail'>
           {outcome.ok
             ? `${t('staff.result.okDetail', { o: outcome.redemption.offering.name })}  ${outcome.redemption.window.start}–${outcome.redemption.window.end}`
