@@ -56,6 +56,8 @@ describe('the claims limits, as the recipient sees them', () => {
       expect(await p.page.locator('.verify__categories').innerText()).toContain(c);
     }
     await field(p.page, '.verify__name').fill('李同学');
+    // A phone number gets the dial pad and the phone's own number offered, not a number spinner.
+    expect(await field(p.page, '.verify__phone').getAttribute('type')).toBe('tel');
     await field(p.page, '.verify__phone').fill('13800138000');
     await tap(p.page.locator('.choice[data-category="graduate"]'));
     await field(p.page, '.verify__note').fill('2026 届毕业生，正在找工作');

@@ -62,7 +62,9 @@ describe('where and how far', () => {
     expect(before).not.toBe('demo-meilin');
     await tap(p.page.locator('.home__nearest'));
     await expect.poll(() => p.page.locator('.provider-card').first().getAttribute('data-provider')).toBe('demo-meilin');
-    await expect(p.page.locator('.provider-card__distance').first().innerText()).resolves.toMatch(/\d+\.\d 公里/);
+    // Standing at Meilin: metres to the nearest hundred, never "0.0 公里"; the next ones in km.
+    await expect(p.page.locator('.provider-card__distance').first().innerText()).resolves.toMatch(/^· [1-9]\d*00 米$/);
+    await expect(p.page.locator('.provider-card__distance').last().innerText()).resolves.toMatch(/^· \d+\.\d 公里$/);
     await p.page.screenshot({ path: artifactPath('home-nearest.png'), animations: 'disabled' });
 
     const denied = await suite.open(MONDAY_LUNCH, seen);

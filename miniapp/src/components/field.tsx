@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View, type InputProps } from '@tarojs/components';
 import './field.css';
 
 export interface FieldProps {
@@ -10,7 +10,8 @@ export interface FieldProps {
   /** The problem with this field, shown under it (all problems show at once, each at its field). */
   error?: string | null;
   hint?: string;
-  type?: 'text' | 'number';
+  /** `tel`: a phone number (the phone's dial pad, and autofill of the person's own number). */
+  type?: 'text' | 'number' | 'tel';
   password?: boolean;
   maxlength?: number;
   /** A multi-line note with a character counter. */
@@ -18,6 +19,14 @@ export interface FieldProps {
   placeholder?: string;
   onConfirm?: () => void;
 }
+
+/**
+ * The input's type on this target. The mini-program has no `tel` (its `number` brings up the digits
+ * pad); the browser's `number` is a spinner that drops a leading 0 and offers no autofill, so a
+ * phone number is `tel` there. Taro passes the type through to the H5 <input> as given.
+ */
+export const inputType = (type: 'text' | 'number' | 'tel'): InputProps['type'] =>
+  type !== 'tel' ? type : process.env.TARO_ENV === 'h5' ? ('tel' as InputProps['type']) : 'number';
 
 /**
  * A labelled text field. On H5 the label reaches the real <input> (Taro renders it inside its own
@@ -42,7 +51,7 @@ export function Field({ label, inputClass, value, onChange, error, hint, type = 
         <Input
           className={`field__input ${inputClass}`}
           value={value}
-          type={type}
+          type={inputType(type)}
           password={password}
           maxlength={maxlength}
           placeholder={placeholder}

@@ -1,9 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import type { PublicOffering, PublicProvider } from '@contract';
-import { useI18n } from '../i18n';
+import { useI18n, type I18n } from '../i18n';
 import { Pressable } from './pressable';
 import { useLocalName, Zh } from './zh';
 import './provider-card.css';
+
+/** How far, as a person reads it: metres to the nearest hundred under 1 km (never "0.0 公里"), else km to one decimal. */
+export function distanceText(t: I18n['t'], km: number): string {
+  return km < 1 ? t('home.distanceM', { m: Math.max(100, Math.round(km * 10) * 100) }) : t('home.distance', { d: km.toFixed(1) });
+}
 
 export interface ProviderCardProps {
   provider: PublicProvider;
@@ -54,7 +59,7 @@ export function ProviderCard({ provider, districtName, distanceKm, onOpen }: Pro
       <View className='provider-card__address'>
         {districtName && <Text>{districtName} · </Text>}
         <Zh text={provider.address} />
-        {distanceKm !== undefined && <Text className='provider-card__distance'> · {t('home.distance', { d: distanceKm.toFixed(1) })}</Text>}
+        {distanceKm !== undefined && <Text className='provider-card__distance'> · {distanceText(t, distanceKm)}</Text>}
       </View>
       {provider.offerings.length === 0 ? (
         <Text className='provider-card__none'>{t('offering.none')}</Text>

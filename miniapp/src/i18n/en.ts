@@ -249,6 +249,7 @@ export const en: Record<MessageKey, string> = {
   'home.nearest': 'Nearest first',
   'home.locating': 'Finding you…',
   'home.noLocation': 'Your location is not available; showing by sub-district.',
+  'home.distanceM': '{m} m',
   'home.distance': '{d} km',
   'home.emptyDistrict': 'No providers to book in this sub-district today',
   'home.seeAll': 'See all sub-districts',

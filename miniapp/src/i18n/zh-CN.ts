@@ -248,6 +248,7 @@ export const zhCN = {
   'home.nearest': '离我最近',
   'home.locating': '正在获取位置…',
   'home.noLocation': '没有获得你的位置，按街道顺序显示。',
+  'home.distanceM': '{m} 米',
   'home.distance': '{d} 公里',
   'home.emptyDistrict': '这个街道今天没有可预约的餐厅',
   'home.seeAll': '看看全部街道',

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { inputType } from '../../components/field';
 import { Pressable } from '../../components/pressable';
 import { TopBar } from '../../components/top-bar';
 import { useI18n, useTitle } from '../../i18n';
@@ -44,7 +45,7 @@ export default function PhoneSignInPage() {
       <View className='card'>
         <Text>{t('phone.intro')}</Text>
         <Text className='field__label'>{t('phone.number')}</Text>
-        <Input className='field__input phone-signin__number' type='number' maxlength={14} value={phone} ariaLabel={t('phone.number')} onInput={(e) => setPhone(e.detail.value)} />
+        <Input className='field__input phone-signin__number' type={inputType('tel')} maxlength={14} value={phone} ariaLabel={t('phone.number')} onInput={(e) => setPhone(e.detail.value)} />
         <Pressable className={sending ? 'btn btn--disabled phone-signin__send' : 'btn phone-signin__send'} disabled={sending} onPress={() => void send()}>
           {t('phone.send')}
         </Pressable>

@@ -100,7 +100,7 @@ export default function VerifyPage() {
             <Field
               label={t('verify.phone')}
               inputClass='verify__phone'
-              type='number'
+              type='tel'
               value={phone}
               maxlength={11}
               onChange={setPhone}
