@@ -38,6 +38,8 @@ export const Booking = z.object({
   redeemedAt: z.string().nullable(),
   /** Set on CANCELLED bookings (null otherwise). */
   cancelReason: CancelReason.nullable().optional(),
+  /** When this booking's recipient thanked the provider for it (null: not yet; only once). */
+  thankedAt: z.string().nullable().optional(),
 });
 export type Booking = z.infer<typeof Booking>;
 

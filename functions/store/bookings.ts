@@ -14,7 +14,7 @@ import { fullness, sharedRoomCheck, type SharedCounter } from './rate-limits.js'
 
 const BOOKING_FIELDS = [
   'id', 'recipientId', 'providerId', 'providerName', 'offeringId', 'offeringName', 'kind', 'valueFen', 'date', 'window',
-  'status', 'code', 'voucher', 'expiresAtLocal', 'createdAt', 'redeemedAt', 'channel', 'cancelReason',
+  'status', 'code', 'voucher', 'expiresAtLocal', 'createdAt', 'redeemedAt', 'channel', 'cancelReason', 'thankedAt',
 ] as const;
 
 export const toBooking = (item: Record<string, unknown>): BookingRecord =>

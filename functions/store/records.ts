@@ -142,6 +142,8 @@ export interface BookingRecord {
   channel: 'app' | 'poster';
   /** Why a CANCELLED booking ended (absent on older records and other statuses). */
   cancelReason?: CancelReason | null;
+  /** When its recipient thanked the provider for it (once; REDEEMED bookings only). */
+  thankedAt?: string | null;
 }
 
 /** A ledger entry as stored: never edited; a mistake is corrected by a reversal entry. */

@@ -31,6 +31,7 @@ export function bookingView(b: BookingRecord): Booking {
     createdAt: b.createdAt,
     redeemedAt: b.redeemedAt,
     cancelReason: b.status === 'CANCELLED' ? (b.cancelReason ?? null) : null,
+    thankedAt: b.thankedAt ?? null,
   };
 }
 

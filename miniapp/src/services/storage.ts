@@ -18,6 +18,8 @@ export const StorageKey = {
   adminReturn: 'mcan.adminReturn',
   /** Staff and admin sign-ins' device credentials by username (JSON; services/sign-in-devices.ts), kept across sign-outs. */
   signInDevices: 'mcan.signInDevices',
+  /** The thank-you notes this phone sent, by booking (JSON), shown again after a reload. */
+  thanksNotes: 'mcan.thanksNotes',
   /** The last vouchers seen, so a voucher still shows offline (JSON: Booking[]). */
   vouchers: 'mcan.vouchers',
   introSeen: 'mcan.introSeen',

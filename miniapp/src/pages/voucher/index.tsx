@@ -187,7 +187,7 @@ export default function VoucherPage() {
         {usable && <Text className='voucher__brightness'>☀ {t('voucher.brightness')}</Text>}
       </View>
 
-      {booking.status === 'REDEEMED' && <ThanksBox bookingId={booking.id} />}
+      {booking.status === 'REDEEMED' && <ThanksBox booking={booking} />}
 
       <Notice text={cancelError} />
       {usable && (
