@@ -83,7 +83,7 @@ describe('the claims limits, as the recipient sees them', () => {
 
     const queue = (await app.api.listVerifications({ token: admin })).verifications;
     expect(queue).toHaveLength(1);
-    expect(queue[0]).toMatchObject({ name: '李同学', phone: '13800138000', category: 'graduate' });
+    expect(queue[0]).toMatchObject({ name: '李同学', maskedPhone: '138****8000', category: 'graduate' });
     expect((await app.api.approveVerification.reply({ token: admin, params: { id: queue[0]!.id } })).status).toBe(200);
 
     await p.page.goto(app.url + '/#/pages/provider/index?id=demo-futian');

@@ -63,8 +63,8 @@ describe('where and how far', () => {
     await tap(p.page.locator('.home__nearest'));
     await expect.poll(() => p.page.locator('.provider-card').first().getAttribute('data-provider')).toBe('demo-meilin');
     // Standing at Meilin: metres to the nearest hundred, never "0.0 公里"; the next ones in km.
-    await expect(p.page.locator('.provider-card__distance').first().innerText()).resolves.toMatch(/^· [1-9]\d*00 米$/);
-    await expect(p.page.locator('.provider-card__distance').last().innerText()).resolves.toMatch(/^· \d+\.\d 公里$/);
+    await expect(p.page.locator('.provider-card__distance').first().innerText()).resolves.toMatch(/^\s*· [1-9]\d*00 米$/);
+    await expect(p.page.locator('.provider-card__distance').last().innerText()).resolves.toMatch(/^\s*· \d+\.\d 公里$/);
     await p.page.screenshot({ path: artifactPath('home-nearest.png'), animations: 'disabled' });
 
     const denied = await suite.open(MONDAY_LUNCH, seen);
