@@ -123,6 +123,8 @@ export const config = {
     defaultDays: 90,
     // The widest range one request reads (a year, leap day included); older entries are paged by range.
     maxRangeDays: 366,
+    // The most entries one CSV export holds; a wider one is refused (narrow the range instead).
+    csvMaxRows: 20_000,
   },
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).

@@ -173,7 +173,7 @@ export async function putOffering(
     providerId: params.id,
     updatedAt: ctx.now.toISOString(),
   };
-  const audit = audited(ctx, { type: 'offering', id: offering.id }, provider.offerings[offering.id] ?? null, offering);
+  const audit = audited(ctx, { type: 'offering', id: offering.id }, provider.offerings[offering.id] ?? null, offering, provider.id);
   await saved(ctx, ctx.deps.store.providers.putOffering(offering, { audit }), (r) =>
     r.part === 'owner' ? fail('CONFLICT', `offering id ${offering.id} belongs to another provider`) : r.part === 'provider' ? notFound('provider') : unexpected('offering', r),
   );

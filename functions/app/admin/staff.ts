@@ -19,7 +19,7 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   if (!provider) return invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
   requireScope(ctx, provider.district);
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
-  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
+  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff, staff.providerId);
   const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
   if (!out.ok) return out.part === 'account' ? fail('CONFLICT', `username ${body.username} is taken`) : unexpected('staff', out);
   return { staff: { ...staff, disabled: false } };
@@ -31,7 +31,7 @@ export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promi
   const before = (await accounts.staffMember(params.id)) ?? notFound('staff member');
   await requireProvider(ctx, before.providerId);
   const after = { ...before, disabled: true };
-  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }, before.providerId) });
   ctx.deps.staffSessions.forget(params.id);
   return { staff: after };
 }

@@ -10,6 +10,7 @@ import {
   type CreateAdminAccountBody,
   type PatchAdminAccountBody,
   type AdminProvidersQuery,
+  type AuditCsvQuery,
   type AuditQuery,
   type CatalogItemBody,
   type StockAdjustmentBody,
@@ -121,6 +122,7 @@ export const adminStats = (q: StatsRange) => signedIn(request(endpoints.adminSta
 export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
 
 export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query })).then((a) => pageOf(a, 'entries'));
+export const auditCsv = (query: AuditCsvQuery) => signedIn(request(endpoints.auditCsv, { query }));
 
 /** Integrity signals per provider (default: the last 30 days; flagged providers first) and the providers whose points are held. */
 export const integritySignals = (query: { providerId?: string } = {}) => signedIn(request(endpoints.adminIntegrity, { query }));

@@ -6,6 +6,7 @@ import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
+import { saveCsv } from '../csv';
 import { DateRangeFields, serverErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
 import { today, yuanText } from '../labels';
@@ -17,20 +18,6 @@ import { Tabs } from '../tabs';
 
 const groupings = StatsBy.options;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Hands the CSV to the browser as a file (the export needs the admin's token, so no plain link). */
-function saveCsv(text: string, name: string): void {
-  // The server writes a BOM for Excel; reading the answer as text dropped it.
-  const blob = new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 function Totals({ stats }: { stats: AdminStats }) {
   const t = useAdminText();

@@ -159,7 +159,7 @@ export function Ledger({ providerId }: { providerId: string }) {
       <Notice notice={notice} />
       {reversing && <ReverseForm key={reversing.id} providerId={providerId} entry={reversing} onClose={() => setReversing(null)} onDone={done} />}
       <AdjustForm providerId={providerId} onDone={done} />
-      <Section id='ledger' title={t('points.ledger')} action={<AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>}>
+      <Section id='ledger' title={t('points.ledger')} action={<AdminLink to={routes.adminAudit({ provider: providerId })}>{t('points.audit')}</AdminLink>}>
         <PagedTable<LedgerEntry>
           list={list}
           rowKey={(e) => e.id}

@@ -7,6 +7,7 @@ import { useResource } from '../../hooks/use-resource';
 import { go, routes } from '../../routes';
 import { approveProvider, createProvider, getProvider, listDistricts, suspendProvider, updateProvider } from '../api';
 import { useCan } from '../can';
+import { AdminLink } from '../link';
 import { documentsRefusal, expiredText } from '../documents';
 import { expiredDocuments } from '../expired-documents';
 import { useAdminText } from '../i18n';
@@ -109,6 +110,11 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
           <span className='admin-muted'>
             {kindLabel(t, p.kind)} · {districtName(districts, p.district)} · {p.id}
           </span>
+          {can('listAudit') && (
+            <AdminLink to={routes.adminAudit({ provider: p.id })} className='admin-status__history'>
+              {t('points.audit')}
+            </AdminLink>
+          )}
           <span className='admin-status__actions'>
             {p.status !== 'ACTIVE' && can('approveProvider') && (
               <button type='button' className='admin-btn admin-status__approve' onClick={() => setConfirming('approve')}>
