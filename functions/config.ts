@@ -1,3 +1,5 @@
+import { STATS_MAX_RANGE_DAYS } from './contract/impact.js';
+
 /**
  * Every limit, window and duration the server runs by, in one place.
  * Code reads these through the `config` object handed to it; tests may pass a modified copy.
@@ -203,8 +205,13 @@ export const config = {
     // ranges in parallel, each of at least this many items (fewer ranges for fewer providers).
     dayReadSegments: 8,
     dayReadSegmentMinItems: 250,
-    // The widest range /v1/admin/stats answers in one request.
-    maxRangeDays: 3 * 366,
+    // The widest range /v1/admin/stats answers in one request (the desk checks it before asking).
+    maxRangeDays: STATS_MAX_RANGE_DAYS,
+    // Figures before this date lack the first-in-quarter and first-in-year counts (recorded since
+    // issue 22): a deployment upgraded with older figures sets the first quarter's first day after
+    // its upgrade, and distinct recipients of earlier quarters and years are then given as the
+    // upper bound they are. Null: every figure has them (a fresh deployment, the demo history).
+    periodFirstsSince: null as string | null,
   },
   demo: {
     // Local mode's demo history: this many days ending yesterday (functions/seed/history.ts).

@@ -33,6 +33,7 @@ import {
   PublishedLeaderboardResponse,
   PublishLeaderboardBody,
   StatsCsv,
+  StatsCsvQuery,
   StatsQuery,
   WithdrawLeaderboardBody,
   WithdrawLeaderboardParams,
@@ -239,7 +240,7 @@ export const endpoints = {
   auditCsv: { method: 'GET', path: '/v1/admin/audit.csv', auth: 'admin', query: AuditCsvQuery, response: AuditCsv, produces: 'text/csv; charset=utf-8' },
   // Admin: impact, leaderboards, thanks and safety reports
   adminStats: { method: 'GET', path: '/v1/admin/stats', auth: 'admin', query: StatsQuery, response: AdminStats },
-  adminStatsCsv: { method: 'GET', path: '/v1/admin/stats.csv', auth: 'admin', query: StatsQuery, response: StatsCsv, produces: 'text/csv; charset=utf-8' },
+  adminStatsCsv: { method: 'GET', path: '/v1/admin/stats.csv', auth: 'admin', query: StatsCsvQuery, response: StatsCsv, produces: 'text/csv; charset=utf-8' },
   previewLeaderboard: { method: 'GET', path: '/v1/admin/leaderboards/preview', auth: 'admin', query: LeaderboardPreviewQuery, response: LeaderboardPreview },
   publishLeaderboard: { method: 'POST', path: '/v1/admin/leaderboards', auth: 'admin', body: PublishLeaderboardBody, response: PublishedLeaderboardResponse, status: 201 },
   adminListLeaderboards: { method: 'GET', path: '/v1/admin/leaderboards', auth: 'admin', query: AdminLeaderboardsQuery, response: LeaderboardVersionList },

@@ -26,6 +26,7 @@ import {
   type WithdrawLeaderboardBody,
   type VerificationStatus,
 } from '@contract';
+import type { Lang } from '../services/languages';
 import { pageOf } from '../services/page';
 import { request, type Result } from '../services/request';
 import { go, routes } from '../routes';
@@ -119,7 +120,8 @@ export interface StatsRange {
   by: StatsBy;
 }
 export const adminStats = (q: StatsRange) => signedIn(request(endpoints.adminStats, { query: q }));
-export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
+/** The figures as CSV, headed in the desk's language. */
+export const adminStatsCsv = (q: StatsRange & { lang: Lang }) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
 
 export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query })).then((a) => pageOf(a, 'entries'));
 export const auditCsv = (query: AuditCsvQuery) => signedIn(request(endpoints.auditCsv, { query }));

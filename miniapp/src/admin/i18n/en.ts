@@ -331,7 +331,10 @@ export const adminEn: Record<AdminKey, string> = {
   'impact.value': 'Value (¥)',
   'impact.recipients': 'Recipients',
   'impact.districts': 'Sub-districts',
-  'impact.recipientsBound': 'Across months, recipients is an upper bound (one person may count once in each month).',
+  'impact.recipientsBound': 'This range does not start on the first day of a month, quarter or year and crosses their boundaries: recipients is the people of each part added up, so someone served in several parts counts more than once, and the true number is at most this. For an exact number, start the range on the 1st of a month, quarter or year.',
+  'impact.recipientsAtMost': 'Recipients (at most)',
+  'impact.valueTotal': 'Value',
+  'impact.tooLong': 'At most {max} days (about {years} years) at a time: choose a shorter range.',
   'impact.empty': 'No meals served in this range yet',
   'impact.chartTitle': 'Person-times by {by}',
 

@@ -331,7 +331,10 @@ export const adminZhCN = {
   'impact.value': '价值（元）',
   'impact.recipients': '受助人数',
   'impact.districts': '覆盖街道',
-  'impact.recipientsBound': '受助人数在跨月的区间内为上限（同一人可能在多个月份各计一次）。',
+  'impact.recipientsBound': '所选日期不从某月、某季度或某年的第一天开始，又跨过了它们的分界：受助人数是各段人数相加，同一人在几段都受助会重复计入，实际人数不超过这个数。要看准确人数，请从某月、某季度或某年的 1 日开始选。',
+  'impact.recipientsAtMost': '受助人数（上限）',
+  'impact.valueTotal': '价值',
+  'impact.tooLong': '一次最多查询 {max} 天（约 {years} 年），请缩短日期范围。',
   'impact.empty': '这段时间还没有服务记录',
   'impact.chartTitle': '服务人次（{by}）',
 
