@@ -1,5 +1,3 @@
-import { STATS_MAX_RANGE_DAYS } from './contract/impact.js';
-
 /**
  * Every limit, window and duration the server runs by, in one place.
  * Code reads these through the `config` object handed to it; tests may pass a modified copy.
@@ -154,7 +152,8 @@ export const config = {
     // provider of a province fits; random ids sent by a client evict the oldest instead of growing it.
     listingMaxEntries: 20_000,
     // Impact caches (public figures, live days, rolled periods) per process: above the widest
-    // admin range in days (impact.maxRangeDays), so one request never evicts its own days.
+    // admin range in days (STATS_MAX_RANGE_DAYS in contract/impact.ts), so one request never
+    // evicts its own days.
     figuresMaxEntries: 5_000,
     // A disabled staff account's tokens stop working within this many ms in every process.
     sessionTtlMs: 3_000,
@@ -205,8 +204,6 @@ export const config = {
     // ranges in parallel, each of at least this many items (fewer ranges for fewer providers).
     dayReadSegments: 8,
     dayReadSegmentMinItems: 250,
-    // The widest range /v1/admin/stats answers in one request (the desk checks it before asking).
-    maxRangeDays: STATS_MAX_RANGE_DAYS,
     // Figures before this date lack the first-in-quarter and first-in-year counts (recorded since
     // issue 22): a deployment upgraded with older figures sets the first quarter's first day after
     // its upgrade, and distinct recipients of earlier quarters and years are then given as the

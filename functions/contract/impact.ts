@@ -25,7 +25,7 @@ export type PublicStats = z.infer<typeof PublicStats>;
 export const StatsBy = z.enum(['day', 'month', 'district', 'provider']);
 export type StatsBy = z.infer<typeof StatsBy>;
 
-/** The widest range `GET /v1/admin/stats` answers, in days counting both ends (three years). */
+/** The widest range `GET /v1/admin/stats` answers, in days counting both ends (three years): the desk checks it before asking. */
 export const STATS_MAX_RANGE_DAYS = 3 * 366;
 
 const statsFields = {

@@ -1,10 +1,12 @@
 // The admin desk's pure helpers: a leaderboard preview compared with the last published version,
-// period keys, an audit entry's before/after laid side by side, and which documents have lapsed.
+// period keys, numbers and money as the desk writes them, an audit entry's before/after laid side
+// by side, and which documents have lapsed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditChanges } from '../../functions/contract/audit-text.js';
 import { expiredDocuments as deskExpired } from '../../miniapp/src/admin/expired-documents.js';
 import { keyFits, leaderboardDiff, periodKeyOf } from '../../miniapp/src/admin/leaderboard-diff.js';
+import { countText, moneyText, yuanText } from '../../miniapp/src/admin/numbers.js';
 import { expiredDocuments as serverExpired } from '../../functions/domain/provider.js';
 
 const entry = (providerId: string, rank: number, meals: number) => ({ providerId, rank, meals });
@@ -54,6 +56,16 @@ describe('period keys', () => {
     expect(keyFits('month', '2026-13')).toBe(false);
     expect(keyFits('quarter', '2026-Q5')).toBe(false);
     expect(keyFits('year', '2026-11')).toBe(false);
+  });
+});
+
+describe('the desk’s numbers', () => {
+  it('are grouped by thousands, and money is yuan with its cents', () => {
+    expect(countText(8542)).toBe('8,542');
+    expect(countText(0)).toBe('0');
+    expect(yuanText(123450)).toBe('1,234.50');
+    expect(yuanText(2590)).toBe('25.90');
+    expect(moneyText(123456789)).toBe('¥1,234,567.89');
   });
 });
 

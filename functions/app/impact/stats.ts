@@ -2,7 +2,7 @@
  * The impact figures: the public summary (through a short cache) and the admins' dashboard by
  * day, month, sub-district or provider, with its CSV export.
  */
-import type { AdminStats, PublicStats, StatsCsvQuery, StatsQuery, StatsRow } from '../../contract/impact.js';
+import { STATS_MAX_RANGE_DAYS, type AdminStats, type PublicStats, type StatsCsvQuery, type StatsQuery, type StatsRow } from '../../contract/impact.js';
 import { addCounts, boundedRange, datesIn, monthOf, periodKeyOf, periodRange, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../../domain/impact.js';
 import { addDays, localMoment } from '../../domain/time.js';
 import type { AdminCtx, Ctx } from '../context.js';
@@ -106,7 +106,7 @@ export async function adminStats(ctx: AdminCtx, q: StatsQuery): Promise<AdminSta
   const today = localMoment(ctx.now, deps.config.timeZone).date;
   const from = q.from ?? `${monthOf(today)}-01`;
   const to = q.to ?? today;
-  const range = boundedRange(from, to, deps.config.impact.maxRangeDays);
+  const range = boundedRange(from, to, STATS_MAX_RANGE_DAYS);
   const [{ cells, state }, names] = await Promise.all([areaFigures(deps, range, today, { dayTotals: q.by === 'day' }), districtNames(deps)]);
   const byArea = cells.filter((c) => c.district !== null);
   const total = sum(byArea);
