@@ -88,6 +88,9 @@ const fieldWords: Readonly<Record<string, Words>> = {
   createdAt: { 'zh-CN': '创建时间', en: 'Created at' },
   updatedAt: { 'zh-CN': '修改时间', en: 'Updated at' },
   approvedAt: { 'zh-CN': '审批时间', en: 'Approved at' },
+  decidedAt: { 'zh-CN': '处理时间', en: 'Decided at' },
+  by: { 'zh-CN': '处理人', en: 'By' },
+  approvedBy: { 'zh-CN': '批准人', en: 'Approved by' },
   version: { 'zh-CN': '版本', en: 'Version' },
   dailyQuota: { 'zh-CN': '每日份数', en: 'Daily quota' },
   weekdays: { 'zh-CN': '供餐日', en: 'Weekdays' },
@@ -214,7 +217,8 @@ export function auditChanges(before: unknown, after: unknown, lang: AuditLang): 
   const rows = fields.map((field): FieldChange => {
     const bt = a && field in a ? auditValueText(a[field], lang, field) : undefined;
     const at = b && field in b ? auditValueText(b[field], lang, field) : undefined;
-    return { field, label: auditFieldText(field, lang), before: bt, after: at, changed: bt !== at };
+    // A field absent on one side and empty on the other did not change (a new record's unset fields).
+    return { field, label: auditFieldText(field, lang), before: bt, after: at, changed: (bt ?? '—') !== (at ?? '—') };
   });
   return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
 }

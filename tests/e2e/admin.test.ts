@@ -276,6 +276,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await expect.poll(() => errorAt('to').innerText()).toBe('一次最多查询 1,098 天（约 3 年），请缩短日期范围。');
     expect(await v('.admin-impact__table').count()).toBe(1);
     expect(await v('.status--error').count()).toBe(0);
+    await shoot('impact-range-zh');
 
     // A range the wrong way round is refused at its field; a one-day range by day is that day alone.
     await v('#f-from').fill('2026-11-30');

@@ -93,6 +93,8 @@ describe('an audit entry side by side', () => {
 
   it('values that are not records are compared whole', () => {
     expect(auditChanges('a', 'b', 'en')).toEqual([{ field: '', label: '', before: 'a', after: 'b', changed: true }]);
+    // A new record's unset field is not a change.
+    expect(auditChanges(null, { reason: null }, 'en')[0]).toMatchObject({ field: 'reason', changed: false });
     expect(auditChanges(null, null, 'en')).toEqual([]);
   });
 

@@ -3,10 +3,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { AuditAction, AuditQuery, Id, auditActionText, auditChanges, auditTargetText, type AuditEntry } from '@contract';
 import { go, routes } from '../../routes';
 import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { auditCsv, listAdminAccounts, listAudit, listProviders } from '../api';
 import { useCan } from '../can';
-import { saveCsv } from '../csv';
+import { useCsvDownload } from '../csv';
 import { filled } from '../filters';
 import { DateRangeFields, Field, serverErrors, TextField, zodErrors, type FieldErrors } from '../form';
 import { useAdminText, type AdminKey } from '../i18n';
@@ -102,7 +101,7 @@ function NameField({ name, label, value, names, errors, onChange }: { name: stri
 
 export default function AdminAuditPage() {
   const t = useAdminText();
-  const { lang, t: appT } = useI18n();
+  const { lang } = useI18n();
   const can = useCan();
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [people, setPeople] = useState<Directory>(new Map());
@@ -111,7 +110,7 @@ export default function AdminAuditPage() {
   const [draft, setDraft] = useState<Filters>(filters);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<NoticeState>(null);
-  const [downloading, setDownloading] = useState(false);
+  const csv = useCsvDownload(setNotice);
 
   // The office's accounts (an owner may list them) and the providers, so filters take names.
   useEffect(() => {
@@ -144,15 +143,7 @@ export default function AdminAuditPage() {
   };
   const filterBy = (part: Partial<Filters>) => apply({ ...filters, ...part });
 
-  const download = async () => {
-    setDownloading(true);
-    const { actor, action, target, provider, from, to } = filters;
-    const answer = await auditCsv(filled({ actor, action, target, provider, from, to }) as Parameters<typeof auditCsv>[0]);
-    setDownloading(false);
-    if (!answer.ok) return setNotice({ ok: false, text: errorText(appT, answer) });
-    saveCsv(answer.data, `mcan-audit-${from || 'recent'}-${to || 'today'}.csv`);
-    setNotice(null);
-  };
+  const download = () => csv.download(() => auditCsv(filled(filters) as Parameters<typeof auditCsv>[0]), `mcan-audit-${filters.from || 'recent'}-${filters.to || 'today'}.csv`);
 
   // Names once the directories arrive (the URL holds ids).
   const shown = { ...draft, actor: draft.actor && nameOf(people, draft.actor), provider: draft.provider && nameOf(providers, draft.provider) };
@@ -162,7 +153,7 @@ export default function AdminAuditPage() {
       area='audit'
       title={t('audit.title')}
       actions={
-        <button type='button' className='admin-btn admin-btn--ghost admin-audit__csv' disabled={downloading} onClick={() => void download()}>
+        <button type='button' className='admin-btn admin-btn--ghost admin-audit__csv' disabled={csv.downloading} onClick={() => void download()}>
           {t('audit.csv')}
         </button>
       }

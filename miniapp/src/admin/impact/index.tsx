@@ -4,9 +4,8 @@ import { BarChart } from '../../components/bar-chart';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
-import { saveCsv } from '../csv';
+import { useCsvDownload } from '../csv';
 import { DateRangeFields, serverErrors, type FieldErrors } from '../form';
 import type { Failure } from '../../services/request';
 import { useAdminText, type AdminKey, type AdminT } from '../i18n';
@@ -61,12 +60,12 @@ function Totals({ stats }: { stats: AdminStats }) {
 
 export default function AdminImpactPage() {
   const t = useAdminText();
-  const { t: appT, lang } = useI18n();
+  const { lang } = useI18n();
   const [range, setRange] = useState<StatsRange>(() => ({ from: `${today().slice(0, 7)}-01`, to: today(), by: 'day' }));
   const [draft, setDraft] = useState({ from: range.from, to: range.to });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<NoticeState>(null);
-  const [downloading, setDownloading] = useState(false);
+  const csv = useCsvDownload(setNotice);
   const stats = useResource(async () => {
     const answer = await adminStats(range);
     // A range the server refuses (e.g. too long) is said at its field, not as a broken page.
@@ -86,15 +85,8 @@ export default function AdminImpactPage() {
     if (Object.keys(found).length === 0) setRange({ ...range, ...draft });
   };
 
-  const download = async () => {
-    setDownloading(true);
-    // Headed in the desk's language.
-    const answer = await adminStatsCsv({ ...range, lang });
-    setDownloading(false);
-    if (!answer.ok) return setNotice({ ok: false, text: errorText(appT, answer) });
-    saveCsv(answer.data, `mcan-stats-${range.by}-${range.from}-${range.to}.csv`);
-    setNotice(null);
-  };
+  // Headed in the desk's language.
+  const download = () => csv.download(() => adminStatsCsv({ ...range, lang }), `mcan-stats-${range.by}-${range.from}-${range.to}.csv`);
 
   const rowColumns = [
     { key: 'label', title: t(`impact.by.${range.by}` as AdminKey), cell: (r: StatsRow) => r.label },
@@ -110,7 +102,7 @@ export default function AdminImpactPage() {
       area='impact'
       title={t('impact.title')}
       actions={
-        <button type='button' className='admin-btn admin-btn--ghost admin-impact__csv' disabled={downloading} onClick={() => void download()}>
+        <button type='button' className='admin-btn admin-btn--ghost admin-impact__csv' disabled={csv.downloading} onClick={() => void download()}>
           {t('impact.csv')}
         </button>
       }
