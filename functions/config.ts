@@ -123,6 +123,8 @@ export const config = {
     defaultDays: 90,
     // The widest range one request reads (a year, leap day included); older entries are paged by range.
     maxRangeDays: 366,
+    // The most entries one CSV export holds; a wider one is refused (narrow the range instead).
+    csvMaxRows: 20_000,
   },
   points: {
     // A meal's credit is held this long before it can be spent (rounded up to the hour).
@@ -150,7 +152,8 @@ export const config = {
     // provider of a province fits; random ids sent by a client evict the oldest instead of growing it.
     listingMaxEntries: 20_000,
     // Impact caches (public figures, live days, rolled periods) per process: above the widest
-    // admin range in days (impact.maxRangeDays), so one request never evicts its own days.
+    // admin range in days (STATS_MAX_RANGE_DAYS in contract/impact.ts), so one request never
+    // evicts its own days.
     figuresMaxEntries: 5_000,
     // A disabled staff account's tokens stop working within this many ms in every process.
     sessionTtlMs: 3_000,
@@ -201,8 +204,11 @@ export const config = {
     // ranges in parallel, each of at least this many items (fewer ranges for fewer providers).
     dayReadSegments: 8,
     dayReadSegmentMinItems: 250,
-    // The widest range /v1/admin/stats answers in one request.
-    maxRangeDays: 3 * 366,
+    // Figures before this date lack the first-in-quarter and first-in-year counts (recorded since
+    // issue 22): a deployment upgraded with older figures sets the first quarter's first day after
+    // its upgrade, and distinct recipients of earlier quarters and years are then given as the
+    // upper bound they are. Null: every figure has them (a fresh deployment, the demo history).
+    periodFirstsSince: null as string | null,
   },
   demo: {
     // Local mode's demo history: this many days ending yesterday (functions/seed/history.ts).

@@ -76,6 +76,7 @@ const notesByProvider = under(keys.thanksOf('x'));
 const applicationsByStatus = under(keys.verificationsIn('x'));
 const exchangesByStatus = under(keys.exchangesIn('x'));
 const auditByTarget = `${keys.auditByTarget('')}*`;
+const auditByProvider = `${keys.auditByProvider('')}*`;
 const safetyReportsByStatus = under(keys.safetyReportsIn('x'));
 const approvalsByStatus = under(keys.approvalsIn('x'));
 
@@ -133,7 +134,7 @@ export const tableAccess: Record<FunctionGroup, TableAccess> = {
   // recipient's no-shows to pause booking after the third.
   admin: {
     read: [keys.districts(), providerItems, accounts, staffMembers, auditItems, catalogItems, exchangePointers, impactItems, leaderboardHeaders, thanksNotes, safetyReports, approvals, recipientItems, keys.likesPK()],
-    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged, keys.admins, approvalsByStatus], GSI2: [keys.allProviders] },
+    indexes: { GSI1: [staffByProvider, auditByTarget, exchangesByStatus, notesByProvider, safetyReportsByStatus, keys.integrityFlagged, keys.admins, approvalsByStatus], GSI2: [keys.allProviders], GSI3: [auditByProvider] },
     write: [keys.districts(), providerItems, offeringOwners, accounts, staffMembers, catalogItems, leaderboardHeaders, leaderboardParts, thanksNotes, safetyReports, approvals, bookingItems, recipientItems],
     audits: true,
   },

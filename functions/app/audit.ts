@@ -40,19 +40,23 @@ function scrub(v: unknown, depth = 0): unknown {
  *   await store.catalog.put(item, { audit: audited(ctx, { type: 'catalog_item', id }, before, item) });
  *
  * The action is the route's name (`approveProvider`); `before`/`after` lose any field that could
- * lead to a recipient.
+ * lead to a recipient. `providerId` names the provider a part (an offering, a staff account, a
+ * ledger entry, an exchange…) belongs to, so the entry is in that provider's family history too;
+ * a provider's own entries are there without it.
  */
 /** The administrator deciding this request, as a decision record names them. */
 export const decider = (ctx: AdminCtx): Decider => ({ id: ctx.principal.id, name: ctx.principal.name ?? '' });
 
-export function audited(ctx: StaffCtx | AdminCtx, target: AuditEntry['target'], before: unknown, after: unknown): AuditEntry {
+export function audited(ctx: StaffCtx | AdminCtx, target: AuditEntry['target'], before: unknown, after: unknown, providerId?: string): AuditEntry {
   const p = ctx.principal;
+  const family = providerId ?? (target.type === 'provider' ? target.id : undefined);
   return {
     id: newId('au'),
     at: ctx.now.toISOString(),
     actor: p.role === 'admin' ? { role: p.role, id: p.id, name: p.name ?? '', username: p.username } : { role: p.role, id: p.id, name: p.name ?? '' },
     action: ctx.route,
     target,
+    ...(family ? { providerId: family } : {}),
     before: scrub(before),
     after: scrub(after),
   };

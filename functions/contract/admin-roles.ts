@@ -85,6 +85,7 @@ export const adminRouteRoles: Record<AdminEndpointName, readonly AdminRole[]> = 
   previewLeaderboard: readers,
   adminListLeaderboards: readers,
   listAudit: readers,
+  auditCsv: readers,
   // What the public sees is the owner's to publish
   publishLeaderboard: owner,
   withdrawLeaderboard: owner,

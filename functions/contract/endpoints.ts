@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AuditList, AuditQuery } from './audit.js';
+import { AuditCsv, AuditCsvQuery, AuditList, AuditQuery } from './audit.js';
 import { AdjustmentBody, EntryResponse, ReversalBody } from './points.js';
 import { AdminExchangesQuery, CatalogItemBody, CatalogItemParams, CatalogItemResponse, CatalogList, ExchangeBody, ExchangeList, ExchangeResponse, RejectExchangeBody, StockAdjustmentBody } from './catalog.js';
 import {
@@ -34,6 +34,7 @@ import {
   PublishedLeaderboardResponse,
   PublishLeaderboardBody,
   StatsCsv,
+  StatsCsvQuery,
   StatsQuery,
   WithdrawLeaderboardBody,
   WithdrawLeaderboardParams,
@@ -237,9 +238,10 @@ export const endpoints = {
   fulfilExchange: { method: 'POST', path: '/v1/admin/exchanges/{id}/fulfil', auth: 'admin', params: IdParams, response: ExchangeResponse },
   rejectExchange: { method: 'POST', path: '/v1/admin/exchanges/{id}/reject', auth: 'admin', params: IdParams, body: RejectExchangeBody, response: ExchangeResponse },
   listAudit: { method: 'GET', path: '/v1/admin/audit', auth: 'admin', query: AuditQuery, response: AuditList },
+  auditCsv: { method: 'GET', path: '/v1/admin/audit.csv', auth: 'admin', query: AuditCsvQuery, response: AuditCsv, produces: 'text/csv; charset=utf-8' },
   // Admin: impact, leaderboards, thanks and safety reports
   adminStats: { method: 'GET', path: '/v1/admin/stats', auth: 'admin', query: StatsQuery, response: AdminStats },
-  adminStatsCsv: { method: 'GET', path: '/v1/admin/stats.csv', auth: 'admin', query: StatsQuery, response: StatsCsv, produces: 'text/csv; charset=utf-8' },
+  adminStatsCsv: { method: 'GET', path: '/v1/admin/stats.csv', auth: 'admin', query: StatsCsvQuery, response: StatsCsv, produces: 'text/csv; charset=utf-8' },
   previewLeaderboard: { method: 'GET', path: '/v1/admin/leaderboards/preview', auth: 'admin', query: LeaderboardPreviewQuery, response: LeaderboardPreview },
   publishLeaderboard: { method: 'POST', path: '/v1/admin/leaderboards', auth: 'admin', body: PublishLeaderboardBody, response: PublishedLeaderboardResponse, status: 201 },
   adminListLeaderboards: { method: 'GET', path: '/v1/admin/leaderboards', auth: 'admin', query: AdminLeaderboardsQuery, response: LeaderboardVersionList },

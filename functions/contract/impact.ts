@@ -25,14 +25,22 @@ export type PublicStats = z.infer<typeof PublicStats>;
 export const StatsBy = z.enum(['day', 'month', 'district', 'provider']);
 export type StatsBy = z.infer<typeof StatsBy>;
 
-export const StatsQuery = z.strictObject({
+/** The widest range `GET /v1/admin/stats` answers, in days counting both ends (three years): the desk checks it before asking. */
+export const STATS_MAX_RANGE_DAYS = 3 * 366;
+
+const statsFields = {
   /** Default: the first day of the current month. */
   from: DateString.optional(),
   /** Default: today. */
   to: DateString.optional(),
   by: StatsBy.default('day'),
-});
+};
+export const StatsQuery = z.strictObject(statsFields);
 export type StatsQuery = z.infer<typeof StatsQuery>;
+
+/** The CSV export: the same figures, headed in Chinese (default) or English. */
+export const StatsCsvQuery = z.strictObject({ ...statsFields, lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+export type StatsCsvQuery = z.infer<typeof StatsCsvQuery>;
 
 export const StatsRow = ImpactFigures.extend({ key: z.string(), label: z.string() });
 export type StatsRow = z.infer<typeof StatsRow>;
@@ -44,7 +52,12 @@ export const AdminStats = z.object({
   rows: z.array(StatsRow),
   totals: ImpactFigures.extend({
     recipients: Count,
-    /** False when the range is not one day, one calendar month or everything up to `to`: `recipients` is then an upper bound. */
+    /**
+     * True: `recipients` is the exact number of distinct people served (one day; from a month's,
+     * quarter's or year's first day to a day within it; everything up to `to`). False: any other
+     * range, cut at those periods' first days, with each piece's distinct people added up — an upper
+     * bound, since a person served in two pieces counts twice.
+     */
     recipientsExact: z.boolean(),
     /** Sub-districts with any figures in the range. */
     districts: Count,

@@ -8,6 +8,7 @@ export * from './bookings.js';
 export * from './staff.js';
 export * from './verifications.js';
 export * from './audit.js';
+export * from './audit-text.js';
 export * from './points.js';
 export * from './impact.js';
 export * from './thanks.js';

@@ -109,7 +109,8 @@ export const operations: Record<EndpointName, OperationDoc> = {
   adminProviderPoints: { summary: 'A provider’s points and ledger', errors: ['NOT_FOUND'] },
   createPointsAdjustment: { summary: 'Adjust a provider’s points with a reason (above the four-eyes threshold: 202, waiting for approval)', errors: ['NOT_FOUND', 'INSUFFICIENT_POINTS'] },
   createPointsReversal: { summary: 'Reverse a credit with a reason (above the four-eyes threshold: 202, waiting for approval)', errors: ['NOT_FOUND', 'CONFLICT', 'INSUFFICIENT_POINTS'] },
-  listAudit: { summary: 'The audit log, filtered by actor, target and date' },
+  listAudit: { summary: 'The audit log, filtered by actor, action, target, a provider with its parts, and date' },
+  auditCsv: { summary: 'The same entries as CSV for spreadsheets, in Chinese' },
 
   adminCatalog: { summary: 'Every catalogue item, hidden ones included' },
   putCatalogItem: { summary: 'Create a catalogue item with its opening stock, or edit it from the version it was read at (never its stock)', errors: ['NOT_FOUND', 'CONFLICT'] },

@@ -10,7 +10,9 @@ import { addDays, daysBetween } from './time.js';
  * The figures kept per provider and day (and, rolled up, per month, quarter, year, sub-district).
  * Distinct recipients are counted where a recipient is first served: `recipients` on the first
  * redemption of their day, `recipientsNewInMonth` on the first of their calendar month,
- * `recipientsNewEver` on their first ever. Summed over all providers, each is exact for its span.
+ * `recipientsNewInQuarter` and `recipientsNewInYear` likewise, `recipientsNewEver` on their first
+ * ever. Summed over all providers, each is exact for its span (and from the span's first day to
+ * any day within it).
  */
 export interface ImpactCounts {
   meals: number;
@@ -23,11 +25,36 @@ export interface ImpactCounts {
   recipients: number;
   recipientsNewInMonth: number;
   recipientsNewEver: number;
+  recipientsNewInQuarter: number;
+  recipientsNewInYear: number;
 }
 
-export const COUNT_FIELDS = ['meals', 'blindBoxes', 'walkIns', 'bookedValueFen', 'walkInValueFen', 'recipients', 'recipientsNewInMonth', 'recipientsNewEver'] as const satisfies readonly (keyof ImpactCounts)[];
+// New fields go last: a packed period stores its rows positionally in this order.
+export const COUNT_FIELDS = [
+  'meals',
+  'blindBoxes',
+  'walkIns',
+  'bookedValueFen',
+  'walkInValueFen',
+  'recipients',
+  'recipientsNewInMonth',
+  'recipientsNewEver',
+  'recipientsNewInQuarter',
+  'recipientsNewInYear',
+] as const satisfies readonly (keyof ImpactCounts)[];
 
-export const zeroCounts = (): ImpactCounts => ({ meals: 0, blindBoxes: 0, walkIns: 0, bookedValueFen: 0, walkInValueFen: 0, recipients: 0, recipientsNewInMonth: 0, recipientsNewEver: 0 });
+export const zeroCounts = (): ImpactCounts => ({
+  meals: 0,
+  blindBoxes: 0,
+  walkIns: 0,
+  bookedValueFen: 0,
+  walkInValueFen: 0,
+  recipients: 0,
+  recipientsNewInMonth: 0,
+  recipientsNewEver: 0,
+  recipientsNewInQuarter: 0,
+  recipientsNewInYear: 0,
+});
 
 export function addCounts(a: ImpactCounts, b: Partial<ImpactCounts>): ImpactCounts {
   const out = { ...a };
@@ -51,7 +78,7 @@ export const redeemedBookings = (c: ImpactCounts): number => c.meals + c.blindBo
  * served. The redemption transaction conditions on exactly this, so a racing redemption of the
  * same person cannot count them twice.
  */
-export type Novelty = 'first-ever' | 'first-in-month' | 'first-in-day' | 'again-today';
+export type Novelty = 'first-ever' | 'first-in-year' | 'first-in-quarter' | 'first-in-month' | 'first-in-day' | 'again-today';
 
 export interface ServedState {
   servedDay: string | null;
@@ -60,22 +87,34 @@ export interface ServedState {
   servedProvider: string | null;
 }
 
+/** The first month of the year and of the quarter `date` is in (YYYY-MM): the served month's bounds. */
+export function periodStarts(date: string): { year: string; quarter: string; month: string } {
+  const m = Number(date.slice(5, 7));
+  return { year: `${date.slice(0, 4)}-01`, quarter: `${date.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}`, month: date.slice(0, 7) };
+}
+
+/** Servings come in date order, so a last-served month before the year's (quarter's) first is a first in the year (quarter). */
 export function noveltyOf(s: ServedState, date: string): Novelty {
   if (s.servedMonth === null) return 'first-ever';
-  if (s.servedMonth !== date.slice(0, 7)) return 'first-in-month';
+  const starts = periodStarts(date);
+  if (s.servedMonth < starts.year) return 'first-in-year';
+  if (s.servedMonth < starts.quarter) return 'first-in-quarter';
+  if (s.servedMonth !== starts.month) return 'first-in-month';
   if (s.servedDay !== date) return 'first-in-day';
   return 'again-today';
 }
 
 /** What one redeemed booking adds to its provider's day. */
 export function redemptionDelta(kind: OfferingKind, valueFenAsBooked: number, novelty: Novelty): Partial<ImpactCounts> {
-  const n = { 'first-ever': 3, 'first-in-month': 2, 'first-in-day': 1, 'again-today': 0 }[novelty];
+  const n = { 'first-ever': 5, 'first-in-year': 4, 'first-in-quarter': 3, 'first-in-month': 2, 'first-in-day': 1, 'again-today': 0 }[novelty];
   return {
     ...(kind === 'meal' ? { meals: 1 } : { blindBoxes: 1 }),
     bookedValueFen: valueFenAsBooked,
     recipients: n >= 1 ? 1 : 0,
     recipientsNewInMonth: n >= 2 ? 1 : 0,
-    recipientsNewEver: n >= 3 ? 1 : 0,
+    recipientsNewInQuarter: n >= 3 ? 1 : 0,
+    recipientsNewInYear: n >= 4 ? 1 : 0,
+    recipientsNewEver: n >= 5 ? 1 : 0,
   };
 }
 

@@ -26,6 +26,7 @@ export const adminHandlers = {
   putOffering: (ctx, { params, body }) => providers.putOffering(ctx, params, body),
   createStaff: (ctx, { body }) => staff.createStaff(ctx, body),
   listAudit: (ctx, { query }) => audit.listAudit(ctx, query),
+  auditCsv: (ctx, { query }) => audit.auditCsv(ctx, query),
   adminProviderPoints: (ctx, { params, query }) => points.providerPoints(ctx, params, query),
   createPointsAdjustment: (ctx, { body }) => points.createPointsAdjustment(ctx, body),
   createPointsReversal: (ctx, { body }) => points.createPointsReversal(ctx, body),

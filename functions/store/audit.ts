@@ -8,8 +8,9 @@ import type { Write } from './transaction.js';
 /**
  * The audit log: the entry a change writes as the `audit` part of its own transaction
  * (`auditWrite`, always a fresh item), and the admins' reading of it. Entries sit in one partition
- * per UTC month and on GSI1 by target, so a list walks months newest first or reads one target's
- * history; nothing here updates or deletes an entry.
+ * per UTC month, on GSI1 by target and (when about a provider or its parts) on GSI3 by provider, so
+ * a list walks months newest first, or reads one target's history or one provider's whole family;
+ * nothing here updates or deletes an entry.
  */
 
 /** One staff or admin state change: who, what, on what, and the state before and after. Never a recipient. */
@@ -20,6 +21,8 @@ export interface AuditEntry {
   actor: { role: 'staff' | 'admin'; id: string; name: string; username?: string };
   action: string;
   target: { type: string; id: string };
+  /** The provider the target is or belongs to: its family history (GSI3) holds the entry too. */
+  providerId?: string;
   before: unknown;
   after: unknown;
 }
@@ -28,7 +31,7 @@ export interface AuditEntry {
 export const auditWrite = (TableName: string, e: AuditEntry): Write => ({
   Put: {
     TableName,
-    Item: { ...keys.audit(e.at, e.id), ...keys.auditIndex(e.target.id, e.at, e.id), ...e },
+    Item: { ...keys.audit(e.at, e.id), ...keys.auditIndex(e.target.id, e.at, e.id), ...(e.providerId ? keys.auditFamilyIndex(e.providerId, e.at, e.id) : {}), ...e },
     ConditionExpression: 'attribute_not_exists(PK)',
   },
 });
@@ -39,6 +42,7 @@ const toEntry = (i: Record<string, unknown>): AuditEntry => ({
   actor: i.actor as AuditEntry['actor'],
   action: i.action as string,
   target: i.target as AuditEntry['target'],
+  ...(typeof i.providerId === 'string' ? { providerId: i.providerId } : {}),
   before: i.before ?? null,
   after: i.after ?? null,
 });
@@ -63,7 +67,10 @@ export interface AuditQuery extends PageRequest {
   fromAt: string;
   toAt: string;
   actor?: string | undefined;
+  action?: string | undefined;
   target?: string | undefined;
+  /** A provider's family: entries about it and its parts. */
+  provider?: string | undefined;
 }
 
 /** The month walk's cursor: which month, and the cursor within it. */
@@ -92,27 +99,35 @@ export function auditStore({ doc, tableName: TableName }: TableRef) {
     },
 
     /**
-     * Newest first. A target's entries through its index; otherwise month by month. An actor
-     * narrows either (read, then kept or not: the index holds keys only); pages are still filled
-     * up to `limit` (queryPage reads on).
+     * Newest first. A provider's family through GSI3, a target's entries through GSI1; otherwise
+     * month by month. The other filters narrow either (read, then kept or not: the indexes hold
+     * keys only); pages are still filled up to `limit` (queryPage reads on).
      */
     async list(q: AuditQuery): Promise<Page<AuditEntry>> {
-      const byActor = q.actor ? (i: Record<string, unknown>) => (i.actor as AuditEntry['actor'] | undefined)?.id === q.actor : null;
-      if (q.target) {
-        const pk = keys.auditByTarget(q.target);
+      const wanted = (i: Record<string, unknown>) =>
+        (!q.actor || (i.actor as AuditEntry['actor'] | undefined)?.id === q.actor) &&
+        (!q.action || i.action === q.action) &&
+        (!q.target || (i.target as AuditEntry['target'] | undefined)?.id === q.target);
+      const narrowed = q.actor || q.action || (q.target && q.provider) ? wanted : null;
+      const index = q.provider
+        ? { IndexName: 'GSI3', pk: 'GSI3PK', sk: 'GSI3SK', value: keys.auditByProvider(q.provider) }
+        : q.target
+          ? { IndexName: 'GSI1', pk: 'GSI1PK', sk: 'GSI1SK', value: keys.auditByTarget(q.target) }
+          : null;
+      if (index) {
         const page = await queryPage(
           doc,
           {
             TableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': pk, ...range(q) },
+            IndexName: index.IndexName,
+            KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
+            ExpressionAttributeValues: { ':pk': index.value, ...range(q) },
             ScanIndexForward: false,
           },
           q,
-          ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
-          { GSI1PK: pk },
-          byActor,
+          ['PK', 'SK', index.pk, index.sk],
+          { [index.pk]: index.value },
+          narrowed,
         );
         return { items: page.items.map(toEntry), next: page.next };
       }
@@ -127,7 +142,7 @@ export function auditStore({ doc, tableName: TableName }: TableRef) {
           { limit: q.limit - items.length, cursor: inner },
           ['PK', 'SK'],
           { PK: pk },
-          byActor,
+          narrowed,
         );
         items.push(...page.items.map(toEntry));
         if (page.next) return { items, next: walkCursor(months[at]!, page.next) };

@@ -5,7 +5,7 @@
  * closed days from here into impact-roll-ups.ts's items.
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { addCounts, COUNT_FIELDS, zeroCounts, type ImpactCounts, type Novelty, type ServedState } from '../domain/impact.js';
+import { addCounts, COUNT_FIELDS, periodStarts, zeroCounts, type ImpactCounts, type Novelty, type ServedState } from '../domain/impact.js';
 import { atQuota, type ProviderTally, type SignalCounts } from '../domain/integrity.js';
 import { byteOrder } from '../domain/order.js';
 import { queryAll, type TableRef } from './client.js';
@@ -40,17 +40,22 @@ export function splitPoints(ids: readonly string[], segments: number, minPerSegm
  * same person cannot count them twice.
  */
 export function servedClause(date: string, novelty: Novelty, providerId: string, lastServedBy: string | null): { set: string; condition: string; values: Record<string, string> } {
+  // Exactly noveltyOf's cases, on the month they were last served.
+  const starts = periodStarts(date);
   const condition = {
     'first-ever': 'attribute_not_exists(servedMonth)',
-    'first-in-month': 'attribute_exists(servedMonth) AND servedMonth <> :sm',
+    'first-in-year': 'servedMonth < :ys',
+    'first-in-quarter': 'servedMonth >= :ys AND servedMonth < :qs',
+    'first-in-month': 'servedMonth >= :qs AND servedMonth <> :sm',
     'first-in-day': 'servedMonth = :sm AND servedDay <> :sd',
     'again-today': 'servedDay = :sd',
   }[novelty];
+  const bounds: Record<string, string> = novelty === 'first-in-year' ? { ':ys': starts.year } : novelty === 'first-in-quarter' ? { ':ys': starts.year, ':qs': starts.quarter } : novelty === 'first-in-month' ? { ':qs': starts.quarter } : {};
   const where = lastServedBy === null ? 'attribute_not_exists(servedProvider)' : 'servedProvider = :last';
   return {
     set: 'servedDay = :sd, servedMonth = :sm, servedProvider = :sp',
     condition: `${condition} AND ${where}`,
-    values: { ':sd': date, ':sm': date.slice(0, 7), ':sp': providerId, ...(lastServedBy === null ? {} : { ':last': lastServedBy }) },
+    values: { ':sd': date, ':sm': starts.month, ':sp': providerId, ...bounds, ...(lastServedBy === null ? {} : { ':last': lastServedBy }) },
   };
 }
 

@@ -33,6 +33,8 @@
  *  audit entry        AUDIT#<yyyy-mm>       <at>#<id>             AUDIT#TARGET#<target>  <at>#<id>
  *                     (one partition a month, UTC: ~1000 writes/s is the ceiling of one partition;
  *                     not on GSI2, which the expiry job scans)
+ *                                                                 GSI3 (when about a provider or its parts):
+ *                                                                 AUDIT#PROVIDER#<providerId> / <at>#<id>
  *  verification       VERIFICATION#<id>     VERIFICATION          VERIFICATIONS#<status> <submittedAt>#<id>
  *                                                                 (VERIFICATIONS#PURGED once its personal data is deleted)
  *  approval           APPROVAL#<id>         APPROVAL              APPROVALS#<status>     <requestedAt>#<id>
@@ -122,6 +124,8 @@ export const keys = {
   auditMonth: (month: string) => `AUDIT#${month}`,
   auditIndex: (targetId: string, at: string, id: string) => ({ GSI1PK: `AUDIT#TARGET#${targetId}`, GSI1SK: `${at}#${id}` }),
   auditByTarget: (targetId: string) => `AUDIT#TARGET#${targetId}`,
+  auditFamilyIndex: (providerId: string, at: string, id: string) => ({ GSI3PK: `AUDIT#PROVIDER#${providerId}`, GSI3SK: `${at}#${id}` }),
+  auditByProvider: (providerId: string) => `AUDIT#PROVIDER#${providerId}`,
 
   phoneChallenge: (phoneKey: string) => ({ PK: `PHONE#${phoneKey}`, SK: 'CHALLENGE' }),
 

@@ -25,6 +25,9 @@ export const tableDefinition = {
     // Sparse: live (BOOKED) bookings by day and no-show time, for the expiry job; every provider
     // in one partition, for the admin list.
     { name: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK', projection: 'KEYS_ONLY' },
+    // A provider's audit family: entries about it and its parts (offerings, staff, points,
+    // exchanges, notes, reports), which GSI1 files under each part's own id.
+    { name: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK', projection: 'KEYS_ONLY' },
   ] satisfies IndexDefinition[],
   /** Epoch seconds; items past it may vanish at any time, so readers filter them out too. */
   ttlAttribute: 'expiresAt',

@@ -76,6 +76,12 @@ export function thanksStore(ref: TableRef, config: Config) {
       return { items: out.items.map(toNote), next: out.next };
     },
 
+    /** A note by id (hidden or not), or null. */
+    async note(id: string): Promise<ThanksNote | null> {
+      const got = await doc.send(new GetCommand({ TableName, Key: keys.thanks(id) }));
+      return got.Item ? toNote(got.Item) : null;
+    },
+
     /** Hide a note everywhere: it leaves the index the lists read. Returns the note as it was, or null. */
     async hide(id: string, intents: Intents = {}): Promise<ThanksNote | null> {
       const r = await commit(ref, withIntents(TableName, {

@@ -105,7 +105,7 @@ export const routes = {
   adminLeaderboards: () => pagePaths.adminLeaderboards,
   adminImpact: () => pagePaths.adminImpact,
   /** The audit log, optionally filtered (e.g. `{target: providerId}` from a provider's page). */
-  adminAudit: (filter: { actor?: string; target?: string; from?: string; to?: string } = {}) => withQuery(pagePaths.adminAudit, filter),
+  adminAudit: (filter: { actor?: string; action?: string; target?: string; provider?: string; from?: string; to?: string } = {}) => withQuery(pagePaths.adminAudit, filter),
   /** The signed-in administrator's own account; `mustChange`: a reset password must be replaced first (the page says so). */
   adminProfile: (mustChange = false) => withQuery(pagePaths.adminProfile, { mustChange: mustChange ? '1' : undefined }),
   /** The programme office's administrator accounts (owners). */

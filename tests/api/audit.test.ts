@@ -1,6 +1,6 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../functions/contract/audit.js';
+import type { AuditAction, AuditEntry } from '../../functions/contract/audit.js';
 import type { EndpointName } from '../../functions/contract/endpoints.js';
 import { routes } from '../../functions/routes.js';
 import type { ApiReply } from '../support/api-client.js';
@@ -12,7 +12,7 @@ const LUNCH = '2026-11-30T11:40:00+08:00';
 const DAY = { from: '2026-11-30', to: '2026-11-30' };
 
 /** Every audit entry of the day (the test clock stays on it), all pages. */
-async function allEntries(app: TestApp, query: { actor?: string; target?: string } = {}): Promise<AuditEntry[]> {
+async function allEntries(app: TestApp, query: { actor?: string; action?: AuditAction; target?: string; provider?: string } = {}): Promise<AuditEntry[]> {
   const admin = await app.adminToken();
   return (await allPages((after) => app.api.listAudit({ token: admin, query: { ...DAY, ...query, limit: 7, ...after } }))).flatMap((p) => p.entries);
 }
@@ -240,6 +240,60 @@ describe('the audit log', () => {
       expect(r.status, cursor).toBe(422);
     }
     expect((await app.api.listAudit.reply({ token: admin, query: { from: '2026-12-01', to: '2026-11-01' } })).status).toBe(422);
+  });
+
+  it('a provider’s history holds what was done to its parts: contract, staff, points, reversals, exchanges — each named with the provider', async () => {
+    const admin = await app.adminToken();
+    const { providerId, staffToken } = await providerWithOffering(app, '审计家族', 5);
+    const credit = await app.api.createPointsAdjustment({ token: admin, body: { providerId, points: 50, reason: '补发' } });
+    const creditId = 'entry' in credit ? credit.entry.id : '';
+    await app.api.createPointsReversal({ token: admin, body: { providerId, entryId: creditId, reason: '补发有误' } });
+    await app.api.createPointsAdjustment({ token: admin, body: { providerId, points: 40, reason: '兑换用' } });
+    await app.api.putCatalogItem({ token: admin, params: { itemId: 'family-salt' }, body: { name: '食盐', unit: '袋', points: 10, stock: 5, active: true } });
+    const exchange = (await app.api.createExchange({ token: staffToken, body: { itemId: 'family-salt', quantity: 1 } })).exchange;
+    await app.api.fulfilExchange({ token: admin, params: { id: exchange.id } });
+
+    const family = await allEntries(app, { provider: providerId });
+    expect(family.map((e) => e.action).sort()).toEqual(
+      ['approveProvider', 'createExchange', 'createPointsAdjustment', 'createPointsAdjustment', 'createPointsReversal', 'createProvider', 'createStaff', 'fulfilExchange', 'putOffering'].sort(),
+    );
+    for (const e of family) expect(e.provider, e.action).toEqual({ id: providerId, name: '审计家族' });
+    // Each part's own history is still its own: the reversal under the credit it reversed.
+    expect((await allEntries(app, { target: creditId })).map((e) => e.action)).toEqual(['createPointsReversal']);
+    // The catalogue belongs to no provider: its entry names none, and is not in the family.
+    expect((await allEntries(app, { target: 'family-salt' }))[0]!.provider).toBeUndefined();
+    // Filters combine: the family's staff changes alone, and one action across the log.
+    expect((await allEntries(app, { provider: providerId, action: 'createStaff' })).map((e) => e.target.type)).toEqual(['staff']);
+    const reversals = await allEntries(app, { action: 'createPointsReversal' });
+    expect(reversals.length).toBeGreaterThan(0);
+    expect(reversals.every((e) => e.action === 'createPointsReversal')).toBe(true);
+    // An action the log does not know is a bad request, not an empty page.
+    expect((await app.api.listAudit.reply({ token: admin, query: { ...DAY, action: 'dropTable' as never } })).status).toBe(422);
+  });
+
+  it('exports the filtered entries as CSV for Excel: BOM, Chinese header, Shanghai times, words not JSON, formulas defused', async () => {
+    const admin = await app.adminToken();
+    const { providerId } = await providerWithOffering(app, '=HYPERLINK("x")', 5);
+    const r = await app.api.auditCsv.reply({ token: admin, query: { ...DAY, provider: providerId } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const raw = new Uint8Array(await (await fetch(`${app.url}/v1/admin/audit.csv?from=${DAY.from}&to=${DAY.to}&provider=${providerId}`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer());
+    expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = r.text.replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')[0]).toBe('"时间（北京时间）","操作人","账号","角色","操作","对象","对象编号","服务点","变更"');
+    // The filter holds: this provider's four entries (created, approved, contract, staff), no other's.
+    const rows = text.trimEnd().split(/\r\n(?=")/).slice(1);
+    expect(rows).toHaveLength(4);
+    // 11:40 in Shanghai (the test clock), not 03:40 UTC.
+    expect(rows.every((row) => row.startsWith('"2026-11-30 11:40"'))).toBe(true);
+    expect(text).toContain('"新建服务点"');
+    expect(text).toContain('"保存供餐合约"');
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect(text).not.toMatch(/\{"/);
+    // Another action narrows the export too.
+    const staffOnly = await app.api.auditCsv({ token: admin, query: { ...DAY, provider: providerId, action: 'createStaff' } });
+    expect(staffOnly.replace(/^\uFEFF/, '').trimEnd().split(/\r\n(?=")/)).toHaveLength(2);
   });
 });
 

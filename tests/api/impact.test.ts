@@ -291,7 +291,7 @@ describe('impact figures equal a recount of what happened', () => {
     await expectMonthMatches();
   });
 
-  it('CSV: a BOM, a header row, the same numbers; every text cell quoted, formula-like cells escaped', async () => {
+  it('CSV: a BOM, a Chinese header row, the same numbers in yuan, a totals row; every text cell quoted, formula-like cells escaped', async () => {
     await signIn();
     const r = await app.api.adminStatsCsv.reply({ token: admin, query: { from: '2026-11-01', to: '2026-11-30', by: 'district' } });
     expect(r.status).toBe(200);
@@ -300,9 +300,19 @@ describe('impact figures equal a recount of what happened', () => {
     const raw = new Uint8Array(await (await fetch(`${app.url}/v1/admin/stats.csv?from=2026-11-01&to=2026-11-30&by=district`, { headers: { authorization: `Bearer ${admin}` } })).arrayBuffer());
     expect([...raw.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = r.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"key","label","meals","blindBoxes","walkIns","personTimes","valueFen"');
+    // Chinese headers, money in yuan with two decimals, and a totals row.
+    expect(lines[0]).toBe('"街道","编号","餐食","盲盒","现场领取","服务人次","价值（元）"');
     const json = await stats({ from: '2026-11-01', to: '2026-11-30', by: 'district' });
-    expect(lines.slice(1)).toEqual(json.rows.map((x) => [`"${x.key}"`, `"${x.label}"`, x.meals, x.blindBoxes, x.walkIns, x.personTimes, x.valueFen].join(',')));
+    const yuan = (fen: number) => `"${(fen / 100).toFixed(2)}"`;
+    expect(lines.slice(1, -1)).toEqual(json.rows.map((x) => [`"${x.label}"`, `"${x.key}"`, x.meals, x.blindBoxes, x.walkIns, x.personTimes, yuan(x.valueFen)].join(',')));
+    const t = json.totals;
+    expect(lines.at(-1)).toBe(['"合计"', '""', t.meals, t.blindBoxes, t.walkIns, t.personTimes, yuan(t.valueFen)].join(','));
+    // English headers on request; by day, no id column.
+    const en = await app.api.adminStatsCsv({ token: admin, query: { from: '2026-11-01', to: '2026-11-30', by: 'day', lang: 'en' } });
+    const enLines = en.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(enLines[0]).toBe('"Date","Meals","Blind boxes","Walk-ins","Person-times","Value (yuan)"');
+    expect(enLines).toHaveLength(1 + 30 + 1);
+    expect(enLines.at(-1)).toMatch(/^"Total",/);
 
     // A provider named like a formula, in ASCII and in full-width characters, is exported inert.
     await app.setClock('2026-11-30T11:40:00+08:00');

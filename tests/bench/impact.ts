@@ -25,7 +25,7 @@ const counts = (scale: number, i: number): ImpactCounts => {
   const meals = Math.round(scale * (1 + (i % 7)));
   const blindBoxes = Math.round(scale * (i % 3));
   const walkIns = Math.round(scale * (i % 2));
-  return { meals, blindBoxes, walkIns, bookedValueFen: meals * 2500 + blindBoxes * 1500, walkInValueFen: walkIns * 2500, recipients: meals + blindBoxes, recipientsNewInMonth: Math.round((meals + blindBoxes) / 2), recipientsNewEver: Math.round((meals + blindBoxes) / 10) };
+  return { meals, blindBoxes, walkIns, bookedValueFen: meals * 2500 + blindBoxes * 1500, walkInValueFen: walkIns * 2500, recipients: meals + blindBoxes, recipientsNewInMonth: Math.round((meals + blindBoxes) / 2), recipientsNewEver: Math.round((meals + blindBoxes) / 10), recipientsNewInQuarter: Math.round((meals + blindBoxes) / 4), recipientsNewInYear: Math.round((meals + blindBoxes) / 6) };
 };
 
 async function writeAll(doc: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {

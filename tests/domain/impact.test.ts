@@ -61,8 +61,8 @@ describe('periods', () => {
 });
 
 describe('distinct recipients, counted where each is first served', () => {
-  it('summed over any day, month or everything, the counts equal the distinct people served (property)', () => {
-    const serving = fc.record({ who: fc.integer({ min: 0, max: 6 }), day: fc.integer({ min: 0, max: 70 }) });
+  it('summed over any day, month, quarter, year or everything, the counts equal the distinct people served (property)', () => {
+    const serving = fc.record({ who: fc.integer({ min: 0, max: 6 }), day: fc.integer({ min: 0, max: 120 }) });
     fc.assert(
       fc.property(fc.array(serving, { maxLength: 60 }), (raw) => {
         const servings = [...raw].sort((a, b) => a.day - b.day).map((s) => ({ who: s.who, date: addDays('2026-10-20', s.day) }));
@@ -76,7 +76,18 @@ describe('distinct recipients, counted where each is first served', () => {
         const distinct = (pred: (d: string) => boolean) => new Set(servings.filter((s) => pred(s.date)).map((s) => s.who)).size;
         const total = (pred: (d: string) => boolean) => [...perDay].filter(([d]) => pred(d)).reduce((a, [, c]) => addCounts(a, c), zeroCounts());
         for (const d of perDay.keys()) expect(total((x) => x === d).recipients).toBe(distinct((x) => x === d));
-        for (const m of ['2026-10', '2026-11', '2026-12']) expect(total((x) => x.startsWith(m)).recipientsNewInMonth).toBe(distinct((x) => x.startsWith(m)));
+        for (const m of ['2026-10', '2026-11', '2026-12', '2027-01']) expect(total((x) => x.startsWith(m)).recipientsNewInMonth).toBe(distinct((x) => x.startsWith(m)));
+        // A quarter or year, and any stretch from its first day (the year to date), likewise.
+        for (const [q, from] of [['2026-Q4', '2026-10-01'], ['2027-Q1', '2027-01-01']] as const) {
+          for (const to of [periodRange('quarter', q)!.to, ...perDay.keys()].filter((d) => d >= from && d <= periodRange('quarter', q)!.to)) {
+            expect(total((x) => x >= from && x <= to).recipientsNewInQuarter).toBe(distinct((x) => x >= from && x <= to));
+          }
+        }
+        for (const y of ['2026', '2027']) {
+          for (const to of [...perDay.keys(), `${y}-12-31`].filter((d) => d.startsWith(y))) {
+            expect(total((x) => x >= `${y}-01-01` && x <= to).recipientsNewInYear).toBe(distinct((x) => x >= `${y}-01-01` && x <= to));
+          }
+        }
         expect(total(() => true).recipientsNewEver).toBe(distinct(() => true));
         expect(total(() => true).meals).toBe(servings.length);
       }),

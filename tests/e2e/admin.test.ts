@@ -389,6 +389,8 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     expect(await row.locator('td[data-col="label"]').innerText()).toBe('福田爱心面馆');
     expect(await row.locator('td[data-col="personTimes"]').innerText()).toBe('1');
     expect(await row.locator('td[data-col="value"]').innerText()).toBe('25.90');
+    // Money standing alone is in yuan with its sign; counts are grouped by thousands (the limit below shows it).
+    expect(await v('[data-card="value"] .admin-card__count').innerText()).toBe('¥25.90');
     expect(await v(`.admin-impact__chart .bar-chart__row[data-key="${providerId}"]`).getAttribute('data-value')).toBe('1');
     await shoot('impact-zh');
 
@@ -397,6 +399,18 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.split(/\r?\n/).find((line) => line.includes(providerId))).toContain('福田爱心面馆');
+    // Headed in Chinese, in yuan, with a totals row.
+    expect(csv.replace('\uFEFF', '').split('\r\n')[0]).toBe('"服务点","编号","餐食","盲盒","现场领取","服务人次","价值（元）"');
+    expect(csv.trimEnd().split('\r\n').at(-1)).toMatch(/^"合计","",1,0,\d+,\d+,"\d+\.\d\d"$/);
+
+    // A range longer than the page allows is refused at its field before asking, naming the limit; the figures stay.
+    await v('#f-from').fill('2020-01-01');
+    await v('#f-to').fill('2026-11-30');
+    await v('.admin-impact__apply').click();
+    await expect.poll(() => errorAt('to').innerText()).toBe('一次最多查询 1,098 天（约 3 年），请缩短日期范围。');
+    expect(await v('.admin-impact__table').count()).toBe(1);
+    expect(await v('.status--error').count()).toBe(0);
+    await shoot('impact-range-zh');
 
     // A range the wrong way round is refused at its field; a one-day range by day is that day alone.
     await v('#f-from').fill('2026-11-30');
@@ -639,9 +653,40 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await approval.locator('.admin-audit__target').click();
     await expect.poll(() => v('#f-target').inputValue()).toBe(providerId);
     await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider', 'reinstateProvider', 'suspendProvider', 'updateProvider', 'updateProvider']);
+    // Fields and values in words, Beijing time, never JSON.
     const status = approval.locator('.admin-diff tr[data-field="status"]');
-    expect(await status.locator('.admin-diff__before').innerText()).toBe('PENDING');
-    expect(await status.locator('.admin-diff__after').innerText()).toBe('ACTIVE');
+    expect(await status.locator('th').innerText()).toBe('状态');
+    expect(await status.locator('.admin-diff__before').innerText()).toBe('待审批');
+    expect(await status.locator('.admin-diff__after').innerText()).toBe('运营中');
+    expect(await approval.locator('td[data-col="action"]').innerText()).toBe('审批服务点');
+    expect(await v('.admin-audit__table').innerText()).not.toMatch(/[{}]|"\w+":|T\d\d:\d\d:\d\d/);
+
+    // By action: the points reversal alone, and the URL says so.
+    await v('.admin-audit__clear').click();
+    await v('#f-action').selectOption('createPointsReversal');
+    await v('.admin-audit__apply').click();
+    await expect.poll(actionsShown).toEqual(['createPointsReversal']);
+    expect(page.url()).toContain('action=createPointsReversal');
+    // Each entry about a part names its provider.
+    expect(await v('.admin-audit__provider').allInnerTexts()).toEqual(['福田爱心面馆']);
+
+    // The export holds what the filters show, in Chinese, for Excel.
+    const [download] = await Promise.all([page.waitForEvent('download'), v('.admin-audit__csv').click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.replace('\uFEFF', '').trimEnd().split(/\r\n(?=")/);
+    expect(lines[0]).toBe('"时间（北京时间）","操作人","账号","角色","操作","对象","对象编号","服务点","变更"');
+    expect(lines.slice(1).map((l) => l.split('","')[4])).toEqual(['冲正积分']);
+
+    // From the provider's ledger, its whole history: its contract, its staff, its reversal.
+    await page.goto(`${app.url}/#/admin/points/index?provider=${providerId}`);
+    await v('.admin-points__ledger').waitFor();
+    await v('a:has-text("查看操作日志")').click();
+    await v('.admin-audit__table').waitFor();
+    await expect.poll(() => v('#f-provider').inputValue()).toBe('福田爱心面馆');
+    await expect.poll(actionsShown).toEqual(expect.arrayContaining(['putOffering', 'createStaff', 'createPointsReversal', 'redeem', 'createExchange', 'approveProvider']));
+    expect(await actionsShown()).not.toContain('putCatalogItem');
+    await shoot('audit-family-zh');
 
     // Dates the wrong way round are refused at the field.
     await v('#f-from').fill('2026-11-30');

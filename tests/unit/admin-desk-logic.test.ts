@@ -1,10 +1,12 @@
 // The admin desk's pure helpers: a leaderboard preview compared with the last published version,
-// period keys, an audit entry's before/after laid side by side, and which documents have lapsed.
+// period keys, numbers and money as the desk writes them, an audit entry's before/after laid side
+// by side, and which documents have lapsed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditChanges } from '../../miniapp/src/admin/audit-changes.js';
+import { auditChanges } from '../../functions/contract/audit-text.js';
 import { expiredDocuments as deskExpired } from '../../miniapp/src/admin/expired-documents.js';
 import { keyFits, leaderboardDiff, periodKeyOf } from '../../miniapp/src/admin/leaderboard-diff.js';
+import { countText, moneyText, yuanText } from '../../miniapp/src/admin/numbers.js';
 import { expiredDocuments as serverExpired } from '../../functions/domain/provider.js';
 
 const entry = (providerId: string, rank: number, meals: number) => ({ providerId, rank, meals });
@@ -57,35 +59,53 @@ describe('period keys', () => {
   });
 });
 
+describe('the desk’s numbers', () => {
+  it('are grouped by thousands, and money is yuan with its cents', () => {
+    expect(countText(8542)).toBe('8,542');
+    expect(countText(0)).toBe('0');
+    expect(yuanText(123450)).toBe('1,234.50');
+    expect(yuanText(2590)).toBe('25.90');
+    expect(moneyText(123456789)).toBe('¥1,234,567.89');
+  });
+});
+
 describe('an audit entry side by side', () => {
-  it('lists changed fields first, then counts the rest as unchanged', () => {
-    const rows = auditChanges({ name: '面馆', status: 'PENDING', hygienePermit: { number: 'X' } }, { name: '面馆', status: 'ACTIVE', hygienePermit: { number: 'X' } });
+  it('lists changed fields first, in words, then the unchanged; values as text, never JSON', () => {
+    const rows = auditChanges({ name: '面馆', status: 'PENDING', hygienePermit: { number: 'X' } }, { name: '面馆', status: 'ACTIVE', hygienePermit: { number: 'X' } }, 'zh-CN');
     expect(rows).toEqual([
-      { field: 'status', before: 'PENDING', after: 'ACTIVE', changed: true },
-      { field: 'name', before: '面馆', after: '面馆', changed: false },
-      { field: 'hygienePermit', before: '{"number":"X"}', after: '{"number":"X"}', changed: false },
+      { field: 'status', label: '状态', before: '待审批', after: '运营中', changed: true },
+      { field: 'name', label: '名称', before: '面馆', after: '面馆', changed: false },
+      { field: 'hygienePermit', label: '卫生许可证', before: '证号：X', after: '证号：X', changed: false },
     ]);
+    expect(auditChanges({ status: 'PENDING' }, { status: 'ACTIVE' }, 'en')[0]).toMatchObject({ label: 'Status', before: 'pending', after: 'active' });
+    // Instants in Beijing time, never UTC beside it.
+    expect(auditChanges(null, { updatedAt: '2026-11-30T03:40:00.000Z' }, 'zh-CN')[0]).toMatchObject({ label: '修改时间', after: '2026-11-30 11:40' });
   });
 
-  it('a creation shows every field of the new record as changed, with nothing before', () => {
-    expect(auditChanges(null, { id: 's_1', disabled: false })).toEqual([
-      { field: 'id', before: undefined, after: 's_1', changed: true },
-      { field: 'disabled', before: undefined, after: 'false', changed: true },
+  it('a creation shows every field of the new record as changed, with nothing before; money in yuan, windows as times', () => {
+    expect(auditChanges(null, { id: 's_1', disabled: false, valueFen: 1500, windows: [{ id: 'lunch', start: '11:30', end: '13:30' }] }, 'zh-CN')).toEqual([
+      { field: 'id', label: '编号', before: undefined, after: 's_1', changed: true },
+      { field: 'disabled', label: '已停用', before: undefined, after: '否', changed: true },
+      { field: 'valueFen', label: '价值', before: undefined, after: '¥15.00', changed: true },
+      { field: 'windows', label: '取餐时段', before: undefined, after: '11:30–13:30', changed: true },
     ]);
   });
 
   it('values that are not records are compared whole', () => {
-    expect(auditChanges('a', 'b')).toEqual([{ field: '', before: 'a', after: 'b', changed: true }]);
-    expect(auditChanges(null, null)).toEqual([]);
+    expect(auditChanges('a', 'b', 'en')).toEqual([{ field: '', label: '', before: 'a', after: 'b', changed: true }]);
+    // A new record's unset field is not a change.
+    expect(auditChanges(null, { reason: null }, 'en')[0]).toMatchObject({ field: 'reason', changed: false });
+    expect(auditChanges(null, null, 'en')).toEqual([]);
   });
 
-  it('every field of either side appears exactly once (property)', () => {
-    const record = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.oneof(fc.integer(), fc.string(), fc.constant(null)));
+  it('every field of either side appears exactly once, and no value is JSON (property)', () => {
+    const record = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.oneof(fc.integer(), fc.constantFrom('面馆', 'ACTIVE', 'x'), fc.constant(null), fc.array(fc.record({ x: fc.integer() })), fc.record({ y: fc.boolean() })));
     fc.assert(
-      fc.property(fc.option(record), fc.option(record), (before, after) => {
-        const fields = auditChanges(before, after).map((r) => r.field);
+      fc.property(fc.option(record), fc.option(record), fc.constantFrom('zh-CN' as const, 'en' as const), (before, after, lang) => {
+        const rows = auditChanges(before, after, lang);
         const expected = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-        expect(fields.sort()).toEqual([...expected].sort());
+        expect(rows.map((r) => r.field).sort()).toEqual([...expected].sort());
+        for (const r of rows) for (const v of [r.before, r.after]) expect(v ?? '').not.toMatch(/[{}[\]"]/);
       }),
     );
   });

@@ -53,7 +53,7 @@ export async function approve(ctx: AdminCtx, params: { id: string }): Promise<{ 
 export async function reject(ctx: AdminCtx, params: { id: string }, body: RejectApprovalBody): Promise<{ approval: Approval }> {
   const a = await pending(ctx, params.id);
   const decision = { id: a.id, status: 'REJECTED' as const, by: personOf(ctx), at: ctx.now.toISOString(), reason: body.reason };
-  const out = await ctx.deps.store.approvals.reject(decision, { audit: audited(ctx, { type: 'approval', id: a.id }, { status: 'PENDING' }, { status: 'REJECTED', reason: body.reason }) });
+  const out = await ctx.deps.store.approvals.reject(decision, { audit: audited(ctx, { type: 'approval', id: a.id }, { status: 'PENDING' }, { status: 'REJECTED', reason: body.reason }, 'providerId' in a.change ? a.change.providerId : undefined) });
   if (!out.ok) return out.part === 'decision' ? decidedMeanwhile() : unexpected('reject', out);
   return { approval: (await ctx.deps.store.approvals.get(a.id))! };
 }

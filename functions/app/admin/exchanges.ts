@@ -90,7 +90,7 @@ export async function fulfilExchange(ctx: AdminCtx, params: { id: string }): Pro
   const x = await pending(ctx, params.id);
   const at = ctx.now.toISOString();
   const after: ExchangeRecord = { ...x, status: 'FULFILLED', decidedAt: at };
-  const out = await ctx.deps.store.exchanges.fulfil(x, at, { audit: audited(ctx, { type: 'exchange', id: x.id }, x, after) });
+  const out = await ctx.deps.store.exchanges.fulfil(x, at, { audit: audited(ctx, { type: 'exchange', id: x.id }, x, after, x.providerId) });
   if (!out.ok) throw out.part === 'exchange' ? decided(out.old) : unexpected('fulfilment', out);
   return { exchange: after };
 }
@@ -101,7 +101,7 @@ export async function rejectExchange(ctx: AdminCtx, params: { id: string }, body
   const at = ctx.now.toISOString();
   const after: ExchangeRecord = { ...x, status: 'REJECTED', decidedAt: at, reason: body.reason };
   const refund = ledgerRecord({ id: newId('l'), providerId: x.providerId, points: x.points, reason: 'exchange_refund', ref: x.id, note: body.reason, at });
-  const out = await ctx.deps.store.exchanges.reject(x, at, body.reason, refund, { audit: audited(ctx, { type: 'exchange', id: x.id }, x, after) });
+  const out = await ctx.deps.store.exchanges.reject(x, at, body.reason, refund, { audit: audited(ctx, { type: 'exchange', id: x.id }, x, after, x.providerId) });
   if (!out.ok) throw out.part === 'exchange' ? decided(out.old) : unexpected('rejection', out);
   return { exchange: after };
 }

@@ -27,7 +27,7 @@ export const approvedBy = (ctx: AdminCtx, a: Approval): Approved => {
 };
 
 /** The change waits as a pending request (audited under the asking route); nothing moves yet. */
-export async function requestApproval(ctx: AdminCtx, kind: ApprovalKind, change: ApprovalChange, target: { type: string; id: string }): Promise<Accepted<{ approval: Approval }>> {
+export async function requestApproval(ctx: AdminCtx, kind: ApprovalKind, change: ApprovalChange, target: { type: string; id: string }, providerId?: string): Promise<Accepted<{ approval: Approval }>> {
   const approval: Approval = {
     id: newId('ap'),
     kind,
@@ -39,7 +39,7 @@ export async function requestApproval(ctx: AdminCtx, kind: ApprovalKind, change:
     decidedAt: null,
     reason: null,
   };
-  const out = await ctx.deps.store.approvals.request(approval, { audit: audited(ctx, target, null, { approval: { id: approval.id, kind, status: 'PENDING', change } }) });
+  const out = await ctx.deps.store.approvals.request(approval, { audit: audited(ctx, target, null, { approval: { id: approval.id, kind, status: 'PENDING', change } }, providerId) });
   if (!out.ok) return unexpected('requestApproval', out);
   return new Accepted({ approval });
 }

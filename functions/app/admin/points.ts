@@ -54,7 +54,7 @@ export async function applyAdjustment(ctx: AdminCtx, body: AdjustmentBody, appro
 export async function createPointsReversal(ctx: AdminCtx, body: ReversalBody) {
   const { credit, points } = await reversible(ctx, body);
   if (needsFourEyes(ctx, points)) {
-    return requestApproval(ctx, 'points_reversal', { providerId: body.providerId, entryId: body.entryId, points: -points, reason: body.reason }, { type: 'ledger_entry', id: credit.id });
+    return requestApproval(ctx, 'points_reversal', { providerId: body.providerId, entryId: body.entryId, points: -points, reason: body.reason }, { type: 'ledger_entry', id: credit.id }, body.providerId);
   }
   return applyReversal(ctx, { ...body, points });
 }
@@ -84,7 +84,7 @@ export async function applyReversal(ctx: AdminCtx, body: ReversalBody, approval?
   const held = !holdMatured(credit.availableAt, at, (await store.points.state(body.providerId)).frozenSince);
   if (!held) await store.points.settle(body.providerId, at);
   const entry = ledgerRecord({ id: newId('l'), providerId: body.providerId, points: -points, reason: 'reversal', ref: credit.id, note: body.reason, at });
-  const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), { ...entryView(entry), ...approval?.record });
+  const audit = audited(ctx, { type: 'ledger_entry', id: credit.id }, entryView(credit), { ...entryView(entry), ...approval?.record }, body.providerId);
   const out = await store.points.reverse(credit, entry, held, { audit, approval: approval?.decision });
   if (out.ok) return { entry: entryView(entry) };
   switch (out.part) {

@@ -189,7 +189,7 @@ export async function putOffering(
     providerId: params.id,
     updatedAt: ctx.now.toISOString(),
   };
-  const audit = audited(ctx, { type: 'offering', id: offering.id }, before, offering);
+  const audit = audited(ctx, { type: 'offering', id: offering.id }, before, offering, provider.id);
   const out = await ctx.deps.store.providers.putOffering(offering, { audit }, readAt);
   if (!out.ok) {
     if (out.part === 'owner') fail('CONFLICT', `offering id ${offering.id} belongs to another provider`);

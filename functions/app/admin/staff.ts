@@ -20,7 +20,7 @@ export async function createStaff(ctx: AdminCtx, body: StaffInput) {
   if (!provider) return invalid([{ in: 'body', field: 'providerId', message: 'no such provider' }]);
   requireScope(ctx, provider.district);
   const staff = { id: newId('s'), providerId: body.providerId, username: body.username, name: body.name };
-  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff);
+  const audit = audited(ctx, { type: 'staff', id: staff.id }, null, staff, staff.providerId);
   const out = await ctx.deps.store.accounts.create({ ...staff, role: 'staff', passwordHash: await hashPassword(body.password, ctx.deps.config.passwords) }, { audit });
   if (!out.ok) return out.part === 'account' ? fail('CONFLICT', `username ${body.username} is taken`) : unexpected('staff', out);
   return { staff: { ...staff, disabled: false } };
@@ -31,7 +31,7 @@ export async function disableStaff(ctx: AdminCtx, params: { id: string }): Promi
   const { accounts } = ctx.deps.store;
   const before = await requireStaff(ctx, params.id);
   const after = { ...before, disabled: true };
-  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }) });
+  await accounts.disableStaff(before, ctx.now.toISOString(), { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: before.disabled }, { disabled: true }, before.providerId) });
   ctx.deps.staffSessions.forget(params.id);
   return { staff: after };
 }
@@ -47,7 +47,7 @@ async function requireStaff(ctx: AdminCtx, id: string) {
 export async function enableStaff(ctx: AdminCtx, params: { id: string }): Promise<{ staff: StaffView }> {
   const before = await requireStaff(ctx, params.id);
   if (!before.disabled) return fail('CONFLICT', 'this staff account is not disabled', { reason: 'not_disabled' });
-  const out = await ctx.deps.store.accounts.enableStaff(before, { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: true }, { disabled: false }) });
+  const out = await ctx.deps.store.accounts.enableStaff(before, { audit: audited(ctx, { type: 'staff', id: before.id }, { disabled: true }, { disabled: false }, before.providerId) });
   if (!out.ok) return out.part === 'member' || out.part === 'account' ? fail('CONFLICT', 'the staff account changed meanwhile; reload and retry') : unexpected('enableStaff', out);
   return { staff: { ...before, disabled: false } };
 }
@@ -60,7 +60,7 @@ export async function enableStaff(ctx: AdminCtx, params: { id: string }): Promis
 export async function resetStaffPassword(ctx: AdminCtx, params: { id: string }, body: ResetPasswordBody): Promise<{ staff: StaffView }> {
   const before = await requireStaff(ctx, params.id);
   const passwordHash = await hashPassword(body.password, ctx.deps.config.passwords);
-  const out = await ctx.deps.store.accounts.resetStaffPassword(before, passwordHash, { audit: audited(ctx, { type: 'staff', id: before.id }, null, { signIn: 'reset', sessionsEnded: true }) });
+  const out = await ctx.deps.store.accounts.resetStaffPassword(before, passwordHash, { audit: audited(ctx, { type: 'staff', id: before.id }, null, { signIn: 'reset', sessionsEnded: true }, before.providerId) });
   if (!out.ok) return out.part === 'member' || out.part === 'account' ? notFound('staff member') : unexpected('resetStaffPassword', out);
   ctx.deps.staffSessions.forget(params.id);
   return { staff: before };

@@ -15,7 +15,9 @@ export async function adminThanks(ctx: AdminCtx, q: { providerId: string; limit:
 
 /** Hide a note everywhere (audited; the entry keeps the words hidden, never who wrote them — nobody knows). */
 export async function hideThanks(ctx: AdminCtx, params: { id: string }) {
-  const audit = audited(ctx, { type: 'thanks', id: params.id }, { hidden: false }, { hidden: true });
+  // Read first for the provider whose history the entry joins.
+  const was = (await ctx.deps.store.thanks.note(params.id)) ?? notFound('note');
+  const audit = audited(ctx, { type: 'thanks', id: params.id }, { hidden: false }, { hidden: true }, was.providerId);
   const note = await ctx.deps.store.thanks.hide(params.id, { audit });
   return { thanks: note ?? notFound('note') };
 }
@@ -45,7 +47,7 @@ export async function closeSafetyReport(ctx: AdminCtx, params: { id: string }, b
   const report = (await ctx.deps.store.thanks.getReport(params.id)) ?? notFound('safety report');
   await requireProvider(ctx, report.providerId);
   const closed = { at: ctx.now.toISOString(), note: body.note, by: decider(ctx) };
-  const audit = audited(ctx, { type: 'safety_report', id: params.id }, { status: 'OPEN' }, { status: 'CLOSED', closed });
+  const audit = audited(ctx, { type: 'safety_report', id: params.id }, { status: 'OPEN' }, { status: 'CLOSED', closed }, report.providerId);
   const out = await ctx.deps.store.thanks.closeReport(params.id, closed, { audit });
   if (!out.ok) {
     if (out.part !== 'report') return unexpected('closeSafetyReport', out);

@@ -2,13 +2,13 @@
  * The impact figures: the public summary (through a short cache) and the admins' dashboard by
  * day, month, sub-district or provider, with its CSV export.
  */
-import { stringify } from 'csv-stringify/sync';
-import type { AdminStats, PublicStats, StatsQuery, StatsRow } from '../../contract/impact.js';
-import { addCounts, boundedRange, datesIn, monthOf, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../../domain/impact.js';
+import { STATS_MAX_RANGE_DAYS, type AdminStats, type PublicStats, type StatsCsvQuery, type StatsQuery, type StatsRow } from '../../contract/impact.js';
+import { addCounts, boundedRange, datesIn, monthOf, periodKeyOf, periodRange, personTimes, valueFen, zeroCounts, type ImpactCounts } from '../../domain/impact.js';
 import { addDays, localMoment } from '../../domain/time.js';
 import type { AdminCtx, Ctx } from '../context.js';
 import type { Deps } from '../deps.js';
 import type { RollUpState } from '../../store/impact.js';
+import { excelCsv } from '../csv.js';
 import { areaFigures, providerFigures, type AreaCell } from './figures.js';
 
 const figures = (c: ImpactCounts) => ({ meals: c.meals, blindBoxes: c.blindBoxes, walkIns: c.walkIns, personTimes: personTimes(c), valueFen: valueFen(c) });
@@ -67,23 +67,38 @@ export function publicStats(ctx: Ctx): Promise<PublicStats> {
   return ctx.deps.figuresCache.get('public-stats', () => computePublic(ctx.deps, ctx.now));
 }
 
+/** The counter that counts each person once from a period's first day on. */
+const firstIn = { year: 'recipientsNewInYear', quarter: 'recipientsNewInQuarter', month: 'recipientsNewInMonth' } as const;
+const PERIODS = ['year', 'quarter', 'month'] as const;
+
+/** The first day a cell covers (a month cell: its 1st). */
+const cellStart = (c: AreaCell) => (c.span === 'month' ? `${c.key}-01` : c.key);
+
 /**
- * Distinct recipients over the range's cells, and whether that is exact: one day (first servings
- * of the day), a stretch of one month from its 1st (first of the month), or everything since the
- * first day (first ever). Any other range sums those per month: an upper bound.
+ * Distinct recipients over the range's cells, and whether that is exact. Exact for one day (first
+ * servings of the day); for a stretch from a year's, quarter's or month's first day to a day within
+ * it (first servings of that period: a whole month, quarter or year, or one to date); and for
+ * everything since the first day (first ever). Any other range is cut where those periods begin,
+ * and the pieces' counts are added: a person served in two pieces counts twice, so the sum is an
+ * upper bound (`recipientsExact: false`, which the desk says in words).
  */
-function recipientsOf(cells: AreaCell[], from: string, to: string, since: string | null): { recipients: number; exact: boolean } {
-  const total = sum(cells);
-  if (from === to) return { recipients: total.recipients, exact: true };
-  if (since !== null && from <= since) return { recipients: total.recipientsNewEver, exact: true };
-  if (from.endsWith('-01') && monthOf(from) === monthOf(to)) return { recipients: total.recipientsNewInMonth, exact: true };
-  let recipients = 0;
-  for (const month of new Set(cells.map((c) => monthOf(c.key)))) {
-    const inMonth = cells.filter((c) => monthOf(c.key) === month);
-    const fromFirst = from <= `${month}-01`;
-    recipients += fromFirst ? sum(inMonth).recipientsNewInMonth : sum(inMonth).recipients;
+function recipientsOf(cells: AreaCell[], from: string, to: string, since: string | null, firstsSince: string | null): { recipients: number; exact: boolean } {
+  if (from === to) return { recipients: sum(cells).recipients, exact: true };
+  if (since !== null && from <= since) return { recipients: sum(cells).recipientsNewEver, exact: true };
+  const pieces: number[] = [];
+  let byDay = false;
+  for (let d = from; d <= to; ) {
+    // Quarters and years only where their counts were recorded from their first day (config.impact.periodFirstsSince).
+    const period = PERIODS.find((p) => periodRange(p, periodKeyOf(p, d))!.from === d && (p === 'month' || firstsSince === null || d >= firstsSince));
+    const end = periodRange(period ?? 'month', periodKeyOf(period ?? 'month', d))!.to;
+    const last = end < to ? end : to;
+    const inPiece = sum(cells.filter((c) => cellStart(c) >= d && cellStart(c) <= last));
+    // A piece not from a period's first day is counted by the day: a bound already within itself.
+    if (!period) byDay = true;
+    pieces.push(period ? inPiece[firstIn[period]] : inPiece.recipients);
+    d = addDays(last, 1);
   }
-  return { recipients, exact: false };
+  return { recipients: pieces.reduce((a, b) => a + b, 0), exact: pieces.length === 1 && !byDay };
 }
 
 export async function adminStats(ctx: AdminCtx, q: StatsQuery): Promise<AdminStats> {
@@ -91,7 +106,7 @@ export async function adminStats(ctx: AdminCtx, q: StatsQuery): Promise<AdminSta
   const today = localMoment(ctx.now, deps.config.timeZone).date;
   const from = q.from ?? `${monthOf(today)}-01`;
   const to = q.to ?? today;
-  const range = boundedRange(from, to, deps.config.impact.maxRangeDays);
+  const range = boundedRange(from, to, STATS_MAX_RANGE_DAYS);
   const [{ cells, state }, names] = await Promise.all([areaFigures(deps, range, today, { dayTotals: q.by === 'day' }), districtNames(deps)]);
   const byArea = cells.filter((c) => c.district !== null);
   const total = sum(byArea);
@@ -114,27 +129,30 @@ export async function adminStats(ctx: AdminCtx, q: StatsQuery): Promise<AdminSta
   }
   // One day's distinct recipients need no first day; a longer range may (firstFiguresDay reads days only before the first roll-up).
   const since = from === to ? null : await firstFiguresDay(deps, state, today);
-  const { recipients, exact } = recipientsOf(byArea, from, to, since);
+  const { recipients, exact } = recipientsOf(byArea, from, to, since, deps.config.impact.periodFirstsSince);
   const districts = new Set(byArea.filter((c) => personTimes(c.counts) > 0).map((c) => c.district)).size;
   return { from, to, by: q.by, rows, totals: { ...figures(total), recipients, recipientsExact: exact, districts } };
 }
 
-const CSV_COLUMNS = ['key', 'label', 'meals', 'blindBoxes', 'walkIns', 'personTimes', 'valueFen'] as const;
+/** The CSV's words, as the desk's impact page says them: the first column by grouping, the figures, and the totals row. */
+const CSV_WORDS = {
+  'zh-CN': { by: { day: '日期', month: '月份', district: '街道', provider: '服务点' }, id: '编号', figures: ['餐食', '盲盒', '现场领取', '服务人次', '价值（元）'], total: '合计' },
+  en: { by: { day: 'Date', month: 'Month', district: 'Sub-district', provider: 'Provider' }, id: 'ID', figures: ['Meals', 'Blind boxes', 'Walk-ins', 'Person-times', 'Value (yuan)'], total: 'Total' },
+} as const;
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+const figureCells = (f: { meals: number; blindBoxes: number; walkIns: number; personTimes: number; valueFen: number }) => [f.meals, f.blindBoxes, f.walkIns, f.personTimes, yuan(f.valueFen)];
 
 /**
- * The same rows as CSV for Excel: UTF-8 with a BOM (or Excel guesses GBK), CRLF, a header row,
- * and cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, and the full-width
- * `＝＋－＠` Chinese input methods type) prefixed with `'`.
+ * The same rows as CSV for Excel (functions/app/csv.ts): headed in Chinese unless `lang=en`, money
+ * in yuan with two decimals, a sub-district's or provider's id beside its name, and a totals row.
  */
-export async function adminStatsCsv(ctx: AdminCtx, q: StatsQuery): Promise<string> {
+export async function adminStatsCsv(ctx: AdminCtx, q: StatsCsvQuery): Promise<string> {
   const stats = await adminStats(ctx, q);
-  return stringify(stats.rows.map((r) => CSV_COLUMNS.map((c) => r[c])), {
-    bom: true,
-    header: true,
-    columns: [...CSV_COLUMNS],
-    escape_formulas: true,
-    // Every text cell in quotes: a spreadsheet then never reads a line break in one as a new row.
-    quoted_string: true,
-    record_delimiter: 'windows',
-  });
+  const words = CSV_WORDS[q.lang];
+  const withId = q.by === 'district' || q.by === 'provider';
+  const header = [words.by[q.by], ...(withId ? [words.id] : []), ...words.figures];
+  const rows = stats.rows.map((r) => [r.label, ...(withId ? [r.key] : []), ...figureCells(r)]);
+  const total = [words.total, ...(withId ? [''] : []), ...figureCells(stats.totals)];
+  return excelCsv(header, [...rows, total]);
 }

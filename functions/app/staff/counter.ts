@@ -115,7 +115,7 @@ async function commitRedemption(ctx: StaffCtx, { booking, served, provider }: Fo
   const credit = points > 0
     ? ledgerRecord({ id: newId('l'), providerId: booking.providerId, points, reason: 'meal_redeemed', ref: booking.id, at, availableAt: holdUntil(ctx.now, deps.config.points.holdDays) })
     : null;
-  const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points });
+  const audit = audited(ctx, { type: 'booking', id: booking.id }, { status: 'BOOKED' }, { status: 'REDEEMED', points }, booking.providerId);
   const stamp = stampOf(provider);
   const capacity = provider.offerings[booking.offeringId]?.dailyQuota ?? 0;
   // The transaction's condition on how new they are, and where they were served last, is what
@@ -203,7 +203,7 @@ export async function staffWalkIn(ctx: StaffCtx, body: StaffWalkInBody) {
     if (!runsOn(offering, now.weekday)) throw new DomainError('BOOKING_CLOSED', 'this offering is not on today');
     if (body.count > offering.dailyQuota) throw new DomainError('QUOTA_EXHAUSTED', `fewer than ${body.count} meals left today`);
     walkIn = { offeringId: offering.id, count: body.count, at: ctx.now.toISOString() };
-    const audit = audited(ctx, { type: 'slot', id: slotId(ref) }, null, walkIn);
+    const audit = audited(ctx, { type: 'slot', id: slotId(ref) }, null, walkIn, ref.providerId);
     const impact = { date: now.date, stamp: stampOf(provider), delta: handoutDelta(body.count, offering.valueFen) };
     const out = await ctx.deps.store.slots.walkIn(ref, offering.dailyQuota, body.count, { idempotency: idem.intent(walkIn), audit, impact });
     if (!out.ok) {

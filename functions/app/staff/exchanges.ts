@@ -59,7 +59,7 @@ export async function createExchange(ctx: StaffCtx, body: ExchangeBody): Promise
     };
     const debit = ledgerRecord({ id: newId('l'), providerId, points: -exchange.points, reason: 'exchange', ref: exchange.id, at });
     const answer = { exchange };
-    const audit = audited(ctx, { type: 'exchange', id: exchange.id }, null, exchange);
+    const audit = audited(ctx, { type: 'exchange', id: exchange.id }, null, exchange, providerId);
     const out = await store.exchanges.create(exchange, item.points, debit, { idempotency: idem.intent(answer), audit });
     if (out.ok) return answer;
     switch (out.part) {

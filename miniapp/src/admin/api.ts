@@ -10,6 +10,7 @@ import {
   type CreateAdminAccountBody,
   type PatchAdminAccountBody,
   type AdminProvidersQuery,
+  type AuditCsvQuery,
   type AuditQuery,
   type CatalogItemBody,
   type StockAdjustmentBody,
@@ -28,6 +29,7 @@ import {
   type VerificationReasonBody,
   type VerificationStatus,
 } from '@contract';
+import type { Lang } from '../services/languages';
 import { pageOf } from '../services/page';
 import { request, type Result } from '../services/request';
 import { go, routes } from '../routes';
@@ -126,9 +128,11 @@ export interface StatsRange {
   by: StatsBy;
 }
 export const adminStats = (q: StatsRange) => signedIn(request(endpoints.adminStats, { query: q }));
-export const adminStatsCsv = (q: StatsRange) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
+/** The figures as CSV, headed in the desk's language. */
+export const adminStatsCsv = (q: StatsRange & { lang: Lang }) => signedIn(request(endpoints.adminStatsCsv, { query: q }));
 
 export const listAudit = (query: Partial<AuditQuery>) => signedIn(request(endpoints.listAudit, { query })).then((a) => pageOf(a, 'entries'));
+export const auditCsv = (query: AuditCsvQuery) => signedIn(request(endpoints.auditCsv, { query }));
 
 /** Integrity signals per provider (default: the last 30 days; flagged providers first) and the providers whose points are held. */
 export const integritySignals = (query: { providerId?: string } = {}) => signedIn(request(endpoints.adminIntegrity, { query }));

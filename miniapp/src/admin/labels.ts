@@ -34,6 +34,3 @@ export function shanghaiTime(iso: string | null | undefined): string {
 
 /** Today in Shanghai (the expiry dates are compared with it). */
 export const today = (): string => shanghaiToday();
-
-/** Fen as yuan with the cents, for the desk's tables (2590 → "25.90"). */
-export const yuanText = (fen: number): string => (fen / 100).toFixed(2);

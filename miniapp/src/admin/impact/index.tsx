@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { StatsBy, type AdminStats, type StatsRow } from '@contract';
+import { STATS_MAX_RANGE_DAYS, StatsBy, type AdminStats, type StatsRow } from '@contract';
 import { BarChart } from '../../components/bar-chart';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n } from '../../i18n';
-import { errorText } from '../../i18n/errors';
 import { adminStats, adminStatsCsv, type StatsRange } from '../api';
+import { useCsvDownload } from '../csv';
 import { DateRangeFields, serverErrors, type FieldErrors } from '../form';
-import { useAdminText, type AdminKey } from '../i18n';
-import { today, yuanText } from '../labels';
+import type { Failure } from '../../services/request';
+import { useAdminText, type AdminKey, type AdminT } from '../i18n';
+import { today } from '../labels';
+import { countText, moneyText, yuanText } from '../numbers';
 import { Notice, type NoticeState } from '../notice';
 import { Section } from '../section';
 import { AdminShell } from '../shell';
@@ -18,31 +20,30 @@ import { Tabs } from '../tabs';
 const groupings = StatsBy.options;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Hands the CSV to the browser as a file (the export needs the admin's token, so no plain link). */
-function saveCsv(text: string, name: string): void {
-  // The server writes a BOM for Excel; reading the answer as text dropped it.
-  const blob = new Blob([text.startsWith('\uFEFF') ? text : `\uFEFF${text}`], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+/** Days from `from` to `to`, both counted. */
+const daysIn = (r: { from: string; to: string }) => Math.round((Date.parse(r.to) - Date.parse(r.from)) / 86_400_000) + 1;
+
+const tooLong = (t: AdminT) => t('impact.tooLong', { max: countText(STATS_MAX_RANGE_DAYS), years: Math.floor(STATS_MAX_RANGE_DAYS / 366) });
+
+/** The server's refusal at its fields; a range too long in the same words as the check before asking. */
+function rangeErrors(t: AdminT, answer: Failure): FieldErrors {
+  const errors = serverErrors(t, answer) ?? {};
+  const long = Array.isArray(answer.details) && answer.details.some((d) => /at most \d+ days/.test(String((d as { message?: unknown }).message)));
+  return long ? { ...errors, to: tooLong(t) } : errors;
 }
 
 function Totals({ stats }: { stats: AdminStats }) {
   const t = useAdminText();
   const { totals } = stats;
   const cards: Array<[string, AdminKey, string]> = [
-    ['personTimes', 'impact.personTimes', String(totals.personTimes)],
-    ['meals', 'impact.meals', String(totals.meals)],
-    ['blindBoxes', 'impact.blindBoxes', String(totals.blindBoxes)],
-    ['walkIns', 'impact.walkIns', String(totals.walkIns)],
-    ['value', 'impact.value', yuanText(totals.valueFen)],
-    ['recipients', 'impact.recipients', totals.recipientsExact ? String(totals.recipients) : `≤ ${totals.recipients}`],
-    ['districts', 'impact.districts', String(totals.districts)],
+    ['personTimes', 'impact.personTimes', countText(totals.personTimes)],
+    ['meals', 'impact.meals', countText(totals.meals)],
+    ['blindBoxes', 'impact.blindBoxes', countText(totals.blindBoxes)],
+    ['walkIns', 'impact.walkIns', countText(totals.walkIns)],
+    ['value', 'impact.valueTotal', moneyText(totals.valueFen)],
+    // Not exact: said in words beside the number (impact.recipientsBound), not as a bare "≤".
+    ['recipients', totals.recipientsExact ? 'impact.recipients' : 'impact.recipientsAtMost', countText(totals.recipients)],
+    ['districts', 'impact.districts', countText(totals.districts)],
   ];
   return (
     <section className='admin-cards admin-impact__totals' aria-label={t('impact.totals')}>
@@ -59,16 +60,16 @@ function Totals({ stats }: { stats: AdminStats }) {
 
 export default function AdminImpactPage() {
   const t = useAdminText();
-  const { t: appT } = useI18n();
+  const { lang } = useI18n();
   const [range, setRange] = useState<StatsRange>(() => ({ from: `${today().slice(0, 7)}-01`, to: today(), by: 'day' }));
   const [draft, setDraft] = useState({ from: range.from, to: range.to });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<NoticeState>(null);
-  const [downloading, setDownloading] = useState(false);
+  const csv = useCsvDownload(setNotice);
   const stats = useResource(async () => {
     const answer = await adminStats(range);
     // A range the server refuses (e.g. too long) is said at its field, not as a broken page.
-    setErrors(answer.ok ? {} : (serverErrors(t, answer) ?? {}));
+    setErrors(answer.ok ? {} : rangeErrors(t, answer));
     return answer;
   }, [range.from, range.to, range.by]);
 
@@ -78,25 +79,21 @@ export default function AdminImpactPage() {
     if (!DATE.test(draft.from)) found.from = t('form.date');
     if (!DATE.test(draft.to)) found.to = t('form.date');
     if (!found.from && !found.to && draft.from > draft.to) found.from = t('impact.order');
+    // Said before asking, in the words the server's refusal gets too (a blank page helps nobody).
+    else if (!found.from && !found.to && daysIn(draft) > STATS_MAX_RANGE_DAYS) found.to = tooLong(t);
     setErrors(found);
     if (Object.keys(found).length === 0) setRange({ ...range, ...draft });
   };
 
-  const download = async () => {
-    setDownloading(true);
-    const answer = await adminStatsCsv(range);
-    setDownloading(false);
-    if (!answer.ok) return setNotice({ ok: false, text: errorText(appT, answer) });
-    saveCsv(answer.data, `mcan-stats-${range.by}-${range.from}-${range.to}.csv`);
-    setNotice(null);
-  };
+  // Headed in the desk's language.
+  const download = () => csv.download(() => adminStatsCsv({ ...range, lang }), `mcan-stats-${range.by}-${range.from}-${range.to}.csv`);
 
   const rowColumns = [
     { key: 'label', title: t(`impact.by.${range.by}` as AdminKey), cell: (r: StatsRow) => r.label },
-    { key: 'personTimes', title: t('impact.personTimes'), numeric: true, cell: (r: StatsRow) => r.personTimes },
-    { key: 'meals', title: t('impact.meals'), numeric: true, cell: (r: StatsRow) => r.meals },
-    { key: 'blindBoxes', title: t('impact.blindBoxes'), numeric: true, cell: (r: StatsRow) => r.blindBoxes },
-    { key: 'walkIns', title: t('impact.walkIns'), numeric: true, cell: (r: StatsRow) => r.walkIns },
+    { key: 'personTimes', title: t('impact.personTimes'), numeric: true, cell: (r: StatsRow) => countText(r.personTimes) },
+    { key: 'meals', title: t('impact.meals'), numeric: true, cell: (r: StatsRow) => countText(r.meals) },
+    { key: 'blindBoxes', title: t('impact.blindBoxes'), numeric: true, cell: (r: StatsRow) => countText(r.blindBoxes) },
+    { key: 'walkIns', title: t('impact.walkIns'), numeric: true, cell: (r: StatsRow) => countText(r.walkIns) },
     { key: 'value', title: t('impact.value'), numeric: true, cell: (r: StatsRow) => yuanText(r.valueFen) },
   ];
 
@@ -105,7 +102,7 @@ export default function AdminImpactPage() {
       area='impact'
       title={t('impact.title')}
       actions={
-        <button type='button' className='admin-btn admin-btn--ghost admin-impact__csv' disabled={downloading} onClick={() => void download()}>
+        <button type='button' className='admin-btn admin-btn--ghost admin-impact__csv' disabled={csv.downloading} onClick={() => void download()}>
           {t('impact.csv')}
         </button>
       }

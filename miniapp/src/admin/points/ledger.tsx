@@ -224,7 +224,7 @@ export function Ledger({ providerId, providerName }: { providerId: string; provi
       <Notice notice={notice} />
       {reversing && <ReverseForm key={reversing.id} providerId={providerId} entry={reversing} onClose={() => setReversing(null)} onDone={done} />}
       <AdjustForm providerId={providerId} providerName={providerName} onDone={done} />
-      <Section id='ledger' title={t('points.ledger')} action={<AdminLink to={routes.adminAudit({ target: providerId })}>{t('points.audit')}</AdminLink>}>
+      <Section id='ledger' title={t('points.ledger')} action={<AdminLink to={routes.adminAudit({ provider: providerId })}>{t('points.audit')}</AdminLink>}>
         <PagedTable<LedgerEntry>
           list={list}
           rowKey={(e) => e.id}

@@ -50,7 +50,7 @@ export function Overview({ providerId }: { providerId: string }) {
   const day = today();
   const glance = useResource(() => glanceAt(providerId, day, can), [providerId, day, can], { onShow: true });
   return (
-    <Section id='glance' className='admin-glance' title={t('glance.title')} action={can('listAudit') && <AdminLink to={routes.adminAudit({ target: providerId })}>{t('glance.history')}</AdminLink>}>
+    <Section id='glance' className='admin-glance' title={t('glance.title')} action={can('listAudit') && <AdminLink to={routes.adminAudit({ provider: providerId })}>{t('glance.history')}</AdminLink>}>
       <Resource state={glance.state} onRetry={() => void glance.reload()}>
         {(g) => (
           <dl className='admin-glance__figures'>
