@@ -162,6 +162,20 @@ describe('the counter', () => {
     await p.page.screenshot({ path: artifactPath('staff-desk.png'), animations: 'disabled' });
     await p.page.keyboard.press('Enter');
     await p.page.locator('[data-result="ok"]').waitFor();
+    // Enter again leaves the result for the next code; a digit starts typing it.
+    await p.page.keyboard.press('Enter');
+    await p.page.locator('.keypad').waitFor();
+    await p.page.keyboard.type('4');
+    await expect.poll(() => p.page.locator('.code-slot').first().innerText()).toBe('4');
+  });
+
+  it('keeps 核销 above the fold on a 320 × 568 phone', async () => {
+    const p = await suite.open();
+    await p.page.setViewportSize({ width: 320, height: 568 });
+    await signIn(p, 'staff-lianhua');
+    const box = (await p.page.locator('.staff-scan__redeem').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(568);
+    await p.page.screenshot({ path: artifactPath('staff-scan-320.png'), animations: 'disabled' });
   });
 });
 

@@ -154,6 +154,19 @@ export default function StaffScanPage() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // On the result screen: Enter (or Esc) goes on to the next code, and a digit starts typing it.
+  useEffect(() => {
+    if (process.env.TARO_ENV !== 'h5' || !outcome) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== 'Escape' && !/^\d$/.test(event.key)) return;
+      event.preventDefault();
+      setOutcome(null);
+      setCode(/^\d$/.test(event.key) ? event.key : '');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [outcome]);
+
   const press = (key: (typeof KEYS)[number]) => {
     if (key === 'clear') setCode('');
     else if (key === 'delete') setCode((c) => c.slice(0, -1));
