@@ -44,6 +44,7 @@ describe('recipient sessions by device key', () => {
       claimsThisMonth: 0,
       suspendedUntil: null,
       verification: null,
+      blocked: null,
     });
   });
 });

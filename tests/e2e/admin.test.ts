@@ -344,7 +344,9 @@ describe('an administrator vets a restaurant and sets it up', () => {
     await expect.poll(() => v('.admin-thanks td[data-col="note"]').innerText()).toBe('谢谢师傅，汤很好喝');
     await shoot('provider-glance-zh');
     await v('.admin-thanks__hide').click();
-    await expect.poll(() => v('.admin-thanks td[data-col="note"]').innerText()).toBe('（已隐藏）');
+    // Hidden everywhere: it leaves the list (the staff's and the public's too), and the page says so.
+    await expect.poll(() => v('.admin-thanks .admin-notice--ok').innerText()).toBe('已隐藏这条留言。');
+    await expect.poll(() => v('.admin-thanks td[data-col="note"]').count()).toBe(0);
   });
 
   it('suspends it with a reason, which the page shows with who and when; 恢复营业 brings it back', async () => {
@@ -616,6 +618,10 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
         'createProvider',
         'updateProvider',
         'updateProvider',
+        // The draft an expired session kept, saved after signing in again (and that session's end).
+        'endAdminSessions',
+        'updateProvider',
+        'hideThanks',
         'putOffering',
         'createStaff',
         'approveProvider',
@@ -652,7 +658,7 @@ describe('the desk runs the programme: impact, points, leaderboards, audit', () 
     await pageOn(async () => (await approval.count()) > 0);
     await approval.locator('.admin-audit__target').click();
     await expect.poll(() => v('#f-target').inputValue()).toBe(providerId);
-    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider', 'reinstateProvider', 'suspendProvider', 'updateProvider', 'updateProvider']);
+    await expect.poll(actionsShown).toEqual(['approveProvider', 'createPointsAdjustment', 'createPointsAdjustment', 'createProvider', 'reinstateProvider', 'suspendProvider', 'updateProvider', 'updateProvider', 'updateProvider']);
     // Fields and values in words, Beijing time, never JSON.
     const status = approval.locator('.admin-diff tr[data-field="status"]');
     expect(await status.locator('th').innerText()).toBe('状态');

@@ -541,7 +541,6 @@ export const adminEn: Record<AdminKey, string> = {
   'thanks.note': 'Note',
   'thanks.hide': 'Hide',
   'thanks.hidden': 'The note is hidden.',
-  'thanks.hiddenNote': '(hidden)',
   'thanks.likeOnly': '(a like, no note)',
   'thanks.empty': 'No thanks yet',
 

@@ -541,7 +541,6 @@ export const adminZhCN = {
   'thanks.note': '留言',
   'thanks.hide': '隐藏',
   'thanks.hidden': '已隐藏这条留言。',
-  'thanks.hiddenNote': '（已隐藏）',
   'thanks.likeOnly': '（点赞，无留言）',
   'thanks.empty': '还没有收到感谢',
 

@@ -100,7 +100,7 @@ export function Overview({ providerId }: { providerId: string }) {
   );
 }
 
-/** The notes its recipients sent, newest first (no sender is ever shown: the API holds none). */
+/** The notes its recipients sent, newest first (no sender is ever shown: the API holds none); a hidden one leaves the list. */
 export function ThanksSection({ providerId }: { providerId: string }) {
   const t = useAdminText();
   const can = useCan();
@@ -117,12 +117,11 @@ export function ThanksSection({ providerId }: { providerId: string }) {
         list={list}
         columns={[
           { key: 'at', title: t('thanks.at'), cell: (n) => shanghaiTime(n.at) },
-          { key: 'note', title: t('thanks.note'), cell: (n) => (n.hidden ? <span className='admin-muted'>{t('thanks.hiddenNote')}</span> : n.note || t('thanks.likeOnly')) },
+          { key: 'note', title: t('thanks.note'), cell: (n) => n.note || t('thanks.likeOnly') },
           ...(can('hideThanks')
             ? [
                 actionsColumn<AdminThanksNote>(
                   (n) =>
-                    !n.hidden &&
                     n.note && (
                       <button type='button' className='admin-btn admin-btn--ghost admin-thanks__hide' onClick={() => void hide(n)}>
                         {t('thanks.hide')}
