@@ -22,9 +22,9 @@ const sentNotes = (): Record<string, string> => readJson<Record<string, string>>
 export function ThanksBox({ booking }: { booking: Pick<Booking, 'id' | 'thankedAt'> }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
-  const [thanked, setThanked] = useState<{ at: string | null; note: string | undefined } | null>(() =>
-    booking.thankedAt ? { at: booking.thankedAt, note: sentNotes()[booking.id] } : null,
-  );
+  // Sent from this page, or (the booking as last read: a cached copy first, then the server's) before.
+  const [sent, setThanked] = useState<{ at: string | null; note: string | undefined } | null>(null);
+  const thanked = sent ?? (booking.thankedAt ? { at: booking.thankedAt, note: sentNotes()[booking.id] } : null);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
