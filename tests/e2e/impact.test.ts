@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { config } from '../../functions/config.js';
 import { artifactPath } from '../support/browser.js';
@@ -70,6 +71,13 @@ describe('impact on the public pages', () => {
     // One meal is below the (test's) threshold of two: ranked, without a badge.
     await expect(entry('demo-meilin').locator('.badge').count()).resolves.toBe(0);
     await p.page.screenshot({ path: artifactPath('impact-board.png'), fullPage: true, animations: 'disabled' });
+    // Not a dead end: a titled page in a main landmark, with the way back into the app; the chart
+    // shows each restaurant's whole name.
+    await expect(p.page.locator('[role="main"] .top-bar__title').first().innerText()).resolves.toBe('爱心榜');
+    await expect(p.page.locator('.top-bar__back').first().isVisible()).resolves.toBe(true);
+    await expect(p.page.locator('.bar-chart__label').allInnerTexts()).resolves.toContain('福田老街面馆');
+    const cut = await p.page.locator('.bar-chart__label').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(cut).toBe(0);
 
     await tap(entry('demo-futian').locator('.board__certificate'));
     const cert = p.page.locator('.certificate');
@@ -79,6 +87,12 @@ describe('impact on the public pages', () => {
     await expect(cert.locator('.certificate__qr').getAttribute('data-url')).resolves.toBe(address);
     expect(await readQr(cert.locator('.certificate__qr .qr'))).toBe(address);
     await p.page.screenshot({ path: artifactPath('impact-certificate.png'), fullPage: true, animations: 'disabled' });
+    // Its page too leads back: from a scanned certificate to the board and the app.
+    await expect(p.page.locator('.certificate__name[role="heading"]').innerText()).resolves.toBe('福田老街面馆');
+    const found = await new AxeBuilder({ page: p.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(found.violations.map((x) => x.id)).toEqual([]);
+    await tap(p.page.locator('.top-bar__back').filter({ visible: true }));
+    await entry('demo-futian').waitFor();
 
     // Anyone scanning it later sees version 1, even after a second version (with one more like).
     const [fed] = meilin;

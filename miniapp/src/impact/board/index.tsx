@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Period, PublishedLeaderboard } from '@contract';
 import { BarChart } from '../../components/bar-chart';
 import { Pressable } from '../../components/pressable';
+import { TopBar } from '../../components/top-bar';
 import { Resource } from '../../components/resource';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
@@ -16,15 +17,20 @@ const PERIODS: Period[] = ['month', 'quarter', 'year'];
 
 /** 爱心榜: the latest published leaderboard of each period, with badges, likes and certificates. */
 export default function BoardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useTitle('board.title');
   const [period, setPeriod] = useState<Period>('month');
   const board = useResource(() => latestLeaderboard(period), [period]);
   const districts = useResource(() => listDistricts(), []);
-  const districtName = (id: string) => districts.data?.find((d) => d.id === id)?.name ?? id;
+  const districtName = (id: string) => {
+    const d = districts.data?.find((x) => x.id === id);
+    return d ? (lang === 'en' && d.nameEn ? d.nameEn : d.name) : id;
+  };
 
+  // Often opened from a shared link or a certificate's QR: the top bar leads back into the app.
   return (
-    <View className='board'>
+    <View className='page board' ariaRole='main'>
+      <TopBar title={t('board.title')} />
       <View className='board__tabs' ariaRole='tablist'>
         {PERIODS.map((p) => (
           <Pressable key={p} className={p === period ? 'chip chip--active' : 'chip'} role='tab' current={p === period} data={{ period: p }} onPress={() => setPeriod(p)}>

@@ -4,6 +4,7 @@ import type { LeaderboardEntry, Period, PublishedLeaderboard } from '@contract';
 import { QrCode } from '../../components/qr-code';
 import { Resource } from '../../components/resource';
 import { StatusView } from '../../components/status-view';
+import { TopBar } from '../../components/top-bar';
 import { useResource } from '../../hooks/use-resource';
 import { useI18n, useTitle } from '../../i18n';
 import { routes } from '../../routes';
@@ -30,13 +31,16 @@ export default function CertificatePage() {
   const provider = params.provider ?? '';
   const board = useResource(() => getLeaderboard(period, key, version), [period, key, version]);
   return (
-    <View className='certificate-page'>
-      <Resource state={board.state} onRetry={() => void board.reload()}>
-        {(b) => {
-          const entry = b.entries.find((e) => e.providerId === provider);
-          return entry?.badge ? <Certificate board={b} entry={entry} /> : <StatusView kind='empty' title={t('certificate.notFound')} />;
-        }}
-      </Resource>
+    <View className='page' ariaRole='main'>
+      <TopBar title={t('certificate.title')} />
+      <View className='certificate-page'>
+        <Resource state={board.state} onRetry={() => void board.reload()}>
+          {(b) => {
+            const entry = b.entries.find((e) => e.providerId === provider);
+            return entry?.badge ? <Certificate board={b} entry={entry} /> : <StatusView kind='empty' title={t('certificate.notFound')} />;
+          }}
+        </Resource>
+      </View>
     </View>
   );
 }
@@ -49,7 +53,9 @@ function Certificate({ board, entry }: { board: PublishedLeaderboard; entry: Lea
   return (
     <View className={`certificate certificate--${entry.badge}`}>
       <Text className='certificate__badge'>{t('certificate.heading', { b: badge })}</Text>
-      <Text className='certificate__name'>{entry.name}</Text>
+      <View className='certificate__name' ariaRole='heading' aria-level='2'>
+        {entry.name}
+      </View>
       <Text className='certificate__body'>{t('certificate.body', { name: entry.name, p: label, n: entry.meals, b: badge })}</Text>
       <Text className='certificate__rank'>{t('certificate.rank', { r: entry.rank, l: entry.likes })}</Text>
       <View className='certificate__qr' data-url={url}>
