@@ -20,6 +20,18 @@ export const CreateBookingBody = z.strictObject({ offeringId: Id, windowId: Id }
 export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
 
 export const WalkInBody = z.strictObject({ poster: z.string().min(1).max(256) });
+export const WalkInPreviewQuery = WalkInBody;
+
+/**
+ * What a poster would claim if tapped now, said before the tap: the restaurant, and the meal and
+ * window open now (`claim`), or none with the next window today (`next`), or neither.
+ */
+export const WalkInPreview = z.object({
+  providerName: z.string(),
+  claim: z.object({ offeringName: z.string(), kind: OfferingKind, window: z.object({ start: z.string(), end: z.string() }) }).nullable(),
+  next: z.object({ start: z.string(), end: z.string(), opensAt: z.string() }).nullable(),
+});
+export type WalkInPreview = z.infer<typeof WalkInPreview>;
 
 /** A recipient's booking. The voucher and code are shown only while it is live. */
 export const Booking = z.object({

@@ -55,7 +55,7 @@ import {
   ThanksPageQuery,
   ThanksReceipt,
 } from './thanks.js';
-import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody } from './bookings.js';
+import { BookingListResponse, BookingResponse, CreateBookingBody, WalkInBody, WalkInPreview, WalkInPreviewQuery } from './bookings.js';
 import {
   PageOnlyQuery,
   PointsResponse,
@@ -172,6 +172,7 @@ export const endpoints = {
   getBooking: { method: 'GET', path: '/v1/bookings/{id}', auth: 'recipient', params: IdParams, response: BookingResponse },
   cancelBooking: { method: 'DELETE', path: '/v1/bookings/{id}', auth: 'recipient', params: IdParams, response: BookingResponse },
   createWalkIn: { method: 'POST', path: '/v1/walk-ins', auth: 'recipient', body: WalkInBody, response: BookingResponse, status: 201, idempotent: true },
+  previewWalkIn: { method: 'GET', path: '/v1/walk-ins/preview', auth: 'recipient', query: WalkInPreviewQuery, response: WalkInPreview },
   thankProvider: { method: 'POST', path: '/v1/bookings/{id}/thanks', auth: 'recipient', params: IdParams, body: ThanksBody, response: ThanksReceipt, status: 201 },
   reportSafety: { method: 'POST', path: '/v1/safety-reports', auth: 'recipient', body: SafetyReportBody, response: SafetyReportReceipt, status: 202, idempotent: true },
   submitVerification: { method: 'POST', path: '/v1/verifications', auth: 'recipient', body: VerificationBody, response: VerificationReceipt, status: 202, idempotent: true },

@@ -49,6 +49,7 @@ export const operations: Record<EndpointName, OperationDoc> = {
   listBookings: { summary: 'The recipient’s bookings, newest first' },
   getBooking: { summary: 'One of the recipient’s bookings with its voucher while live', errors: ['NOT_FOUND'] },
   cancelBooking: { summary: 'Cancel a live booking; the meal goes back', errors: ['NOT_FOUND', 'CONFLICT'] },
+  previewWalkIn: { summary: 'What a poster would claim if tapped now: the restaurant, the meal and window, or the next window', errors: ['NOT_FOUND'] },
   createWalkIn: { summary: 'Claim a meal at the counter from the provider’s poster', errors: [...BOOKING_REFUSALS, 'INVALID_VOUCHER'] },
   thankProvider: { summary: 'Like a redeemed meal and optionally leave a short note', errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'] },
   reportSafety: { summary: 'Report a food-safety problem to the administrators', errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'] },

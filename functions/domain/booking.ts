@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { DomainError } from './errors.js';
 import { runsOn } from './offering.js';
 import { isOpenForBookings, type ProviderState } from './provider.js';
-import { addDays, minutesOf, type LocalMoment } from './time.js';
+import { addDays, hhmmOf, minutesOf, type LocalMoment } from './time.js';
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> };
 const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>): Decision<never> =>
@@ -84,7 +84,7 @@ export function recipientRefusal(r: RecipientLimitsState, today: string, c: Conf
 /** The local date-time (YYYY-MM-DDTHH:MM) `minutes` after the start of `date`; past midnight it is the next day's. */
 function stampAt(date: string, minutes: number): string {
   const m = ((minutes % 1440) + 1440) % 1440;
-  return `${addDays(date, Math.floor(minutes / 1440))}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return `${addDays(date, Math.floor(minutes / 1440))}T${hhmmOf(m)}`;
 }
 
 export const localStamp = (now: LocalMoment): string => `${now.date}T${now.time}`;

@@ -11,6 +11,7 @@ export const recipientHandlers = {
   getBooking: (ctx, { params }) => bookings.getBooking(ctx, params),
   cancelBooking: (ctx, { params }) => bookings.cancelBooking(ctx, params),
   createWalkIn: (ctx, { body }) => bookings.createWalkIn(ctx, body),
+  previewWalkIn: (ctx, { query }) => bookings.previewWalkIn(ctx, query),
   thankProvider: (ctx, { params, body }) => thanks.thankProvider(ctx, params, body),
   reportSafety: (ctx, { body }) => thanks.reportSafety(ctx, body),
 } satisfies Handlers;

@@ -136,6 +136,26 @@ describe('booking, cancelling and redeeming a meal', () => {
 });
 
 describe('walk-ins', () => {
+  it('says what a poster would claim before the tap: the meal and window open now, else the next window and when it opens', async () => {
+    await app.setClock('2026-11-30T12:10:00+08:00');
+    const { poster } = await app.api.staffPoster({ token: futianStaff });
+    const token = await recipient(app);
+    expect(await app.api.previewWalkIn({ token, query: { poster } })).toEqual({
+      providerName: '福田老街面馆',
+      claim: { offeringName: '午餐套餐', kind: 'meal', window: { start: '11:30', end: '13:30' } },
+      next: null,
+    });
+    // At 15:00 nothing is open: the next window and when the poster opens for it (15 minutes before).
+    await app.setClock('2026-11-30T15:00:00+08:00');
+    expect(await app.api.previewWalkIn({ token, query: { poster } })).toEqual({ providerName: '福田老街面馆', claim: null, next: { start: '17:30', end: '19:30', opensAt: '17:15' } });
+    // And the tap itself books nothing then, rather than the evening's window.
+    expect((await app.api.createWalkIn.reply({ token, body: { poster } })).error).toMatchObject({ code: 'BOOKING_CLOSED', details: { reason: 'no_open_window' } });
+    expect((await app.api.getMe({ token })).user.claimsToday).toBe(0);
+    // A poster that is not one (or an old token) is 404, as the tap's.
+    expect((await app.api.previewWalkIn.reply({ token, query: { poster: `${poster.slice(0, -2)}xx` } })).status).toBe(404);
+    expect((await app.api.previewWalkIn.reply({ token, query: { poster: '' } })).status).toBe(422);
+  });
+
   it('a recipient scanning the poster gets a booking for the current window; a rotated poster stops working', async () => {
     await app.setClock('2026-11-30T12:10:00+08:00');
     const poster = await app.api.staffPoster({ token: futianStaff });

@@ -199,6 +199,10 @@ describe('the walk-in poster', () => {
     const r = await suite.open(MONDAY_LUNCH, { 'mcan.introSeen': '1' });
     await r.page.goto(url);
     await expect.poll(() => field(r.page, '.walkin__poster').inputValue()).toMatch(/^M1W\.demo-xiangmihu\./);
+    // Before the tap, it says where, what and when, and the rules.
+    await expect.poll(() => r.page.locator('.walkin__provider').innerText()).toBe('香蜜湖简餐');
+    await expect(r.page.locator('.walkin__claim').innerText()).resolves.toBe('领取：午餐套餐，取餐时间 11:30–13:30');
+    await expect(r.page.locator('.walkin__rules').innerText()).resolves.toContain('每人每天限领一份');
     await r.page.screenshot({ path: artifactPath('walkin-from-poster.png'), animations: 'disabled' });
     await tap(r.page.locator('.walkin__submit'));
     await r.page.locator('.voucher__code').waitFor();

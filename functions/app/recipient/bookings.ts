@@ -1,8 +1,9 @@
-import type { Booking, CreateBookingBody } from '../../contract/bookings.js';
+import type { Booking, CreateBookingBody, WalkInPreview } from '../../contract/bookings.js';
+import type { PickupWindow } from '../../contract/providers.js';
 import { decideBooking, decideCancel, expiresAtLocal, isLateCancel, openWindow, recipientRefusal, unwrap } from '../../domain/booking.js';
 import { busy, DomainError, notFound, unexpected } from '../../domain/errors.js';
 import { runsOn } from '../../domain/offering.js';
-import { localMoment, type LocalMoment } from '../../domain/time.js';
+import { hhmmOf, localMoment, minutesOf, type LocalMoment } from '../../domain/time.js';
 import { newId } from '../../security/ids.js';
 import { newBackupCode } from '../../security/vouchers.js';
 import type { BookingRecord, Offering, Provider } from '../../store/index.js';
@@ -161,23 +162,35 @@ export async function createBooking(ctx: RecipientCtx, body: CreateBookingBody):
 
 const POSTER = /^M1W\.([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,64})$/;
 
+/** The provider a poster names, when its token is the one in force. */
+async function posterProvider(ctx: RecipientCtx, poster: string): Promise<Provider> {
+  const m = POSTER.exec(poster);
+  const provider = m ? await ctx.deps.listing.provider(m[1]!) : null;
+  return m && provider?.posterToken && provider.posterToken === m[2] ? provider : notFound('poster');
+}
+
+/** Today's offerings a poster can claim from (active, running today, with meals). */
+const claimable = (provider: Provider, now: LocalMoment) => Object.values(provider.offerings).filter((o) => o.active && runsOn(o, now.weekday) && o.dailyQuota > 0);
+
+/** What a poster can claim now: offerings with a window open now, earliest window first, a meal before a blind box. */
+function walkInCandidates(ctx: RecipientCtx, provider: Provider, now: LocalMoment) {
+  return claimable(provider, now)
+    .map((o) => ({ offering: o, window: openWindow(o.windows, now, ctx.deps.config.redemption.graceMinutes) }))
+    .filter((c): c is { offering: Offering; window: PickupWindow } => c.window !== null)
+    .sort((a, b) => a.window.start.localeCompare(b.window.start) || (a.offering.kind === 'meal' ? -1 : 1));
+}
+
 /** A recipient scanned a provider's poster at its door: a booking for the window open now. */
 export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }): Promise<BookingAnswer> {
   return attempt(ctx, 'walk-in', body, async (a) => {
-    const m = POSTER.exec(body.poster);
-    const provider = m ? await ctx.deps.listing.provider(m[1]!) : null;
-    if (!m || !provider || !provider.posterToken || provider.posterToken !== m[2]) return notFound('poster');
+    const provider = await posterProvider(ctx, body.poster);
     const now = localMoment(ctx.now, ctx.deps.config.timeZone);
-    const candidates = Object.values(provider.offerings)
-      .filter((o) => runsOn(o, now.weekday) && o.dailyQuota > 0)
-      .map((o) => ({ offering: o, window: openWindow(o.windows, now, ctx.deps.config.redemption.graceMinutes) }))
-      .filter((c) => c.window !== null)
-      .sort((a, b) => a.window!.start.localeCompare(b.window!.start) || (a.offering.kind === 'meal' ? -1 : 1));
+    const candidates = walkInCandidates(ctx, provider, now);
     if (candidates.length === 0) throw new DomainError('BOOKING_CLOSED', 'the poster books only while a pickup window is open here', { reason: 'no_open_window' });
     let last: unknown;
     for (const c of candidates) {
       try {
-        return await book(ctx, { provider, offering: c.offering }, c.window!.id, now, 'poster', a);
+        return await book(ctx, { provider, offering: c.offering }, c.window.id, now, 'poster', a);
       } catch (e) {
         // Sold out here: try the provider's next offering before giving up.
         if (!(e instanceof DomainError && e.code === 'QUOTA_EXHAUSTED')) throw e;
@@ -186,6 +199,24 @@ export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }):
     }
     throw last;
   });
+}
+
+/** What tapping 领取 on this poster would claim now (a read: nothing is booked or counted). */
+export async function previewWalkIn(ctx: RecipientCtx, query: { poster: string }): Promise<WalkInPreview> {
+  const provider = await posterProvider(ctx, query.poster);
+  const now = localMoment(ctx.now, ctx.deps.config.timeZone);
+  const grace = ctx.deps.config.redemption.graceMinutes;
+  const first = walkInCandidates(ctx, provider, now)[0];
+  const later = claimable(provider, now)
+    .flatMap((o) => o.windows)
+    .map((w) => ({ w, opens: minutesOf(w.start) - grace }))
+    .filter(({ opens }) => opens > now.minutes)
+    .sort((a, b) => a.opens - b.opens)[0];
+  return {
+    providerName: provider.name,
+    claim: first ? { offeringName: first.offering.name, kind: first.offering.kind, window: { start: first.window.start, end: first.window.end } } : null,
+    next: !first && later ? { start: later.w.start, end: later.w.end, opensAt: hhmmOf(later.opens) } : null,
+  };
 }
 
 export async function listBookings(ctx: RecipientCtx): Promise<{ bookings: Booking[] }> {

@@ -37,6 +37,8 @@ export const createBooking = (body: CreateBookingBody, idempotencyKey: string) =
 export const listBookings = () => withSession(() => request(endpoints.listBookings));
 export const getBooking = (id: string) => withSession(() => request(endpoints.getBooking, { params: { id } }));
 export const cancelBooking = (id: string) => changesMeals(withSession(() => request(endpoints.cancelBooking, { params: { id } })));
+/** What the poster would claim if tapped now (nothing is booked). */
+export const previewWalkIn = (poster: string) => withSession(() => request(endpoints.previewWalkIn, { query: { poster } }));
 export const createWalkIn = (poster: string, idempotencyKey: string) =>
   changesMeals(withSession(() => request(endpoints.createWalkIn, { body: { poster }, idempotencyKey })));
 export const thankProvider = (id: string, body: ThanksBody) => withSession(() => request(endpoints.thankProvider, { params: { id }, body }));

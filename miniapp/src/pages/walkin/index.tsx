@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Field } from '../../components/field';
 import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
@@ -9,7 +9,8 @@ import { useQrScanner } from '../../components/qr-scanner';
 import { useI18n, useTitle } from '../../i18n';
 import { errorText } from '../../i18n/errors';
 import { go, routes } from '../../routes';
-import { createWalkIn } from '../../services/api';
+import { useResource } from '../../hooks/use-resource';
+import { createWalkIn, previewWalkIn } from '../../services/api';
 import { cacheBooking } from '../../services/vouchers';
 
 /** The poster's code from what was pasted: the code itself, or a link that carries it (`?poster=`). */
@@ -28,6 +29,11 @@ export default function WalkInPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const sending = useIdempotentAction((key, value: string) => createWalkIn(value, key), (value) => value);
   useTitle('walkin.title');
+  // What the tap would claim, said before it: the restaurant, the meal and window open now (or the
+  // next one and when it opens), and the rules. Read again as the code changes.
+  const code = posterCode(poster);
+  const preview = useResource(() => (code ? previewWalkIn(code) : Promise.resolve({ ok: true as const, data: null })), [code]);
+  const what = preview.data;
 
   const claim = async (text: string) => {
     const value = posterCode(text);
@@ -60,12 +66,33 @@ export default function WalkInPage() {
       <View className='card'>
         <Field label={t('walkin.paste')} inputClass='walkin__poster' value={poster} onChange={setPoster} />
       </View>
+      {what && (
+        <View className='card walkin__what' ariaRole='status'>
+          <View className='walkin__provider' ariaRole='heading' aria-level='2'>
+            {what.providerName}
+          </View>
+          {what.claim ? (
+            <Text className='walkin__claim'>
+              {t('walkin.claim', { o: what.claim.offeringName, s: what.claim.window.start, e: what.claim.window.end })}
+            </Text>
+          ) : (
+            <Text className='walkin__closed'>
+              {what.next ? t('walkin.next', { s: what.next.start, e: what.next.end, at: what.next.opensAt }) : t('walkin.none')}
+            </Text>
+          )}
+          <Text className='muted walkin__rules'>{t('walkin.rules')}</Text>
+        </View>
+      )}
       {problem && (
         <View className='notice notice--error' ariaRole='alert'>
           {problem}
         </View>
       )}
-      <Pressable className={sending.busy ? 'btn btn--wide btn--disabled' : 'btn btn--wide walkin__submit'} onPress={() => void claim(poster)}>
+      <Pressable
+        className={sending.busy || (what && !what.claim) ? 'btn btn--wide btn--disabled walkin__submit' : 'btn btn--wide walkin__submit'}
+        disabled={Boolean(sending.busy) || Boolean(what && !what.claim)}
+        onPress={() => void claim(poster)}
+      >
         {t('walkin.submit')}
       </Pressable>
       {scanner.reader}
