@@ -1,14 +1,24 @@
 import type { Lang } from './languages';
 
-/** Fen as yuan for people: ¥25, ¥1,234; large sums in 万 (zh-CN) or thousands (en). */
+/**
+ * A large number compactly, the way each language groups it: 万 and 亿 in Chinese, k and M in
+ * English (1,229,000 → 122.9 万 / 1.2M, never 1229k). Written out rather than Intl's compact
+ * notation, which the mini-program's JavaScript engines do not all have.
+ */
+function compact(n: number, lang: Lang): string {
+  const [unit, size] =
+    lang === 'en' ? (n >= 1_000_000 ? ['M', 1_000_000] : ['k', 1000]) : n >= 100_000_000 ? [' 亿', 100_000_000] : [' 万', 10_000];
+  const scaled = n / size;
+  return `${scaled >= 100 ? Math.round(scaled) : scaled.toFixed(1)}${unit}`;
+}
+
+/** Fen as yuan for people: ¥25, ¥1,234; from 10,000 yuan compactly (¥4.8 万 / ¥48.2k, ¥1.2M). */
 export function yuan(fen: number, lang: Lang): string {
   const y = Math.round(fen / 100);
-  if (y >= 10_000) return lang === 'en' ? `¥${(y / 1000).toFixed(y >= 1_000_000 ? 0 : 1)}k` : `¥${(y / 10_000).toFixed(y >= 1_000_000 ? 0 : 1)} 万`;
-  return `¥${y.toLocaleString('en-US')}`;
+  return y >= 10_000 ? `¥${compact(y, lang)}` : `¥${y.toLocaleString('en-US')}`;
 }
 
 /** Large counts compactly: 48,213 → 4.8 万 / 48.2k. */
 export function count(n: number, lang: Lang): string {
-  if (n < 10_000) return n.toLocaleString('en-US');
-  return lang === 'en' ? `${(n / 1000).toFixed(1)}k` : `${(n / 10_000).toFixed(1)} 万`;
+  return n < 10_000 ? n.toLocaleString('en-US') : compact(n, lang);
 }
