@@ -172,9 +172,9 @@ async function posterProvider(ctx: RecipientCtx, poster: string): Promise<Provid
 /** Today's offerings a poster can claim from (active, running today, with meals). */
 const claimable = (provider: Provider, now: LocalMoment) => Object.values(provider.offerings).filter((o) => o.active && runsOn(o, now.weekday) && o.dailyQuota > 0);
 
-/** What a poster can claim now: offerings with a window open now, earliest window first, a meal before a blind box. */
-function walkInCandidates(ctx: RecipientCtx, provider: Provider, now: LocalMoment) {
-  return claimable(provider, now)
+/** What a poster can claim now: of `offerings`, those with a window open now, earliest window first, a meal before a blind box. */
+function walkInCandidates(ctx: RecipientCtx, offerings: Offering[], now: LocalMoment) {
+  return offerings
     .map((o) => ({ offering: o, window: openWindow(o.windows, now, ctx.deps.config.redemption.graceMinutes) }))
     .filter((c): c is { offering: Offering; window: PickupWindow } => c.window !== null)
     .sort((a, b) => a.window.start.localeCompare(b.window.start) || (a.offering.kind === 'meal' ? -1 : 1));
@@ -185,7 +185,7 @@ export async function createWalkIn(ctx: RecipientCtx, body: { poster: string }):
   return attempt(ctx, 'walk-in', body, async (a) => {
     const provider = await posterProvider(ctx, body.poster);
     const now = localMoment(ctx.now, ctx.deps.config.timeZone);
-    const candidates = walkInCandidates(ctx, provider, now);
+    const candidates = walkInCandidates(ctx, claimable(provider, now), now);
     if (candidates.length === 0) throw new DomainError('BOOKING_CLOSED', 'the poster books only while a pickup window is open here', { reason: 'no_open_window' });
     let last: unknown;
     for (const c of candidates) {
@@ -206,16 +206,20 @@ export async function previewWalkIn(ctx: RecipientCtx, query: { poster: string }
   const provider = await posterProvider(ctx, query.poster);
   const now = localMoment(ctx.now, ctx.deps.config.timeZone);
   const grace = ctx.deps.config.redemption.graceMinutes;
-  const first = walkInCandidates(ctx, provider, now)[0];
-  const later = claimable(provider, now)
-    .flatMap((o) => o.windows)
-    .map((w) => ({ w, opens: minutesOf(w.start) - grace }))
-    .filter(({ opens }) => opens > now.minutes)
-    .sort((a, b) => a.opens - b.opens)[0];
+  const today = claimable(provider, now);
+  const first = walkInCandidates(ctx, today, now)[0];
+  // Nothing open now: the next window today, and when the poster opens for it.
+  const later = first
+    ? undefined
+    : today
+        .flatMap((o) => o.windows)
+        .map((w) => ({ w, opens: minutesOf(w.start) - grace }))
+        .filter(({ opens }) => opens > now.minutes)
+        .sort((a, b) => a.opens - b.opens)[0];
   return {
     providerName: provider.name,
     claim: first ? { offeringName: first.offering.name, kind: first.offering.kind, window: { start: first.window.start, end: first.window.end } } : null,
-    next: !first && later ? { start: later.w.start, end: later.w.end, opensAt: hhmmOf(later.opens) } : null,
+    next: later ? { start: later.w.start, end: later.w.end, opensAt: hhmmOf(later.opens) } : null,
   };
 }
 
