@@ -10,6 +10,16 @@ import { serverErrors, zodErrors, type FieldErrors } from './form';
 import { useAdminText } from './i18n';
 import { useNoticeOf, type NoticeState, type Refusals } from './notice';
 
+/**
+ * The record as it is now, from a 409 that refused an edit made over someone else's change: the
+ * server sends it in `details[key]` (`item`, `offering`, `provider`); `marker` is a field every
+ * such record has (its version), so anything else in the details is not taken for it.
+ */
+export function recordNow<T extends object>(details: unknown, key: string, marker: keyof T & string): T | null {
+  const value = typeof details === 'object' && details !== null ? (details as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'object' && value !== null && marker in value ? (value as T) : null;
+}
+
 export interface AdminFormOptions<B, R> {
   /** The body as the contract's schema parses it. */
   check: () => z.ZodSafeParseResult<B>;

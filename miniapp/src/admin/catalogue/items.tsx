@@ -13,7 +13,7 @@ import { useAdminText } from '../i18n';
 import { Notice, type NoticeState } from '../notice';
 import { Section } from '../section';
 import { DataTable } from '../table';
-import { useAdminForm } from '../use-admin-form';
+import { recordNow, useAdminForm } from '../use-admin-form';
 
 interface Draft {
   id: string;
@@ -31,12 +31,6 @@ const toDraft = (i: CatalogItem): Draft => ({ id: i.id, name: i.name, unit: i.un
 const num = (s: string) => (s.trim() === '' ? undefined : Number(s));
 const EDITED = ['name', 'unit', 'points', 'stock', 'active'] as const;
 type Edited = (typeof EDITED)[number];
-
-/** A 409's item as it is now (the server sends it in `details.item`), when it came with one. */
-function currentItem(details: unknown): CatalogItem | null {
-  const item = (details as { item?: unknown } | undefined)?.item;
-  return item && typeof item === 'object' && 'version' in item ? (item as CatalogItem) : null;
-}
 
 /** Adds (`+20`) or takes out (`-3`) stock of the open item, with a reason: never an absolute number. */
 function StockAdjuster({ item, onAdjusted }: { item: CatalogItem; onAdjusted: (item: CatalogItem) => void }) {
@@ -100,7 +94,7 @@ export function CatalogueItems() {
     send: async (body) => {
       const answer = await putCatalogItem(id, body);
       // Changed since it was opened: load it as it is now, and say what changed, so the edit is made again on top.
-      const now = answer.ok || answer.code !== 'CONFLICT' ? null : currentItem(answer.details);
+      const now = answer.ok || answer.code !== 'CONFLICT' ? null : recordNow<CatalogItem>(answer.details, 'item', 'version');
       changedMeanwhile.current = now && opened ? EDITED.filter((f) => now[f] !== opened[f]) : null;
       if (now) open(now);
       if (answer.ok === false && answer.code === 'CONFLICT') void items.reload(true);

@@ -11,7 +11,7 @@ import { Notice, Restored } from '../notice';
 import { usePageId } from '../page-ids';
 import { useDraft } from '../drafts';
 import { AdminShell } from '../shell';
-import { useAdminForm } from '../use-admin-form';
+import { recordNow, useAdminForm } from '../use-admin-form';
 
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -42,8 +42,7 @@ const draftOf = (o?: AdminOffering): Draft => ({
 });
 
 /** The contract as it is now, from a 409 that refused an edit made over someone else's change. */
-const changedMeanwhile = (details: unknown): AdminOffering | null =>
-  typeof details === 'object' && details !== null && 'offering' in details ? ((details as { offering: AdminOffering | null }).offering ?? null) : null;
+const changedMeanwhile = (details: unknown) => recordNow<AdminOffering>(details, 'offering', 'updatedAt');
 
 /** "12.5" → 1250 fen; undefined when it is not an amount with at most two decimals. */
 export function yuanToFen(yuan: string): number | undefined {

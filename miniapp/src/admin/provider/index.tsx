@@ -8,6 +8,7 @@ import { createProvider, getProvider, listDistricts, updateProvider } from '../a
 import { useCan } from '../can';
 import { useAdminText } from '../i18n';
 import type { NoticeState } from '../notice';
+import { recordNow } from '../use-admin-form';
 import { Section } from '../section';
 import { AdminShell } from '../shell';
 import { DataTable } from '../table';
@@ -101,7 +102,7 @@ function ProviderDesk({ detail, districts, onChanged }: { detail: AdminProviderD
               if (answer.ok) setReturned(answer.data.provider);
               else if (answer.code === 'CONFLICT') {
                 // Someone changed it: the form starts again from the profile as it is now, and the page says so.
-                const now = (answer.details as { provider?: AdminProvider } | undefined)?.provider;
+                const now = recordNow<AdminProvider>(answer.details, 'provider', 'updatedAt');
                 if (now) setReturned(now);
                 setFormKey((k) => k + 1);
                 setNotice({ ok: false, text: t('provider.conflict') });
